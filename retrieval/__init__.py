@@ -1,0 +1,1 @@
+"""strategiqa.retrieval."""
