@@ -1,0 +1,112 @@
+"""Cut a parsed document into passages: whole sentences, never across a section boundary."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+
+from .clean import Block
+from .model import Document, Passage, Section
+from .sentences import sentence_spans
+
+DEFAULT_PASSAGE_WORDS = 90
+
+
+def chunk_document(
+    document: Document, blocks: list[Block], target_words: int = DEFAULT_PASSAGE_WORDS
+) -> list[Passage]:
+    """Passages of about ``target_words`` words for every section's own text, in document order."""
+    passages: list[Passage] = []
+    used_ids: set[str] = set()
+    for section in document.all_sections():
+        body_end = section.children[0].start if section.children else section.end
+        sentences = [
+            span
+            for block in blocks
+            if block.kind != "heading" and section.body_start <= block.start < body_end
+            for span in sentence_spans(document.text, block.start, block.end)
+        ]
+        for group in _pack(document.text, sentences, target_words):
+            passages.append(_make_passage(document, section, group, used_ids))
+    return passages
+
+
+def passage_id(doc_id: str, section_id: str, text: str) -> str:
+    """Stable id from document, section and content: re-ingesting the same text keeps it."""
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+    return f"{doc_id}:{section_id}:{digest}"
+
+
+def citation_label(document: Document, section: Section, page: int | None) -> str:
+    """``Regeringen (2024), En nationell strategi för life science, 4.1 Fler …, s. 14``."""
+    labels = list(section.path)
+    numbered = [i for i, s in enumerate(_lineage(document, section)) if s.number is not None]
+    if numbered:
+        labels = labels[numbered[-1]:]
+    info = document.info
+    parts = [f"{info.publisher} ({info.year})", info.short_title, " – ".join(labels)]
+    if page is not None:
+        parts.append(f"s. {page}")
+    return ", ".join(parts)
+
+
+def _pack(text: str, sentences: list[tuple[int, int]], target_words: int) -> list[list[tuple[int, int]]]:
+    """Group consecutive sentences into balanced groups of about ``target_words`` words."""
+    if not sentences:
+        return []
+    words = [len(text[a:b].split()) for a, b in sentences]
+    n_groups = max(1, round(sum(words) / target_words))
+    per_group = math.ceil(sum(words) / n_groups)
+    groups: list[list[tuple[int, int]]] = [[]]
+    count = 0
+    for span, n in zip(sentences, words, strict=True):
+        if groups[-1] and count + n > per_group and count >= per_group * 0.5:
+            groups.append([])
+            count = 0
+        groups[-1].append(span)
+        count += n
+    return groups
+
+
+def _make_passage(
+    document: Document, section: Section, group: list[tuple[int, int]], used_ids: set[str]
+) -> Passage:
+    start, end = group[0][0], group[-1][1]
+    text = document.text[start:end]
+    pid = passage_id(document.info.doc_id, section.id, text)
+    base, n = pid, 2
+    while pid in used_ids:  # identical text twice in one section: keep ids unique and stable
+        pid, n = f"{base}-{n}", n + 1
+    used_ids.add(pid)
+    page = document.page_at(start)
+    return Passage(
+        passage_id=pid,
+        doc_id=document.info.doc_id,
+        doc_title=document.info.title,
+        doc_kind=document.info.kind,
+        section_id=section.id,
+        section_number=section.number,
+        section_title=section.title,
+        section_path=section.path,
+        page=page,
+        text=text,
+        start=start,
+        end=end,
+        sentences=tuple((a - start, b - start) for a, b in group),
+        label=citation_label(document, section, page),
+    )
+
+
+def _lineage(document: Document, section: Section) -> list[Section]:
+    """The sections from the root down to ``section``."""
+
+    def find(nodes: list[Section], trail: list[Section]) -> list[Section] | None:
+        for node in nodes:
+            if node is section:
+                return [*trail, node]
+            found = find(node.children, [*trail, node])
+            if found:
+                return found
+        return None
+
+    return find(document.sections, []) or [section]

@@ -1,0 +1,425 @@
+"""Turn noisy extracted text (PDF text, pdftotext-like .txt, Markdown) into clean blocks.
+
+The cleaner removes running headers/footers, photo credits, image placeholders and pull quotes,
+joins lines and paragraphs broken mid-sentence, and repairs words hyphenated across lines.
+Whether a hyphen is a line-break artefact or a real one is learnt from the corpus itself
+(`Vocabulary`): is the joined or the hyphenated form used elsewhere?
+
+Output is a list of `Block`s (heading candidates, paragraphs, list items, footnotes) whose
+texts, joined by blank lines, form the cleaned document; each block keeps the source page of
+every part of its text so citations can name the right page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "item", "footnote"]
+SourceFormat = Literal["txt", "md", "pdf"]
+
+PAGE_BREAK = "\f"
+_SENTENCE_END = tuple(".!?:;…”\"')")
+_JOINING_WORDS = {"och", "eller", "samt", "respektive", "resp.", "till", "som", "men"}
+# A heading line ending in one of these cannot be complete: the next line continues it.
+_DANGLING_WORDS = {"i", "och", "för", "av", "med", "till", "inom", "på", "om", "vid", "från", "mot",
+                   "in", "of", "and", "for", "the", "to", "with", "on"}
+_PHOTO_CREDIT = re.compile(r"^\s*(foto|bild|illustration|photo|image)\s*:", re.IGNORECASE)
+_IMAGE_PLACEHOLDER = re.compile(
+    r"^\s*(<!--\s*(image|bild|figure)\s*-->|!\[[^\]]*\]\([^)]*\)|\[(bild|image|figur|figure)[^\]]*\])\s*$",
+    re.IGNORECASE,
+)
+_PULL_QUOTE_MARK = re.compile(r"^\s*[”“\"»«„]\s*$")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_LIST_ITEM = re.compile(r"^\s*[-*•–]\s+(?=\S)")
+_FOOTNOTE = re.compile(r"^(\d{1,2})\t\ufffd?\s*(.*)$")
+_PAGE_NUMBER_ONLY = re.compile(r"^\s*\d{1,4}\s*$")
+_HEADER_WITH_NUMBER = (
+    re.compile(r"^\s*(?P<title>\D.*?)[\s\u2000-\u200b]+(?P<page>\d{1,4})\s*$"),
+    re.compile(r"^\s*(?P<page>\d{1,4})[\s\u2000-\u200b]+(?P<title>\D.*?)\s*$"),
+)
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+_INLINE_HYPHEN = re.compile(r"(?<![\w-])([a-zåäöéü]{2,})-([a-zåäöéü]{2,})(?![\w-])")
+
+
+@dataclass
+class Block:
+    """One unit of cleaned text, with the source page at each point of it."""
+
+    kind: BlockKind
+    text: str
+    md_level: int | None = None
+    pages: list[tuple[int, int | None]] = field(default_factory=list)
+    """``(offset in text, page)`` change points; page is None where unknown."""
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
+class CleanedText:
+    text: str
+    blocks: list[Block]
+    page_starts: list[tuple[int, int]]
+
+
+class Vocabulary:
+    """Word counts of a corpus, used to decide how to repair hyphenation.
+
+    Counted are the words a reader can trust: not line-final fragments ending in a hyphen,
+    nor the fragment that continues them on the next line.
+    """
+
+    def __init__(self, raw_texts: list[str] | None = None) -> None:
+        self.counts: Counter[str] = Counter()
+        for raw in raw_texts or []:
+            self.add(raw)
+
+    def add(self, raw: str) -> None:
+        previous_ended_with_hyphen = False
+        for line in raw.splitlines():
+            tokens = line.split()
+            for i, token in enumerate(tokens):
+                if i == 0 and previous_ended_with_hyphen:
+                    continue
+                if token.endswith("-"):
+                    continue
+                for word in _WORD.findall(token):
+                    self.counts[word.casefold()] += 1
+            previous_ended_with_hyphen = bool(tokens) and tokens[-1].endswith("-")
+
+    def __getitem__(self, word: str) -> int:
+        return self.counts[word.casefold()]
+
+
+def clean_text(
+    raw: str,
+    fmt: SourceFormat,
+    title: str,
+    vocabulary: Vocabulary | None = None,
+) -> CleanedText:
+    """Clean one document's extracted text into blocks and a joined text with page starts.
+
+    ``raw`` separates PDF pages with form feeds; for ``txt`` a line that starts with a single
+    space also marks a page break (the convention of the corpus's PDF-to-text extraction).
+    """
+    vocab = vocabulary or Vocabulary([raw])
+    lines, anchors = _split_pages(raw, fmt, title)
+    page_of = _page_numbering(lines, anchors, fmt)
+    paragraphs = _group_paragraphs(lines, fmt)
+    blocks = [b for p in paragraphs for b in _to_blocks(p, fmt, vocab, page_of)]
+    blocks = _join_broken_paragraphs(blocks)
+    for block in blocks:
+        block.text = _repair_inline_hyphens(block.text, vocab)
+    return _assemble(blocks)
+
+
+# --- pages -----------------------------------------------------------------------------------
+
+@dataclass
+class _Line:
+    text: str
+    page_index: int
+    is_page_start: bool = False
+
+
+def _split_pages(raw: str, fmt: SourceFormat, title: str) -> tuple[list[_Line], list[tuple[int, int]]]:
+    """Split into lines tagged with a page index; drop running headers, keep them as anchors."""
+    header_titles = _title_prefixes(title)
+    repeated = _repeated_header_titles(raw)
+    lines: list[_Line] = []
+    anchors: list[tuple[int, int]] = []
+    page_index = 0
+    seen_text = False
+    for chunk_no, page_text in enumerate(raw.split(PAGE_BREAK)):
+        if chunk_no > 0:
+            page_index += 1
+        first_line_of_page = True
+        for line in page_text.splitlines():
+            line = line.replace("\u00ad", "")  # soft hyphens never belong in cleaned text
+            starts_page = first_line_of_page and chunk_no > 0
+            if fmt == "txt" and re.match(r"^ \S", line):
+                if seen_text:
+                    page_index += 1
+                starts_page = True
+            header_page = _running_header_page(line, header_titles, repeated)
+            if header_page is not None:
+                anchors.append((page_index, header_page))
+                continue
+            if fmt == "pdf" and _PAGE_NUMBER_ONLY.match(line):
+                anchors.append((page_index, int(line)))
+                continue
+            if line.strip():
+                seen_text = True
+                first_line_of_page = False
+            lines.append(_Line(line.rstrip(), page_index, starts_page))
+    return lines, anchors
+
+
+def _title_prefixes(title: str) -> list[str]:
+    base = _normalise_space(title).casefold()
+    parts = {base, re.split(r"\s[–—:-]\s|:", base)[0].strip()}
+    return [p for p in parts if len(p) >= 8]
+
+
+def _repeated_header_titles(raw: str) -> set[str]:
+    """Short lines with a page number that recur on three or more pages are running headers."""
+    counts: Counter[str] = Counter()
+    for line in raw.splitlines():
+        for pattern in _HEADER_WITH_NUMBER:
+            m = pattern.match(line)
+            if m and len(m.group("title")) <= 80:
+                counts[_normalise_space(m.group("title")).casefold()] += 1
+    return {t for t, n in counts.items() if n >= 3 and len(t) >= 4}
+
+
+def _running_header_page(line: str, titles: list[str], repeated: set[str]) -> int | None:
+    for pattern in _HEADER_WITH_NUMBER:
+        m = pattern.match(line)
+        if not m:
+            continue
+        text = _normalise_space(m.group("title")).casefold()
+        if text in repeated or any(text == t or (len(text) >= 12 and t.startswith(text)) for t in titles):
+            return int(m.group("page"))
+    return None
+
+
+def _page_numbering(
+    lines: list[_Line], anchors: list[tuple[int, int]], fmt: SourceFormat
+) -> dict[int, int | None]:
+    """Map page index to printed page number.
+
+    PDFs number their pages themselves; a text export is numbered only when a running header
+    anchors it (then pages are counted from the anchor), else its pages stay unknown.
+    """
+    indices = {line.page_index for line in lines}
+    if fmt == "pdf":
+        return {i: i + 1 for i in indices}
+    if not anchors:
+        return dict.fromkeys(indices)
+    offsets = Counter(page - index for index, page in anchors)
+    offset = offsets.most_common(1)[0][0]
+    return {i: (i + offset if i + offset >= 1 else None) for i in indices}
+
+
+# --- paragraphs and blocks -------------------------------------------------------------------
+
+@dataclass
+class _Paragraph:
+    lines: list[_Line]
+    pull_quote: bool = False
+
+
+def _group_paragraphs(lines: list[_Line], fmt: SourceFormat) -> list[_Paragraph]:
+    paragraphs: list[_Paragraph] = []
+    current: list[_Line] = []
+    pull_quote_next = False
+
+    def flush() -> None:
+        nonlocal current, pull_quote_next
+        if current:
+            paragraphs.append(_Paragraph(current, pull_quote_next))
+            pull_quote_next = False
+        current = []
+
+    for line in lines:
+        text = line.text
+        if not text.strip():
+            flush()
+            continue
+        if _PHOTO_CREDIT.match(text) or _IMAGE_PLACEHOLDER.match(text):
+            continue
+        if _PULL_QUOTE_MARK.match(text):
+            flush()
+            pull_quote_next = True
+            continue
+        starts_block = line.is_page_start or _FOOTNOTE.match(text) is not None
+        if fmt != "txt" and (_MD_HEADING.match(text) or _LIST_ITEM.match(text)):
+            starts_block = True
+        if starts_block:
+            flush()
+        current.append(line)
+        if fmt != "txt" and _MD_HEADING.match(text):
+            flush()
+    flush()
+    return [p for p in paragraphs if not p.pull_quote]
+
+
+def _to_blocks(
+    paragraph: _Paragraph, fmt: SourceFormat, vocab: Vocabulary, page_of: dict[int, int | None]
+) -> list[Block]:
+    lines = paragraph.lines
+    first = lines[0].text.strip()
+    if fmt != "txt":
+        m = _MD_HEADING.match(first)
+        if m:
+            return [_make_block("heading", [(_strip_markup(m.group(2)), lines[0])], vocab, page_of, len(m.group(1)))]
+        if _LIST_ITEM.match(first):
+            items = [(_LIST_ITEM.sub("- ", _strip_markup(ln.text.strip()), count=1), ln) for ln in lines[:1]]
+            rest = [(_strip_markup(ln.text.strip()), ln) for ln in lines[1:]]
+            return [_make_block("item", items + rest, vocab, page_of)]
+    footnote = _FOOTNOTE.match(first)
+    if footnote:
+        parts = [(f"{footnote.group(1)} {footnote.group(2).strip()}", lines[0])]
+        parts += [(ln.text.strip(), ln) for ln in lines[1:]]
+        return [_make_block("footnote", parts, vocab, page_of)]
+    parts = [(_strip_markup(ln.text.strip()), ln) for ln in lines]
+    if fmt == "txt" or fmt == "pdf":
+        heading_lines = _plain_heading_length(parts)
+        if heading_lines:
+            blocks = [_make_block("heading", parts[:heading_lines], vocab, page_of)]
+            if parts[heading_lines:]:
+                blocks.append(_make_block("paragraph", parts[heading_lines:], vocab, page_of))
+            return blocks
+    return [_make_block("paragraph", parts, vocab, page_of)]
+
+
+_NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}\.(?:\s|$)|\d{1,2}(?:\.\d{1,2})+\.?\s)\s*[A-ZÅÄÖÉ]")
+
+
+def _plain_heading_length(parts: list[tuple[str, _Line]]) -> int:
+    """How many leading lines of a plain-text paragraph form a heading (0 if none).
+
+    A numbered heading (``4.``, ``4.1``) may wrap: continuation lines start in lower case or
+    follow a line ending in a hyphen. An unnumbered heading is a lone short line without
+    closing punctuation (``Förord``, ``Målsättningar``).
+    """
+    first = parts[0][0]
+    if _NUMBERED_HEADING.match(first) and len(first) <= 120 and not first.endswith("."):
+        n = 1
+        while (
+            n < len(parts)
+            and n <= 2
+            and (
+                parts[n][0][:1].islower()
+                or parts[n - 1][0].endswith("-")
+                or parts[n - 1][0].split()[-1].casefold() in _DANGLING_WORDS
+            )
+            and len(parts[n][0]) <= 60
+            and not parts[n - 1][0].endswith(_SENTENCE_END)
+        ):
+            n += 1
+        return n
+    words = first.split()
+    if (
+        len(parts) == 1
+        and 1 <= len(words) <= 6
+        and first[:1].isupper()
+        and not first.endswith(_SENTENCE_END + (",",))
+        and not any(ch.isdigit() for ch in first)
+    ):
+        return 1
+    return 0
+
+
+def _make_block(
+    kind: BlockKind,
+    parts: list[tuple[str, _Line]],
+    vocab: Vocabulary,
+    page_of: dict[int, int | None],
+    md_level: int | None = None,
+) -> Block:
+    """Join line parts into one text, repairing hyphenation and recording page changes."""
+    text = ""
+    pages: list[tuple[int, int | None]] = []
+    for part, line in parts:
+        part = _normalise_space(part)
+        if not part:
+            continue
+        page = page_of.get(line.page_index)
+        if not text:
+            pages.append((0, page))
+            text = part
+            continue
+        joined = _join_lines(text, part, vocab)
+        offset = len(joined) - len(part) if joined.endswith(part) else len(text)
+        if not pages or pages[-1][1] != page:
+            pages.append((offset, page))
+        text = joined
+    return Block(kind=kind, text=text, md_level=md_level, pages=pages)
+
+
+def _join_lines(left: str, right: str, vocab: Vocabulary) -> str:
+    """Join two lines of one paragraph, deciding what a line-final hyphen means."""
+    if not left.endswith("-"):
+        return f"{left} {right}"
+    first_word = right.split()[0]
+    if first_word.casefold() in _JOINING_WORDS:
+        return f"{left} {right}"  # "hälso- och sjukvården": a real elision hyphen
+    stem = re.split(r"[\s-]", left[:-1])[-1]
+    head = re.match(r"[^\W\d_]+", first_word)
+    if not stem or not head:
+        return left + right
+    tail = head.group(0)
+    joined, hyphenated = vocab[stem + tail], vocab[f"{stem}-{tail}"]
+    if hyphenated > joined:
+        return left + right
+    if joined > hyphenated:
+        return left[:-1] + right
+    keep_hyphen = (stem.isupper() and len(stem) > 1) or stem[-1].isdigit() or tail[0].isupper()
+    return left + right if keep_hyphen else left[:-1] + right
+
+
+def _repair_inline_hyphens(text: str, vocab: Vocabulary) -> str:
+    """Join ``upp-komst`` to ``uppkomst`` when the corpus spells the word joined elsewhere."""
+
+    def repair(m: re.Match[str]) -> str:
+        joined = m.group(1) + m.group(2)
+        other_hyphenated = vocab[m.group(0)] - 1
+        return joined if vocab[joined] > max(other_hyphenated, 0) else m.group(0)
+
+    return _INLINE_HYPHEN.sub(repair, text)
+
+
+def _join_broken_paragraphs(blocks: list[Block]) -> list[Block]:
+    """Re-join paragraphs split by a page break, a pull quote or a photo mid-sentence."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "paragraph"
+            and block.kind == "paragraph"
+            and not prev.text.endswith(_SENTENCE_END)
+            and block.text[:1].islower()
+        ):
+            shift = len(prev.text) + 1
+            prev.text = f"{prev.text} {block.text}"
+            prev.pages.extend((offset + shift, page) for offset, page in block.pages)
+            continue
+        out.append(block)
+    return out
+
+
+def _assemble(blocks: list[Block]) -> CleanedText:
+    """Join blocks with blank lines (consecutive list items with one newline)."""
+    pieces: list[str] = []
+    page_starts: list[tuple[int, int]] = []
+    offset = 0
+    previous: Block | None = None
+    for block in blocks:
+        if previous is not None:
+            sep = "\n" if previous.kind == block.kind == "item" else "\n\n"
+            pieces.append(sep)
+            offset += len(sep)
+        block.start, block.end = offset, offset + len(block.text)
+        for rel, page in block.pages:
+            if page is not None and (not page_starts or page_starts[-1][1] != page):
+                page_starts.append((offset + rel, page))
+        pieces.append(block.text)
+        offset = block.end
+        previous = block
+    return CleanedText("".join(pieces), blocks, page_starts)
+
+
+def _strip_markup(text: str) -> str:
+    text = re.sub(r"\*\*(.+?)\*\*", r"\1", text)
+    text = re.sub(r"(?<!\w)__(.+?)__(?!\w)", r"\1", text)
+    return text.replace("**", "")
+
+
+def _normalise_space(text: str) -> str:
+    text = text.replace("\t\ufffd", " ").replace("\ufffd", "")
+    text = re.sub(r"[\u2000-\u200b\u00a0\t]", " ", text)
+    return re.sub(r" {2,}", " ", text).strip()

@@ -1,0 +1,107 @@
+"""Read the corpus manifest and the raw text of each document (txt, md, pdf via pypdf)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import tomllib
+from pathlib import Path
+
+from .clean import PAGE_BREAK, SourceFormat
+from .model import DocumentInfo
+
+MANIFEST_NAME = "manifest.toml"
+SUPPORTED_SUFFIXES = {".txt": "txt", ".md": "md", ".pdf": "pdf"}
+
+
+class IngestError(Exception):
+    """A corpus or document problem, phrased for the person who can fix it."""
+
+
+def read_manifest(corpus_dir: Path) -> list[DocumentInfo]:
+    """The documents listed in ``corpus_dir/manifest.toml``."""
+    path = corpus_dir / MANIFEST_NAME
+    if not path.is_file():
+        raise IngestError(f"No corpus manifest at {path}; add one listing the documents to ingest.")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise IngestError(f"The corpus manifest {path} is not valid TOML ({exc}); fix it and retry.") from exc
+    infos = []
+    for i, entry in enumerate(data.get("documents", [])):
+        try:
+            infos.append(
+                DocumentInfo(
+                    doc_id=str(entry["id"]),
+                    file=str(entry["file"]),
+                    title=str(entry["title"]),
+                    short_title=str(entry.get("short_title", entry["title"])),
+                    publisher=str(entry["publisher"]),
+                    year=int(entry["year"]),
+                    kind=entry["kind"],
+                    language=str(entry.get("language", "sv")),
+                )
+            )
+        except (KeyError, ValueError, TypeError) as exc:
+            raise IngestError(
+                f"Manifest entry {i + 1} in {path} lacks or mistypes {exc}; "
+                "each needs id, file, title, publisher, year and kind."
+            ) from exc
+        if infos[-1].kind not in ("regional", "national"):
+            raise IngestError(f"Manifest entry {infos[-1].doc_id!r} has kind {infos[-1].kind!r}; use regional or national.")
+    if not infos:
+        raise IngestError(f"The corpus manifest {path} lists no documents.")
+    return infos
+
+
+def read_source(path: Path) -> tuple[str, SourceFormat]:
+    """The raw text of a corpus file and its format; PDF pages are separated by form feeds."""
+    fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise IngestError(f"{path.name}: unsupported file type; use .txt, .md or .pdf.")
+    if not path.is_file():
+        raise IngestError(f"{path.name} is listed in the manifest but missing from {path.parent}.")
+    data = path.read_bytes()
+    if fmt == "pdf":
+        return pdf_text(data, path.name), "pdf"
+    try:
+        return data.decode("utf-8-sig"), fmt  # type: ignore[return-value]
+    except UnicodeDecodeError as exc:
+        raise IngestError(f"{path.name} is not UTF-8 text; save it as UTF-8 and retry.") from exc
+
+
+def pdf_text(data: bytes, name: str = "PDF") -> str:
+    """Text of every page of a PDF, pages joined by form feeds so page numbers survive."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise IngestError(f"{name} is encrypted; remove the password and retry.")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except IngestError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise IngestError(f"{name} could not be read as a PDF ({type(exc).__name__}); it may be damaged.") from exc
+    if not pages:
+        raise IngestError(f"{name} has no pages.")
+    if not any(p.strip() for p in pages):
+        raise IngestError(f"{name} has no extractable text (a scanned PDF?); run OCR on it first.")
+    return PAGE_BREAK.join(pages)
+
+
+def corpus_checksum(corpus_dir: Path) -> str:
+    """A fingerprint of the manifest and every file it lists."""
+    digest = hashlib.sha256()
+    manifest = corpus_dir / MANIFEST_NAME
+    digest.update(manifest.read_bytes() if manifest.is_file() else b"")
+    try:
+        infos = read_manifest(corpus_dir)
+    except IngestError:
+        infos = []
+    for info in sorted(infos, key=lambda i: i.file):
+        path = corpus_dir / info.file
+        digest.update(info.file.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"<missing>")
+    return digest.hexdigest()

@@ -1,0 +1,152 @@
+"""Parse a cleaned document's heading blocks into a section tree, without knowing the document.
+
+Levels come from three generic signals, strongest first:
+1. heading numbers (``4.`` is a sibling of ``3.``, ``4.1`` a child of ``4.``), even when the
+   Markdown marks them at inconsistent levels (``## 3.`` then ``#### 4.``);
+2. Markdown heading depth relative to the enclosing heading (``##### MÅLBILD`` under ``#### 4.``);
+3. in plain text, an unnumbered heading sits one level below the last numbered one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .clean import Block
+from .model import Section
+
+_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$")
+
+
+def parse_sections(blocks: list[Block], text_length: int, doc_title: str) -> list[Section]:
+    """Build the section tree; text before the first heading becomes a section named after the document."""
+    headings = [b for b in blocks if b.kind == "heading"]
+    levels = _assign_levels(headings)
+    roots: list[Section] = []
+    stack: list[Section] = []
+    first_heading_start = headings[0].start if headings else text_length
+    has_preamble = any(b.kind != "heading" and b.start < first_heading_start for b in blocks)
+    if has_preamble:
+        roots.append(Section("preamble", None, doc_title, 1, 0, first_heading_start, 0))
+    used_ids: set[str] = {"preamble"}
+    for block, level in zip(headings, levels, strict=True):
+        number, title = split_number(block.text)
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        section = Section(
+            id=_unique_id(number, title, parent, used_ids),
+            number=number,
+            title=title,
+            level=level,
+            start=block.start,
+            end=text_length,
+            body_start=block.end,
+        )
+        (parent.children if parent else roots).append(section)
+        stack.append(section)
+    _close_spans(roots, text_length)
+    _set_paths(roots, ())
+    return _drop_empty_leaves(roots, blocks)
+
+
+def split_number(heading: str) -> tuple[str | None, str]:
+    """``"4.1 Fler kliniska prövningar"`` → ``("4.1", "Fler kliniska prövningar")``."""
+    m = _NUMBER.match(heading.strip())
+    if m:
+        return m.group(1), m.group(2).strip()
+    return None, heading.strip()
+
+
+def section_label(number: str | None, title: str) -> str:
+    """How a reader cites a heading: ``1. Strukturer för samverkan``, ``4.1 Fler kliniska prövningar``."""
+    if number is None:
+        return title
+    return f"{number}{'' if '.' in number else '.'} {title}"
+
+
+@dataclass
+class _Open:
+    md_level: int | None
+    level: int
+    numbered_depth: int | None
+
+
+def _assign_levels(headings: list[Block]) -> list[int]:
+    levels: list[int] = []
+    stack: list[_Open] = []
+    level_of_depth: dict[int, int] = {}
+    for block in headings:
+        number, _ = split_number(block.text)
+        depth = number.count(".") + 1 if number else None
+        if depth is not None:
+            if depth in level_of_depth:
+                level = level_of_depth[depth]
+            elif depth - 1 in level_of_depth:
+                level = level_of_depth[depth - 1] + 1
+            else:
+                level = _level_from_markup(stack, block.md_level) if block.md_level else depth
+            # Deeper numbering levels re-anchor below this one.
+            level_of_depth = {d: lv for d, lv in level_of_depth.items() if d <= depth}
+            level_of_depth[depth] = level
+        elif block.md_level is not None:
+            level = _level_from_markup(stack, block.md_level)
+        else:
+            numbered = [o for o in stack if o.numbered_depth is not None]
+            level = numbered[-1].level + 1 if numbered else 1
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        stack.append(_Open(block.md_level, level, depth))
+        levels.append(level)
+    return levels
+
+
+def _level_from_markup(stack: list[_Open], md_level: int | None) -> int:
+    """One below the nearest open heading marked up shallower than this one."""
+    for open_heading in reversed(stack):
+        if open_heading.md_level is not None and md_level is not None and open_heading.md_level < md_level:
+            return open_heading.level + 1
+    return 1
+
+
+def _unique_id(number: str | None, title: str, parent: Section | None, used: set[str]) -> str:
+    if number is not None:
+        base = number
+    else:
+        slug = _slug(title)[:40].strip("-") or "section"
+        base = f"{parent.id}_{slug}" if parent is not None else slug
+    candidate, n = base, 2
+    while candidate in used:
+        candidate, n = f"{base}-{n}", n + 1
+    used.add(candidate)
+    return candidate
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def _close_spans(sections: list[Section], parent_end: int) -> None:
+    for i, section in enumerate(sections):
+        section.end = sections[i + 1].start if i + 1 < len(sections) else parent_end
+        _close_spans(section.children, section.end)
+
+
+def _set_paths(sections: list[Section], prefix: tuple[str, ...]) -> None:
+    for section in sections:
+        section.path = (*prefix, section_label(section.number, section.title))
+        _set_paths(section.children, section.path)
+
+
+def _drop_empty_leaves(sections: list[Section], blocks: list[Block]) -> list[Section]:
+    """Unnumbered headings with no text of their own (``Målsättningar``) are labels, not sections."""
+    kept = []
+    for section in sections:
+        section.children = _drop_empty_leaves(section.children, blocks)
+        has_body = any(b.kind != "heading" and section.body_start <= b.start < section.end for b in blocks)
+        if section.number is None and not section.children and not has_body:
+            continue
+        kept.append(section)
+    return kept
