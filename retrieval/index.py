@@ -1,0 +1,255 @@
+"""Build, persist and load the search index: passage and sentence vectors, BM25, documents.
+
+An index directory holds ``manifest.json`` (fingerprint of corpus, model and chunking; build
+metadata; a checksum per file), ``passages.jsonl``, ``documents.json``, ``bm25.json`` and one
+vector store per granularity. It is written to a temporary directory and renamed into place,
+so a crash never leaves a half-written index behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from strategiqa.ingest.model import Document, DocumentInfo, Passage, Section
+
+from .bm25 import BM25
+from .cache import EmbeddingCache
+from .embedders import Embedder
+from .text import tokenize
+from .vector_store import VectorStore, create_vector_store, load_vector_store
+
+FORMAT_VERSION = 2
+MANIFEST = "manifest.json"
+
+
+class IndexProblem(Exception):
+    """The index is missing, stale, damaged or built differently; the message says what to run."""
+
+
+@dataclass
+class IndexManifest:
+    format_version: int
+    model_id: str
+    dim: int
+    corpus_checksum: str
+    chunking: dict[str, Any]
+    fingerprint: str
+    passage_count: int
+    sentence_count: int
+    documents: list[dict[str, Any]]
+    created_at: str
+    build_seconds: float
+    vector_store: str
+    files: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class LoadedIndex:
+    manifest: IndexManifest
+    passages: list[Passage]
+    documents: list[Document]
+    passage_store: VectorStore
+    sentence_store: VectorStore
+    sentence_owner: np.ndarray
+    """For each sentence vector, the index of its passage."""
+    bm25: BM25
+    by_id: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_id = {p.passage_id: i for i, p in enumerate(self.passages)}
+
+
+def fingerprint(corpus_checksum: str, model_id: str, chunking: dict[str, Any]) -> str:
+    payload = json.dumps([FORMAT_VERSION, corpus_checksum, model_id, chunking], sort_keys=True)
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def passage_embedding_text(p: Passage) -> str:
+    """What the embedder reads for a passage: its section path gives the text its context."""
+    return f"{' > '.join(p.section_path)}\n{p.text}"
+
+
+def sentence_embedding_text(p: Passage, sentence: str) -> str:
+    return f"{p.section_path[-1]}: {sentence}"
+
+
+def build_index(
+    documents: list[Document],
+    passages: list[Passage],
+    embedder: Embedder,
+    cache: EmbeddingCache,
+    index_dir: Path,
+    corpus_checksum: str,
+    chunking: dict[str, Any],
+    vector_store: str = "faiss",
+    progress: Callable[[int, int], None] | None = None,
+) -> IndexManifest:
+    """Embed (through the cache) and write a complete index to ``index_dir``, atomically."""
+    started = time.perf_counter()
+    sentence_texts, owners = [], []
+    for i, p in enumerate(passages):
+        for s in p.sentence_texts():
+            sentence_texts.append(sentence_embedding_text(p, s))
+            owners.append(i)
+    passage_texts = [passage_embedding_text(p) for p in passages]
+    total = cache.count_missing(embedder.model_id, "passage", passage_texts + sentence_texts)
+    done = 0
+
+    def tick(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress(done, total)
+
+    p_vectors = cache.embed(embedder.model_id, "passage", passage_texts, embedder.embed_passages, progress=tick)
+    s_vectors = cache.embed(embedder.model_id, "passage", sentence_texts, embedder.embed_passages, progress=tick)
+
+    index_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.tmp-", dir=index_dir.parent))
+    try:
+        _write_json(tmp / "documents.json", [_document_to_dict(d) for d in documents])
+        with open(tmp / "passages.jsonl", "w", encoding="utf-8") as fh:
+            for p in passages:
+                fh.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
+        _write_json(tmp / "bm25.json", [tokenize(_bm25_text(p)) for p in passages])
+        np.save(tmp / "sentence_owner.npy", np.asarray(owners, dtype=np.int32))
+        for name, vectors in (("passages", p_vectors), ("sentences", s_vectors)):
+            store = create_vector_store(vector_store, embedder.dim, len(vectors))
+            store.add(vectors.reshape(-1, embedder.dim))
+            store.save(tmp / f"{name}.vectors")
+        manifest = IndexManifest(
+            format_version=FORMAT_VERSION,
+            model_id=embedder.model_id,
+            dim=embedder.dim,
+            corpus_checksum=corpus_checksum,
+            chunking=chunking,
+            fingerprint=fingerprint(corpus_checksum, embedder.model_id, chunking),
+            passage_count=len(passages),
+            sentence_count=len(sentence_texts),
+            documents=[
+                {"doc_id": d.info.doc_id, "title": d.info.title, "kind": d.info.kind,
+                 "passages": sum(p.doc_id == d.info.doc_id for p in passages)}
+                for d in documents
+            ],
+            created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            build_seconds=round(time.perf_counter() - started, 2),
+            vector_store=vector_store,
+            files={f.name: _sha256(f) for f in sorted(tmp.iterdir()) if f.is_file()},
+        )
+        _write_json(tmp / MANIFEST, asdict(manifest))
+        _replace_dir(tmp, index_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return manifest
+
+
+def read_manifest(index_dir: Path) -> IndexManifest | None:
+    """The manifest of the index at ``index_dir``, or None when there is no index there."""
+    path = index_dir / MANIFEST
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return IndexManifest(**data)
+    except (json.JSONDecodeError, TypeError, UnicodeDecodeError) as exc:
+        raise IndexProblem(f"The index manifest {path} is damaged; run `strategiqa ingest` to rebuild it.") from exc
+
+
+def load_index(index_dir: Path, verify: bool = True) -> LoadedIndex:
+    """Load a complete index; with ``verify``, check every file against the manifest's checksums."""
+    manifest = read_manifest(index_dir)
+    if manifest is None:
+        raise IndexProblem(f"No index at {index_dir}; run `strategiqa ingest` first.")
+    if manifest.format_version != FORMAT_VERSION:
+        raise IndexProblem(
+            f"The index at {index_dir} has format {manifest.format_version}, this version reads "
+            f"{FORMAT_VERSION}; run `strategiqa ingest` to rebuild it."
+        )
+    if verify:
+        for name, checksum in manifest.files.items():
+            path = index_dir / name
+            if not path.is_file() or _sha256(path) != checksum:
+                raise IndexProblem(f"Index file {name} is missing or damaged; run `strategiqa ingest` to rebuild.")
+    try:
+        passages = [Passage.from_dict(json.loads(line)) for line in
+                    (index_dir / "passages.jsonl").read_text(encoding="utf-8").splitlines() if line]
+        documents = [_document_from_dict(d) for d in json.loads((index_dir / "documents.json").read_text("utf-8"))]
+        tokens = json.loads((index_dir / "bm25.json").read_text(encoding="utf-8"))
+        owners = np.load(index_dir / "sentence_owner.npy")
+        passage_store = load_vector_store(manifest.vector_store, index_dir / "passages.vectors")
+        sentence_store = load_vector_store(manifest.vector_store, index_dir / "sentences.vectors")
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+        raise IndexProblem(f"The index at {index_dir} could not be read ({type(exc).__name__}); "
+                          "run `strategiqa ingest` to rebuild it.") from exc
+    return LoadedIndex(manifest, passages, documents, passage_store, sentence_store, owners, BM25(tokens))
+
+
+def _bm25_text(p: Passage) -> str:
+    return f"{p.section_title}\n{p.text}"
+
+
+def _replace_dir(new: Path, target: Path) -> None:
+    """Swap ``new`` into ``target``; the old index is removed only after the new one is in place."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}-{time.time_ns()}")
+        os.replace(target, old)
+    os.replace(new, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _write_json(path: Path, data: Any) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def _document_to_dict(d: Document) -> dict[str, Any]:
+    return {
+        "info": asdict(d.info),
+        "text": d.text,
+        "page_starts": d.page_starts,
+        "sections": [_section_to_dict(s) for s in d.sections],
+    }
+
+
+def _section_to_dict(s: Section) -> dict[str, Any]:
+    data = {k: v for k, v in asdict(s).items() if k != "children"}
+    data["path"] = list(s.path)
+    data["children"] = [_section_to_dict(c) for c in s.children]
+    return data
+
+
+def _document_from_dict(data: dict[str, Any]) -> Document:
+    return Document(
+        info=DocumentInfo(**data["info"]),
+        text=data["text"],
+        sections=[_section_from_dict(s) for s in data["sections"]],
+        page_starts=[(int(a), int(b)) for a, b in data["page_starts"]],
+    )
+
+
+def _section_from_dict(data: dict[str, Any]) -> Section:
+    children = [_section_from_dict(c) for c in data.pop("children")]
+    data["path"] = tuple(data["path"])
+    return Section(**data, children=children)
