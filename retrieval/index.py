@@ -66,9 +66,11 @@ class LoadedIndex:
     """For each sentence vector, the index of its passage."""
     bm25: BM25
     by_id: dict[str, int] = field(default_factory=dict)
+    doc_kinds: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
     def __post_init__(self) -> None:
         self.by_id = {p.passage_id: i for i, p in enumerate(self.passages)}
+        self.doc_kinds = np.asarray([p.doc_kind for p in self.passages])
 
 
 def fingerprint(corpus_checksum: str, model_id: str, chunking: dict[str, Any]) -> str:
@@ -82,7 +84,8 @@ def passage_embedding_text(p: Passage) -> str:
 
 
 def sentence_embedding_text(p: Passage, sentence: str) -> str:
-    return f"{p.section_path[-1]}: {sentence}"
+    """A sentence alone is often ambiguous ("MÅLBILD"); its section path says what it is about."""
+    return f"{' > '.join(p.section_path)}: {sentence}"
 
 
 def build_index(
