@@ -98,11 +98,17 @@ def ask(
 
       strategiqa ask --batch questions.jsonl --json
     """
+    from .engine import validate_request
+
     if (question is None) == (batch is None):
         _fail("Give either a QUESTION or --batch FILE.", code=2)
+    items = _read_batch(batch) if batch is not None else [{"id": None, "question": question}]
+    settings = _settings()
+    for item in items:  # refuse bad input before any index is loaded or built
+        _guard(lambda item=item: validate_request(settings, item["question"], top_k, mode))
     engine = _guard(_engine)
     if batch is not None:
-        for item in _read_batch(batch):
+        for item in items:
             result = _guard(lambda item=item: engine.ask(item["question"], top_k, mode))
             _print_json({"id": item["id"], **result}, indent=None)
         return

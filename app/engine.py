@@ -104,13 +104,7 @@ class Engine:
         return cls(settings, index, embedder)
 
     def search(self, question: str, top_k: int | None = None, mode: str | None = None) -> SearchResult:
-        question = validate_question(question, self.settings.max_question_chars)
-        mode = mode or self.settings.default_mode
-        if mode not in MODES:
-            raise BadInput(f"Unknown mode {mode!r}; use one of {', '.join(MODES)}.")
-        top_k = self.settings.top_k if top_k is None else top_k
-        if not 1 <= top_k <= 20:
-            raise BadInput("top_k must be between 1 and 20.")
+        question, top_k, mode = validate_request(self.settings, question, top_k, mode)
         return self.searcher.search(question, mode=mode, top_k=top_k)
 
     def ask(self, question: str, top_k: int | None = None, mode: str | None = None) -> dict[str, Any]:
@@ -166,6 +160,20 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
         "text": p.text,
         "score": round(hit.score, 6),
     }
+
+
+def validate_request(
+    settings: Settings, question: object, top_k: int | None = None, mode: str | None = None
+) -> tuple[str, int, str]:
+    """Question, top_k and mode with defaults filled in; BadInput for anything unusable."""
+    question = validate_question(question, settings.max_question_chars)
+    mode = mode or settings.default_mode
+    if mode not in MODES:
+        raise BadInput(f"Unknown mode {mode!r}; use one of {', '.join(MODES)}.")
+    top_k = settings.top_k if top_k is None else top_k
+    if not 1 <= top_k <= 20:
+        raise BadInput("top_k must be between 1 and 20.")
+    return question, top_k, mode
 
 
 def validate_question(question: object, max_chars: int) -> str:

@@ -107,7 +107,8 @@ class SentenceTransformerEmbedder(Embedder):
         name = Path(model).name.lower()
         self._prefixes = ("query: ", "passage: ") if "e5" in name else ("", "")
         self.model_id = f"sentence-transformers:{Path(model).name if Path(model).exists() else model}"
-        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(get_dim() or 0)
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self._encode([self._prefixes[0] + t for t in texts])

@@ -14,6 +14,9 @@ _ENGLISH = frozenset(
     "the and of to is are what which who how why when where does do did for with about from that this "
     "these there be been has have say says said mention mentioned strategy agenda government".split()
 )
+# Word endings typical of one language: a weak signal that decides short, keyword-like questions.
+_EN_ENDING = re.compile(r"(tion|tions|ity|ities|ment|ments|ness|ies|ing|ings|al|als|ed|ly|ship)$")
+_SV_ENDING = re.compile(r"(arna|erna|orna|ande|ende|ning|ningar|iska|iskt|het|heten|ar|or|na|en|et)$")
 _lock = threading.Lock()
 
 
@@ -24,6 +27,9 @@ def detect_language(text: str) -> str:
         return "sv"
     sv = sum(w in _SWEDISH for w in words) + 2 * sum(any(c in w for c in "åäö") for w in words)
     en = sum(w in _ENGLISH for w in words)
+    if max(sv, en) < 2:
+        sv += sum(bool(_SV_ENDING.search(w)) for w in words if w not in _ENGLISH)
+        en += sum(bool(_EN_ENDING.search(w)) for w in words if w not in _SWEDISH)
     if sv != en and max(sv, en) >= 2:
         return "sv" if sv > en else "en"
     return _langdetect(text)

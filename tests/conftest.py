@@ -1,0 +1,120 @@
+"""Shared fixtures: every test gets its own index dir; the real corpus index is built once per session."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from strategiqa.app.engine import Engine, ingest
+from strategiqa.app.settings import Settings
+from strategiqa.ingest.pipeline import ParsedCorpus, parse_corpus
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def own_index_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test writes to the repository's index: each gets a fresh STRATEGIQA_INDEX_DIR."""
+    index_dir = tmp_path / "index"
+    monkeypatch.setenv("STRATEGIQA_INDEX_DIR", str(index_dir))
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def parsed_corpus() -> ParsedCorpus:
+    return parse_corpus(CORPUS)
+
+
+@pytest.fixture(scope="session")
+def real_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings for an index of the real corpus with the real default model, built once.
+
+    The embedding cache is the repository's, so only the first run on a machine embeds.
+    """
+    settings = Settings(index_dir=tmp_path_factory.mktemp("real") / "index", corpus_dir=CORPUS)
+    ingest(settings, progress=False)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def real_engine(real_settings: Settings) -> Engine:
+    return Engine.open(real_settings)
+
+
+MINI_MANIFEST = """
+[[documents]]
+id = "mini-agenda"
+file = "agenda.md"
+title = "Miniagenda för life science"
+publisher = "Testregionen"
+year = 2025
+kind = "regional"
+
+[[documents]]
+id = "mini-strategi"
+file = "strategi.txt"
+title = "En liten strategi för life science"
+publisher = "Regeringen"
+year = 2024
+kind = "national"
+"""
+
+MINI_AGENDA = """
+# Miniagenda för life science
+
+## 1. Kliniska prövningar
+
+### MÅLBILD
+
+Västsverige ska vara bäst i Norden på kliniska prövningar. Prövningarna ska vara enkla att starta.
+
+### BEHOV
+
+Det saknas forskningssjuksköterskor och tid för forskning i vården.
+
+#### 2. Kompetens
+
+##### MÅLBILD
+
+Det finns attraktiva utbildningar och trainee-program för unga ingenjörer.
+
+##### BEHOV
+
+Idag saknas samordning av kompetensförsörjningen mellan lärosäten och företag.
+"""
+
+MINI_STRATEGY = """ 1. Hälsodata
+
+Hälsodata är en oundgänglig resurs för forskning. Registren i Sverige är unika.
+
+1.1 En nationell digital infrastruktur i hälso- och 
+sjukvården
+Regeringen vill att hälsodata ska vara tillgängliga i hela vårdkedjan. Det europeiska 
+hälsodataområdet (EHDS) ska införas effektivt.
+ 2. Klimat och miljö
+
+Läkemedel i miljön är ett problem. Ett etappmål för läkemedel i miljön ska tas fram.
+"""
+
+
+def write_mini_corpus(folder: Path) -> Path:
+    """A two-document corpus, small enough to embed in a second with the real model."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "manifest.toml").write_text(MINI_MANIFEST, encoding="utf-8")
+    (folder / "agenda.md").write_text(textwrap.dedent(MINI_AGENDA), encoding="utf-8")
+    (folder / "strategi.txt").write_text(MINI_STRATEGY, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def mini_corpus(tmp_path: Path) -> Path:
+    return write_mini_corpus(tmp_path / "corpus")
+
+
+@pytest.fixture
+def mini_settings(mini_corpus: Path, own_index_dir: Path, tmp_path: Path) -> Settings:
+    """The mini corpus with its own embedding cache, so embedding counts are this test's own."""
+    return Settings(corpus_dir=mini_corpus, index_dir=own_index_dir, cache_dir=tmp_path / "cache")

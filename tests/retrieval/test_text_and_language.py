@@ -1,0 +1,48 @@
+"""Swedish tokenising, BM25 and language detection."""
+
+from __future__ import annotations
+
+import pytest
+
+from strategiqa.retrieval.bm25 import BM25
+from strategiqa.retrieval.language import detect_language
+from strategiqa.retrieval.routing import document_kind_hint, strip_document_names
+from strategiqa.retrieval.text import tokenize
+
+
+def test_tokenize_stems_swedish_and_drops_stop_words() -> None:
+    assert tokenize("Kliniska prövningar och den kliniska prövningen") == ["klinisk", "prövning", "klinisk", "prövning"]
+    assert "och" not in tokenize("forskning och innovation")
+    assert tokenize("life science-bolag 2035") == ["lif", "scienc", "bolag", "2035"]
+
+
+def test_bm25_ranks_the_passage_with_rare_matching_terms_first() -> None:
+    docs = ["Kliniska prövningar i vården.", "Hälsodata och register.", "Prövningar av läkemedel och kliniska studier."]
+    bm25 = BM25([tokenize(d) for d in docs])
+    scores = bm25.scores("registren med hälsodata")
+    assert scores.argmax() == 1 and scores[0] == 0
+    assert bm25.scores("helt okänt ord").sum() == 0
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Hur många life science-bolag finns det i Västsverige?", "sv"),
+        ("Hur togs agendan fram?", "sv"),
+        ("Vad är precisionshälsa?", "sv"),
+        ("Who will lead the implementation of the agenda?", "en"),
+        ("What are testbeds mentioned for in the strategy?", "en"),
+        ("Clinical trials?", "en"),
+        ("Kliniska prövningar", "sv"),
+    ],
+)
+def test_language_detection_handles_short_questions(question: str, lang: str) -> None:
+    assert detect_language(question) == lang
+
+
+def test_document_hints_and_stripping() -> None:
+    assert document_kind_hint("What does the agenda say about HTA?") == "regional"
+    assert document_kind_hint("Vad säger regeringen om kliniska prövningar?") == "national"
+    assert document_kind_hint("Hur skiljer sig agendan från den nationella strategin?") is None
+    assert strip_document_names("What are testbeds mentioned for in the strategy?") == "What are testbeds mentioned for?"
+    assert strip_document_names("Agendan?") == "Agendan?"
