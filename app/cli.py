@@ -125,7 +125,9 @@ def ask(
 
 @app.command(name="eval")
 def evaluate(
-    dataset: list[Path] = typer.Option(None, "--dataset", "-d", help="Gold JSONL file(s); default: the bundled dev set."),
+    dataset: list[Path] = typer.Option(
+        None, "--dataset", "-d", help="Gold JSONL file(s); default: the bundled dev set."
+    ),
     modes: str = typer.Option("hybrid,dense,bm25", "--modes", help="Comma-separated retrieval modes."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
@@ -153,6 +155,26 @@ def evaluate(
             _print_json(report)
         else:
             typer.echo(to_markdown(report) + "\n")
+
+
+@app.command()
+def bench(
+    repeats: int = typer.Option(5, help="How many times to ask every dev question."),
+    cold: bool = typer.Option(True, "--cold/--no-cold", help="Also time an ingest with an empty embedding cache."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Time ingest (cold and cached), query latency p50/p95, throughput and peak memory.
+
+    Example: strategiqa bench --json
+    """
+    from strategiqa.eval.bench import run_bench
+
+    results = _guard(lambda: run_bench(_settings(), repeats=repeats, cold=cold))
+    if as_json:
+        _print_json(results)
+        return
+    for key, value in results.items():
+        typer.echo(f"{key}: {value}")
 
 
 def _settings() -> Any:

@@ -12,9 +12,7 @@ from .sentences import sentence_spans
 DEFAULT_PASSAGE_WORDS = 130
 
 
-def chunk_document(
-    document: Document, blocks: list[Block], target_words: int = DEFAULT_PASSAGE_WORDS
-) -> list[Passage]:
+def chunk_document(document: Document, blocks: list[Block], target_words: int = DEFAULT_PASSAGE_WORDS) -> list[Passage]:
     """Passages of about ``target_words`` words for every section's own text, in document order."""
     passages: list[Passage] = []
     used_ids: set[str] = set()
@@ -42,7 +40,7 @@ def citation_label(document: Document, section: Section, page: int | None) -> st
     labels = list(section.path)
     numbered = [i for i, s in enumerate(_lineage(document, section)) if s.number is not None]
     if numbered:
-        labels = labels[numbered[-1]:]
+        labels = labels[numbered[-1] :]
     info = document.info
     parts = [f"{info.publisher} ({info.year})", info.short_title, " – ".join(labels)]
     if page is not None:
@@ -68,9 +66,7 @@ def _pack(text: str, sentences: list[tuple[int, int]], target_words: int) -> lis
     return groups
 
 
-def _make_passage(
-    document: Document, section: Section, group: list[tuple[int, int]], used_ids: set[str]
-) -> Passage:
+def _make_passage(document: Document, section: Section, group: list[tuple[int, int]], used_ids: set[str]) -> Passage:
     start, end = group[0][0], group[-1][1]
     text = document.text[start:end]
     pid = passage_id(document.info.doc_id, section.id, text)

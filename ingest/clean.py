@@ -24,8 +24,28 @@ PAGE_BREAK = "\f"
 _SENTENCE_END = tuple(".!?:;…”\"')")
 _JOINING_WORDS = {"och", "eller", "samt", "respektive", "resp.", "till", "som", "men"}
 # A heading line ending in one of these cannot be complete: the next line continues it.
-_DANGLING_WORDS = {"i", "och", "för", "av", "med", "till", "inom", "på", "om", "vid", "från", "mot",
-                   "in", "of", "and", "for", "the", "to", "with", "on"}
+_DANGLING_WORDS = {
+    "i",
+    "och",
+    "för",
+    "av",
+    "med",
+    "till",
+    "inom",
+    "på",
+    "om",
+    "vid",
+    "från",
+    "mot",
+    "in",
+    "of",
+    "and",
+    "for",
+    "the",
+    "to",
+    "with",
+    "on",
+}
 _PHOTO_CREDIT = re.compile(r"^\s*(foto|bild|illustration|photo|image)\s*:", re.IGNORECASE)
 _IMAGE_PLACEHOLDER = re.compile(
     r"^\s*(<!--\s*(image|bild|figure)\s*-->|!\[[^\]]*\]\([^)]*\)|\[(bild|image|figur|figure)[^\]]*\])\s*$",
@@ -117,6 +137,7 @@ def clean_text(
 
 # --- pages -----------------------------------------------------------------------------------
 
+
 @dataclass
 class _Line:
     text: str
@@ -185,9 +206,7 @@ def _running_header_page(line: str, titles: list[str], repeated: set[str]) -> in
     return None
 
 
-def _page_numbering(
-    lines: list[_Line], anchors: list[tuple[int, int]], fmt: SourceFormat
-) -> dict[int, int | None]:
+def _page_numbering(lines: list[_Line], anchors: list[tuple[int, int]], fmt: SourceFormat) -> dict[int, int | None]:
     """Map page index to printed page number.
 
     PDFs number their pages themselves; a text export is numbered only when a running header
@@ -204,6 +223,7 @@ def _page_numbering(
 
 
 # --- paragraphs and blocks -------------------------------------------------------------------
+
 
 @dataclass
 class _Paragraph:
@@ -306,7 +326,7 @@ def _plain_heading_length(parts: list[tuple[str, _Line]]) -> int:
         len(parts) == 1
         and 1 <= len(words) <= 6
         and first[:1].isupper()
-        and not first.endswith(_SENTENCE_END + (",",))
+        and not first.endswith((*_SENTENCE_END, ","))
         and not any(ch.isdigit() for ch in first)
     ):
         return 1

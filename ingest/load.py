@@ -48,7 +48,9 @@ def read_manifest(corpus_dir: Path) -> list[DocumentInfo]:
                 "each needs id, file, title, publisher, year and kind."
             ) from exc
         if infos[-1].kind not in ("regional", "national"):
-            raise IngestError(f"Manifest entry {infos[-1].doc_id!r} has kind {infos[-1].kind!r}; use regional or national.")
+            raise IngestError(
+                f"Manifest entry {infos[-1].doc_id!r} has kind {infos[-1].kind!r}; use regional or national."
+            )
     if not infos:
         raise IngestError(f"The corpus manifest {path} lists no documents.")
     return infos

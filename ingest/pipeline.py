@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .chunk import DEFAULT_PASSAGE_WORDS, chunk_document
-from .clean import SourceFormat, Vocabulary, clean_text
+from .clean import Block, SourceFormat, Vocabulary, clean_text
 from .load import IngestError, read_manifest, read_source
 from .model import Document, DocumentInfo, Passage
 from .structure import parse_sections
@@ -47,7 +47,9 @@ def parse_corpus(corpus_dir: Path, passage_words: int = DEFAULT_PASSAGE_WORDS) -
     return ParsedCorpus(documents, passages, skipped)
 
 
-def parse_document(info: DocumentInfo, raw: str, fmt: SourceFormat, vocabulary: Vocabulary | None = None):  # type: ignore[no-untyped-def]
+def parse_document(
+    info: DocumentInfo, raw: str, fmt: SourceFormat, vocabulary: Vocabulary | None = None
+) -> tuple[Document, list[Block]]:
     """Clean one document's raw text and parse its sections; returns the document and its blocks."""
     cleaned = clean_text(raw, fmt, info.title, vocabulary)
     sections = parse_sections(cleaned.blocks, len(cleaned.text), info.title)

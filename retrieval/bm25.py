@@ -22,9 +22,7 @@ class BM25:
             norm = k1 * (1 - b + b * lengths[i] / max(avg, 1e-9))
             for term, tf in Counter(tokens).items():
                 self._postings[term].append((i, tf * (k1 + 1) / (tf + norm)))
-        self._idf = {
-            term: math.log(1 + (self.n - len(p) + 0.5) / (len(p) + 0.5)) for term, p in self._postings.items()
-        }
+        self._idf = {term: math.log(1 + (self.n - len(p) + 0.5) / (len(p) + 0.5)) for term, p in self._postings.items()}
 
     def scores(self, query: str) -> np.ndarray:
         """A score for every passage (0 where no query term occurs)."""

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-
 from strategiqa.ingest.model import Document, DocumentInfo, Passage, Section
 
 from .bm25 import BM25
@@ -142,8 +141,12 @@ def build_index(
             passage_count=len(passages),
             sentence_count=len(sentence_texts),
             documents=[
-                {"doc_id": d.info.doc_id, "title": d.info.title, "kind": d.info.kind,
-                 "passages": sum(p.doc_id == d.info.doc_id for p in passages)}
+                {
+                    "doc_id": d.info.doc_id,
+                    "title": d.info.title,
+                    "kind": d.info.kind,
+                    "passages": sum(p.doc_id == d.info.doc_id for p in passages),
+                }
                 for d in documents
             ],
             created_at=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -187,16 +190,20 @@ def load_index(index_dir: Path, verify: bool = True) -> LoadedIndex:
             if not path.is_file() or _sha256(path) != checksum:
                 raise IndexProblem(f"Index file {name} is missing or damaged; run `strategiqa ingest` to rebuild.")
     try:
-        passages = [Passage.from_dict(json.loads(line)) for line in
-                    (index_dir / "passages.jsonl").read_text(encoding="utf-8").splitlines() if line]
+        passages = [
+            Passage.from_dict(json.loads(line))
+            for line in (index_dir / "passages.jsonl").read_text(encoding="utf-8").splitlines()
+            if line
+        ]
         documents = [_document_from_dict(d) for d in json.loads((index_dir / "documents.json").read_text("utf-8"))]
         tokens = json.loads((index_dir / "bm25.json").read_text(encoding="utf-8"))
         owners = np.load(index_dir / "sentence_owner.npy")
         passage_store = load_vector_store(manifest.vector_store, index_dir / "passages.vectors")
         sentence_store = load_vector_store(manifest.vector_store, index_dir / "sentences.vectors")
     except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
-        raise IndexProblem(f"The index at {index_dir} could not be read ({type(exc).__name__}); "
-                          "run `strategiqa ingest` to rebuild it.") from exc
+        raise IndexProblem(
+            f"The index at {index_dir} could not be read ({type(exc).__name__}); run `strategiqa ingest` to rebuild it."
+        ) from exc
     return LoadedIndex(manifest, passages, documents, passage_store, sentence_store, owners, BM25(tokens))
 
 

@@ -6,7 +6,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from strategiqa.app.engine import Engine, ingest
 from strategiqa.app.settings import Settings
 from strategiqa.ingest.pipeline import ParsedCorpus, parse_corpus

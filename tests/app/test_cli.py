@@ -41,12 +41,24 @@ def test_ingest_info_outline_and_ask_json(mini_settings: Settings) -> None:
     strategy = next(d for d in outline["documents"] if d["doc_id"] == "mini-strategi")
     assert strategy["kind"] == "national"
     assert [s["number"] for s in strategy["sections"]] == ["1", "2"]
-    assert strategy["sections"][0]["children"][0]["title"] == "En nationell digital infrastruktur i hälso- och sjukvården"
+    assert (
+        strategy["sections"][0]["children"][0]["title"] == "En nationell digital infrastruktur i hälso- och sjukvården"
+    )
     answer = json.loads(_run(["ask", "Vad är EHDS?", "--json", "--top-k", "2"], mini_settings).stdout)
     assert answer["language"] == "sv" and answer["mode"] == "hybrid" and len(answer["passages"]) == 2
     passage = answer["passages"][0]
-    assert set(passage) >= {"passage_id", "doc_id", "doc_title", "doc_kind", "section_number", "section_title",
-                            "section_path", "page", "text", "score"}
+    assert set(passage) >= {
+        "passage_id",
+        "doc_id",
+        "doc_title",
+        "doc_kind",
+        "section_number",
+        "section_title",
+        "section_path",
+        "page",
+        "text",
+        "score",
+    }
     assert "EHDS" in passage["text"]
 
 
@@ -61,7 +73,13 @@ def test_batch_writes_one_json_object_per_line(mini_settings: Settings, tmp_path
 
 
 def test_bad_input_exits_2_with_one_line(mini_settings: Settings, tmp_path: Path) -> None:
-    for args in (["ask", "   "], ["ask", "x" * 2001], ["ask", "Hej", "--mode", "magic"], ["ask", "Hej", "--top-k", "0"], ["ask"]):
+    for args in (
+        ["ask", "   "],
+        ["ask", "x" * 2001],
+        ["ask", "Hej", "--mode", "magic"],
+        ["ask", "Hej", "--top-k", "0"],
+        ["ask"],
+    ):
         result = _run(args, mini_settings)
         assert result.returncode == 2, (args, result.stderr)
         assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1

@@ -29,7 +29,7 @@ def test_no_passage_crosses_a_section_or_cuts_a_sentence(parsed_corpus: ParsedCo
             body_end = section.children[0].start if section.children else section.end
             assert section.body_start <= p.start and p.end <= body_end, p.passage_id
             assert p.section_path == section.path
-            assert p.text[-1] in ".!?:;)”\"" or p.end == body_end or document.text[p.end : p.end + 1] in ("\n", "")
+            assert p.text[-1] in '.!?:;)”"' or p.end == body_end or document.text[p.end : p.end + 1] in ("\n", "")
 
 
 def test_passages_are_sized_for_the_model(parsed_corpus: ParsedCorpus) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from strategiqa.ingest.clean import Vocabulary, clean_text
 from strategiqa.ingest.pipeline import ParsedCorpus
 
@@ -18,17 +17,29 @@ def _clean(raw: str, fmt: str = "txt", corpus: str = "") -> str:
 # Each case: the line-broken source, what the cleaned text must contain, and corpus text
 # that teaches the vocabulary (as the rest of a real corpus would).
 HYPHEN_CASES = [
-    ("införande av teknik i social-\ntjänsten är ett hinder.", "teknik i socialtjänsten är",
-     "Tekniken i socialtjänsten följs upp."),
+    (
+        "införande av teknik i social-\ntjänsten är ett hinder.",
+        "teknik i socialtjänsten är",
+        "Tekniken i socialtjänsten följs upp.",
+    ),
     ("vårdbehoven relaterade till kroniska sjuk-\ndomar ökar.", "kroniska sjukdomar ökar", "Fler sjukdomar behandlas."),
-    ("insatser för att förhindra upp-komst av ohälsa.", "förhindra uppkomst av ohälsa",
-     "Faktorer av betydelse för sjukdomars uppkomst."),
-    ("forskning inom life science-\nområdet är viktig.", "inom life science-området är",
-     "Samordning inom life science-området."),
+    (
+        "insatser för att förhindra upp-komst av ohälsa.",
+        "förhindra uppkomst av ohälsa",
+        "Faktorer av betydelse för sjukdomars uppkomst.",
+    ),
+    (
+        "forskning inom life science-\nområdet är viktig.",
+        "inom life science-området är",
+        "Samordning inom life science-området.",
+    ),
     ("fler som läser STEM-\nämnen behövs.", "läser STEM-ämnen behövs", "Fler ska delta i STEM-utbildningar."),
     ("utveckla hälso- \noch sjukvården nu.", "utveckla hälso- och sjukvården nu", ""),
-    ("en ledande forsknings- och innovations- \nnation inom life science.",
-     "forsknings- och innovationsnation inom", "Sverige är en högt rankad innovationsnation."),
+    (
+        "en ledande forsknings- och innovations- \nnation inom life science.",
+        "forsknings- och innovationsnation inom",
+        "Sverige är en högt rankad innovationsnation.",
+    ),
 ]
 
 
@@ -81,8 +92,15 @@ def test_markdown_bold_is_unwrapped() -> None:
 def test_real_corpus_cleaning_cases(parsed_corpus: ParsedCorpus) -> None:
     national = next(d for d in parsed_corpus.documents if d.info.kind == "national").text
     regional = next(d for d in parsed_corpus.documents if d.info.kind == "regional").text
-    for expected in ("socialtjänsten", "kroniska sjukdomar", "förhindra uppkomst", "life science-området",
-                     "STEM-ämnen", "hälso- och sjukvården", "forsknings- och innovationsnation"):
+    for expected in (
+        "socialtjänsten",
+        "kroniska sjukdomar",
+        "förhindra uppkomst",
+        "life science-området",
+        "STEM-ämnen",
+        "hälso- och sjukvården",
+        "forsknings- och innovationsnation",
+    ):
         assert expected in national, expected
     for noise in ("Foto:", "\u2003", "life science 5\n", "sjuk- domar", "social- tjänsten", "**"):
         assert noise not in national and noise not in regional, noise

@@ -6,14 +6,16 @@ from pathlib import Path
 
 import pytest
 from fpdf import FPDF
-
 from strategiqa.ingest.load import IngestError, pdf_text
 from strategiqa.ingest.pipeline import parse_corpus
 
 PAGES = [
     ["1. Förord", "Västra Götalandsregionen är en region med många företag.", "Här är det öppet för samverkan."],
-    ["2. Mål och åtgärder", "Målet är att öka antalet kliniska prövningar i Västsverige.",
-     "Häpnadsväckande många företag ökar sin omsättning."],
+    [
+        "2. Mål och åtgärder",
+        "Målet är att öka antalet kliniska prövningar i Västsverige.",
+        "Häpnadsväckande många företag ökar sin omsättning.",
+    ],
     ["2.1 Åtgärder för hälsodata", "Hälsodata ska delas säkert mellan regionerna.", "Årets mål är högt satta."],
 ]
 
@@ -69,7 +71,8 @@ def test_a_document_that_fails_is_skipped_and_the_rest_ingested(tmp_path: Path) 
     entries = [("good", "good.md"), ("bad", "bad.pdf")]
     (tmp_path / "manifest.toml").write_text(
         "".join(
-            f'[[documents]]\nid = "{i}"\nfile = "{f}"\ntitle = "T {i}"\npublisher = "P"\nyear = 2025\nkind = "national"\n'
+            f'[[documents]]\nid = "{i}"\nfile = "{f}"\ntitle = "T {i}"\n'
+            'publisher = "P"\nyear = 2025\nkind = "national"\n'
             for i, f in entries
         ),
         encoding="utf-8",

@@ -24,8 +24,10 @@ def test_national_outline_has_8_areas_and_31_objectives_with_whole_titles(parsed
     titles = {o.number: o.title for o in objectives}
     assert titles["2.1"] == "En nationell digital infrastruktur i hälso- och sjukvården"
     assert titles["6.2"] == "Excellent forskningsinfrastruktur inom life science-området"
-    assert titles["3.4"] == ("Forskning inom regulatorisk vetenskap till nytta för utvecklingen av nya "
-                             "läkemedel och nya medicintekniska produkter")
+    assert titles["3.4"] == (
+        "Forskning inom regulatorisk vetenskap till nytta för utvecklingen av nya "
+        "läkemedel och nya medicintekniska produkter"
+    )
     assert titles["7.3"] == "Attrahera och behålla internationella rekryteringar i Sverige"
     assert titles["3.5"] == "Förbättrade förutsättningar för teknik inom socialtjänsten"
     assert areas[1].title == "Nyttiggörande av hälso- och vårddata för forskning och innovation"

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from strategiqa.app.engine import Engine, ingest
 from strategiqa.app.settings import Settings
 from strategiqa.retrieval.index import MANIFEST, IndexProblem, load_index
@@ -36,8 +35,9 @@ def test_reingest_of_an_unchanged_corpus_embeds_nothing(mini_settings: Settings)
 def test_reingest_after_an_edit_embeds_only_the_changed_text(mini_settings: Settings) -> None:
     first = ingest(mini_settings, progress=False)
     path = mini_settings.corpus_dir / "strategi.txt"
-    path.write_text(path.read_text(encoding="utf-8") + "\n 3. Nytt område\n\nEn helt ny mening om vaccin.\n",
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\n 3. Nytt område\n\nEn helt ny mening om vaccin.\n", encoding="utf-8"
+    )
     second = ingest(mini_settings, progress=False)
     assert 0 < second.embedded < first.embedded
 
@@ -66,7 +66,7 @@ def test_changed_corpus_is_rebuilt_automatically_or_refused_when_auto_ingest_is_
     ingest(mini_settings, progress=False)
     (mini_settings.corpus_dir / "agenda.md").write_text("# Ny agenda\n\nHelt ny text om life science.\n", "utf-8")
     strict = mini_settings.model_copy(update={"auto_ingest": False})
-    with pytest.raises(IndexProblem, match="corpus or chunking changed.*strategiqa ingest"):
+    with pytest.raises(IndexProblem, match=r"corpus or chunking changed.*strategiqa ingest"):
         Engine.open(strict)
     notices: list[str] = []
     engine = Engine.open(mini_settings, notice=notices.append)
@@ -78,7 +78,7 @@ def test_damaged_index_file_is_detected(mini_settings: Settings) -> None:
     ingest(mini_settings, progress=False)
     target = mini_settings.index_dir / "passages.jsonl"
     target.write_bytes(target.read_bytes()[:-20])
-    with pytest.raises(IndexProblem, match="passages.jsonl is missing or damaged"):
+    with pytest.raises(IndexProblem, match=r"passages\.jsonl is missing or damaged"):
         load_index(mini_settings.index_dir)
     strict = mini_settings.model_copy(update={"auto_ingest": False})
     with pytest.raises(IndexProblem, match="strategiqa ingest"):
@@ -94,7 +94,7 @@ def test_ingest_leaves_no_temporary_directories(mini_settings: Settings) -> None
 
 def test_missing_index_with_auto_ingest_off_says_what_to_run(mini_settings: Settings) -> None:
     strict = mini_settings.model_copy(update={"auto_ingest": False})
-    with pytest.raises(IndexProblem, match="No index at .*run `strategiqa ingest`"):
+    with pytest.raises(IndexProblem, match=r"No index at .*run `strategiqa ingest`"):
         Engine.open(strict)
 
 

@@ -6,7 +6,6 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-
 from strategiqa.app.engine import Engine, ingest
 from strategiqa.app.settings import Settings
 from strategiqa.retrieval.embedders import EmbedderUnavailable, create_embedder

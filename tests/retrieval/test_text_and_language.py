@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from strategiqa.retrieval.bm25 import BM25
 from strategiqa.retrieval.language import detect_language
 from strategiqa.retrieval.routing import document_kind_hint, strip_document_names
@@ -44,5 +43,7 @@ def test_document_hints_and_stripping() -> None:
     assert document_kind_hint("What does the agenda say about HTA?") == "regional"
     assert document_kind_hint("Vad säger regeringen om kliniska prövningar?") == "national"
     assert document_kind_hint("Hur skiljer sig agendan från den nationella strategin?") is None
-    assert strip_document_names("What are testbeds mentioned for in the strategy?") == "What are testbeds mentioned for?"
+    assert (
+        strip_document_names("What are testbeds mentioned for in the strategy?") == "What are testbeds mentioned for?"
+    )
     assert strip_document_names("Agendan?") == "Agendan?"
