@@ -9,7 +9,7 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from strategiqa.retrieval.index import (
 )
 from strategiqa.retrieval.search import MODES, Hit, Searcher, SearchResult
 
+from .answer import AnswerParams, compose_answer
 from .settings import Settings, offline_environment
 
 log = logging.getLogger(__name__)
@@ -95,6 +96,7 @@ class Engine:
         self.index = index
         self.embedder = embedder
         self.searcher = Searcher(index, embedder)
+        self.answer_params = AnswerParams()
 
     @classmethod
     def open(cls, settings: Settings, notice: Notice | None = None) -> Engine:
@@ -108,12 +110,17 @@ class Engine:
         return self.searcher.search(question, mode=mode, top_k=top_k)
 
     def ask(self, question: str, top_k: int | None = None, mode: str | None = None) -> dict[str, Any]:
-        """The ``ask --json`` object: question, language, mode and ranked passages."""
+        """The ``ask --json`` object: the cited answer, plus the ranked passages it was drawn from."""
         result = self.search(question, top_k, mode)
+        answer = compose_answer(result, self.index, self.answer_params)
         return {
             "question": result.question,
             "language": result.language,
             "mode": result.mode,
+            "answer": answer.text,
+            "abstained": answer.abstained,
+            "confidence": answer.confidence,
+            "citations": [asdict(c) for c in answer.citations],
             "passages": [hit_to_dict(h) for h in result.hits],
         }
 

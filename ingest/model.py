@@ -136,3 +136,6 @@ class Citation:
     section_title: str
     page: int | None
     reference: str
+    quote_start: int = 0
+    """Where the quote starts in the passage text (for highlighting)."""
+    quote_end: int = 0

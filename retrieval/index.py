@@ -67,9 +67,20 @@ class LoadedIndex:
     by_id: dict[str, int] = field(default_factory=dict)
     doc_kinds: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
+    sentence_vectors: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    sentence_first: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    """For each passage, the position of its first sentence vector."""
+
     def __post_init__(self) -> None:
         self.by_id = {p.passage_id: i for i, p in enumerate(self.passages)}
         self.doc_kinds = np.asarray([p.doc_kind for p in self.passages])
+        self.sentence_vectors = self.sentence_store.vectors()
+        counts = np.bincount(self.sentence_owner, minlength=len(self.passages))
+        self.sentence_first = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+
+    def passage_sentence_vectors(self, passage_index: int) -> np.ndarray:
+        start = self.sentence_first[passage_index]
+        return self.sentence_vectors[start : start + len(self.passages[passage_index].sentences)]
 
 
 def fingerprint(corpus_checksum: str, model_id: str, chunking: dict[str, Any]) -> str:

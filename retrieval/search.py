@@ -37,6 +37,8 @@ class SearchParams:
 @dataclass(frozen=True)
 class Hit:
     passage: Passage
+    index: int
+    """Position of the passage in the index."""
     score: float
     dense: float | None
     bm25: float | None
@@ -48,6 +50,8 @@ class SearchResult:
     language: str
     mode: str
     hits: list[Hit]
+    query_vector: np.ndarray | None = None
+    """The embedded question (None in bm25 mode), reused to score sentences for answers."""
 
 
 class Searcher:
@@ -66,9 +70,10 @@ class Searcher:
         language = language or detect_language(question)
         n = len(self.index.passages)
         scores: np.ndarray
-        dense = bm25 = None
+        dense = bm25 = query = None
         if mode in ("dense", "hybrid"):
-            dense = self.dense_scores(strip_document_names(question) if mode == "hybrid" else question)
+            query = self.embedder.embed_query(strip_document_names(question) if mode == "hybrid" else question)
+            dense = self.dense_scores(query)
         if mode in ("bm25", "hybrid"):
             bm25 = self.index.bm25.scores(question)
         if mode == "dense":
@@ -88,17 +93,17 @@ class Searcher:
         hits = [
             Hit(
                 passage=self.index.passages[i],
+                index=int(i),
                 score=float(scores[i]),
                 dense=None if dense is None else float(dense[i]),
                 bm25=None if bm25 is None else float(bm25[i]),
             )
             for i in order
         ]
-        return SearchResult(question, language, mode, hits)
+        return SearchResult(question, language, mode, hits, query)
 
-    def dense_scores(self, question: str) -> np.ndarray:
-        """Per passage: weighted whole-passage and best-sentence cosine similarity."""
-        query = self.embedder.embed_query(question)
+    def dense_scores(self, query: np.ndarray) -> np.ndarray:
+        """Per passage: weighted whole-passage and best-sentence cosine similarity to the query vector."""
         n = len(self.index.passages)
         k = max(self.params.candidates * 4, 200)
         p_scores, p_ids = self.index.passage_store.search(query, k)

@@ -53,6 +53,15 @@ class VectorStore:
         order = np.argsort(-scores, kind="stable")
         return scores[order], ids[order]
 
+    def vectors(self) -> np.ndarray:
+        """All stored vectors, in insertion order (for scoring a known subset without a search)."""
+        if self._count == 0:
+            return np.zeros((0, 0), dtype=np.float32)
+        if self.kind == "faiss":
+            return np.asarray(self._store.client.reconstruct_n(0, self._count), dtype=np.float32)
+        table = self._store.data.embedding_dict
+        return np.asarray([table[str(i)] for i in range(self._count)], dtype=np.float32)
+
     def save(self, path: Path) -> None:
         self._store.persist(persist_path=str(path))
         path.with_suffix(".count").write_text(str(self._count))
