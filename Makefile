@@ -3,6 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+PORT ?= 7860
 
 .PHONY: install run test lint bench clean
 
@@ -18,8 +19,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: install
-	$(BIN)/strategiqa info >/dev/null
-	$(BIN)/strategiqa ask "Hur många life science-bolag finns det i Västsverige?" --top-k 3
+	$(BIN)/strategiqa serve --host 127.0.0.1 --port $(PORT)
 
 test: install
 	$(BIN)/python -m pytest

@@ -167,9 +167,12 @@ def _next_sentence(index: LoadedIndex, passage_index: int, sentence_index: int) 
     if sentence_index + 1 < len(passage.sentences):
         return passage_index, sentence_index + 1
     following = passage_index + 1
-    if following < len(index.passages) and index.passages[following].section_id == passage.section_id:
-        if index.passages[following].doc_id == passage.doc_id:
-            return following, 0
+    if (
+        following < len(index.passages)
+        and index.passages[following].section_id == passage.section_id
+        and index.passages[following].doc_id == passage.doc_id
+    ):
+        return following, 0
     return None
 
 

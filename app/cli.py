@@ -123,6 +123,31 @@ def ask(
         typer.echo(f"   {p['text']}\n")
 
 
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Interface to listen on (loopback by default)."),
+    port: int = typer.Option(7860, help="Port for the web app and the API."),
+    log_level: str = typer.Option("info", help="Log level: debug, info, warning, error."),
+) -> None:
+    """Start the web app (at /) and the HTTP API (at /api, docs at /docs) in one process.
+
+    Example: strategiqa serve --port 7860
+    """
+    import logging
+
+    import uvicorn
+
+    from .api import create_app
+    from .settings import offline_environment
+
+    offline_environment()
+    logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    settings = _settings()
+    application = _guard(lambda: create_app(settings, _engine()))
+    typer.echo(f"strategiqa: http://{host}:{port}/  (API docs at /docs)", err=True)
+    uvicorn.run(application, host=host, port=port, log_level=log_level.lower(), access_log=False)
+
+
 @app.command(name="eval")
 def evaluate(
     dataset: list[Path] = typer.Option(

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from strategiqa.ingest.load import IngestError, corpus_checksum
+from strategiqa.ingest.model import Passage, Section
 from strategiqa.ingest.pipeline import parse_corpus
 from strategiqa.retrieval.cache import EmbeddingCache
 from strategiqa.retrieval.embedders import Embedder, create_embedder
@@ -137,6 +138,38 @@ class Engine:
             ]
         }
 
+    def document_outline(self, doc_id: str) -> dict[str, Any] | None:
+        """One document's section tree with the ids of each section's passages; None if unknown."""
+        document = next((d for d in self.index.documents if d.info.doc_id == doc_id), None)
+        if document is None:
+            return None
+        by_section: dict[str, list[str]] = {}
+        for p in self.index.passages:
+            if p.doc_id == doc_id:
+                by_section.setdefault(p.section_id, []).append(p.passage_id)
+
+        def node(section: Section) -> dict[str, Any]:
+            return {
+                **section.to_outline(),
+                "passages": by_section.get(section.id, []),
+                "children": [node(c) for c in section.children],
+            }
+
+        return {
+            "doc_id": doc_id,
+            "title": document.info.title,
+            "kind": document.info.kind,
+            "sections": [node(s) for s in document.sections],
+        }
+
+    def passage(self, passage_id: str) -> dict[str, Any] | None:
+        """A passage with its citation reference; None if the id is unknown."""
+        i = self.index.by_id.get(passage_id)
+        if i is None:
+            return None
+        p = self.index.passages[i]
+        return {**_passage_fields(p), "reference": p.label}
+
     def info(self) -> dict[str, Any]:
         m = self.index.manifest
         return {
@@ -154,7 +187,10 @@ class Engine:
 
 
 def hit_to_dict(hit: Hit) -> dict[str, Any]:
-    p = hit.passage
+    return {**_passage_fields(hit.passage), "score": round(hit.score, 6)}
+
+
+def _passage_fields(p: Passage) -> dict[str, Any]:
     return {
         "passage_id": p.passage_id,
         "doc_id": p.doc_id,
@@ -165,7 +201,6 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
         "section_path": list(p.section_path),
         "page": p.page,
         "text": p.text,
-        "score": round(hit.score, 6),
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,31 @@ def mini_corpus(tmp_path: Path) -> Path:
 def mini_settings(mini_corpus: Path, own_index_dir: Path, tmp_path: Path) -> Settings:
     """The mini corpus with its own embedding cache, so embedding counts are this test's own."""
     return Settings(corpus_dir=mini_corpus, index_dir=own_index_dir, cache_dir=tmp_path / "cache")
+
+
+@pytest.fixture(scope="session")
+def live_server(real_settings: Settings, real_engine: Engine) -> Iterator[str]:
+    """The real app (API + Gradio UI) served by uvicorn on a free loopback port."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+    from strategiqa.app.api import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(real_settings, real_engine), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 60
+    while not server.started:
+        if time.time() > deadline:
+            raise RuntimeError("the test server did not start within 60 s")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
