@@ -186,15 +186,20 @@ def evaluate(
 def bench(
     repeats: int = typer.Option(5, help="How many times to ask every dev question."),
     cold: bool = typer.Option(True, "--cold/--no-cold", help="Also time an ingest with an empty embedding cache."),
+    http: bool = typer.Option(True, "--http/--no-http", help="Also time POST /api/ask against a server process."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Time ingest (cold and cached), query latency p50/p95, throughput and peak memory.
+    """Time ingest (cold and cached), query latency p50/p95 in-process and over HTTP, peak memory.
 
     Example: strategiqa bench --json
     """
-    from strategiqa.eval.bench import run_bench
+    from strategiqa.eval.bench import run_bench, run_http_bench
 
-    results = _guard(lambda: run_bench(_settings(), repeats=repeats, cold=cold))
+    settings = _settings()
+    results = _guard(lambda: run_bench(settings, repeats=repeats, cold=cold))
+    if http:
+        _guard(lambda: _engine())  # make sure the index exists before the server starts
+        results["http"] = _guard(lambda: run_http_bench(settings))
     if as_json:
         _print_json(results)
         return

@@ -49,3 +49,89 @@ def run_bench(settings: Settings, repeats: int = 5, cold: bool = True) -> dict[s
     results["questions_per_s"] = round(len(latencies) / elapsed, 1)
     results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     return results
+
+
+def run_http_bench(settings: Settings, requests_per_client: int = 40, concurrency: tuple[int, ...] = (1, 8)) -> dict[str, Any]:
+    """Latency of ``POST /api/ask`` over loopback against a real server process, and its peak memory.
+
+    The server runs as a separate process (``strategiqa serve``) so the clients do not share its
+    interpreter; every load is bounded in request count.
+    """
+    import os
+    import socket
+    import subprocess
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "STRATEGIQA_INDEX_DIR": str(settings.index_dir),
+           "STRATEGIQA_CORPUS_DIR": str(settings.corpus_dir), "STRATEGIQA_CACHE_DIR": str(settings.cache_dir)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "strategiqa.app", "serve", "--host", "127.0.0.1", "--port", str(port),
+         "--log-level", "warning"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    questions = [q.question for q in load_dataset(bundled_dataset())]
+    results: dict[str, Any] = {}
+    try:
+        _wait_for(base, server)
+        with httpx.Client(base_url=base, timeout=30) as warm:
+            for q in questions[:5]:
+                warm.post("/api/ask", json={"question": q})
+        for clients in concurrency:
+            def worker(offset: int) -> list[float]:
+                times = []
+                with httpx.Client(base_url=base, timeout=30) as client:
+                    for i in range(requests_per_client):
+                        t0 = time.perf_counter()
+                        response = client.post("/api/ask", json={"question": questions[(offset + i) % len(questions)]})
+                        response.raise_for_status()
+                        times.append((time.perf_counter() - t0) * 1000)
+                return times
+
+            started = time.perf_counter()
+            with ThreadPoolExecutor(clients) as pool:
+                latencies = sorted(t for ts in pool.map(worker, range(clients)) for t in ts)
+            elapsed = time.perf_counter() - started
+            results[f"clients_{clients}"] = {
+                "requests": len(latencies),
+                "p50_ms": round(statistics.median(latencies), 1),
+                "p95_ms": round(latencies[int(0.95 * (len(latencies) - 1))], 1),
+                "requests_per_s": round(len(latencies) / elapsed, 1),
+            }
+        results["server_peak_rss_mb"] = _peak_rss_mb(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return results
+
+
+def _wait_for(base: str, server: Any) -> None:
+    import httpx
+
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError("the server exited during start-up")
+        try:
+            if httpx.get(base + "/api/health", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError("the server did not answer within 120 s")
+
+
+def _peak_rss_mb(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
