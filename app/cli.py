@@ -150,34 +150,52 @@ def serve(
 
 @app.command(name="eval")
 def evaluate(
-    dataset: list[Path] = typer.Option(
-        None, "--dataset", "-d", help="Gold JSONL file(s); default: the bundled dev set."
+    dataset: list[Path] = typer.Option(None, "--dataset", "-d", help="Gold JSONL file(s); default: the bundled sets."),
+    modes: str = typer.Option(
+        "hybrid,dense,bm25,llamaindex-default", "--modes", help="Comma-separated retrieval modes to compare."
     ),
-    modes: str = typer.Option("hybrid,dense,bm25", "--modes", help="Comma-separated retrieval modes."),
-    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    as_json: bool = typer.Option(False, "--json", help="Print each report as one JSON line."),
+    markdown: bool = typer.Option(False, "--markdown", help="Print Markdown tables (the default)."),
+    out: Path = typer.Option(None, "--out", help="Also write report JSON, Markdown and a PNG chart here."),
 ) -> None:
-    """Score retrieval against gold quotes: Recall@k, Recall@600w, MRR@10, nDCG@10, per language.
+    """Score retrieval and answers against gold quotes, per mode and language, deterministically.
 
     Examples:
 
       strategiqa eval
 
       strategiqa eval --dataset my_questions.jsonl --modes hybrid,dense --json
+
+      strategiqa eval --out reports/
     """
     from strategiqa.eval.datasets import DatasetError, bundled_dataset
     from strategiqa.eval.harness import evaluate as run_eval
-    from strategiqa.eval.harness import to_markdown
+    from strategiqa.eval.harness import to_markdown, write_chart
 
+    paths = dataset or [bundled_dataset("dev.jsonl"), bundled_dataset("extra.jsonl")]
+    for path in paths:
+        if not path.is_file():
+            _fail(f"No dataset at {path}; give a JSONL file in the format of eval/data/dev.jsonl.", code=2)
     engine = _guard(_engine)
-    reports = []
-    for path in dataset or [bundled_dataset()]:
+    for path in paths:
+        bar = _progress_bar(f"Evaluating {path.name}")
         try:
-            reports.append(_guard(lambda path=path: run_eval(engine, path, [m.strip() for m in modes.split(",")])))
+            report = _guard(
+                lambda path=path, bar=bar: run_eval(
+                    engine, path, [m.strip() for m in modes.split(",")], progress=bar.update
+                )
+            )
         except DatasetError as exc:
             _fail(str(exc), code=2)
-    for report in reports:
-        if as_json:
-            _print_json(report)
+        finally:
+            bar.close()
+        if out is not None:
+            out.mkdir(parents=True, exist_ok=True)
+            (out / f"{path.stem}.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), "utf-8")
+            (out / f"{path.stem}.md").write_text(to_markdown(report) + "\n", "utf-8")
+            write_chart(report, out / f"{path.stem}.png")
+        if as_json and not markdown:
+            _print_json(report, indent=None)
         else:
             typer.echo(to_markdown(report) + "\n")
 
@@ -187,6 +205,7 @@ def bench(
     repeats: int = typer.Option(5, help="How many times to ask every dev question."),
     cold: bool = typer.Option(True, "--cold/--no-cold", help="Also time an ingest with an empty embedding cache."),
     http: bool = typer.Option(True, "--http/--no-http", help="Also time POST /api/ask against a server process."),
+    scaling: bool = typer.Option(True, "--scaling/--no-scaling", help="Also run the 10×/100× synthetic scaling run."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Time ingest (cold and cached), query latency p50/p95 in-process and over HTTP, peak memory.
@@ -200,11 +219,24 @@ def bench(
     if http:
         _guard(lambda: _engine())  # make sure the index exists before the server starts
         results["http"] = _guard(lambda: run_http_bench(settings))
+    if scaling:
+        from strategiqa.eval.scaling import run_scaling, scaling_markdown
+
+        rate = results.get("embed_texts_per_s", 16.0)
+        results["scaling"] = _guard(lambda: run_scaling(_engine(), embed_texts_per_s=rate))
+        if not as_json:
+            typer.echo(scaling_markdown(results.pop("scaling")))
     if as_json:
         _print_json(results)
         return
     for key, value in results.items():
         typer.echo(f"{key}: {value}")
+
+
+def _progress_bar(label: str) -> Any:
+    from .engine import _ProgressBar
+
+    return _ProgressBar(label, enabled=sys.stderr.isatty())
 
 
 def _settings() -> Any:

@@ -295,7 +295,7 @@ class _ProgressBar:
         if self._bar is None:
             from tqdm import tqdm
 
-            self._bar = tqdm(total=total, desc=self.label, unit="text", file=sys.stderr, leave=False)
+            self._bar = tqdm(total=total, desc=self.label, file=sys.stderr, leave=False)
         self._bar.n = done
         self._bar.refresh()
 

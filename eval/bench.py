@@ -51,7 +51,9 @@ def run_bench(settings: Settings, repeats: int = 5, cold: bool = True) -> dict[s
     return results
 
 
-def run_http_bench(settings: Settings, requests_per_client: int = 40, concurrency: tuple[int, ...] = (1, 8)) -> dict[str, Any]:
+def run_http_bench(
+    settings: Settings, requests_per_client: int = 40, concurrency: tuple[int, ...] = (1, 8)
+) -> dict[str, Any]:
     """Latency of ``POST /api/ask`` over loopback against a real server process, and its peak memory.
 
     The server runs as a separate process (``strategiqa serve``) so the clients do not share its
@@ -68,12 +70,28 @@ def run_http_bench(settings: Settings, requests_per_client: int = 40, concurrenc
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {**os.environ, "STRATEGIQA_INDEX_DIR": str(settings.index_dir),
-           "STRATEGIQA_CORPUS_DIR": str(settings.corpus_dir), "STRATEGIQA_CACHE_DIR": str(settings.cache_dir)}
+    env = {
+        **os.environ,
+        "STRATEGIQA_INDEX_DIR": str(settings.index_dir),
+        "STRATEGIQA_CORPUS_DIR": str(settings.corpus_dir),
+        "STRATEGIQA_CACHE_DIR": str(settings.cache_dir),
+    }
     server = subprocess.Popen(
-        [sys.executable, "-m", "strategiqa.app", "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--log-level", "warning"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "strategiqa.app",
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     questions = [q.question for q in load_dataset(bundled_dataset())]
@@ -84,6 +102,7 @@ def run_http_bench(settings: Settings, requests_per_client: int = 40, concurrenc
             for q in questions[:5]:
                 warm.post("/api/ask", json={"question": q})
         for clients in concurrency:
+
             def worker(offset: int) -> list[float]:
                 times = []
                 with httpx.Client(base_url=base, timeout=30) as client:

@@ -39,17 +39,20 @@ def recall_at_k(ranking: Sequence[Ranked], k: int) -> float:
 
 
 def recall_at_words(ranking: Sequence[Ranked], budget: int = WORD_BUDGET) -> float:
-    """1 if a relevant passage appears before the running word count passes ``budget``.
+    """1 if a relevant passage is reached before the words read so far pass ``budget``.
 
-    The passage that crosses the budget does not count: the reader has stopped by then.
+    Walking down the ranking, a passage counts when the passages above it total at most
+    ``budget`` words: a reader who stops after about 600 words still starts reading it. This is
+    the dev set README's definition, and it reproduces the reference figures quoted in the issues
+    (LlamaIndex's default pipeline: about 0.72 on the dev set).
     """
     total = 0
     for r in ranking:
-        total += r.words
         if total > budget:
             return 0.0
         if r.relevant:
             return 1.0
+        total += r.words
     return 0.0
 
 

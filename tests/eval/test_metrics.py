@@ -51,13 +51,16 @@ def test_ndcg_with_several_relevant_passages() -> None:
 
 
 def test_word_budget_recall() -> None:
-    # 250 + 250 = 500 words before the hit at rank 3 (100 words): 600, within budget.
+    # 250 + 250 = 500 words read before the hit at rank 3: reached within the budget.
     ranking = [Ranked(N, 250), Ranked(N, 250), Ranked(R, 100)]
     assert recall_at_words(ranking, 600) == 1
-    # One word more and the relevant passage lies past the budget.
-    assert recall_at_words([Ranked(N, 250), Ranked(N, 251), Ranked(R, 100)], 600) == 0
-    # A single huge relevant passage does not count.
-    assert recall_at_words([Ranked(R, 1024)], 600) == 0
+    # 300 + 301 = 601 words read before it: the budget is passed first.
+    assert recall_at_words([Ranked(N, 300), Ranked(N, 301), Ranked(R, 100)], 600) == 0
+    # Exactly at the budget still counts; a huge relevant passage at rank 1 counts.
+    assert recall_at_words([Ranked(N, 600), Ranked(R, 50)], 600) == 1
+    assert recall_at_words([Ranked(R, 1024)], 600) == 1
+    # Huge passages use the budget up quickly: the relevant one at rank 2 is never reached.
+    assert recall_at_words([Ranked(N, 700), Ranked(R, 50)], 600) == 0
 
 
 def test_ties_keep_the_given_order() -> None:

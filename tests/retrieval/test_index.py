@@ -105,3 +105,18 @@ def test_simple_vector_store_can_replace_faiss(mini_settings: Settings) -> None:
     assert engine.info()["vector_store"] == "simple"
     top = engine.ask("Vad saknas i vården för kliniska prövningar?", top_k=1, mode="dense")["passages"][0]
     assert "forskningssjuksköterskor" in top["text"]
+
+
+def test_large_stores_switch_to_hnsw_and_small_ones_stay_exact() -> None:
+    import numpy as np
+    from strategiqa.retrieval.vector_store import EXACT_SEARCH_LIMIT, create_vector_store
+
+    small = create_vector_store("faiss", 8, expected_count=100)
+    large = create_vector_store("faiss", 8, expected_count=EXACT_SEARCH_LIMIT + 1)
+    assert type(small._store.client).__name__ == "IndexFlatIP"
+    assert type(large._store.client).__name__ == "IndexHNSWFlat"
+    vectors = np.eye(8, dtype=np.float32)
+    for store in (small, large):
+        store.add(vectors)
+        scores, ids = store.search(vectors[3], 2)
+        assert ids[0] == 3 and scores[0] > 0.99
