@@ -108,6 +108,34 @@ class VerifyResponse(BaseModel):
     end: int | None
 
 
+class EvidencePair(BaseModel):
+    regional_passage_id: str
+    regional_quote: str = Field(description="A sentence of the focus area, verbatim.")
+    national_passage_id: str
+    national_quote: str = Field(description="A sentence of the objective, verbatim.")
+    score: float
+
+
+class CrosswalkObjective(BaseModel):
+    number: str
+    title: str
+    score: float = Field(description="Combined standardised score; higher is a stronger link.")
+    linked: bool = Field(description="The score reaches the clear-link threshold.")
+    signals: dict[str, float]
+    evidence: list[EvidencePair]
+
+
+class CrosswalkArea(BaseModel):
+    number: str
+    title: str
+    objectives: list[CrosswalkObjective] = Field(description="All national objectives, strongest first.")
+
+
+class CrosswalkOut(BaseModel):
+    areas: list[CrosswalkArea]
+    link_threshold: float | None = None
+
+
 class HealthOut(BaseModel):
     status: str
     model: str
@@ -174,6 +202,10 @@ def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True
             "start": span[0] if span else None,
             "end": span[1] if span else None,
         }
+
+    @app.get("/api/crosswalk", response_model=CrosswalkOut)
+    def crosswalk() -> dict[str, Any]:
+        return engine.index.crosswalk
 
     @app.get("/api/health", response_model=HealthOut)
     def health() -> dict[str, Any]:

@@ -124,6 +124,38 @@ def ask(
 
 
 @app.command()
+def crosswalk(
+    as_json: bool = typer.Option(False, "--json", help="Print the whole crosswalk as JSON."),
+    markdown: bool = typer.Option(False, "--markdown", help="Print a Markdown report with evidence."),
+    top: int = typer.Option(5, help="Objectives shown per focus area (text and Markdown)."),
+) -> None:
+    """Link each regional focus area to the national objectives, with verbatim evidence pairs.
+
+    Examples:
+
+      strategiqa crosswalk
+
+      strategiqa crosswalk --markdown > crosswalk.md
+
+      strategiqa crosswalk --json
+    """
+    from .reports import crosswalk_markdown
+
+    data = _guard(lambda: _engine().index.crosswalk)
+    if as_json:
+        _print_json(data)
+    elif markdown:
+        typer.echo(crosswalk_markdown(data, top))
+    else:
+        for area in data["areas"]:
+            typer.echo(f"{area['number']}. {area['title']}")
+            for o in area["objectives"][:top]:
+                mark = "*" if o["linked"] else " "
+                typer.echo(f"  {mark} {o['number']:>4} {o['score']:7.2f}  {o['title']}")
+        typer.echo(f"(* = clear link: score ≥ {data.get('link_threshold')})")
+
+
+@app.command()
 def serve(
     host: str = typer.Option("127.0.0.1", help="Interface to listen on (loopback by default)."),
     port: int = typer.Option(7860, help="Port for the web app and the API."),

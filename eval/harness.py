@@ -15,6 +15,7 @@ from strategiqa.app.engine import Engine
 from strategiqa.retrieval.cache import EmbeddingCache
 
 from .baseline import BASELINE_MODE, LlamaIndexBaseline
+from .crosswalk_eval import crosswalk_gold, score_crosswalk
 from .datasets import GoldQuestion, load_dataset
 from .metrics import Ranked, is_relevant, mean_scores, retrieval_scores
 
@@ -67,6 +68,8 @@ def evaluate(
         report["misses"][mode] = misses
     if answers:
         report["answers"] = evaluate_answers(engine, questions, tick)
+    if engine.index.crosswalk.get("areas"):
+        report["crosswalk"] = score_crosswalk(engine.index.crosswalk, crosswalk_gold())
     if latencies:
         ordered = sorted(latencies)
         report["latency_ms"] = {
@@ -146,6 +149,13 @@ def to_markdown(report: dict[str, Any]) -> str:
     if "answers" in report:
         lines += ["", f"Answers ({report['default_mode']}):", ""]
         lines += [f"- {k.replace('_', ' ')}: {v if v is not None else 'n/a'}" for k, v in report["answers"].items()]
+    if "crosswalk" in report:
+        cw = report["crosswalk"]
+        lines += [
+            "",
+            f"Crosswalk against the expert map ({cw['areas']} areas): precision@3 {cw['precision@3']}, "
+            f"hit@1 {cw['hit@1']}",
+        ]
     if "latency_ms" in report:
         lat = report["latency_ms"]
         lines += ["", f"In-process search latency ({report['default_mode']}): p50 {lat['p50']} ms, p95 {lat['p95']} ms"]

@@ -25,11 +25,12 @@ from strategiqa.ingest.model import Document, DocumentInfo, Passage, Section
 
 from .bm25 import BM25
 from .cache import EmbeddingCache
+from .crosswalk import compute_crosswalk
 from .embedders import Embedder
 from .text import tokenize
 from .vector_store import VectorStore, create_vector_store, load_vector_store
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MANIFEST = "manifest.json"
 
 
@@ -64,6 +65,7 @@ class LoadedIndex:
     sentence_owner: np.ndarray
     """For each sentence vector, the index of its passage."""
     bm25: BM25
+    crosswalk: dict[str, Any] = field(default_factory=dict)
     by_id: dict[str, int] = field(default_factory=dict)
     doc_kinds: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
@@ -138,6 +140,15 @@ def build_index(
                 fh.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
         _write_json(tmp / "bm25.json", [tokenize(_bm25_text(p)) for p in passages])
         np.save(tmp / "sentence_owner.npy", np.asarray(owners, dtype=np.int32))
+        counts = np.bincount(np.asarray(owners, dtype=np.int64), minlength=len(passages))
+        crosswalk = compute_crosswalk(
+            documents,
+            passages,
+            s_vectors.reshape(-1, embedder.dim),
+            np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64),
+            lambda titles: cache.embed(embedder.model_id, "passage", titles, embedder.embed_passages),
+        )
+        _write_json(tmp / "crosswalk.json", crosswalk)
         for name, vectors in (("passages", p_vectors), ("sentences", s_vectors)):
             store = create_vector_store(vector_store, embedder.dim, len(vectors))
             store.add(vectors.reshape(-1, embedder.dim))
@@ -209,13 +220,14 @@ def load_index(index_dir: Path, verify: bool = True) -> LoadedIndex:
         documents = [_document_from_dict(d) for d in json.loads((index_dir / "documents.json").read_text("utf-8"))]
         tokens = json.loads((index_dir / "bm25.json").read_text(encoding="utf-8"))
         owners = np.load(index_dir / "sentence_owner.npy")
+        crosswalk = json.loads((index_dir / "crosswalk.json").read_text(encoding="utf-8"))
         passage_store = load_vector_store(manifest.vector_store, index_dir / "passages.vectors")
         sentence_store = load_vector_store(manifest.vector_store, index_dir / "sentences.vectors")
     except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
         raise IndexProblem(
             f"The index at {index_dir} could not be read ({type(exc).__name__}); run `strategiqa ingest` to rebuild it."
         ) from exc
-    return LoadedIndex(manifest, passages, documents, passage_store, sentence_store, owners, BM25(tokens))
+    return LoadedIndex(manifest, passages, documents, passage_store, sentence_store, owners, BM25(tokens), crosswalk)
 
 
 def _bm25_text(p: Passage) -> str:

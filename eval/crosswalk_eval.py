@@ -1,0 +1,36 @@
+"""Crosswalk quality against the expert map: precision@3 and hit@1 over the regional focus areas."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .datasets import bundled_dataset
+
+
+def crosswalk_gold(path: Path | None = None) -> dict[str, set[str]]:
+    data = json.loads((path or bundled_dataset("crosswalk_gold.json")).read_text(encoding="utf-8"))
+    return {number: set(area["objectives"]) for number, area in data["areas"].items()}
+
+
+def score_crosswalk(crosswalk: dict[str, Any], gold: dict[str, set[str]]) -> dict[str, Any]:
+    """precision@3 (share of each area's top 3 in the expert map) and hit@1, averaged over areas."""
+    per_area = {}
+    for area in crosswalk["areas"]:
+        expected = gold.get(area["number"])
+        if expected is None:
+            continue
+        top = [o["number"] for o in area["objectives"][:3]]
+        per_area[area["number"]] = {
+            "top3": top,
+            "precision@3": round(len(set(top) & expected) / 3, 4),
+            "hit@1": top[0] in expected if top else False,
+        }
+    n = len(per_area) or 1
+    return {
+        "areas": len(per_area),
+        "precision@3": round(sum(a["precision@3"] for a in per_area.values()) / n, 4),
+        "hit@1": round(sum(a["hit@1"] for a in per_area.values()) / n, 4),
+        "per_area": per_area,
+    }

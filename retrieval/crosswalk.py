@@ -1,0 +1,176 @@
+"""The crosswalk: how strongly each regional focus area relates to each national objective.
+
+Computed at ingest time from sentence-level evidence and stored with the index, so it is
+deterministic and citable. Three signals, each standardised twice (across areas for an objective,
+and across objectives for an area) and summed:
+
+* **dense**, both directions: how well the area's best sentences are matched by the objective's,
+  and the objective's best sentences by the area's (mean of the top 3 best-match similarities);
+* **titles**: the objective's own title against the area's sentences, and the area's title
+  against the objective's sentences;
+* **lexical**: TF-IDF cosine of Swedish-stemmed words (the objective's title included).
+
+Standardising across areas is what makes a score distinctive: an objective that matches every
+area (a generic one) says little about any of them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from strategiqa.ingest.model import Document, Passage
+
+from .text import tokenize
+
+EVIDENCE_PAIRS = 3
+LINK_THRESHOLD = 5.0
+"""Combined score (a sum of six standardised signals) from which a link counts as clear: the value
+that best agrees with the expert map in eval/data/crosswalk_gold.json (F1 0.69; see README)."""
+
+
+@dataclass
+class _Unit:
+    """A focus area or objective: its number, title and sentences (passage index, sentence index)."""
+
+    number: str
+    title: str
+    sentences: list[tuple[int, int]]
+    text: str
+
+
+def compute_crosswalk(
+    documents: Sequence[Document],
+    passages: Sequence[Passage],
+    sentence_vectors: np.ndarray,
+    sentence_first: np.ndarray,
+    embed_titles: Callable[[list[str]], np.ndarray],
+) -> dict[str, Any]:
+    """``{"areas": [{number, title, objectives: [{number, title, score, linked, signals, evidence}]}]}``."""
+    areas = _units(documents, passages, "regional", depth=1)
+    objectives = _units(documents, passages, "national", depth=2)
+    if not areas or not objectives:
+        return {"areas": []}
+
+    def vectors(unit: _Unit) -> np.ndarray:
+        return np.stack([sentence_vectors[sentence_first[p] + s] for p, s in unit.sentences])
+
+    area_vecs = [vectors(a) for a in areas]
+    objective_vecs = [vectors(o) for o in objectives]
+    area_titles = embed_titles([a.title for a in areas])
+    objective_titles = embed_titles([o.title for o in objectives])
+    lexical = _tfidf_cosines([a.text for a in areas], [f"{o.title}\n{o.text}" for o in objectives])
+
+    dense = np.zeros((len(areas), len(objectives)))
+    titles = np.zeros_like(dense)
+    for i, av in enumerate(area_vecs):
+        for j, ov in enumerate(objective_vecs):
+            pair = av @ ov.T
+            dense[i, j] = (_top_mean(pair.max(axis=1)) + _top_mean(pair.max(axis=0))) / 2
+            titles[i, j] = (_top_mean(av @ objective_titles[j]) + _top_mean(ov @ area_titles[i])) / 2
+    combined = sum(_standardise(m, axis=0) + _standardise(m, axis=1) for m in (dense, titles, lexical))
+
+    out = []
+    for i, area in enumerate(areas):
+        ranked = sorted(range(len(objectives)), key=lambda j: (-combined[i, j], objectives[j].number))
+        out.append(
+            {
+                "number": area.number,
+                "title": area.title,
+                "objectives": [
+                    {
+                        "number": objectives[j].number,
+                        "title": objectives[j].title,
+                        "score": round(float(combined[i, j]), 4),
+                        "linked": bool(combined[i, j] >= LINK_THRESHOLD),
+                        "signals": {
+                            "dense": round(float(dense[i, j]), 4),
+                            "titles": round(float(titles[i, j]), 4),
+                            "lexical": round(float(lexical[i, j]), 4),
+                        },
+                        "evidence": _evidence(area, objectives[j], area_vecs[i] @ objective_vecs[j].T, passages),
+                    }
+                    for j in ranked
+                ],
+            }
+        )
+    return {"areas": out, "link_threshold": LINK_THRESHOLD}
+
+
+def _units(documents: Sequence[Document], passages: Sequence[Passage], kind: str, depth: int) -> list[_Unit]:
+    """Numbered sections of the given depth (``4`` or ``4.1``) in documents of ``kind``, with their sentences."""
+    units = []
+    for document in documents:
+        if document.info.kind != kind:
+            continue
+        for section in document.all_sections():
+            if section.number is None or section.number.count(".") + 1 != depth:
+                continue
+            ids = {s.id for s in section.walk()}
+            sentences = [
+                (i, j)
+                for i, p in enumerate(passages)
+                if p.doc_id == document.info.doc_id and p.section_id in ids
+                for j in range(len(p.sentences))
+            ]
+            if sentences:
+                text = "\n".join(passages[i].sentence_texts()[j] for i, j in sentences)
+                units.append(_Unit(section.number, section.title, sentences, text))
+    return sorted(units, key=lambda u: [int(x) for x in u.number.split(".")])
+
+
+def _evidence(area: _Unit, objective: _Unit, pair: np.ndarray, passages: Sequence[Passage]) -> list[dict[str, Any]]:
+    """The strongest sentence pairs, each sentence used once."""
+    order = np.dstack(np.unravel_index(np.argsort(-pair, axis=None, kind="stable"), pair.shape))[0]
+    used_a: set[int] = set()
+    used_o: set[int] = set()
+    out = []
+    for a, o in order:
+        if a in used_a or o in used_o:
+            continue
+        used_a.add(int(a))
+        used_o.add(int(o))
+        (pa, sa), (po, so) = area.sentences[a], objective.sentences[o]
+        out.append(
+            {
+                "regional_passage_id": passages[pa].passage_id,
+                "regional_quote": passages[pa].sentence_texts()[sa],
+                "national_passage_id": passages[po].passage_id,
+                "national_quote": passages[po].sentence_texts()[so],
+                "score": round(float(pair[a, o]), 4),
+            }
+        )
+        if len(out) == EVIDENCE_PAIRS:
+            break
+    return out
+
+
+def _top_mean(values: np.ndarray, k: int = 3) -> float:
+    return float(np.sort(values)[::-1][:k].mean())
+
+
+def _standardise(m: np.ndarray, axis: int) -> np.ndarray:
+    return (m - m.mean(axis=axis, keepdims=True)) / (m.std(axis=axis, keepdims=True) + 1e-9)
+
+
+def _tfidf_cosines(left: list[str], right: list[str]) -> np.ndarray:
+    counts = [Counter(tokenize(t)) for t in left + right]
+    df = Counter(term for c in counts for term in c)
+    n = len(counts)
+
+    def weights(c: Counter[str]) -> dict[str, float]:
+        w = {t: (1 + math.log(k)) * math.log(n / df[t]) for t, k in c.items()}
+        norm = math.sqrt(sum(x * x for x in w.values())) or 1.0
+        return {t: x / norm for t, x in w.items()}
+
+    vectors = [weights(c) for c in counts]
+    out = np.zeros((len(left), len(right)))
+    for i in range(len(left)):
+        for j in range(len(right)):
+            a, b = vectors[i], vectors[len(left) + j]
+            out[i, j] = sum(x * b.get(t, 0.0) for t, x in a.items())
+    return out
