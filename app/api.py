@@ -6,17 +6,20 @@ Every error is JSON ``{"detail": "one sentence"}`` with a 4xx status; an unexpec
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import time
 from typing import Any, Literal
 
 from fastapi import FastAPI, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, StrictStr
 
 from .engine import BadInput, Engine
+from .proposals import MAX_UPLOAD_BYTES, ProposalError, check_text, proposal_text
 from .settings import Settings
 
 log = logging.getLogger("strategiqa.api")
@@ -136,6 +139,40 @@ class CrosswalkOut(BaseModel):
     link_threshold: float | None = None
 
 
+class AlignRequest(BaseModel):
+    text: StrictStr = Field(description="The proposal text (at most 200,000 characters).")
+
+
+class AlignEvidence(BaseModel):
+    proposal_quote: str
+    strategy_quote: str = Field(description="A sentence of the strategy, verbatim.")
+    passage_id: str
+    score: float
+
+
+class AlignItem(BaseModel):
+    number: str
+    title: str
+    score: float
+    covered: bool = Field(description="The proposal clearly supports this area or objective.")
+    evidence: list[AlignEvidence]
+
+
+class Uncovered(BaseModel):
+    number: str
+    title: str
+    score: float
+
+
+class AlignResponse(BaseModel):
+    language: str
+    sentences: int
+    regional: list[AlignItem]
+    national: list[AlignItem]
+    uncovered_regional: list[Uncovered]
+    uncovered_national: list[Uncovered]
+
+
 class HealthOut(BaseModel):
     status: str
     model: str
@@ -203,6 +240,33 @@ def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True
             "end": span[1] if span else None,
         }
 
+    @app.post(
+        "/api/align",
+        response_model=AlignResponse,
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {"schema": AlignRequest.model_json_schema()},
+                    "multipart/form-data": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["file"],
+                            "properties": {"file": {"type": "string", "format": "binary"}},
+                        }
+                    },
+                },
+            }
+        },
+    )
+    async def align(request: Request) -> dict[str, Any]:
+        """Rank focus areas and objectives for a proposal: JSON ``{text}`` or a multipart ``file`` upload.
+
+        The proposal is processed in memory and never stored or logged.
+        """
+        text = await _proposal_from_request(request)
+        return await run_in_threadpool(engine.align, text)
+
     @app.get("/api/crosswalk", response_model=CrosswalkOut)
     def crosswalk() -> dict[str, Any]:
         return engine.index.crosswalk
@@ -238,6 +302,42 @@ def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True
 
         app = mount_ui(app, engine)
     return app
+
+
+async def _proposal_from_request(request: Request) -> str:
+    """The proposal text from a JSON body or a multipart upload, read in memory with a size limit."""
+    body = bytearray()
+    async for chunk in request.stream():
+        body.extend(chunk)
+        if len(body) > MAX_UPLOAD_BYTES + 64 * 1024:
+            raise ProposalError("The upload is larger than 10 MB; send a shorter document.", status=413)
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("application/json"):
+        try:
+            payload = json.loads(bytes(body))
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise ProposalError("The request body is not valid JSON.", status=400) from exc
+        if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
+            raise ProposalError("Send JSON with a string field 'text', or upload a file as multipart field 'file'.")
+        return check_text(payload["text"])
+    if content_type.startswith("multipart/form-data"):
+        return proposal_text(_multipart_file(bytes(body), content_type))
+    raise ProposalError("Send JSON {\"text\": …} or a multipart upload with a field 'file'.", status=415)
+
+
+def _multipart_file(body: bytes, content_type: str) -> bytes:
+    """The bytes of the form field ``file``, parsed in memory (never spooled to disk)."""
+    from email.parser import BytesParser
+    from email.policy import HTTP
+
+    message = BytesParser(policy=HTTP).parsebytes(b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + body)
+    if not message.is_multipart():
+        raise ProposalError("The multipart upload could not be read; send the file as field 'file'.", status=400)
+    for part in message.iter_parts():
+        if part.get_param("name", header="content-disposition") == "file":
+            payload = part.get_payload(decode=True)
+            return payload if isinstance(payload, bytes) else b""
+    raise ProposalError("The upload has no field 'file'; send the proposal as multipart field 'file'.")
 
 
 def locate_quote(text: str, quote: str) -> tuple[int, int] | None:
@@ -295,6 +395,10 @@ def _add_error_handlers(app: FastAPI) -> None:
         field = ".".join(str(p) for p in first.get("loc", ()) if p != "body") or "body"
         message = str(first.get("msg", "is invalid")).rstrip(".")
         return JSONResponse({"detail": f"Field '{field}': {message}."}, status_code=422)
+
+    @app.exception_handler(ProposalError)
+    async def bad_proposal(request: Request, exc: ProposalError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=exc.status)
 
     @app.exception_handler(BadInput)
     async def bad_input(request: Request, exc: BadInput) -> JSONResponse:

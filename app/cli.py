@@ -156,6 +156,51 @@ def crosswalk(
 
 
 @app.command()
+def align(
+    text: str = typer.Option(None, "--text", help="The proposal text."),
+    file: Path = typer.Option(None, "--file", help="A proposal file: .txt, .md, .pdf or .docx (read in memory)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    markdown: bool = typer.Option(False, "--markdown", help="Print a Markdown report."),
+    top: int = typer.Option(5, help="Items shown per list (text and Markdown)."),
+) -> None:
+    """Check a proposal against both strategies: supported focus areas and objectives, with evidence.
+
+    Examples:
+
+      strategiqa align --text "Vi vill korta tiden för att starta kliniska prövningar."
+
+      strategiqa align --file ansokan.docx --markdown > analys.md
+    """
+    from .proposals import ProposalError, proposal_text
+    from .reports import alignment_markdown
+
+    if (text is None) == (file is None):
+        _fail("Give either --text TEXT or --file PATH.", code=2)
+    try:
+        if file is not None:
+            try:
+                data = file.read_bytes()
+            except OSError as exc:
+                _fail(f"Cannot read {file}: {exc.strerror}.", code=2)
+            text = proposal_text(data)
+        engine = _guard(_engine)
+        result = engine.align(text)
+    except ProposalError as exc:
+        _fail(str(exc), code=2)
+    if as_json:
+        _print_json(result)
+    elif markdown:
+        typer.echo(alignment_markdown(result, top))
+    else:
+        for key, heading in (("regional", "Regional focus areas"), ("national", "National objectives")):
+            typer.echo(heading)
+            for item in result[key][:top]:
+                mark = "*" if item["covered"] else " "
+                typer.echo(f"  {mark} {item['number']:>4} {item['score']:7.2f}  {item['title']}")
+        typer.echo("(* = supported by the proposal)")
+
+
+@app.command()
 def serve(
     host: str = typer.Option("127.0.0.1", help="Interface to listen on (loopback by default)."),
     port: int = typer.Option(7860, help="Port for the web app and the API."),

@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from strategiqa.retrieval.index import (
 )
 from strategiqa.retrieval.search import MODES, Hit, Searcher, SearchResult
 
+from .alignment import Aligner
 from .answer import AnswerParams, compose_answer
 from .settings import Settings, offline_environment
 
@@ -137,6 +139,14 @@ class Engine:
                 for d in self.index.documents
             ]
         }
+
+    @cached_property
+    def aligner(self) -> Aligner:
+        return Aligner(self)
+
+    def align(self, text: str) -> dict[str, Any]:
+        """Rank the focus areas and objectives a proposal supports (see ``alignment``); nothing is stored."""
+        return self.aligner.align(text)
 
     def document_outline(self, doc_id: str) -> dict[str, Any] | None:
         """One document's section tree with the ids of each section's passages; None if unknown."""

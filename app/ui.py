@@ -14,6 +14,17 @@ from fastapi import FastAPI
 from strategiqa.retrieval.language import detect_language
 
 from .engine import BadInput, Engine
+from .proposals import ProposalError, proposal_text
+from .ui_render import (
+    LABELS,
+    esc,
+    render_alignment,
+    render_answer,
+    render_citations,
+    render_crosswalk,
+    render_outline,
+    upload_bytes,
+)
 
 EXAMPLES = [
     "Hur många life science-bolag finns det i Västsverige?",
@@ -24,48 +35,6 @@ EXAMPLES = [
     "How should antimicrobial resistance be tackled?",
 ]
 
-LABELS: dict[str, dict[str, str]] = {
-    "sv": {
-        "title": "Fråga life science-strategierna",
-        "subtitle": "Svar med källhänvisning ur *Agenda för västsvensk life science* (VGR 2026) och "
-        "*En nationell strategi för life science* (Regeringen 2024). Varje citat står ordagrant i dokumenten.",
-        "question": "Din fråga",
-        "placeholder": "Till exempel: Hur ska fler kliniska prövningar möjliggöras?",
-        "ask": "Fråga",
-        "answer": "Svar",
-        "sources": "Källor",
-        "copy": "Kopiera referens",
-        "copied": "Kopierad",
-        "page": "s.",
-        "abstained": "Närmaste avsnitt i dokumenten",
-        "language": "Språk",
-        "examples": "Exempel",
-        "ask_tab": "Fråga",
-        "browse_tab": "Dokument",
-        "document": "Dokument",
-        "passages": "avsnitt",
-    },
-    "en": {
-        "title": "Ask the life-science strategies",
-        "subtitle": "Cited answers from *Agenda för västsvensk life science* (VGR 2026) and *En nationell "
-        "strategi för life science* (Government 2024). Every quote stands verbatim in the documents, in Swedish.",
-        "question": "Your question",
-        "placeholder": "For example: How will more clinical trials be made possible?",
-        "ask": "Ask",
-        "answer": "Answer",
-        "sources": "Sources",
-        "copy": "Copy reference",
-        "copied": "Copied",
-        "page": "p.",
-        "abstained": "Closest passages in the documents",
-        "language": "Language",
-        "examples": "Examples",
-        "ask_tab": "Ask",
-        "browse_tab": "Documents",
-        "document": "Document",
-        "passages": "passages",
-    },
-}
 LANGUAGE_CHOICES = [("Automatiskt / Auto", "auto"), ("Svenska", "sv"), ("English", "en")]
 
 CSS = """
@@ -91,7 +60,22 @@ CSS = """
 .sq-outline .sq-passage { margin: 0.4rem 0 0.6rem 1.2rem; padding: 0.5rem 0.8rem; background: #f7f9fb;
   border-radius: 4px; line-height: 1.5; font-size: 0.95rem; color: #1a1a1a; }
 .sq-muted { color: #4a5566; font-size: 0.85rem; }
+.sq-heat-wrap { overflow-x: auto; }
+.sq-heat { border-collapse: collapse; font-size: 0.78rem; }
+.sq-heat th { font-weight: 600; padding: 2px 3px; color: #12355b; white-space: nowrap; }
+.sq-heat .sq-rowhead { text-align: left; max-width: 15rem; }
+.sq-cell { width: 1.9rem; height: 1.9rem; text-align: center; color: #fff; cursor: pointer; border: 1px solid #fff; }
+.sq-cell.linked { outline: 2px solid #9a6700; outline-offset: -2px; }
+.sq-ev-box .sq-ev { border: 1px solid #d5dde8; border-radius: 8px; padding: 0.8rem 1rem; margin: 0.8rem 0; }
+.sq-pair { margin: 0.5rem 0; padding: 0.5rem 0.7rem; background: #f7f9fb; border-radius: 4px; line-height: 1.5; }
+.sq-hidden { display: none !important; }
 """
+
+UPLOAD_WIDGET = """<div class="sq-upload"><label class="sq-muted">{label}</label><br>
+<input type="file" id="sq-file" accept=".txt,.md,.pdf,.docx" onchange="var f=this.files[0];if(!f)return;
+if(f.size>10485760){{alert('{too_big}');this.value='';return;}}var r=new FileReader();r.onload=function(){{
+var t=document.querySelector('#sq-upload-data textarea');t.value=r.result;
+t.dispatchEvent(new Event('input',{{bubbles:true}}));}};r.readAsDataURL(f);"></div>"""
 
 
 def mount_ui(app: FastAPI, engine: Engine) -> FastAPI:
@@ -120,6 +104,14 @@ def build_ui(engine: Engine) -> Any:
             gr.Examples(EXAMPLES, inputs=question, label=sv["examples"])
             answer = gr.HTML(elem_id="sq-answer-box")
             citations = gr.HTML(elem_id="sq-citations")
+        with gr.Tab(sv["crosswalk_tab"]):
+            gr.HTML(render_crosswalk(engine.index.crosswalk, "sv"), elem_id="sq-crosswalk")
+        with gr.Tab(sv["proposal_tab"]):
+            proposal = gr.Textbox(label=sv["proposal"], lines=8, max_lines=20, elem_id="sq-proposal")
+            gr.HTML(UPLOAD_WIDGET.format(label=sv["upload"], too_big="Filen är större än 10 MB."))
+            upload_data = gr.Textbox(elem_id="sq-upload-data", elem_classes=["sq-hidden"], show_label=False)
+            analyse_button = gr.Button(sv["analyse"], variant="primary", elem_id="sq-analyse")
+            alignment = gr.HTML(elem_id="sq-alignment")
         with gr.Tab(sv["browse_tab"]):
             choices = [(d.info.title, d.info.doc_id) for d in engine.index.documents]
             document = gr.Dropdown(choices, value=choices[0][1] if choices else None, label=sv["document"])
@@ -138,6 +130,18 @@ def build_ui(engine: Engine) -> Any:
             lang = lang_choice if lang_choice != "auto" else (detect_language(text) if text.strip() else "sv")
             return _relabel(lang)
 
+        def on_analyse(text: str, data_url: str, lang_choice: str) -> str:
+            # The proposal stays in memory: never written, never logged.
+            try:
+                if data_url:
+                    text = proposal_text(upload_bytes(data_url))
+                result = engine.align(text)
+            except ProposalError as exc:
+                return f'<div class="sq-answer abstained">{esc(str(exc))}</div>'
+            lang = lang_choice if lang_choice != "auto" else result["language"]
+            return render_alignment(result, lang)
+
+        analyse_button.click(on_analyse, [proposal, upload_data, language], alignment)
         relabelled = [header, question, ask_button]
         ask_button.click(on_ask, [question, language], [answer, citations, *relabelled])
         question.submit(on_ask, [question, language], [answer, citations, *relabelled])
@@ -164,90 +168,3 @@ def _relabel(lang: str) -> tuple[Any, ...]:
 def _header(lang: str) -> str:
     labels = LABELS[lang]
     return f"# {labels['title']}\n{labels['subtitle']}"
-
-
-def render_answer(result: dict[str, Any], lang: str) -> str:
-    """The answer text with clickable citation markers."""
-    labels = LABELS[lang]
-    text = _esc(result["answer"])
-    for c in result["citations"]:
-        n = c["n"]
-        marker = (
-            f'<a class="sq-marker" href="#sq-cite-{n}" onclick="var e=document.getElementById(\'sq-cite-{n}\');'
-            f"if(e){{e.scrollIntoView({{behavior:'smooth'}});e.classList.add('flash');"
-            f"setTimeout(function(){{e.classList.remove('flash')}},1200)}};return false;\">[{n}]</a>"
-        )
-        text = text.replace(f"[{n}]", marker)
-    css = "sq-answer abstained" if result["abstained"] else "sq-answer"
-    title = labels["abstained"] if result["abstained"] else labels["answer"]
-    return (
-        f'<div class="{css}" id="sq-answer" data-abstained="{str(result["abstained"]).lower()}">'
-        f"<strong>{title if result['abstained'] else ''}</strong>{'<br>' if result['abstained'] else ''}{text}</div>"
-    )
-
-
-def render_citations(result: dict[str, Any], lang: str) -> str:
-    """One card per citation (or, for a refusal, per closest passage), the quote highlighted."""
-    labels = LABELS[lang]
-    cards = []
-    passages = {p["passage_id"]: p for p in result["passages"]}
-    if result["abstained"]:
-        items = [(i, p, None) for i, p in enumerate(result["passages"][:3], 1)]
-    else:
-        items = [(c["n"], passages.get(c["passage_id"]), c) for c in result["citations"]]
-    for n, passage, citation in items:
-        if passage is None:
-            continue
-        text = passage["text"]
-        if citation is not None:
-            a, b = citation["quote_start"], citation["quote_end"]
-            body = f"{_esc(text[:a])}<mark>{_esc(text[a:b])}</mark>{_esc(text[b:])}"
-            reference = citation["reference"]
-        else:
-            body = _esc(text)
-            reference = " > ".join(passage["section_path"])
-        page = f" · {labels['page']} {passage['page']}" if passage["page"] else ""
-        cards.append(
-            f'<div class="sq-card" id="sq-cite-{n}"><h4>[{n}] {_esc(passage["doc_title"])}</h4>'
-            f'<div class="sq-path">{_esc(" › ".join(passage["section_path"]))}{page}</div>'
-            f'<div class="sq-text">{body}</div>'
-            f'<div class="sq-ref"><span>{_esc(reference)}</span>'
-            f'<button class="sq-copy" data-ref="{_esc(reference)}" onclick="navigator.clipboard.writeText('
-            f"this.dataset.ref);this.textContent='{labels['copied']}';\">{labels['copy']}</button></div></div>"
-        )
-    heading = f"<h3>{labels['sources']}</h3>" if cards and not result["abstained"] else ""
-    return heading + "".join(cards)
-
-
-def render_outline(engine: Engine, doc_id: str, lang: str) -> str:
-    """The document's sections as nested, expandable lists, each with its passages."""
-    outline = engine.document_outline(doc_id)
-    if outline is None:
-        return ""
-    labels = LABELS[lang]
-
-    def node(section: dict[str, Any]) -> str:
-        number = f"{section['number']} " if section["number"] else ""
-        texts = "".join(
-            f'<div class="sq-passage">{_esc(p["text"])}</div>'
-            for p in (engine.passage(pid) for pid in section["passages"])
-            if p is not None
-        )
-        count = (
-            f' <span class="sq-muted">({len(section["passages"])} {labels["passages"]})</span>'
-            if section["passages"]
-            else ""
-        )
-        children = "".join(node(c) for c in section["children"])
-        return f"<details><summary>{_esc(number + section['title'])}{count}</summary>{texts}{children}</details>"
-
-    return (
-        f'<div class="sq-outline"><h3>{_esc(outline["title"])}</h3>'
-        + "".join(node(s) for s in outline["sections"])
-        + "</div>"
-    )
-
-
-def _esc(text: str) -> str:
-    """HTML-escape, and neutralise the characters Gradio's template strings would interpret."""
-    return html.escape(text, quote=True).replace("$", "&#36;").replace("`", "&#96;").replace("\n", "<br>")

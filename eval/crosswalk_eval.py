@@ -16,7 +16,7 @@ def crosswalk_gold(path: Path | None = None) -> dict[str, set[str]]:
 
 def score_crosswalk(crosswalk: dict[str, Any], gold: dict[str, set[str]]) -> dict[str, Any]:
     """precision@3 (share of each area's top 3 in the expert map) and hit@1, averaged over areas."""
-    per_area = {}
+    per_area: dict[str, dict[str, Any]] = {}
     for area in crosswalk["areas"]:
         expected = gold.get(area["number"])
         if expected is None:
@@ -30,7 +30,7 @@ def score_crosswalk(crosswalk: dict[str, Any], gold: dict[str, set[str]]) -> dic
     n = len(per_area) or 1
     return {
         "areas": len(per_area),
-        "precision@3": round(sum(a["precision@3"] for a in per_area.values()) / n, 4),
-        "hit@1": round(sum(a["hit@1"] for a in per_area.values()) / n, 4),
+        "precision@3": round(sum(float(a["precision@3"]) for a in per_area.values()) / n, 4),
+        "hit@1": round(sum(float(a["hit@1"]) for a in per_area.values()) / n, 4),
         "per_area": per_area,
     }

@@ -16,8 +16,6 @@ area (a generic one) says little about any of them.
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +23,7 @@ from typing import Any
 import numpy as np
 from strategiqa.ingest.model import Document, Passage
 
-from .text import tokenize
+from .similarity import standardise, tfidf_cosines, top_mean
 
 EVIDENCE_PAIRS = 3
 LINK_THRESHOLD = 5.0
@@ -34,7 +32,7 @@ that best agrees with the expert map in eval/data/crosswalk_gold.json (F1 0.69; 
 
 
 @dataclass
-class _Unit:
+class StrategyUnit:
     """A focus area or objective: its number, title and sentences (passage index, sentence index)."""
 
     number: str
@@ -51,28 +49,28 @@ def compute_crosswalk(
     embed_titles: Callable[[list[str]], np.ndarray],
 ) -> dict[str, Any]:
     """``{"areas": [{number, title, objectives: [{number, title, score, linked, signals, evidence}]}]}``."""
-    areas = _units(documents, passages, "regional", depth=1)
-    objectives = _units(documents, passages, "national", depth=2)
+    areas = strategy_units(documents, passages, "regional", depth=1)
+    objectives = strategy_units(documents, passages, "national", depth=2)
     if not areas or not objectives:
         return {"areas": []}
 
-    def vectors(unit: _Unit) -> np.ndarray:
+    def vectors(unit: StrategyUnit) -> np.ndarray:
         return np.stack([sentence_vectors[sentence_first[p] + s] for p, s in unit.sentences])
 
     area_vecs = [vectors(a) for a in areas]
     objective_vecs = [vectors(o) for o in objectives]
     area_titles = embed_titles([a.title for a in areas])
     objective_titles = embed_titles([o.title for o in objectives])
-    lexical = _tfidf_cosines([a.text for a in areas], [f"{o.title}\n{o.text}" for o in objectives])
+    lexical = tfidf_cosines([a.text for a in areas], [f"{o.title}\n{o.text}" for o in objectives])
 
     dense = np.zeros((len(areas), len(objectives)))
     titles = np.zeros_like(dense)
     for i, av in enumerate(area_vecs):
         for j, ov in enumerate(objective_vecs):
             pair = av @ ov.T
-            dense[i, j] = (_top_mean(pair.max(axis=1)) + _top_mean(pair.max(axis=0))) / 2
-            titles[i, j] = (_top_mean(av @ objective_titles[j]) + _top_mean(ov @ area_titles[i])) / 2
-    combined = sum(_standardise(m, axis=0) + _standardise(m, axis=1) for m in (dense, titles, lexical))
+            dense[i, j] = (top_mean(pair.max(axis=1)) + top_mean(pair.max(axis=0))) / 2
+            titles[i, j] = (top_mean(av @ objective_titles[j]) + top_mean(ov @ area_titles[i])) / 2
+    combined = sum(standardise(m, axis=0) + standardise(m, axis=1) for m in (dense, titles, lexical))
 
     out = []
     for i, area in enumerate(areas):
@@ -101,7 +99,9 @@ def compute_crosswalk(
     return {"areas": out, "link_threshold": LINK_THRESHOLD}
 
 
-def _units(documents: Sequence[Document], passages: Sequence[Passage], kind: str, depth: int) -> list[_Unit]:
+def strategy_units(
+    documents: Sequence[Document], passages: Sequence[Passage], kind: str, depth: int
+) -> list[StrategyUnit]:
     """Numbered sections of the given depth (``4`` or ``4.1``) in documents of ``kind``, with their sentences."""
     units = []
     for document in documents:
@@ -119,11 +119,13 @@ def _units(documents: Sequence[Document], passages: Sequence[Passage], kind: str
             ]
             if sentences:
                 text = "\n".join(passages[i].sentence_texts()[j] for i, j in sentences)
-                units.append(_Unit(section.number, section.title, sentences, text))
+                units.append(StrategyUnit(section.number, section.title, sentences, text))
     return sorted(units, key=lambda u: [int(x) for x in u.number.split(".")])
 
 
-def _evidence(area: _Unit, objective: _Unit, pair: np.ndarray, passages: Sequence[Passage]) -> list[dict[str, Any]]:
+def _evidence(
+    area: StrategyUnit, objective: StrategyUnit, pair: np.ndarray, passages: Sequence[Passage]
+) -> list[dict[str, Any]]:
     """The strongest sentence pairs, each sentence used once."""
     order = np.dstack(np.unravel_index(np.argsort(-pair, axis=None, kind="stable"), pair.shape))[0]
     used_a: set[int] = set()
@@ -146,31 +148,4 @@ def _evidence(area: _Unit, objective: _Unit, pair: np.ndarray, passages: Sequenc
         )
         if len(out) == EVIDENCE_PAIRS:
             break
-    return out
-
-
-def _top_mean(values: np.ndarray, k: int = 3) -> float:
-    return float(np.sort(values)[::-1][:k].mean())
-
-
-def _standardise(m: np.ndarray, axis: int) -> np.ndarray:
-    return (m - m.mean(axis=axis, keepdims=True)) / (m.std(axis=axis, keepdims=True) + 1e-9)
-
-
-def _tfidf_cosines(left: list[str], right: list[str]) -> np.ndarray:
-    counts = [Counter(tokenize(t)) for t in left + right]
-    df = Counter(term for c in counts for term in c)
-    n = len(counts)
-
-    def weights(c: Counter[str]) -> dict[str, float]:
-        w = {t: (1 + math.log(k)) * math.log(n / df[t]) for t, k in c.items()}
-        norm = math.sqrt(sum(x * x for x in w.values())) or 1.0
-        return {t: x / norm for t, x in w.items()}
-
-    vectors = [weights(c) for c in counts]
-    out = np.zeros((len(left), len(right)))
-    for i in range(len(left)):
-        for j in range(len(right)):
-            a, b = vectors[i], vectors[len(left) + j]
-            out[i, j] = sum(x * b.get(t, 0.0) for t, x in a.items())
     return out

@@ -1,0 +1,135 @@
+"""Check a proposal against both strategies: which focus areas and objectives it supports, with evidence.
+
+The proposal's sentences are embedded (in memory; nothing is stored or logged) and compared with
+every sentence of every regional focus area and national objective, the same way as the
+crosswalk: best matches in both directions, the targets' titles, and Swedish-stemmed word overlap,
+each standardised across the targets and summed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+from strategiqa.ingest.sentences import sentence_spans
+from strategiqa.retrieval.crosswalk import StrategyUnit, strategy_units
+from strategiqa.retrieval.language import detect_language
+from strategiqa.retrieval.similarity import standardise, tfidf_cosines, top_mean
+
+from .proposals import check_text
+
+MAX_SENTENCES = 300
+EVIDENCE_PAIRS = 3
+COVERED_SCORE = 1.5
+"""A target counts as touched when its combined score reaches this (about half a standard deviation
+above the mean on each of the three signals); see ``eval/data/proposals.jsonl`` and the README."""
+COVERED_SIMILARITY = {"sv": 0.86, "en": 0.83}
+"""…and when its best sentence pair is at least this similar: a real shared topic, not just the
+best of a weak lot (English proposals match the Swedish text less closely, as questions do)."""
+
+
+@dataclass
+class _Targets:
+    units: list[StrategyUnit]
+    vectors: list[np.ndarray]
+    titles: np.ndarray
+
+
+class Aligner:
+    """Scores proposals against the strategies of one loaded index; safe to share between threads."""
+
+    def __init__(self, engine: Any) -> None:
+        self.engine = engine
+
+    @cached_property
+    def targets(self) -> dict[str, _Targets]:
+        index, embedder = self.engine.index, self.engine.embedder
+        out = {}
+        for kind, depth in (("regional", 1), ("national", 2)):
+            units = strategy_units(index.documents, index.passages, kind, depth)
+            vectors = [
+                np.stack([index.sentence_vectors[index.sentence_first[p] + s] for p, s in u.sentences]) for u in units
+            ]
+            titles = embedder.embed_passages([u.title for u in units]) if units else np.zeros((0, embedder.dim))
+            out[kind] = _Targets(units, vectors, titles)
+        return out
+
+    def align(self, text: str) -> dict[str, Any]:
+        """``{"regional": [...], "national": [...], "uncovered_regional": [...], "uncovered_national": [...]}``."""
+        text = check_text(text)
+        sentences = proposal_sentences(text)
+        vectors = self.engine.embedder.embed_queries(sentences)
+        language = detect_language(text[:2000])
+        result: dict[str, Any] = {"language": language, "sentences": len(sentences)}
+        for kind in ("regional", "national"):
+            ranked = self._rank(self.targets[kind], text, sentences, vectors, COVERED_SIMILARITY[language])
+            result[kind] = ranked
+            result[f"uncovered_{kind}"] = [
+                {"number": r["number"], "title": r["title"], "score": r["score"]} for r in ranked if not r["covered"]
+            ]
+        return result
+
+    def _rank(
+        self, targets: _Targets, text: str, sentences: list[str], vectors: np.ndarray, min_similarity: float
+    ) -> list[dict[str, Any]]:
+        if not targets.units:
+            return []
+        n = len(targets.units)
+        dense, titles, best = np.zeros(n), np.zeros(n), np.zeros(n)
+        pairs = []
+        for j, tv in enumerate(targets.vectors):
+            pair = vectors @ tv.T
+            pairs.append(pair)
+            dense[j] = (top_mean(pair.max(axis=1)) + top_mean(pair.max(axis=0))) / 2
+            titles[j] = top_mean(vectors @ targets.titles[j])
+            best[j] = float(pair.max())
+        lexical = tfidf_cosines([text], [f"{u.title}\n{u.text}" for u in targets.units])[0]
+        combined = sum(standardise(m[None, :], axis=1)[0] for m in (dense, titles, lexical))
+        order = sorted(range(n), key=lambda j: (-combined[j], targets.units[j].number))
+        passages = self.engine.index.passages
+        return [
+            {
+                "number": targets.units[j].number,
+                "title": targets.units[j].title,
+                "score": round(float(combined[j]), 4),
+                "covered": bool(combined[j] >= COVERED_SCORE and best[j] >= min_similarity),
+                "evidence": _evidence(sentences, targets.units[j], pairs[j], passages),
+            }
+            for j in order
+        ]
+
+
+def proposal_sentences(text: str) -> list[str]:
+    """The proposal's sentences of three words or more, at most ``MAX_SENTENCES``."""
+    normalised = re.sub(r"[ \t]+", " ", text)
+    normalised = re.sub(r"\n\s*\n+", "\n", normalised)
+    out = [normalised[a:b] for a, b in sentence_spans(normalised)]
+    out = [s for s in out if len(s.split()) >= 3] or [normalised.strip()[:2000]]
+    return out[:MAX_SENTENCES]
+
+
+def _evidence(sentences: list[str], unit: StrategyUnit, pair: np.ndarray, passages: Any) -> list[dict[str, Any]]:
+    order = np.dstack(np.unravel_index(np.argsort(-pair, axis=None, kind="stable"), pair.shape))[0]
+    used_p: set[int] = set()
+    used_s: set[int] = set()
+    out = []
+    for a, b in order:
+        if a in used_p or b in used_s:
+            continue
+        used_p.add(int(a))
+        used_s.add(int(b))
+        p, s = unit.sentences[b]
+        out.append(
+            {
+                "proposal_quote": sentences[a],
+                "strategy_quote": passages[p].sentence_texts()[s],
+                "passage_id": passages[p].passage_id,
+                "score": round(float(pair[a, b]), 4),
+            }
+        )
+        if len(out) == EVIDENCE_PAIRS:
+            break
+    return out

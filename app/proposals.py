@@ -1,0 +1,90 @@
+"""Read an uploaded proposal in memory: plain text, Markdown, PDF or Word (.docx).
+
+The type is decided by the content, never by the file name, and nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from strategiqa.ingest.load import IngestError, pdf_text
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_TEXT_CHARS = 200_000
+# A .docx is a zip: refuse archives that would inflate far beyond their size (zip bombs).
+_MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
+_MAX_COMPRESSION_RATIO = 100
+
+
+class ProposalError(ValueError):
+    """The proposal cannot be read; the message says why and what to send instead."""
+
+    def __init__(self, message: str, status: int = 422) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def proposal_text(data: bytes) -> str:
+    """The text of an uploaded proposal, by its content: PDF, .docx, or UTF-8 text/Markdown."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise ProposalError("The file is larger than 10 MB; send a shorter document.", status=413)
+    if not data.strip():
+        raise ProposalError("The file is empty; send a proposal with text.")
+    if data.startswith(b"%PDF-"):
+        try:
+            text = pdf_text(data, "The PDF").replace("\f", "\n\n")
+        except IngestError as exc:
+            raise ProposalError(str(exc)) from exc
+    elif data.startswith(b"PK\x03\x04"):
+        text = _docx_text(data)
+    else:
+        text = _plain_text(data)
+    return check_text(text)
+
+
+def check_text(text: str) -> str:
+    """Proposal text, stripped; ProposalError when empty or too long."""
+    if not isinstance(text, str):
+        raise ProposalError("The proposal must be text.")
+    text = text.replace("\x00", "").strip()
+    if not text:
+        raise ProposalError("The proposal has no text; paste or upload the proposal itself.")
+    if len(text) > MAX_TEXT_CHARS:
+        raise ProposalError(f"The proposal is {len(text):,} characters long; the limit is {MAX_TEXT_CHARS:,}.")
+    return text
+
+
+def _plain_text(data: bytes) -> str:
+    if b"\x00" in data[:4096]:
+        raise ProposalError("Unsupported file type; send .txt, .md, .pdf or .docx.", status=415)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ProposalError(
+            "The file is neither UTF-8 text, PDF nor .docx; send .txt, .md, .pdf or .docx.", status=415
+        ) from exc
+
+
+def _docx_text(data: bytes) -> str:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except zipfile.BadZipFile as exc:
+        raise ProposalError("The file looks like a .docx but is damaged; save it again and retry.") from exc
+    unzipped = sum(i.file_size for i in infos)
+    if unzipped > _MAX_UNZIPPED_BYTES or unzipped > _MAX_COMPRESSION_RATIO * max(len(data), 1):
+        raise ProposalError("The .docx inflates to an implausible size; it was not opened.", status=413)
+    if "word/document.xml" not in {i.filename for i in infos}:
+        raise ProposalError("The zip file is not a Word document; send .txt, .md, .pdf or .docx.", status=415)
+    try:
+        import docx
+
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many types for broken files
+        raise ProposalError("The .docx could not be read; it may be damaged.") from exc
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.append(" ".join(cell.text for cell in row.cells))
+    return "\n\n".join(p for p in parts if p.strip())

@@ -1,0 +1,291 @@
+"""HTML for the web app, rendered from the engine's objects and escaped; no state, no I/O."""
+
+from __future__ import annotations
+
+import html
+import urllib.parse
+from typing import TYPE_CHECKING, Any
+
+from .reports import alignment_markdown
+
+if TYPE_CHECKING:
+    from .engine import Engine
+
+LABELS: dict[str, dict[str, str]] = {
+    "sv": {
+        "title": "Fråga life science-strategierna",
+        "subtitle": "Svar med källhänvisning ur *Agenda för västsvensk life science* (VGR 2026) och "
+        "*En nationell strategi för life science* (Regeringen 2024). Varje citat står ordagrant i dokumenten.",
+        "question": "Din fråga",
+        "placeholder": "Till exempel: Hur ska fler kliniska prövningar möjliggöras?",
+        "ask": "Fråga",
+        "answer": "Svar",
+        "sources": "Källor",
+        "copy": "Kopiera referens",
+        "copied": "Kopierad",
+        "page": "s.",
+        "abstained": "Närmaste avsnitt i dokumenten",
+        "language": "Språk",
+        "examples": "Exempel",
+        "ask_tab": "Fråga",
+        "browse_tab": "Dokument",
+        "document": "Dokument",
+        "passages": "avsnitt",
+        "crosswalk_tab": "Koppling region–nation",
+        "crosswalk_intro": "Hur starkt varje regionalt insatsområde (rader) hänger ihop med varje nationell "
+        "målsättning (kolumner). Håll muspekaren över en ruta för poängen, klicka för beläggen.",
+        "area": "Insatsområde",
+        "evidence": "Belägg",
+        "region": "Region",
+        "nation": "Nation",
+        "clear": "tydlig koppling",
+        "proposal_tab": "Analysera förslag",
+        "proposal": "Klistra in förslaget",
+        "upload": "…eller ladda upp en fil (.txt, .md, .pdf, .docx, högst 10 MB)",
+        "analyse": "Analysera",
+        "supported_regional": "Regionala insatsområden som förslaget stödjer",
+        "supported_national": "Nationella målsättningar som förslaget stödjer",
+        "uncovered": "Inte berörda",
+        "download": "Ladda ner rapporten (Markdown)",
+        "proposal_says": "Förslaget",
+        "strategy_says": "Strategin",
+        "none": "Inga tydliga kopplingar; närmast ligger:",
+    },
+    "en": {
+        "title": "Ask the life-science strategies",
+        "subtitle": "Cited answers from *Agenda för västsvensk life science* (VGR 2026) and *En nationell "
+        "strategi för life science* (Government 2024). Every quote stands verbatim in the documents, in Swedish.",
+        "question": "Your question",
+        "placeholder": "For example: How will more clinical trials be made possible?",
+        "ask": "Ask",
+        "answer": "Answer",
+        "sources": "Sources",
+        "copy": "Copy reference",
+        "copied": "Copied",
+        "page": "p.",
+        "abstained": "Closest passages in the documents",
+        "language": "Language",
+        "examples": "Examples",
+        "ask_tab": "Ask",
+        "browse_tab": "Documents",
+        "document": "Document",
+        "passages": "passages",
+        "crosswalk_tab": "Region–nation links",
+        "crosswalk_intro": "How strongly each regional focus area (rows) relates to each national objective "
+        "(columns). Hover over a cell for its score, click it for the evidence.",
+        "area": "Focus area",
+        "evidence": "Evidence",
+        "region": "Region",
+        "nation": "Nation",
+        "clear": "clear link",
+        "proposal_tab": "Analyse a proposal",
+        "proposal": "Paste the proposal",
+        "upload": "…or upload a file (.txt, .md, .pdf, .docx, at most 10 MB)",
+        "analyse": "Analyse",
+        "supported_regional": "Regional focus areas the proposal supports",
+        "supported_national": "National objectives the proposal supports",
+        "uncovered": "Not touched",
+        "download": "Download the report (Markdown)",
+        "proposal_says": "Proposal",
+        "strategy_says": "Strategy",
+        "none": "No clear links; the closest are:",
+    },
+}
+
+
+def render_answer(result: dict[str, Any], lang: str) -> str:
+    """The answer text with clickable citation markers."""
+    labels = LABELS[lang]
+    text = esc(result["answer"])
+    for c in result["citations"]:
+        n = c["n"]
+        marker = (
+            f'<a class="sq-marker" href="#sq-cite-{n}" onclick="var e=document.getElementById(\'sq-cite-{n}\');'
+            f"if(e){{e.scrollIntoView({{behavior:'smooth'}});e.classList.add('flash');"
+            f"setTimeout(function(){{e.classList.remove('flash')}},1200)}};return false;\">[{n}]</a>"
+        )
+        text = text.replace(f"[{n}]", marker)
+    css = "sq-answer abstained" if result["abstained"] else "sq-answer"
+    title = labels["abstained"] if result["abstained"] else labels["answer"]
+    return (
+        f'<div class="{css}" id="sq-answer" data-abstained="{str(result["abstained"]).lower()}">'
+        f"<strong>{title if result['abstained'] else ''}</strong>{'<br>' if result['abstained'] else ''}{text}</div>"
+    )
+
+
+def render_citations(result: dict[str, Any], lang: str) -> str:
+    """One card per citation (or, for a refusal, per closest passage), the quote highlighted."""
+    labels = LABELS[lang]
+    cards = []
+    passages = {p["passage_id"]: p for p in result["passages"]}
+    if result["abstained"]:
+        items = [(i, p, None) for i, p in enumerate(result["passages"][:3], 1)]
+    else:
+        items = [(c["n"], passages.get(c["passage_id"]), c) for c in result["citations"]]
+    for n, passage, citation in items:
+        if passage is None:
+            continue
+        text = passage["text"]
+        if citation is not None:
+            a, b = citation["quote_start"], citation["quote_end"]
+            body = f"{esc(text[:a])}<mark>{esc(text[a:b])}</mark>{esc(text[b:])}"
+            reference = citation["reference"]
+        else:
+            body = esc(text)
+            reference = " > ".join(passage["section_path"])
+        page = f" · {labels['page']} {passage['page']}" if passage["page"] else ""
+        cards.append(
+            f'<div class="sq-card" id="sq-cite-{n}"><h4>[{n}] {esc(passage["doc_title"])}</h4>'
+            f'<div class="sq-path">{esc(" › ".join(passage["section_path"]))}{page}</div>'
+            f'<div class="sq-text">{body}</div>'
+            f'<div class="sq-ref"><span>{esc(reference)}</span>'
+            f'<button class="sq-copy" data-ref="{esc(reference)}" onclick="navigator.clipboard.writeText('
+            f"this.dataset.ref);this.textContent='{labels['copied']}';\">{labels['copy']}</button></div></div>"
+        )
+    heading = f"<h3>{labels['sources']}</h3>" if cards and not result["abstained"] else ""
+    return heading + "".join(cards)
+
+
+def render_outline(engine: Engine, doc_id: str, lang: str) -> str:
+    """The document's sections as nested, expandable lists, each with its passages."""
+    outline = engine.document_outline(doc_id)
+    if outline is None:
+        return ""
+    labels = LABELS[lang]
+
+    def node(section: dict[str, Any]) -> str:
+        number = f"{section['number']} " if section["number"] else ""
+        texts = "".join(
+            f'<div class="sq-passage">{esc(p["text"])}</div>'
+            for p in (engine.passage(pid) for pid in section["passages"])
+            if p is not None
+        )
+        count = (
+            f' <span class="sq-muted">({len(section["passages"])} {labels["passages"]})</span>'
+            if section["passages"]
+            else ""
+        )
+        children = "".join(node(c) for c in section["children"])
+        return f"<details><summary>{esc(number + section['title'])}{count}</summary>{texts}{children}</details>"
+
+    return (
+        f'<div class="sq-outline"><h3>{esc(outline["title"])}</h3>'
+        + "".join(node(s) for s in outline["sections"])
+        + "</div>"
+    )
+
+
+def esc(text: str) -> str:
+    """HTML-escape, and neutralise the characters Gradio's template strings would interpret."""
+    return html.escape(text, quote=True).replace("$", "&#36;").replace("`", "&#96;").replace("\n", "<br>")
+
+
+def render_crosswalk(crosswalk: dict[str, Any], lang: str) -> str:
+    """A heatmap of areas × objectives (hover: score; click: evidence pairs) and per-area top lists."""
+    labels = LABELS[lang]
+    areas = crosswalk.get("areas", [])
+    if not areas:
+        return ""
+    numbers = sorted({o["number"] for o in areas[0]["objectives"]}, key=lambda n: [int(x) for x in n.split(".")])
+    scores = [o["score"] for a in areas for o in a["objectives"]]
+    low, high = min(scores), max(scores)
+    head = "".join(f'<th title="{esc(_title(areas[0], n))}">{n}</th>' for n in numbers)
+    rows, panels = [], []
+    for a in areas:
+        by_number = {o["number"]: o for o in a["objectives"]}
+        cells = []
+        for n in numbers:
+            o = by_number[n]
+            share = (o["score"] - low) / (high - low) if high > low else 0.0
+            cell_id = f"sq-ev-{a['number']}-{n.replace('.', '-')}"
+            tip = f"{a['number']} × {n} {o['title']}: {o['score']:.2f}"
+            cells.append(
+                f'<td class="sq-cell{" linked" if o["linked"] else ""}" style="background: rgba(18,53,91,{share:.2f})" '
+                f'title="{esc(tip)}" onclick="document.querySelectorAll(\'.sq-ev\').forEach(function(e){{'
+                f"e.style.display='none'}});document.getElementById('{cell_id}').style.display='block';\">"
+                f"{round(o['score']):d}</td>"
+            )
+            pairs = "".join(
+                f'<div class="sq-pair"><div><b>{labels["region"]}:</b> {esc(ev["regional_quote"])}</div>'
+                f"<div><b>{labels['nation']}:</b> {esc(ev['national_quote'])}</div>"
+                f'<div class="sq-muted">{esc(ev["regional_passage_id"])} ↔ {esc(ev["national_passage_id"])} · '
+                f"{ev['score']:.3f}</div></div>"
+                for ev in o["evidence"]
+            )
+            panels.append(
+                f'<div class="sq-ev" id="{cell_id}" style="display:none">'
+                f'<h4>{esc(a["number"] + ". " + a["title"])}'
+                f" × {esc(n + ' ' + o['title'])} ({o['score']:.2f})</h4>{pairs}</div>"
+            )
+        rows.append(
+            f'<tr><th class="sq-rowhead" title="{esc(a["title"])}">{esc(a["number"])}. '
+            f"{esc(_short(a['title']))}</th>{''.join(cells)}</tr>"
+        )
+    lists = "".join(
+        f"<details><summary>{esc(a['number'] + '. ' + a['title'])}</summary><ol>"
+        + "".join(
+            f"<li>{esc(o['number'] + ' ' + o['title'])} — {o['score']:.2f}"
+            f"{' (' + labels['clear'] + ')' if o['linked'] else ''}</li>"
+            for o in a["objectives"][:5]
+        )
+        + "</ol></details>"
+        for a in areas
+    )
+    return (
+        f'<p class="sq-muted">{labels["crosswalk_intro"]}</p><div class="sq-heat-wrap"><table class="sq-heat">'
+        f"<tr><th>{labels['area']}</th>{head}</tr>{''.join(rows)}</table></div>"
+        f'<div class="sq-ev-box">{"".join(panels)}</div><div class="sq-outline">{lists}</div>'
+    )
+
+
+def render_alignment(result: dict[str, Any], lang: str) -> str:
+    """Ranked supported areas and objectives with evidence, the untouched ones, and a report download."""
+    labels = LABELS[lang]
+    parts = []
+    for key, heading in (("regional", labels["supported_regional"]), ("national", labels["supported_national"])):
+        covered = [item for item in result[key] if item["covered"]]
+        parts.append(f"<h3>{heading}</h3>")
+        if not covered:  # show the closest ones, marked as weak, rather than nothing
+            parts.append(f'<p class="sq-muted">{labels["none"]}</p>')
+            covered = result[key][:2]
+        for item in covered:
+            pairs = "".join(
+                f'<div class="sq-pair"><div><b>{labels["proposal_says"]}:</b> {esc(ev["proposal_quote"])}</div>'
+                f"<div><b>{labels['strategy_says']}:</b> {esc(ev['strategy_quote'])}</div>"
+                f'<div class="sq-muted">{esc(ev["passage_id"])} · {ev["score"]:.3f}</div></div>'
+                for ev in item["evidence"]
+            )
+            parts.append(
+                f'<div class="sq-card sq-align"><h4>{esc(item["number"] + " " + item["title"])} '
+                f'<span class="sq-muted">({item["score"]:.2f})</span></h4>{pairs}</div>'
+            )
+    untouched = [f"{i['number']} {i['title']}" for i in result["uncovered_regional"]]
+    parts.append(f"<h3>{labels['uncovered']}</h3><p>{esc('; '.join(untouched))}</p>")
+    parts.append(f'<p class="sq-muted">{esc(", ".join(i["number"] for i in result["uncovered_national"]))}</p>')
+    report = urllib.parse.quote(alignment_markdown(result))
+    parts.append(
+        f'<p><a class="sq-copy" id="sq-download" download="forslag-analys.md" '
+        f'href="data:text/markdown;charset=utf-8,{report}">{labels["download"]}</a></p>'
+    )
+    return "".join(parts)
+
+
+def _title(area: dict[str, Any], number: str) -> str:
+    return next(o["title"] for o in area["objectives"] if o["number"] == number)
+
+
+def _short(title: str, n: int = 34) -> str:
+    return title if len(title) <= n else title[: n - 1] + "…"
+
+
+def upload_bytes(data_url: str) -> bytes:
+    """The bytes of a file the upload widget read in the browser as a data URL (kept in memory)."""
+    import base64
+    import binascii
+
+    if "," not in data_url:
+        return b""
+    try:
+        return base64.b64decode(data_url.split(",", 1)[1], validate=True)
+    except (binascii.Error, ValueError):
+        return b""
