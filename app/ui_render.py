@@ -214,7 +214,7 @@ def render_crosswalk(crosswalk: dict[str, Any], lang: str) -> str:
             )
             panels.append(
                 f'<div class="sq-ev" id="{cell_id}" style="display:none">'
-                f'<h4>{esc(a["number"] + ". " + a["title"])}'
+                f"<h4>{esc(a['number'] + '. ' + a['title'])}"
                 f" × {esc(n + ' ' + o['title'])} ({o['score']:.2f})</h4>{pairs}</div>"
             )
         rows.append(

@@ -30,7 +30,7 @@ from .embedders import Embedder
 from .text import tokenize
 from .vector_store import VectorStore, create_vector_store, load_vector_store
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 MANIFEST = "manifest.json"
 
 

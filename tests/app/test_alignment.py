@@ -1,0 +1,173 @@
+"""Proposal alignment: ranking on written proposals, every upload type, and every bad upload."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import docx
+import httpx
+import pytest
+from fpdf import FPDF
+from strategiqa.app.engine import Engine
+
+REPO = Path(__file__).resolve().parents[2]
+PROPOSALS = [json.loads(line) for line in (REPO / "eval/data/proposals.jsonl").read_text("utf-8").splitlines() if line]
+CLINICAL = PROPOSALS[0]["text"]
+
+
+@pytest.fixture(scope="module")
+def client(live_server: str) -> httpx.Client:
+    return httpx.Client(base_url=live_server, timeout=60)
+
+
+def test_proposals_land_on_their_expected_area_and_objectives(real_engine: Engine) -> None:
+    hits = []
+    for proposal in PROPOSALS:
+        result = real_engine.align(proposal["text"])
+        areas = [r["number"] for r in result["regional"]]
+        objectives = [r["number"] for r in result["national"]]
+        assert len(areas) == 7 and len(objectives) == 31
+        hits.append(
+            bool(set(areas[:2]) & set(proposal["expected_areas"]))
+            and bool(set(objectives[:5]) & set(proposal["expected_objectives"]))
+        )
+    assert sum(hits) >= 5, hits
+    assert {p["lang"] for p in PROPOSALS} == {"sv", "en"}
+
+
+def test_alignment_evidence_quotes_the_proposal_and_the_strategy_verbatim(real_engine: Engine) -> None:
+    result = real_engine.align(CLINICAL)
+    top = result["regional"][0]
+    assert top["number"] == "1" and top["covered"]
+    for ev in top["evidence"]:
+        assert ev["proposal_quote"] in CLINICAL
+        passage = real_engine.passage(ev["passage_id"])
+        assert passage is not None and ev["strategy_quote"] in passage["text"]
+    uncovered = {u["number"] for u in result["uncovered_regional"]}
+    assert "4" in uncovered and "1" not in uncovered
+
+
+def _pdf(text: str) -> bytes:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, text)
+    return bytes(pdf.output())
+
+
+def _docx(text: str) -> bytes:
+    document = docx.Document()
+    for sentence in text.split(". "):
+        document.add_paragraph(sentence)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("forslag.txt", lambda t: t.encode("utf-8")),
+        ("forslag.md", lambda t: f"# Förslag\n\n{t}\n".encode()),
+        ("forslag.pdf", _pdf),
+        ("forslag.docx", _docx),
+        ("misleading-name.exe", _docx),  # the type comes from the content, not the name
+    ],
+)
+def test_every_upload_type_is_aligned(client: httpx.Client, name: str, make) -> None:  # type: ignore[no-untyped-def]
+    response = client.post("/api/align", files={"file": (name, make(CLINICAL), "application/octet-stream")})
+    assert response.status_code == 200, response.text
+    assert response.json()["regional"][0]["number"] == "1"
+
+
+def test_json_text_is_aligned(client: httpx.Client) -> None:
+    body = client.post("/api/align", json={"text": CLINICAL}).json()
+    assert body["national"][0]["number"] == "4.1" and body["language"] == "sv"
+
+
+def _encrypted_pdf() -> bytes:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.cell(0, 10, "Hemligt förslag")
+    pdf.set_encryption(owner_password="x", user_password="x")
+    return bytes(pdf.output())
+
+
+def _scanned_pdf() -> bytes:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(10, 10, 100, 100, style="F")
+    return bytes(pdf.output())
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "status", "fragment"),
+    [
+        (b"", 422, "empty"),
+        (b"%PDF-1.7\n1 0 obj broken", 422, "could not be read"),
+        (_encrypted_pdf(), 422, "encrypted"),
+        (_scanned_pdf(), 422, "no extractable text"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64), 415, "Unsupported file type"),
+        (bytes(range(256)) * 8, 415, "Unsupported file type"),
+        ("Åäö".encode("latin-1") * 50, 415, "neither UTF-8"),
+        (_zip({"readme.txt": b"hello"}), 415, "not a Word document"),
+        (_zip({"word/document.xml": b"\x00" * 30_000_000}), 413, "implausible size"),
+        (b"PK\x03\x04 truncated zip", 422, "damaged"),
+        (b"x" * (10 * 1024 * 1024 + 1), 413, "10 MB"),
+    ],
+)
+def test_bad_uploads_get_a_4xx_with_a_clear_message(
+    client: httpx.Client, data: bytes, status: int, fragment: str
+) -> None:
+    response = client.post("/api/align", files={"file": ("upload.bin", data, "application/octet-stream")})
+    assert response.status_code == status, response.text
+    detail = response.json()["detail"]
+    assert fragment in detail and "Traceback" not in detail and "/tmp" not in detail
+
+
+def test_bad_align_requests(client: httpx.Client) -> None:
+    assert client.post("/api/align", json={"text": "  "}).status_code == 422
+    assert client.post("/api/align", json={"text": 5}).status_code == 422
+    assert client.post("/api/align", content=b"{oops", headers={"content-type": "application/json"}).status_code == 400
+    assert client.post("/api/align", content=b"hello", headers={"content-type": "text/plain"}).status_code == 415
+    no_file = client.post("/api/align", files={"other": ("a.txt", b"text", "text/plain")})
+    assert no_file.status_code == 422 and "field 'file'" in no_file.json()["detail"]
+
+
+def test_cli_align_reads_a_docx_file(tmp_path: Path, real_settings) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "ansokan.docx"
+    path.write_bytes(_docx(CLINICAL))
+    env = {**os.environ, "STRATEGIQA_INDEX_DIR": str(real_settings.index_dir)}
+    result = subprocess.run(
+        [sys.executable, "-m", "strategiqa.app", "align", "--file", str(path), "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["regional"][0]["number"] == "1"
+    bad = subprocess.run(
+        [sys.executable, "-m", "strategiqa.app", "align", "--text", "   "],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert bad.returncode == 2 and bad.stderr.startswith("Error: ")
