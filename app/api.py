@@ -9,183 +9,42 @@ from __future__ import annotations
 import json
 import logging
 import re
-import time
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field, StrictStr
+from strategiqa.ingest.load import corpus_checksum
 
 from .engine import BadInput, Engine
+from .middleware import AdmissionControl, SecurityAndAccessLog
 from .proposals import MAX_UPLOAD_BYTES, ProposalError, check_text, proposal_text
+from .schemas import (
+    AlignRequest,
+    AlignResponse,
+    AskRequest,
+    AskResponse,
+    CrosswalkOut,
+    DocumentOut,
+    HealthOut,
+    OutlineOut,
+    PassageOut,
+    VerifyRequest,
+    VerifyResponse,
+)
 from .settings import Settings
 
 log = logging.getLogger("strategiqa.api")
-Mode = Literal["hybrid", "dense", "bm25"]
-
-
-class AskRequest(BaseModel):
-    question: StrictStr = Field(description="The question, in Swedish or English (at most 2,000 characters).")
-    top_k: int | None = Field(None, ge=1, le=20, description="How many passages to return (default 5).")
-    mode: Mode | None = Field(None, description="Retrieval mode (default hybrid).")
-
-
-class CitationOut(BaseModel):
-    n: int
-    passage_id: str
-    quote: str = Field(description="The exact sentence(s) used, verbatim from the passage.")
-    doc_title: str
-    section_number: str | None
-    section_title: str
-    page: int | None
-    reference: str = Field(description="A ready-to-paste reference line.")
-    quote_start: int = Field(description="Offset of the quote in the passage text.")
-    quote_end: int
-
-
-class PassageOut(BaseModel):
-    passage_id: str
-    doc_id: str
-    doc_title: str
-    doc_kind: str
-    section_number: str | None
-    section_title: str
-    section_path: list[str]
-    page: int | None
-    text: str
-    score: float | None = None
-    reference: str | None = None
-
-
-class AskResponse(BaseModel):
-    question: str
-    language: str
-    mode: str
-    answer: str = Field(description="Answer text with citation markers [1], [2] …")
-    abstained: bool = Field(description="True when the documents do not address the question.")
-    confidence: float
-    citations: list[CitationOut]
-    passages: list[PassageOut]
-
-
-class DocumentOut(BaseModel):
-    doc_id: str
-    title: str
-    short_title: str
-    publisher: str
-    year: int
-    kind: str
-    language: str
-    passages: int
-
-
-class SectionOut(BaseModel):
-    id: str
-    number: str | None
-    title: str
-    level: int
-    passages: list[str] = Field(description="Ids of the passages of this section's own text.")
-    children: list[SectionOut]
-
-
-class OutlineOut(BaseModel):
-    doc_id: str
-    title: str
-    kind: str
-    sections: list[SectionOut]
-
-
-class VerifyRequest(BaseModel):
-    passage_id: StrictStr
-    quote: StrictStr = Field(min_length=1, max_length=10_000)
-
-
-class VerifyResponse(BaseModel):
-    passage_id: str
-    verified: bool = Field(
-        description="The quote stands verbatim in the passage (whitespace, line breaks and soft hyphens normalised)."
-    )
-    start: int | None = Field(description="Offset of the quote in the passage text, when verified.")
-    end: int | None
-
-
-class EvidencePair(BaseModel):
-    regional_passage_id: str
-    regional_quote: str = Field(description="A sentence of the focus area, verbatim.")
-    national_passage_id: str
-    national_quote: str = Field(description="A sentence of the objective, verbatim.")
-    score: float
-
-
-class CrosswalkObjective(BaseModel):
-    number: str
-    title: str
-    score: float = Field(description="Combined standardised score; higher is a stronger link.")
-    linked: bool = Field(description="The score reaches the clear-link threshold.")
-    signals: dict[str, float]
-    evidence: list[EvidencePair]
-
-
-class CrosswalkArea(BaseModel):
-    number: str
-    title: str
-    objectives: list[CrosswalkObjective] = Field(description="All national objectives, strongest first.")
-
-
-class CrosswalkOut(BaseModel):
-    areas: list[CrosswalkArea]
-    link_threshold: float | None = None
-
-
-class AlignRequest(BaseModel):
-    text: StrictStr = Field(description="The proposal text (at most 200,000 characters).")
-
-
-class AlignEvidence(BaseModel):
-    proposal_quote: str
-    strategy_quote: str = Field(description="A sentence of the strategy, verbatim.")
-    passage_id: str
-    score: float
-
-
-class AlignItem(BaseModel):
-    number: str
-    title: str
-    score: float
-    covered: bool = Field(description="The proposal clearly supports this area or objective.")
-    evidence: list[AlignEvidence]
-
-
-class Uncovered(BaseModel):
-    number: str
-    title: str
-    score: float
-
-
-class AlignResponse(BaseModel):
-    language: str
-    sentences: int
-    regional: list[AlignItem]
-    national: list[AlignItem]
-    uncovered_regional: list[Uncovered]
-    uncovered_national: list[Uncovered]
-
-
-class HealthOut(BaseModel):
-    status: str
-    model: str
-    passages: int
-    documents: int
-    built_at: str
-    fingerprint: str
 
 
 def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True) -> FastAPI:
     """The API with its engine loaded; with ``ui``, the Gradio app mounted at /."""
     engine = engine or Engine.open(settings)
     app = FastAPI(
+        docs_url=None,
+        redoc_url=None,
         title="strategiqa",
         description="Cited answers from the West Swedish life-science agenda and the national strategy.",
         version="0.1.0",
@@ -274,8 +133,13 @@ def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True
     @app.get("/api/health", response_model=HealthOut)
     def health() -> dict[str, Any]:
         m = engine.index.manifest
+        try:
+            corpus_match = corpus_checksum(settings.corpus_dir) == m.corpus_checksum
+        except OSError:
+            corpus_match = False
         return {
-            "status": "ok",
+            "status": "ok" if corpus_match else "stale",
+            "corpus_checksum_match": corpus_match,
             "model": m.model_id,
             "passages": m.passage_count,
             "documents": len(m.documents),
@@ -283,25 +147,45 @@ def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True
             "fingerprint": m.fingerprint,
         }
 
-    @app.middleware("http")
-    async def access_log(request: Request, call_next: Any) -> Any:
-        # One line per request: never the body (it may hold a confidential proposal).
-        started = time.perf_counter()
-        response = await call_next(request)
-        log.info(
-            "%s %s %s %.1fms",
-            request.method,
-            request.url.path,
-            response.status_code,
-            (time.perf_counter() - started) * 1000,
-        )
-        return response
-
+    _add_docs(app)
+    # Closed by default: an empty allow-list still installs the middleware, which also stops
+    # Gradio from adding its own permissive CORS headers.
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST"],
+        allow_headers=["content-type"],
+    )
     if ui:
         from .ui import mount_ui
 
         app = mount_ui(app, engine)
+    app.add_middleware(AdmissionControl, limit=settings.max_concurrent_requests, wait_s=settings.queue_timeout_s)
+    app.add_middleware(SecurityAndAccessLog)
     return app
+
+
+def _add_docs(app: FastAPI) -> None:
+    """Swagger UI from a local bundle: the CDN FastAPI uses by default is unreachable offline."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.responses import HTMLResponse
+    from fastapi.staticfiles import StaticFiles
+
+    try:
+        import swagger_ui_bundle
+    except ImportError:  # the API still works; only the /docs page needs the bundle
+        return
+    app.mount("/docs-static", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="docs-static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="strategiqa API",
+            swagger_js_url="/docs-static/swagger-ui-bundle.js",
+            swagger_css_url="/docs-static/swagger-ui.css",
+            swagger_favicon_url="/docs-static/favicon-32x32.png",
+        )
 
 
 async def _proposal_from_request(request: Request) -> str:

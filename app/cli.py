@@ -283,6 +283,7 @@ def bench(
     cold: bool = typer.Option(True, "--cold/--no-cold", help="Also time an ingest with an empty embedding cache."),
     http: bool = typer.Option(True, "--http/--no-http", help="Also time POST /api/ask against a server process."),
     scaling: bool = typer.Option(True, "--scaling/--no-scaling", help="Also run the 10×/100× synthetic scaling run."),
+    load: float = typer.Option(0, help="Also hold 8 concurrent clients for this many seconds (0: skip)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Time ingest (cold and cached), query latency p50/p95 in-process and over HTTP, peak memory.
@@ -296,6 +297,10 @@ def bench(
     if http:
         _guard(lambda: _engine())  # make sure the index exists before the server starts
         results["http"] = _guard(lambda: run_http_bench(settings))
+    if load > 0:
+        from strategiqa.eval.bench import run_load
+
+        results["load"] = _guard(lambda: run_load(settings, clients=8, seconds=min(load, 600)))
     if scaling:
         from strategiqa.eval.scaling import run_scaling, scaling_markdown
 

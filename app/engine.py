@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import logging
+import shutil
 import sys
 import time
 import unicodedata
@@ -58,6 +59,7 @@ def ingest(settings: Settings, embedder: Embedder | None = None, progress: bool 
     started = time.perf_counter()
     embedder = embedder or make_embedder(settings)
     with _ingest_lock(settings.index_dir):
+        _remove_leftovers(settings.index_dir)
         parsed = parse_corpus(settings.corpus_dir, settings.passage_words)
         cache = EmbeddingCache(settings.embedding_cache_path)
         bar = _ProgressBar("Embedding", enabled=progress)
@@ -277,6 +279,13 @@ def _fresh_index(settings: Settings, embedder: Embedder, notice: Notice) -> Load
 
 def _chunking(settings: Settings) -> dict[str, Any]:
     return {"passage_words": settings.passage_words}
+
+
+def _remove_leftovers(index_dir: Path) -> None:
+    """Temporary folders of an ingest that was killed; safe to remove while we hold the lock."""
+    for pattern in (f".{index_dir.name}.tmp-*", f".{index_dir.name}.old-*"):
+        for leftover in index_dir.parent.glob(pattern):
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 @contextmanager

@@ -34,6 +34,17 @@ class Settings(BaseSettings):
     top_k: int = Field(5, ge=1, le=20, description="Passages returned when none is asked for.")
     threads: int = Field(2, ge=1, le=64, description="CPU threads for the embedder (the machine has 2 cores).")
     max_question_chars: int = Field(2000, ge=10, description="Longest question accepted, in characters.")
+    cors_origins: list[str] = Field(
+        default_factory=list,
+        description='Browser origins allowed to call the API (JSON list, e.g. ["https://intranet.example"]); '
+        "empty: same origin only.",
+    )
+    max_concurrent_requests: int = Field(
+        8, ge=1, le=256, description="API requests processed at once; more wait in a queue."
+    )
+    queue_timeout_s: float = Field(
+        10.0, gt=0, le=300, description="How long a request may wait for a slot before it gets 503 + Retry-After."
+    )
 
     @property
     def embedding_cache_path(self) -> Path:

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import resource
+import socket
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import httpx
 from strategiqa.app.engine import Engine, ingest
 from strategiqa.app.settings import Settings
 
@@ -76,14 +84,77 @@ def run_http_bench(
     The server runs as a separate process (``strategiqa serve``) so the clients do not share its
     interpreter; every load is bounded in request count.
     """
-    import os
-    import socket
-    import subprocess
-    import sys
-    from concurrent.futures import ThreadPoolExecutor
+    questions = [q.question for q in load_dataset(bundled_dataset())]
+    results: dict[str, Any] = {}
+    with _server(settings) as (base, pid):
+        with httpx.Client(base_url=base, timeout=30) as warm:
+            for q in questions[:5]:
+                warm.post("/api/ask", json={"question": q})
+        for clients in concurrency:
+            started = time.perf_counter()
+            outcomes = _load(base, questions, clients, requests_per_client=requests_per_client)
+            elapsed = time.perf_counter() - started
+            results[f"clients_{clients}"] = _summary(outcomes, elapsed)
+        results["server_peak_rss_mb"] = _peak_rss_mb(pid)
+    return results
 
-    import httpx
 
+def run_load(settings: Settings, clients: int = 8, seconds: float = 60.0) -> dict[str, Any]:
+    """``clients`` concurrent clients asking for ``seconds`` (bounded): requests, errors, percentiles."""
+    questions = [q.question for q in load_dataset(bundled_dataset())]
+    with _server(settings) as (base, pid):
+        started = time.perf_counter()
+        outcomes = _load(base, questions, clients, seconds=seconds)
+        summary = _summary(outcomes, time.perf_counter() - started)
+        summary["server_peak_rss_mb"] = _peak_rss_mb(pid)
+    return {"clients": clients, "seconds": seconds, **summary}
+
+
+def _load(
+    base: str, questions: list[str], clients: int, requests_per_client: int = 10_000, seconds: float = 3600.0
+) -> list[tuple[int, float]]:
+    """Status and latency (ms) of every request; stops at the request count or the time limit."""
+    deadline = time.monotonic() + seconds
+
+    def worker(offset: int) -> list[tuple[int, float]]:
+        out = []
+        with httpx.Client(base_url=base, timeout=60) as client:
+            for i in range(requests_per_client):
+                if time.monotonic() > deadline:
+                    break
+                t0 = time.perf_counter()
+                try:
+                    status = client.post(
+                        "/api/ask", json={"question": questions[(offset + i) % len(questions)]}
+                    ).status_code
+                except httpx.HTTPError:
+                    status = 0
+                out.append((status, (time.perf_counter() - t0) * 1000))
+        return out
+
+    with ThreadPoolExecutor(clients) as pool:
+        return [o for outs in pool.map(worker, range(clients)) for o in outs]
+
+
+def _summary(outcomes: list[tuple[int, float]], elapsed: float) -> dict[str, Any]:
+    latencies = sorted(ms for _, ms in outcomes)
+
+    def pct(q: float) -> float:
+        return round(latencies[min(len(latencies) - 1, int(q * (len(latencies) - 1)))], 1)
+
+    return {
+        "requests": len(outcomes),
+        "errors": sum(status != 200 for status, _ in outcomes),
+        "p50_ms": pct(0.5),
+        "p95_ms": pct(0.95),
+        "p99_ms": pct(0.99),
+        "requests_per_s": round(len(outcomes) / elapsed, 1),
+    }
+
+
+@contextmanager
+def _server(settings: Settings) -> Iterator[tuple[str, int]]:
+    """A ``strategiqa serve`` process on a free loopback port, stopped afterwards."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -111,45 +182,15 @@ def run_http_bench(
         stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
-    questions = [q.question for q in load_dataset(bundled_dataset())]
-    results: dict[str, Any] = {}
     try:
         _wait_for(base, server)
-        with httpx.Client(base_url=base, timeout=30) as warm:
-            for q in questions[:5]:
-                warm.post("/api/ask", json={"question": q})
-        for clients in concurrency:
-
-            def worker(offset: int) -> list[float]:
-                times = []
-                with httpx.Client(base_url=base, timeout=30) as client:
-                    for i in range(requests_per_client):
-                        t0 = time.perf_counter()
-                        response = client.post("/api/ask", json={"question": questions[(offset + i) % len(questions)]})
-                        response.raise_for_status()
-                        times.append((time.perf_counter() - t0) * 1000)
-                return times
-
-            started = time.perf_counter()
-            with ThreadPoolExecutor(clients) as pool:
-                latencies = sorted(t for ts in pool.map(worker, range(clients)) for t in ts)
-            elapsed = time.perf_counter() - started
-            results[f"clients_{clients}"] = {
-                "requests": len(latencies),
-                "p50_ms": round(statistics.median(latencies), 1),
-                "p95_ms": round(latencies[int(0.95 * (len(latencies) - 1))], 1),
-                "requests_per_s": round(len(latencies) / elapsed, 1),
-            }
-        results["server_peak_rss_mb"] = _peak_rss_mb(server.pid)
+        yield base, server.pid
     finally:
         server.terminate()
         server.wait(timeout=30)
-    return results
 
 
 def _wait_for(base: str, server: Any) -> None:
-    import httpx
-
     deadline = time.time() + 120
     while time.time() < deadline:
         if server.poll() is not None:

@@ -17,10 +17,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .pages import PAGE_BREAK, Line, page_numbering, split_pages
+
 BlockKind = Literal["heading", "paragraph", "item", "footnote"]
 SourceFormat = Literal["txt", "md", "pdf"]
+__all__ = ["PAGE_BREAK", "Block", "CleanedText", "SourceFormat", "Vocabulary", "clean_text"]
 
-PAGE_BREAK = "\f"
 _SENTENCE_END = tuple(".!?:;…”\"')")
 _JOINING_WORDS = {"och", "eller", "samt", "respektive", "resp.", "till", "som", "men"}
 # A heading line ending in one of these cannot be complete: the next line continues it.
@@ -55,11 +57,6 @@ _PULL_QUOTE_MARK = re.compile(r"^\s*[”“\"»«„]\s*$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LIST_ITEM = re.compile(r"^\s*[-*•–]\s+(?=\S)")
 _FOOTNOTE = re.compile(r"^(\d{1,2})\t\ufffd?\s*(.*)$")
-_PAGE_NUMBER_ONLY = re.compile(r"^\s*\d{1,4}\s*$")
-_HEADER_WITH_NUMBER = (
-    re.compile(r"^\s*(?P<title>\D.*?)[\s\u2000-\u200b]+(?P<page>\d{1,4})\s*$"),
-    re.compile(r"^\s*(?P<page>\d{1,4})[\s\u2000-\u200b]+(?P<title>\D.*?)\s*$"),
-)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 _INLINE_HYPHEN = re.compile(r"(?<![\w-])([a-zåäöéü]{2,})-([a-zåäöéü]{2,})(?![\w-])")
 
@@ -125,8 +122,8 @@ def clean_text(
     space also marks a page break (the convention of the corpus's PDF-to-text extraction).
     """
     vocab = vocabulary or Vocabulary([raw])
-    lines, anchors = _split_pages(raw, fmt, title)
-    page_of = _page_numbering(lines, anchors, fmt)
+    lines, anchors = split_pages(raw, fmt, title)
+    page_of = page_numbering(lines, anchors, fmt)
     paragraphs = _group_paragraphs(lines, fmt)
     blocks = [b for p in paragraphs for b in _to_blocks(p, fmt, vocab, page_of)]
     blocks = _join_broken_paragraphs(blocks)
@@ -135,105 +132,18 @@ def clean_text(
     return _assemble(blocks)
 
 
-# --- pages -----------------------------------------------------------------------------------
-
-
-@dataclass
-class _Line:
-    text: str
-    page_index: int
-    is_page_start: bool = False
-
-
-def _split_pages(raw: str, fmt: SourceFormat, title: str) -> tuple[list[_Line], list[tuple[int, int]]]:
-    """Split into lines tagged with a page index; drop running headers, keep them as anchors."""
-    header_titles = _title_prefixes(title)
-    repeated = _repeated_header_titles(raw)
-    lines: list[_Line] = []
-    anchors: list[tuple[int, int]] = []
-    page_index = 0
-    seen_text = False
-    for chunk_no, page_text in enumerate(raw.split(PAGE_BREAK)):
-        if chunk_no > 0:
-            page_index += 1
-        first_line_of_page = True
-        for line in page_text.splitlines():
-            line = line.replace("\u00ad", "")  # soft hyphens never belong in cleaned text
-            starts_page = first_line_of_page and chunk_no > 0
-            if fmt == "txt" and re.match(r"^ \S", line):
-                if seen_text:
-                    page_index += 1
-                starts_page = True
-            header_page = _running_header_page(line, header_titles, repeated)
-            if header_page is not None:
-                anchors.append((page_index, header_page))
-                continue
-            if fmt == "pdf" and _PAGE_NUMBER_ONLY.match(line):
-                anchors.append((page_index, int(line)))
-                continue
-            if line.strip():
-                seen_text = True
-                first_line_of_page = False
-            lines.append(_Line(line.rstrip(), page_index, starts_page))
-    return lines, anchors
-
-
-def _title_prefixes(title: str) -> list[str]:
-    base = _normalise_space(title).casefold()
-    parts = {base, re.split(r"\s[–—:-]\s|:", base)[0].strip()}
-    return [p for p in parts if len(p) >= 8]
-
-
-def _repeated_header_titles(raw: str) -> set[str]:
-    """Short lines with a page number that recur on three or more pages are running headers."""
-    counts: Counter[str] = Counter()
-    for line in raw.splitlines():
-        for pattern in _HEADER_WITH_NUMBER:
-            m = pattern.match(line)
-            if m and len(m.group("title")) <= 80:
-                counts[_normalise_space(m.group("title")).casefold()] += 1
-    return {t for t, n in counts.items() if n >= 3 and len(t) >= 4}
-
-
-def _running_header_page(line: str, titles: list[str], repeated: set[str]) -> int | None:
-    for pattern in _HEADER_WITH_NUMBER:
-        m = pattern.match(line)
-        if not m:
-            continue
-        text = _normalise_space(m.group("title")).casefold()
-        if text in repeated or any(text == t or (len(text) >= 12 and t.startswith(text)) for t in titles):
-            return int(m.group("page"))
-    return None
-
-
-def _page_numbering(lines: list[_Line], anchors: list[tuple[int, int]], fmt: SourceFormat) -> dict[int, int | None]:
-    """Map page index to printed page number.
-
-    PDFs number their pages themselves; a text export is numbered only when a running header
-    anchors it (then pages are counted from the anchor), else its pages stay unknown.
-    """
-    indices = {line.page_index for line in lines}
-    if fmt == "pdf":
-        return {i: i + 1 for i in indices}
-    if not anchors:
-        return dict.fromkeys(indices)
-    offsets = Counter(page - index for index, page in anchors)
-    offset = offsets.most_common(1)[0][0]
-    return {i: (i + offset if i + offset >= 1 else None) for i in indices}
-
-
 # --- paragraphs and blocks -------------------------------------------------------------------
 
 
 @dataclass
 class _Paragraph:
-    lines: list[_Line]
+    lines: list[Line]
     pull_quote: bool = False
 
 
-def _group_paragraphs(lines: list[_Line], fmt: SourceFormat) -> list[_Paragraph]:
+def _group_paragraphs(lines: list[Line], fmt: SourceFormat) -> list[_Paragraph]:
     paragraphs: list[_Paragraph] = []
-    current: list[_Line] = []
+    current: list[Line] = []
     pull_quote_next = False
 
     def flush() -> None:
@@ -298,7 +208,7 @@ def _to_blocks(
 _NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}\.(?:\s|$)|\d{1,2}(?:\.\d{1,2})+\.?\s)\s*[A-ZÅÄÖÉ]")
 
 
-def _plain_heading_length(parts: list[tuple[str, _Line]]) -> int:
+def _plain_heading_length(parts: list[tuple[str, Line]]) -> int:
     """How many leading lines of a plain-text paragraph form a heading (0 if none).
 
     A numbered heading (``4.``, ``4.1``) may wrap: continuation lines start in lower case or
@@ -335,7 +245,7 @@ def _plain_heading_length(parts: list[tuple[str, _Line]]) -> int:
 
 def _make_block(
     kind: BlockKind,
-    parts: list[tuple[str, _Line]],
+    parts: list[tuple[str, Line]],
     vocab: Vocabulary,
     page_of: dict[int, int | None],
     md_level: int | None = None,

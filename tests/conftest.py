@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -120,22 +121,19 @@ def mini_settings(mini_corpus: Path, own_index_dir: Path, tmp_path: Path) -> Set
     return Settings(corpus_dir=mini_corpus, index_dir=own_index_dir, cache_dir=tmp_path / "cache")
 
 
-@pytest.fixture(scope="session")
-def live_server(real_settings: Settings, real_engine: Engine) -> Iterator[str]:
-    """The real app (API + Gradio UI) served by uvicorn on a free loopback port."""
+@contextmanager
+def serve(app: object) -> Iterator[str]:
+    """Serve an ASGI app with uvicorn on a free loopback port for the duration of the block."""
     import socket
     import threading
     import time
 
     import uvicorn
-    from strategiqa.app.api import create_app
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(real_settings, real_engine), host="127.0.0.1", port=port, log_level="warning")
-    )
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.time() + 60
@@ -143,6 +141,17 @@ def live_server(real_settings: Settings, real_engine: Engine) -> Iterator[str]:
         if time.time() > deadline:
             raise RuntimeError("the test server did not start within 60 s")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(real_settings: Settings, real_engine: Engine) -> Iterator[str]:
+    """The real app (API + Gradio UI) served by uvicorn on a free loopback port."""
+    from strategiqa.app.api import create_app
+
+    with serve(create_app(real_settings, real_engine)) as url:
+        yield url

@@ -1,0 +1,166 @@
+"""Request and response models of the HTTP API (they also make the OpenAPI document at /docs)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field, StrictStr
+
+Mode = Literal["hybrid", "dense", "bm25"]
+
+
+class AskRequest(BaseModel):
+    question: StrictStr = Field(description="The question, in Swedish or English (at most 2,000 characters).")
+    top_k: int | None = Field(None, ge=1, le=20, description="How many passages to return (default 5).")
+    mode: Mode | None = Field(None, description="Retrieval mode (default hybrid).")
+
+
+class CitationOut(BaseModel):
+    n: int
+    passage_id: str
+    quote: str = Field(description="The exact sentence(s) used, verbatim from the passage.")
+    doc_title: str
+    section_number: str | None
+    section_title: str
+    page: int | None
+    reference: str = Field(description="A ready-to-paste reference line.")
+    quote_start: int = Field(description="Offset of the quote in the passage text.")
+    quote_end: int
+
+
+class PassageOut(BaseModel):
+    passage_id: str
+    doc_id: str
+    doc_title: str
+    doc_kind: str
+    section_number: str | None
+    section_title: str
+    section_path: list[str]
+    page: int | None
+    text: str
+    score: float | None = None
+    reference: str | None = None
+
+
+class AskResponse(BaseModel):
+    question: str
+    language: str
+    mode: str
+    answer: str = Field(description="Answer text with citation markers [1], [2] …")
+    abstained: bool = Field(description="True when the documents do not address the question.")
+    confidence: float
+    citations: list[CitationOut]
+    passages: list[PassageOut]
+
+
+class DocumentOut(BaseModel):
+    doc_id: str
+    title: str
+    short_title: str
+    publisher: str
+    year: int
+    kind: str
+    language: str
+    passages: int
+
+
+class SectionOut(BaseModel):
+    id: str
+    number: str | None
+    title: str
+    level: int
+    passages: list[str] = Field(description="Ids of the passages of this section's own text.")
+    children: list[SectionOut]
+
+
+class OutlineOut(BaseModel):
+    doc_id: str
+    title: str
+    kind: str
+    sections: list[SectionOut]
+
+
+class VerifyRequest(BaseModel):
+    passage_id: StrictStr
+    quote: StrictStr = Field(min_length=1, max_length=10_000)
+
+
+class VerifyResponse(BaseModel):
+    passage_id: str
+    verified: bool = Field(
+        description="The quote stands verbatim in the passage (whitespace, line breaks and soft hyphens normalised)."
+    )
+    start: int | None = Field(description="Offset of the quote in the passage text, when verified.")
+    end: int | None
+
+
+class EvidencePair(BaseModel):
+    regional_passage_id: str
+    regional_quote: str = Field(description="A sentence of the focus area, verbatim.")
+    national_passage_id: str
+    national_quote: str = Field(description="A sentence of the objective, verbatim.")
+    score: float
+
+
+class CrosswalkObjective(BaseModel):
+    number: str
+    title: str
+    score: float = Field(description="Combined standardised score; higher is a stronger link.")
+    linked: bool = Field(description="The score reaches the clear-link threshold.")
+    signals: dict[str, float]
+    evidence: list[EvidencePair]
+
+
+class CrosswalkArea(BaseModel):
+    number: str
+    title: str
+    objectives: list[CrosswalkObjective] = Field(description="All national objectives, strongest first.")
+
+
+class CrosswalkOut(BaseModel):
+    areas: list[CrosswalkArea]
+    link_threshold: float | None = None
+
+
+class AlignRequest(BaseModel):
+    text: StrictStr = Field(description="The proposal text (at most 200,000 characters).")
+
+
+class AlignEvidence(BaseModel):
+    proposal_quote: str
+    strategy_quote: str = Field(description="A sentence of the strategy, verbatim.")
+    passage_id: str
+    score: float
+
+
+class AlignItem(BaseModel):
+    number: str
+    title: str
+    score: float
+    covered: bool = Field(description="The proposal clearly supports this area or objective.")
+    evidence: list[AlignEvidence]
+
+
+class Uncovered(BaseModel):
+    number: str
+    title: str
+    score: float
+
+
+class AlignResponse(BaseModel):
+    language: str
+    sentences: int
+    regional: list[AlignItem]
+    national: list[AlignItem]
+    uncovered_regional: list[Uncovered]
+    uncovered_national: list[Uncovered]
+
+
+class HealthOut(BaseModel):
+    status: str = Field(description="ok, or stale when the corpus changed since the index was built.")
+    corpus_checksum_match: bool
+    model: str
+    passages: int
+    documents: int
+    built_at: str
+    fingerprint: str
