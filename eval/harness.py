@@ -61,7 +61,8 @@ def evaluate(
             )
             rows.setdefault(q.lang, []).append(scores)
             if scores["recall@600w"] < 1:
-                misses.append({"id": q.id, "question": q.question, "top_passage": ranking[0][:200] if ranking else ""})
+                top = " ".join(ranking[0].split())[:200] if ranking else ""
+                misses.append({"id": q.id, "question": q.question, "top_passage": top})
             tick()
         every = [r for lang_rows in rows.values() for r in lang_rows]
         report["modes"][mode] = {**mean_scores(every), "by_lang": {k: mean_scores(v) for k, v in sorted(rows.items())}}
