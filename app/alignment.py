@@ -17,7 +17,7 @@ import numpy as np
 from strategiqa.ingest.sentences import sentence_spans
 from strategiqa.retrieval.crosswalk import StrategyUnit, strategy_units
 from strategiqa.retrieval.language import detect_language
-from strategiqa.retrieval.similarity import standardise, tfidf_cosines, top_mean
+from strategiqa.retrieval.similarity import best_distinct_pairs, standardise, tfidf_cosines, top_mean
 
 from .proposals import check_text
 
@@ -112,24 +112,15 @@ def proposal_sentences(text: str) -> list[str]:
 
 
 def _evidence(sentences: list[str], unit: StrategyUnit, pair: np.ndarray, passages: Any) -> list[dict[str, Any]]:
-    order = np.dstack(np.unravel_index(np.argsort(-pair, axis=None, kind="stable"), pair.shape))[0]
-    used_p: set[int] = set()
-    used_s: set[int] = set()
     out = []
-    for a, b in order:
-        if a in used_p or b in used_s:
-            continue
-        used_p.add(int(a))
-        used_s.add(int(b))
+    for a, b, score in best_distinct_pairs(pair, EVIDENCE_PAIRS):
         p, s = unit.sentences[b]
         out.append(
             {
                 "proposal_quote": sentences[a],
                 "strategy_quote": passages[p].sentence_texts()[s],
                 "passage_id": passages[p].passage_id,
-                "score": round(float(pair[a, b]), 4),
+                "score": round(score, 4),
             }
         )
-        if len(out) == EVIDENCE_PAIRS:
-            break
     return out

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 from strategiqa.ingest.model import Document, Passage
 
-from .similarity import standardise, tfidf_cosines, top_mean
+from .similarity import best_distinct_pairs, standardise, tfidf_cosines, top_mean
 
 EVIDENCE_PAIRS = 3
 LINK_THRESHOLD = 5.0
@@ -127,15 +127,8 @@ def _evidence(
     area: StrategyUnit, objective: StrategyUnit, pair: np.ndarray, passages: Sequence[Passage]
 ) -> list[dict[str, Any]]:
     """The strongest sentence pairs, each sentence used once."""
-    order = np.dstack(np.unravel_index(np.argsort(-pair, axis=None, kind="stable"), pair.shape))[0]
-    used_a: set[int] = set()
-    used_o: set[int] = set()
     out = []
-    for a, o in order:
-        if a in used_a or o in used_o:
-            continue
-        used_a.add(int(a))
-        used_o.add(int(o))
+    for a, o, score in best_distinct_pairs(pair, EVIDENCE_PAIRS):
         (pa, sa), (po, so) = area.sentences[a], objective.sentences[o]
         out.append(
             {
@@ -143,9 +136,7 @@ def _evidence(
                 "regional_quote": passages[pa].sentence_texts()[sa],
                 "national_passage_id": passages[po].passage_id,
                 "national_quote": passages[po].sentence_texts()[so],
-                "score": round(float(pair[a, o]), 4),
+                "score": round(score, 4),
             }
         )
-        if len(out) == EVIDENCE_PAIRS:
-            break
     return out

@@ -38,3 +38,20 @@ def tfidf_cosines(left: list[str], right: list[str]) -> np.ndarray:
             a, b = vectors[i], vectors[len(left) + j]
             out[i, j] = sum(x * b.get(t, 0.0) for t, x in a.items())
     return out
+
+
+def best_distinct_pairs(pair: np.ndarray, k: int) -> list[tuple[int, int, float]]:
+    """The ``k`` highest cells of a similarity matrix, greedily, each row and column used once."""
+    order = np.dstack(np.unravel_index(np.argsort(-pair, axis=None, kind="stable"), pair.shape))[0]
+    used_rows: set[int] = set()
+    used_cols: set[int] = set()
+    out = []
+    for row, col in order:
+        if row in used_rows or col in used_cols:
+            continue
+        used_rows.add(int(row))
+        used_cols.add(int(col))
+        out.append((int(row), int(col), float(pair[row, col])))
+        if len(out) == k:
+            break
+    return out

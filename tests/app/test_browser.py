@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -11,7 +13,9 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
 
 
-def test_ask_in_the_browser_shows_answer_and_citation_cards(live_server: str, tmp_path: Path) -> None:
+@pytest.fixture
+def page() -> Iterator[Any]:
+    """A page in Debian's headless Chromium (Playwright's own browser download cannot work here)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -27,74 +31,59 @@ def test_ask_in_the_browser_shows_answer_and_citation_cards(live_server: str, tm
             ],
         )
         try:
-            page = browser.new_page(viewport={"width": 1200, "height": 1400})
-            page.goto(live_server + "/", wait_until="networkidle")
-            page.fill("#sq-question textarea", "Vilka indikatorer ska användas för att följa upp agendan?")
-            page.click("#sq-ask")
-            page.wait_for_selector(".sq-card", timeout=30_000)
-            answer = page.inner_text("#sq-answer")
-            assert "indikatorer" in answer and "[1]" in answer
-            cards = page.locator(".sq-card")
-            assert cards.count() >= 1
-            assert "Agenda för västsvensk life science" in cards.first.inner_text()
-            assert page.locator(".sq-card mark").count() >= 1
-            page.click(".sq-marker >> nth=0")
-            page.screenshot(path=str(tmp_path / "answer.png"), full_page=True)
-            assert (tmp_path / "answer.png").stat().st_size > 10_000
-
-            page.get_by_role("tab", name="Dokument").click()
-            page.wait_for_selector(".sq-outline summary", timeout=10_000)
-            assert "Prioriterade insatsområden" in page.inner_text(".sq-outline")
-            page.get_by_label("English").check()
-            page.wait_for_function("document.querySelector('#sq-ask').innerText.includes('Ask')", timeout=10_000)
+            yield browser.new_page(viewport={"width": 1200, "height": 1400})
         finally:
             browser.close()
 
 
-def test_crosswalk_and_proposal_tabs_in_the_browser(live_server: str, tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
+def test_ask_in_the_browser_shows_answer_and_citation_cards(live_server: str, tmp_path: Path, page: Any) -> None:
+    page.goto(live_server + "/", wait_until="networkidle")
+    page.fill("#sq-question textarea", "Vilka indikatorer ska användas för att följa upp agendan?")
+    page.click("#sq-ask")
+    page.wait_for_selector(".sq-card", timeout=30_000)
+    answer = page.inner_text("#sq-answer")
+    assert "indikatorer" in answer and "[1]" in answer
+    cards = page.locator(".sq-card")
+    assert cards.count() >= 1
+    assert "Agenda för västsvensk life science" in cards.first.inner_text()
+    assert page.locator(".sq-card mark").count() >= 1
+    page.click(".sq-marker >> nth=0")
+    page.screenshot(path=str(tmp_path / "answer.png"), full_page=True)
+    assert (tmp_path / "answer.png").stat().st_size > 10_000
 
+    page.get_by_role("tab", name="Dokument").click()
+    page.wait_for_selector(".sq-outline summary", timeout=10_000)
+    assert "Prioriterade insatsområden" in page.inner_text(".sq-outline")
+    page.get_by_label("English").check()
+    page.wait_for_function("document.querySelector('#sq-ask').innerText.includes('Ask')", timeout=10_000)
+
+
+def test_crosswalk_and_proposal_tabs_in_the_browser(live_server: str, tmp_path: Path, page: Any) -> None:
     proposal = tmp_path / "forslag.txt"
     proposal.write_text(
         "Vi vill korta tiden för att starta kliniska prövningar på sjukhusen. Forskningssjuksköterskor och en "
         "digital rekryteringstjänst ska göra att fler patienter kan delta i kliniska studier.",
         encoding="utf-8",
     )
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        try:
-            page = browser.new_page(viewport={"width": 1200, "height": 1400})
-            page.goto(live_server + "/", wait_until="networkidle")
-            page.get_by_role("tab", name="Koppling region–nation").click()
-            page.wait_for_selector(".sq-cell", timeout=10_000)
-            assert page.locator(".sq-heat tr").count() == 8  # header + 7 focus areas
-            cell = page.locator(".sq-cell").first
-            assert ":" in (cell.get_attribute("title") or "")  # hover shows the score
-            cell.click()
-            evidence = page.locator(".sq-ev:visible")
-            assert evidence.count() == 1 and "Region:" in evidence.inner_text()
-            page.screenshot(path=str(tmp_path / "crosswalk.png"), full_page=True)
+    page.goto(live_server + "/", wait_until="networkidle")
+    page.get_by_role("tab", name="Koppling region–nation").click()
+    page.wait_for_selector(".sq-cell", timeout=10_000)
+    assert page.locator(".sq-heat tr").count() == 8  # header + 7 focus areas
+    cell = page.locator(".sq-cell").first
+    assert ":" in (cell.get_attribute("title") or "")  # hover shows the score
+    cell.click()
+    evidence = page.locator(".sq-ev:visible")
+    assert evidence.count() == 1 and "Region:" in evidence.inner_text()
+    page.screenshot(path=str(tmp_path / "crosswalk.png"), full_page=True)
 
-            page.get_by_role("tab", name="Analysera förslag").click()
-            page.set_input_files("#sq-file", str(proposal))
-            page.wait_for_function("document.querySelector('#sq-upload-data textarea').value.startsWith('data:')")
-            page.click("#sq-analyse")
-            page.wait_for_selector(".sq-align", timeout=30_000)
-            text = page.inner_text("#sq-alignment")
-            assert "1 Samverkan inom forskning" in text and "Fler kliniska prövningar" in text
-            assert page.locator("#sq-download").get_attribute("href").startswith("data:text/markdown")
-            page.screenshot(path=str(tmp_path / "proposal.png"), full_page=True)
-            for name in ("crosswalk.png", "proposal.png"):
-                assert (tmp_path / name).stat().st_size > 10_000
-        finally:
-            browser.close()
+    page.get_by_role("tab", name="Analysera förslag").click()
+    page.set_input_files("#sq-file", str(proposal))
+    page.wait_for_function("document.querySelector('#sq-upload-data textarea').value.startsWith('data:')")
+    page.click("#sq-analyse")
+    page.wait_for_selector(".sq-align", timeout=30_000)
+    text = page.inner_text("#sq-alignment")
+    assert "1 Samverkan inom forskning" in text and "Fler kliniska prövningar" in text
+    assert page.locator("#sq-download").get_attribute("href").startswith("data:text/markdown")
+    page.screenshot(path=str(tmp_path / "proposal.png"), full_page=True)
+    for name in ("crosswalk.png", "proposal.png"):
+        assert (tmp_path / name).stat().st_size > 10_000
