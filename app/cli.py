@@ -284,6 +284,7 @@ def bench(
     http: bool = typer.Option(True, "--http/--no-http", help="Also time POST /api/ask against a server process."),
     scaling: bool = typer.Option(True, "--scaling/--no-scaling", help="Also run the 10×/100× synthetic scaling run."),
     load: float = typer.Option(0, help="Also hold 8 concurrent clients for this many seconds (0: skip)."),
+    out: Path = typer.Option(None, "--out", help="Also write bench.json and bench.md here."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Time ingest (cold and cached), query latency p50/p95 in-process and over HTTP, peak memory.
@@ -301,13 +302,19 @@ def bench(
         from strategiqa.eval.bench import run_load
 
         results["load"] = _guard(lambda: run_load(settings, clients=8, seconds=min(load, 600)))
-    if scaling:
-        from strategiqa.eval.scaling import run_scaling, scaling_markdown
+    from strategiqa.eval.scaling import run_scaling, scaling_markdown
 
+    if scaling:
         rate = results.get("embed_texts_per_s", 16.0)
         results["scaling"] = _guard(lambda: run_scaling(_engine(), embed_texts_per_s=rate))
-        if not as_json:
-            typer.echo(scaling_markdown(results.pop("scaling")))
+    if out is not None:
+        from strategiqa.eval.bench import bench_markdown
+
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "bench.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+        (out / "bench.md").write_text(bench_markdown(results) + "\n", encoding="utf-8")
+    if not as_json and "scaling" in results:
+        typer.echo(scaling_markdown(results.pop("scaling")))
     if as_json:
         _print_json(results)
         return

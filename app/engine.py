@@ -234,6 +234,8 @@ def validate_question(question: object, max_chars: int) -> str:
     """The question, stripped; BadInput for anything that is not a usable question."""
     if not isinstance(question, str):
         raise BadInput("The question must be text.")
+    if any(unicodedata.category(c) == "Cs" for c in question):  # undecodable bytes (surrogate escapes)
+        raise BadInput("The question is not valid UTF-8 text; send it as UTF-8.")
     if any(unicodedata.category(c) == "Cc" and c not in "\n\t\r" for c in question):
         raise BadInput("The question contains control characters; send plain text.")
     question = question.strip()

@@ -48,6 +48,8 @@ def check_text(text: str) -> str:
     if not isinstance(text, str):
         raise ProposalError("The proposal must be text.")
     text = text.replace("\x00", "").strip()
+    if any("\ud800" <= c <= "\udfff" for c in text):
+        raise ProposalError("The proposal is not valid UTF-8 text; send it as UTF-8.")
     if not text:
         raise ProposalError("The proposal has no text; paste or upload the proposal itself.")
     if len(text) > MAX_TEXT_CHARS:

@@ -212,3 +212,44 @@ def _peak_rss_mb(pid: int) -> float | None:
     except OSError:
         return None
     return None
+
+
+def bench_markdown(results: dict[str, Any]) -> str:
+    """The benchmark results as a Markdown table (and the scaling table, when present)."""
+    rows = [
+        ("ingest, cold", f"{results['ingest_cold_s']} s ({results['embed_texts_per_s']} texts/s)")
+        if "ingest_cold_s" in results
+        else None,
+        ("ingest, cached", f"{results['ingest_cached_s']} s"),
+        (
+            "search, in-process",
+            f"p50 {results['query_ms']['p50']} ms, p95 {results['query_ms']['p95']} ms, "
+            f"{results['questions_per_s']} questions/s",
+        ),
+        ("align, two pages", f"{results['align_2_pages']['p50_s']} s ({results['align_2_pages']['words']} words)"),
+        ("peak RSS", f"{results['peak_rss_mb']} MB"),
+    ]
+    for key, run in results.get("http", {}).items():
+        if key.startswith("clients_"):
+            rows.append(
+                (
+                    f"POST /api/ask, {key.split('_')[1]} client(s)",
+                    f"p50 {run['p50_ms']} ms, p95 {run['p95_ms']} ms, p99 {run['p99_ms']} ms, "
+                    f"{run['requests_per_s']} req/s, {run['errors']} errors of {run['requests']}",
+                )
+            )
+    if "load" in results:
+        load = results["load"]
+        rows.append(
+            (
+                f"{load['clients']} clients for {load['seconds']:.0f} s",
+                f"{load['requests']} requests, {load['errors']} errors, p50 {load['p50_ms']} ms, "
+                f"p95 {load['p95_ms']} ms, p99 {load['p99_ms']} ms",
+            )
+        )
+    lines = ["| what | figure |", "|---|---|"] + [f"| {a} | {b} |" for row in rows if row for a, b in [row]]
+    if "scaling" in results:
+        from .scaling import scaling_markdown
+
+        lines += ["", scaling_markdown(results["scaling"])]
+    return "\n".join(lines)

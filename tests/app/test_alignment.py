@@ -104,6 +104,14 @@ def _scanned_pdf() -> bytes:
     return bytes(pdf.output())
 
 
+def _zero_page_pdf() -> bytes:
+    from pypdf import PdfWriter
+
+    buffer = io.BytesIO()
+    PdfWriter().write(buffer)
+    return buffer.getvalue()
+
+
 def _zip(entries: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -119,6 +127,7 @@ def _zip(entries: dict[str, bytes]) -> bytes:
         (b"%PDF-1.7\n1 0 obj broken", 422, "could not be read"),
         (_encrypted_pdf(), 422, "encrypted"),
         (_scanned_pdf(), 422, "no extractable text"),
+        (_zero_page_pdf(), 422, "no pages"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64), 415, "Unsupported file type"),
         (bytes(range(256)) * 8, 415, "Unsupported file type"),
         ("Åäö".encode("latin-1") * 50, 415, "neither UTF-8"),

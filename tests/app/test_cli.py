@@ -96,3 +96,22 @@ def test_operational_failures_exit_1_with_what_to_run(mini_settings: Settings) -
     assert "run `strategiqa ingest`" in result.stderr and "Traceback" not in result.stderr
     missing = _run(["ingest"], mini_settings, STRATEGIQA_CORPUS_DIR="/nonexistent/corpus")
     assert missing.returncode == 1 and "No corpus manifest" in missing.stderr
+
+
+def test_non_utf8_and_control_characters_exit_2(mini_settings: Settings) -> None:
+    environ = {
+        **os.environ,
+        "STRATEGIQA_CORPUS_DIR": str(mini_settings.corpus_dir),
+        "STRATEGIQA_INDEX_DIR": str(mini_settings.index_dir),
+        "STRATEGIQA_CACHE_DIR": str(mini_settings.cache_dir),
+    }
+    for raw in (b"Vad \xff\xfe betyder det?", b"Hej\x07d\xc3\xa5"):
+        result = subprocess.run(
+            [sys.executable.encode(), b"-m", b"strategiqa.app", b"ask", raw],
+            capture_output=True,
+            env=environ,
+            timeout=120,
+        )
+        stderr = result.stderr.decode("utf-8", "replace")
+        assert result.returncode == 2, stderr
+        assert stderr.startswith("Error: ") and stderr.count("\n") == 1 and "Traceback" not in stderr
