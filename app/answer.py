@@ -10,7 +10,7 @@ is a fixed refusal sentence in the question's language, still listing the closes
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import numpy as np
 from strategiqa.ingest.model import Citation
@@ -215,6 +215,3 @@ def _cite(chosen: list[_Sentence], index: LoadedIndex) -> tuple[list[Citation], 
         parts.append(f"{' '.join(quote.split())} [{n}]")
     return citations, parts
 
-
-def citation_to_dict(citation: Citation) -> dict[str, object]:
-    return asdict(citation)

@@ -323,9 +323,9 @@ def bench(
 
 
 def _progress_bar(label: str) -> Any:
-    from .engine import _ProgressBar
+    from .engine import ProgressBar
 
-    return _ProgressBar(label, enabled=sys.stderr.isatty())
+    return ProgressBar(label, enabled=sys.stderr.isatty())
 
 
 def _settings() -> Any:

@@ -62,7 +62,7 @@ def ingest(settings: Settings, embedder: Embedder | None = None, progress: bool 
         _remove_leftovers(settings.index_dir)
         parsed = parse_corpus(settings.corpus_dir, settings.passage_words)
         cache = EmbeddingCache(settings.embedding_cache_path)
-        bar = _ProgressBar("Embedding", enabled=progress)
+        bar = ProgressBar("Embedding", enabled=progress)
         try:
             manifest = build_index(
                 parsed.documents,
@@ -303,7 +303,7 @@ def _ingest_lock(index_dir: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-class _ProgressBar:
+class ProgressBar:
     """A tqdm bar on stderr, created only once there is embedding work to show."""
 
     def __init__(self, label: str, enabled: bool) -> None:

@@ -41,11 +41,6 @@ class Section:
     children: list[Section] = field(default_factory=list)
     path: tuple[str, ...] = ()
 
-    @property
-    def label(self) -> str:
-        """The heading as a reader sees it: ``4.1 Fler kliniska prövningar``."""
-        return f"{self.number} {self.title}" if self.number else self.title
-
     def walk(self) -> list[Section]:
         """This section and all its descendants, in document order."""
         out = [self]
