@@ -25,7 +25,7 @@ REFUSAL = {
 
 @dataclass(frozen=True)
 class AnswerParams:
-    """How sentences are chosen; the abstention threshold is calibrated in ``eval/calibrate.py``."""
+    """How sentences are chosen and when to refuse (thresholds calibrated as the README describes)."""
 
     abstain_below_sv: float = 0.875
     abstain_below_en: float = 0.852
@@ -214,4 +214,3 @@ def _cite(chosen: list[_Sentence], index: LoadedIndex) -> tuple[list[Citation], 
         )
         parts.append(f"{' '.join(quote.split())} [{n}]")
     return citations, parts
-

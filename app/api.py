@@ -39,7 +39,7 @@ from .settings import Settings
 log = logging.getLogger("strategiqa.api")
 
 
-def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True) -> FastAPI:
+def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True) -> Any:
     """The API with its engine loaded; with ``ui``, the Gradio app mounted at /."""
     engine = engine or Engine.open(settings)
     app = FastAPI(
@@ -161,8 +161,8 @@ def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True
 
         app = mount_ui(app, engine)
     app.add_middleware(AdmissionControl, limit=settings.max_concurrent_requests, wait_s=settings.queue_timeout_s)
-    app.add_middleware(SecurityAndAccessLog)
-    return app
+    # Outermost, so that even a 500 from Starlette's error middleware gets the security headers.
+    return SecurityAndAccessLog(app)
 
 
 def _add_docs(app: FastAPI) -> None:
@@ -199,7 +199,7 @@ async def _proposal_from_request(request: Request) -> str:
     if content_type.startswith("application/json"):
         try:
             payload = json.loads(bytes(body))
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
             raise ProposalError("The request body is not valid JSON.", status=400) from exc
         if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
             raise ProposalError("Send JSON with a string field 'text', or upload a file as multipart field 'file'.")

@@ -217,6 +217,8 @@ def serve(
     from .api import create_app
     from .settings import offline_environment
 
+    if log_level.lower() not in ("debug", "info", "warning", "error", "critical"):
+        _fail(f"Unknown log level {log_level!r}; use debug, info, warning, error or critical.", code=2)
     offline_environment()
     logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")
     settings = _settings()
@@ -330,6 +332,7 @@ def _progress_bar(label: str) -> Any:
 
 def _settings() -> Any:
     from pydantic import ValidationError
+    from pydantic_settings import SettingsError
 
     from .settings import Settings
 
@@ -338,6 +341,8 @@ def _settings() -> Any:
     except ValidationError as exc:
         err = exc.errors()[0]
         _fail(f"Setting STRATEGIQA_{str(err['loc'][0]).upper()} is invalid: {err['msg']}.", code=2)
+    except SettingsError as exc:
+        _fail(f'A STRATEGIQA_ setting could not be read ({exc}); list values are JSON, e.g. ["https://a"].', code=2)
 
 
 def _engine() -> Any:

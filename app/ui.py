@@ -130,18 +130,19 @@ def build_ui(engine: Engine) -> Any:
             lang = lang_choice if lang_choice != "auto" else (detect_language(text) if text.strip() else "sv")
             return _relabel(lang)
 
-        def on_analyse(text: str, data_url: str, lang_choice: str) -> str:
-            # The proposal stays in memory: never written, never logged.
+        def on_analyse(text: str, data_url: str, lang_choice: str) -> tuple[str, str]:
+            # The proposal stays in memory: never written, never logged. The upload is used once
+            # (cleared afterwards), so a later pasted text is not shadowed by an old file.
             try:
                 if data_url:
                     text = proposal_text(upload_bytes(data_url))
                 result = engine.align(text)
             except ProposalError as exc:
-                return f'<div class="sq-answer abstained">{esc(str(exc))}</div>'
+                return f'<div class="sq-answer abstained">{esc(str(exc))}</div>', ""
             lang = lang_choice if lang_choice != "auto" else result["language"]
-            return render_alignment(result, lang)
+            return render_alignment(result, lang), ""
 
-        analyse_button.click(on_analyse, [proposal, upload_data, language], alignment)
+        analyse_button.click(on_analyse, [proposal, upload_data, language], [alignment, upload_data])
         relabelled = [header, question, ask_button]
         ask_button.click(on_ask, [question, language], [answer, citations, *relabelled])
         question.submit(on_ask, [question, language], [answer, citations, *relabelled])

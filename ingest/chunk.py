@@ -24,7 +24,8 @@ def chunk_document(document: Document, blocks: list[Block], target_words: int = 
             if block.kind != "heading" and section.body_start <= block.start < body_end
             for span in sentence_spans(document.text, block.start, block.end)
         ]
-        for group in _pack(document.text, sentences, target_words):
+        pages = [document.page_at(a) for a, _ in sentences]
+        for group in _pack(document.text, sentences, pages, target_words):
             passages.append(_make_passage(document, section, group, used_ids))
     return passages
 
@@ -48,8 +49,14 @@ def citation_label(document: Document, section: Section, page: int | None) -> st
     return ", ".join(parts)
 
 
-def _pack(text: str, sentences: list[tuple[int, int]], target_words: int) -> list[list[tuple[int, int]]]:
-    """Group consecutive sentences into balanced groups of about ``target_words`` words."""
+def _pack(
+    text: str, sentences: list[tuple[int, int]], pages: list[int | None], target_words: int
+) -> list[list[tuple[int, int]]]:
+    """Group consecutive sentences into balanced groups of about ``target_words`` words.
+
+    A group never spans a page break (by where sentences start), so a passage's page is the page
+    of every sentence it can be quoted for.
+    """
     if not sentences:
         return []
     words = [len(text[a:b].split()) for a, b in sentences]
@@ -57,11 +64,14 @@ def _pack(text: str, sentences: list[tuple[int, int]], target_words: int) -> lis
     per_group = math.ceil(sum(words) / n_groups)
     groups: list[list[tuple[int, int]]] = [[]]
     count = 0
-    for span, n in zip(sentences, words, strict=True):
-        if groups[-1] and count + n > per_group and count >= per_group * 0.5:
+    group_page = pages[0]
+    for span, n, page in zip(sentences, words, pages, strict=True):
+        new_page = page != group_page
+        if groups[-1] and (new_page or (count + n > per_group and count >= per_group * 0.5)):
             groups.append([])
             count = 0
         groups[-1].append(span)
+        group_page = page
         count += n
     return groups
 

@@ -177,6 +177,7 @@ def build_index(
             files={f.name: _sha256(f) for f in sorted(tmp.iterdir()) if f.is_file()},
         )
         _write_json(tmp / MANIFEST, asdict(manifest))
+        tmp.chmod(0o755)  # mkdtemp makes it private; the index is meant to be readable like its files
         _replace_dir(tmp, index_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

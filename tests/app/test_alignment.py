@@ -128,6 +128,7 @@ def _zip(entries: dict[str, bytes]) -> bytes:
         (_encrypted_pdf(), 422, "encrypted"),
         (_scanned_pdf(), 422, "no extractable text"),
         (_zero_page_pdf(), 422, "no pages"),
+        (_pdf("Ett förslag om kliniska prövningar.").replace(b"/FlateDecode", b"/FlbteDecode"), 422, "damaged"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64), 415, "Unsupported file type"),
         (bytes(range(256)) * 8, 415, "Unsupported file type"),
         ("Åäö".encode("latin-1") * 50, 415, "neither UTF-8"),
@@ -150,6 +151,8 @@ def test_bad_align_requests(client: httpx.Client) -> None:
     assert client.post("/api/align", json={"text": "  "}).status_code == 422
     assert client.post("/api/align", json={"text": 5}).status_code == 422
     assert client.post("/api/align", content=b"{oops", headers={"content-type": "application/json"}).status_code == 400
+    deep = client.post("/api/align", content=b"[" * 100_000, headers={"content-type": "application/json"})
+    assert deep.status_code == 400
     assert client.post("/api/align", content=b"hello", headers={"content-type": "text/plain"}).status_code == 415
     no_file = client.post("/api/align", files={"other": ("a.txt", b"text", "text/plain")})
     assert no_file.status_code == 422 and "field 'file'" in no_file.json()["detail"]

@@ -85,3 +85,9 @@ def test_refusal_follows_the_question_language(real_engine: Engine) -> None:
     assert (
         real_engine.ask("What is the capital of Australia?")["answer"] == "The documents do not address this question."
     )
+
+
+def test_bm25_mode_answers_too(real_engine: Engine) -> None:
+    answer = real_engine.ask("Vad säger strategin om kliniska prövningar?", mode="bm25")
+    assert answer["abstained"] is False and answer["citations"]
+    _check_answer(real_engine, answer)

@@ -88,6 +88,7 @@ def test_verify_normalises_whitespace_and_soft_hyphens_only(client: httpx.Client
         ({"question": "Hej?", "mode": "magic"}, 422, "mode"),
         ({}, 422, "question"),
         ({"question": "Hej\x00då"}, 422, "control characters"),
+        ({"question": "???"}, 422, "no words"),
     ],
 )
 def test_bad_ask_input_gets_a_4xx_json_message(client: httpx.Client, payload: dict, status: int, fragment: str) -> None:

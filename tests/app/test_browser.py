@@ -84,6 +84,8 @@ def test_crosswalk_and_proposal_tabs_in_the_browser(live_server: str, tmp_path: 
     text = page.inner_text("#sq-alignment")
     assert "1 Samverkan inom forskning" in text and "Fler kliniska prövningar" in text
     assert page.locator("#sq-download").get_attribute("href").startswith("data:text/markdown")
+    # The upload is used once: a proposal pasted afterwards is not shadowed by the old file.
+    page.wait_for_function("document.querySelector('#sq-upload-data textarea').value === ''")
     page.screenshot(path=str(tmp_path / "proposal.png"), full_page=True)
     for name in ("crosswalk.png", "proposal.png"):
         assert (tmp_path / name).stat().st_size > 10_000

@@ -214,3 +214,36 @@ def test_damaged_index_stops_ask_with_one_line_or_is_rebuilt(mini_settings: Sett
     rebuilt = _cli(["ask", "Vad är EHDS?", "--json"], **env)
     assert rebuilt.returncode == 0 and "building it now" in rebuilt.stderr
     assert load_index(mini_settings.index_dir).manifest.passage_count > 0
+
+
+def test_an_unexpected_error_is_a_bare_500_with_security_headers(real_settings: Settings, real_engine: Engine) -> None:
+    wrapped = create_app(real_settings, real_engine, ui=False)
+
+    @wrapped.app.get("/api/boom")  # a route that fails the way a bug would
+    def boom() -> None:
+        raise RuntimeError("secret internals /work/main/app/engine.py")
+
+    with serve(wrapped) as url:
+        response = httpx.get(url + "/api/boom")
+    assert response.status_code == 500
+    assert response.json() == {"detail": "Internal error; the request was not processed."}
+    assert response.headers["x-content-type-options"] == "nosniff" and "content-security-policy" in response.headers
+
+
+def test_bad_settings_and_options_are_one_line_exit_2(mini_settings: Settings) -> None:
+    base = {
+        "STRATEGIQA_CORPUS_DIR": str(mini_settings.corpus_dir),
+        "STRATEGIQA_INDEX_DIR": str(mini_settings.index_dir),
+        "STRATEGIQA_CACHE_DIR": str(mini_settings.cache_dir),
+    }
+    for args, env in (
+        (["info"], {"STRATEGIQA_CORS_ORIGINS": "https://a.example"}),
+        (["ingest"], {"STRATEGIQA_VECTOR_STORE": "hnsw"}),
+        (["ask", "Hej?"], {"STRATEGIQA_DEFAULT_MODE": "magic"}),
+        (["serve", "--log-level", "nonsense"], {}),
+    ):
+        result = _cli(args, **base, **env)
+        assert result.returncode == 2, (args, result.stderr)
+        assert (
+            result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+        )

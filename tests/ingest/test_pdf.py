@@ -80,3 +80,20 @@ def test_a_document_that_fails_is_skipped_and_the_rest_ingested(tmp_path: Path) 
     parsed = parse_corpus(tmp_path)
     assert [d.info.doc_id for d in parsed.documents] == ["good"]
     assert "bad.pdf" in parsed.skipped and "could not be read" in parsed.skipped["bad.pdf"]
+
+
+def test_a_section_over_two_pages_is_cited_page_by_page(tmp_path: Path) -> None:
+    pages = [
+        ["1. Inledning", "Den första sidan har en mening om regionen."],
+        ["Den andra sidan fortsätter samma avsnitt med en ny mening.", "Och ännu en mening om vården."],
+    ]
+    (tmp_path / "doc.pdf").write_bytes(_pdf(pages))
+    (tmp_path / "manifest.toml").write_text(
+        '[[documents]]\nid = "d"\nfile = "doc.pdf"\ntitle = "T"\npublisher = "P"\nyear = 2025\nkind = "national"\n',
+        encoding="utf-8",
+    )
+    parsed = parse_corpus(tmp_path)
+    by_page = {p.page: p.text for p in parsed.passages}
+    assert set(by_page) == {1, 2}
+    assert "andra sidan" in by_page[2] and "andra sidan" not in by_page[1]
+    assert all(p.label.endswith(f"s. {p.page}") for p in parsed.passages)

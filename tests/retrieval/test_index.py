@@ -120,3 +120,21 @@ def test_large_stores_switch_to_hnsw_and_small_ones_stay_exact() -> None:
         store.add(vectors)
         scores, ids = store.search(vectors[3], 2)
         assert ids[0] == 3 and scores[0] > 0.99
+
+
+def test_damaged_manifest_is_rebuilt_and_the_index_is_readable_by_others(mini_settings: Settings) -> None:
+    ingest(mini_settings, progress=False)
+    assert mini_settings.index_dir.stat().st_mode & 0o777 == 0o755
+    (mini_settings.index_dir / MANIFEST).write_text("{ not json")
+    notices: list[str] = []
+    engine = Engine.open(mini_settings, notice=notices.append)
+    assert notices and "manifest" in notices[0] and "building it now" in notices[0]
+    assert engine.index.manifest.passage_count > 0
+
+
+def test_a_fresh_index_is_not_rebuilt_by_a_waiting_process(mini_settings: Settings) -> None:
+    ingest(mini_settings, progress=False)
+    before = json.loads((mini_settings.index_dir / MANIFEST).read_text())["created_at"]
+    report = ingest(mini_settings, progress=False, skip_if_fresh=True)
+    assert report.passages == 0 and report.embedded == 0
+    assert json.loads((mini_settings.index_dir / MANIFEST).read_text())["created_at"] == before
