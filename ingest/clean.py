@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .pages import PAGE_BREAK, Line, page_numbering, split_pages
+from .pages import PAGE_BREAK, Line, normalise_space, page_numbering, split_pages
 
 BlockKind = Literal["heading", "paragraph", "item", "footnote"]
 SourceFormat = Literal["txt", "md", "pdf"]
@@ -254,7 +254,7 @@ def _make_block(
     text = ""
     pages: list[tuple[int, int | None]] = []
     for part, line in parts:
-        part = _normalise_space(part)
+        part = normalise_space(part)
         if not part:
             continue
         page = page_of.get(line.page_index)
@@ -347,9 +347,3 @@ def _strip_markup(text: str) -> str:
     text = re.sub(r"\*\*(.+?)\*\*", r"\1", text)
     text = re.sub(r"(?<!\w)__(.+?)__(?!\w)", r"\1", text)
     return text.replace("**", "")
-
-
-def _normalise_space(text: str) -> str:
-    text = text.replace("\t\ufffd", " ").replace("\ufffd", "")
-    text = re.sub(r"[\u2000-\u200b\u00a0\t]", " ", text)
-    return re.sub(r" {2,}", " ", text).strip()

@@ -14,8 +14,11 @@ _HEADER_WITH_NUMBER = (
 )
 
 
-def _normalise_space(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u2003", " ")).strip()
+def normalise_space(text: str) -> str:
+    """One plain space between words: wide, thin and no-break spaces, tabs and footnote marks folded."""
+    text = text.replace("\t\ufffd", " ").replace("\ufffd", "")
+    text = re.sub(r"[\u2000-\u200b\u00a0\t]", " ", text)
+    return re.sub(r" {2,}", " ", text).strip()
 
 
 # --- pages -----------------------------------------------------------------------------------
@@ -62,7 +65,7 @@ def split_pages(raw: str, fmt: str, title: str) -> tuple[list[Line], list[tuple[
 
 
 def _title_prefixes(title: str) -> list[str]:
-    base = _normalise_space(title).casefold()
+    base = normalise_space(title).casefold()
     parts = {base, re.split(r"\s[–—:-]\s|:", base)[0].strip()}
     return [p for p in parts if len(p) >= 8]
 
@@ -74,7 +77,7 @@ def _repeated_header_titles(raw: str) -> set[str]:
         for pattern in _HEADER_WITH_NUMBER:
             m = pattern.match(line)
             if m and len(m.group("title")) <= 80:
-                counts[_normalise_space(m.group("title")).casefold()] += 1
+                counts[normalise_space(m.group("title")).casefold()] += 1
     return {t for t, n in counts.items() if n >= 3 and len(t) >= 4}
 
 
@@ -83,7 +86,7 @@ def _running_header_page(line: str, titles: list[str], repeated: set[str]) -> in
         m = pattern.match(line)
         if not m:
             continue
-        text = _normalise_space(m.group("title")).casefold()
+        text = normalise_space(m.group("title")).casefold()
         if text in repeated or any(text == t or (len(text) >= 12 and t.startswith(text)) for t in titles):
             return int(m.group("page"))
     return None

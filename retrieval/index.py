@@ -77,12 +77,17 @@ class LoadedIndex:
         self.by_id = {p.passage_id: i for i, p in enumerate(self.passages)}
         self.doc_kinds = np.asarray([p.doc_kind for p in self.passages])
         self.sentence_vectors = self.sentence_store.vectors()
-        counts = np.bincount(self.sentence_owner, minlength=len(self.passages))
-        self.sentence_first = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+        self.sentence_first = first_positions(self.sentence_owner, len(self.passages))
 
     def passage_sentence_vectors(self, passage_index: int) -> np.ndarray:
         start = self.sentence_first[passage_index]
         return self.sentence_vectors[start : start + len(self.passages[passage_index].sentences)]
+
+
+def first_positions(owners: np.ndarray, n_passages: int) -> np.ndarray:
+    """For each passage, the position of its first sentence vector (sentences are stored in passage order)."""
+    counts = np.bincount(owners, minlength=n_passages)
+    return np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
 
 
 def fingerprint(corpus_checksum: str, model_id: str, chunking: dict[str, Any]) -> str:
@@ -140,12 +145,11 @@ def build_index(
                 fh.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
         _write_json(tmp / "bm25.json", [tokenize(_bm25_text(p)) for p in passages])
         np.save(tmp / "sentence_owner.npy", np.asarray(owners, dtype=np.int32))
-        counts = np.bincount(np.asarray(owners, dtype=np.int64), minlength=len(passages))
         crosswalk = compute_crosswalk(
             documents,
             passages,
             s_vectors.reshape(-1, embedder.dim),
-            np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64),
+            first_positions(np.asarray(owners, dtype=np.int64), len(passages)),
             lambda titles: cache.embed(embedder.model_id, "passage", titles, embedder.embed_passages),
         )
         _write_json(tmp / "crosswalk.json", crosswalk)
