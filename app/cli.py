@@ -251,7 +251,7 @@ def evaluate(
     from strategiqa.eval.harness import evaluate as run_eval
     from strategiqa.eval.harness import to_markdown, write_chart
 
-    paths = dataset or [bundled_dataset("dev.jsonl"), bundled_dataset("extra.jsonl")]
+    paths = dataset or [bundled_dataset(name) for name in ("dev.jsonl", "extra.jsonl", "heldout.jsonl")]
     for path in paths:
         if not path.is_file():
             _fail(f"No dataset at {path}; give a JSONL file in the format of eval/data/dev.jsonl.", code=2)

@@ -27,6 +27,7 @@ from .bm25 import BM25
 from .cache import EmbeddingCache
 from .crosswalk import compute_crosswalk
 from .embedders import Embedder
+from .routing import corpus_topic_phrases
 from .text import tokenize
 from .vector_store import VectorStore, create_vector_store, load_vector_store
 
@@ -72,12 +73,15 @@ class LoadedIndex:
     sentence_vectors: np.ndarray = field(default_factory=lambda: np.zeros(0))
     sentence_first: np.ndarray = field(default_factory=lambda: np.zeros(0))
     """For each passage, the position of its first sentence vector."""
+    topic_phrases: tuple[str, ...] = ()
+    """What every document title shares ("life science"): words that do not tell passages apart."""
 
     def __post_init__(self) -> None:
         self.by_id = {p.passage_id: i for i, p in enumerate(self.passages)}
         self.doc_kinds = np.asarray([p.doc_kind for p in self.passages])
         self.sentence_vectors = self.sentence_store.vectors()
         self.sentence_first = first_positions(self.sentence_owner, len(self.passages))
+        self.topic_phrases = corpus_topic_phrases([d.info.title for d in self.documents])
 
     def passage_sentence_vectors(self, passage_index: int) -> np.ndarray:
         start = self.sentence_first[passage_index]

@@ -1,8 +1,11 @@
-"""Which document a question is about, when it says so ("the agenda", "strategin", "West Sweden")."""
+"""Which document a question is about, when it says so ("the agenda", "strategin", "West Sweden"),
+and the question without the words every passage shares (the focused question)."""
 
 from __future__ import annotations
 
 import re
+
+from .text import STOP_WORDS
 
 # Cues are matched as whole words, lower-cased; they name a document kind of the manifest.
 _CUES: dict[str, tuple[str, ...]] = {
@@ -67,3 +70,59 @@ def strip_document_names(question: str) -> str:
     stripped = re.sub(r"\s+([?.!,])", r"\1", _DOCUMENT_NAMES.sub("", question))
     stripped = re.sub(r"\s{2,}", " ", stripped).strip()
     return stripped if len(stripped.split()) >= 2 else question
+
+
+# The places every document of this corpus is about. Like document names, they say where to look
+# (the kind hint uses them) rather than what to find, so the focused question leaves them out.
+_PLACES = (
+    r"west(?:ern)?[ -]swed(?:en|ish)|västsverige(?:s)?|västsvensk(?:a|t)?|västra götaland(?:sregionen|s)?"
+    r"|vgr(?:'s|:s)?|sweden(?:'s)?|sverige(?:s)?|swedish|svensk(?:a|t)?"
+)
+_LEADING_PREPOSITION = r"(?:(?:in|of|for|across|within|i|för|inom)\s+(?:the\s+)?)?"
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_PLACE_PATTERN = re.compile(_LEADING_PREPOSITION + r"\b(?:" + _PLACES + r")\b", re.IGNORECASE)
+
+
+def focus_question(question: str, topic_phrases: tuple[str, ...] = ()) -> str | None:
+    """The question without document names, the corpus topic and its places, or None if that leaves too little.
+
+    In a corpus where every passage is about "life science in West Sweden", those words pull
+    the embedding of ``How does the agenda describe the climate ambitions for life science in
+    West Sweden?`` towards generic overview passages; ``How does describe the climate ambitions?``
+    finds the focus area that says "klimatneutral". Search blends both (see ``SearchParams``).
+    """
+    stripped = strip_document_names(question)
+    focused = _PLACE_PATTERN.sub(" ", stripped)
+    for phrase in topic_phrases:
+        words = r"[ -]".join(re.escape(w) for w in phrase.split())
+        # "life science-bolag" keeps "bolag": a Swedish compound's head says what is asked about.
+        focused = re.sub(_LEADING_PREPOSITION + r"\b" + words + r"(?:-(?=\w))?\b", " ", focused, flags=re.IGNORECASE)
+    focused = re.sub(r"\s+([?.!,])", r"\1", re.sub(r"\s+", " ", focused)).strip()
+    content = [w for w in _WORD.findall(focused.lower()) if w not in STOP_WORDS]
+    if focused == stripped or len(content) < 2:
+        return None
+    return focused
+
+
+def corpus_topic_phrases(titles: list[str]) -> tuple[str, ...]:
+    """Word sequences shared by every document title ("life science"): what the whole corpus is about.
+
+    Needs two titles at least: one title alone says nothing about what is common.
+    """
+    if len(titles) < 2:
+        return ()
+    grams = [_content_ngrams(_WORD.findall(t.lower()), STOP_WORDS) for t in titles]
+    common = set.intersection(*grams)
+    # Keep maximal phrases only: "life science" and not also "life" and "science".
+    return tuple(sorted(g for g in common if not any(g != o and f" {g} " in f" {o} " for o in common)))
+
+
+def _content_ngrams(words: list[str], stop_words: frozenset[str], longest: int = 3) -> set[str]:
+    grams = set()
+    for n in range(1, longest + 1):
+        for i in range(len(words) - n + 1):
+            gram = words[i : i + n]
+            if not any(w in stop_words or w.isdigit() for w in gram):
+                grams.add(" ".join(gram))
+    return grams
+

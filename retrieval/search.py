@@ -3,7 +3,9 @@
 Dense scoring is multi-vector: a passage scores by its whole-text vector and by its best
 matching sentence (max-sim), so a one-sentence answer inside a longer passage is not diluted.
 Hybrid fusion weights BM25 by the question's language: Swedish words cannot match an English
-question, so BM25 must not drag cross-lingual questions down.
+question, so BM25 must not drag cross-lingual questions down. Hybrid search also scores the
+*focused* question, without the words every passage shares (document names, "life science",
+"West Sweden"): those pull a question's embedding towards generic overview passages.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from strategiqa.ingest.model import Passage
 from .embedders import Embedder
 from .index import LoadedIndex
 from .language import detect_language
-from .routing import document_kind_hint, strip_document_names
+from .routing import document_kind_hint, focus_question, strip_document_names
 
 MODES = ("hybrid", "dense", "bm25")
 
@@ -32,6 +34,8 @@ class SearchParams:
     candidates: int = 50
     kind_boost: float = 0.15
     """Added (on the 0-1 fused scale) to passages of the document kind a question names."""
+    focus_weight: float = 0.7
+    """Share of the focused question (see ``focus_question``) in the hybrid dense score."""
 
 
 @dataclass(frozen=True)
@@ -69,21 +73,17 @@ class Searcher:
             raise ValueError(f"Unknown mode {mode!r}; use one of {', '.join(MODES)}.")
         language = language or detect_language(question)
         n = len(self.index.passages)
-        scores: np.ndarray
-        dense = bm25 = query = None
-        if mode in ("dense", "hybrid"):
-            query = self.embedder.embed_query(strip_document_names(question) if mode == "hybrid" else question)
-            dense = self.dense_scores(query)
-        if mode in ("bm25", "hybrid"):
-            bm25 = self.index.bm25.scores(question)
-        if mode == "dense":
-            assert dense is not None
-            scores = dense
-        elif mode == "bm25":
-            assert bm25 is not None
-            scores = bm25
+        focused = focus_question(question, self.index.topic_phrases) if mode == "hybrid" else None
+        query, dense = self._dense(question, mode, focused) if mode != "bm25" else (None, None)
+        bm25 = None
+        if mode != "dense":
+            # In an English question the only words BM25 can match in Swedish text are mostly the
+            # shared ones ("life science"), which min-max scaling would turn into a full-strength signal.
+            bm25 = self.index.bm25.scores(focused if focused and language == "en" else question)
+        if dense is None or bm25 is None:
+            scores = dense if bm25 is None else bm25
+            assert scores is not None
         else:
-            assert dense is not None and bm25 is not None
             weight = self.params.bm25_weight_en if language == "en" else self.params.bm25_weight_sv
             scores = (1 - weight) * _minmax(dense) + weight * _minmax(bm25)
             kind = document_kind_hint(question)
@@ -101,6 +101,22 @@ class Searcher:
             for i in order
         ]
         return SearchResult(question, language, mode, hits, query)
+
+    def _dense(self, question: str, mode: str, focused: str | None) -> tuple[np.ndarray, np.ndarray]:
+        """The question's vector (what answers are scored against) and the dense score per passage.
+
+        Hybrid mode embeds the question without document names and, when there is one, the
+        focused question too, in one call, and blends their scores.
+        """
+        if mode == "dense":
+            query = self.embedder.embed_query(question)
+            return query, self.dense_scores(query)
+        vectors = self.embedder.embed_queries([strip_document_names(question)] + ([focused] if focused else []))
+        dense = self.dense_scores(vectors[0])
+        if focused:
+            w = self.params.focus_weight
+            dense = (1 - w) * dense + w * self.dense_scores(vectors[1])
+        return vectors[0], dense
 
     def dense_scores(self, query: np.ndarray) -> np.ndarray:
         """Per passage: weighted whole-passage and best-sentence cosine similarity to the query vector."""

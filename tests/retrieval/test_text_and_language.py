@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 from strategiqa.retrieval.bm25 import BM25
 from strategiqa.retrieval.language import detect_language
-from strategiqa.retrieval.routing import document_kind_hint, strip_document_names
+from strategiqa.retrieval.routing import (
+    corpus_topic_phrases,
+    document_kind_hint,
+    focus_question,
+    strip_document_names,
+)
 from strategiqa.retrieval.text import tokenize
 
 
@@ -47,3 +52,33 @@ def test_document_hints_and_stripping() -> None:
         strip_document_names("What are testbeds mentioned for in the strategy?") == "What are testbeds mentioned for?"
     )
     assert strip_document_names("Agendan?") == "Agendan?"
+
+
+TITLES = ["Agenda för västsvensk life science", "En nationell strategi för life science – nya målsättningar hösten 2024"]
+
+
+def test_the_corpus_topic_is_what_every_document_title_shares() -> None:
+    assert corpus_topic_phrases(TITLES) == ("life science",)
+    assert corpus_topic_phrases(TITLES[:1]) == ()  # one title alone says nothing about what is common
+    assert corpus_topic_phrases(["Klimat och hälsa", "Hälsodata i vården"]) == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "focused"),
+    [
+        (
+            "How does the agenda describe the climate ambitions for life science in West Sweden?",
+            "How does describe the climate ambitions?",
+        ),
+        ("Hur många life science-bolag finns det i Västsverige?", "Hur många bolag finns det?"),
+        ("Which are the largest life science companies in West Sweden by turnover?", "Which are the largest companies by turnover?"),
+        ("Vad gör VGR:s life science-kontor för företagen?", "Vad gör kontor för företagen?"),
+        # Nothing to take out, or too little left: no focused question.
+        ("Who will lead the implementation?", None),
+        ("What is life science?", None),
+        ("Hur förhåller sig den västsvenska agendan till den nationella strategin?", None),
+        ("Is the region marketed as a place to invest?", None),  # "the region" is not a place name
+    ],
+)
+def test_focus_question_leaves_out_what_every_passage_shares(question: str, focused: str | None) -> None:
+    assert focus_question(question, corpus_topic_phrases(TITLES)) == focused
