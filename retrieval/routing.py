@@ -125,4 +125,3 @@ def _content_ngrams(words: list[str], stop_words: frozenset[str], longest: int =
             if not any(w in stop_words or w.isdigit() for w in gram):
                 grams.add(" ".join(gram))
     return grams
-

@@ -5,9 +5,8 @@ Quality targets live in the benchmark (README "Evaluation"); this guards against
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import dataclasses
+from pathlib import Path
 
 import pytest
 from strategiqa.app.engine import Engine

@@ -54,7 +54,10 @@ def test_document_hints_and_stripping() -> None:
     assert strip_document_names("Agendan?") == "Agendan?"
 
 
-TITLES = ["Agenda för västsvensk life science", "En nationell strategi för life science – nya målsättningar hösten 2024"]
+TITLES = [
+    "Agenda för västsvensk life science",
+    "En nationell strategi för life science – nya målsättningar hösten 2024",
+]
 
 
 def test_the_corpus_topic_is_what_every_document_title_shares() -> None:
@@ -71,7 +74,10 @@ def test_the_corpus_topic_is_what_every_document_title_shares() -> None:
             "How does describe the climate ambitions?",
         ),
         ("Hur många life science-bolag finns det i Västsverige?", "Hur många bolag finns det?"),
-        ("Which are the largest life science companies in West Sweden by turnover?", "Which are the largest companies by turnover?"),
+        (
+            "Which are the largest life science companies in West Sweden by turnover?",
+            "Which are the largest companies by turnover?",
+        ),
         ("Vad gör VGR:s life science-kontor för företagen?", "Vad gör kontor för företagen?"),
         # Nothing to take out, or too little left: no focused question.
         ("Who will lead the implementation?", None),
