@@ -3,6 +3,7 @@ and the question without the words every passage shares (the focused question)."
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .text import STOP_WORDS
@@ -75,12 +76,19 @@ def strip_document_names(question: str) -> str:
 # The places every document of this corpus is about. Like document names, they say where to look
 # (the kind hint uses them) rather than what to find, so the focused question leaves them out.
 _PLACES = (
-    r"west(?:ern)?[ -]swed(?:en|ish)|västsverige(?:s)?|västsvensk(?:a|t)?|västra götaland(?:sregionen|s)?"
-    r"|vgr(?:'s|:s)?|sweden(?:'s)?|sverige(?:s)?|swedish|svensk(?:a|t)?"
+    r"west(?:ern)?[ -]swed(?:en|ish)|västsverige|västsvensk(?:a|t)?|västra götaland(?:sregionen|sregionens|s)?"
+    r"|vgr|sweden|sverige|swedish|svensk(?:a|t)?"
 )
-_LEADING_PREPOSITION = r"(?:(?:in|of|for|across|within|i|för|inom)\s+(?:the\s+)?)?"
+_GENITIVE = r"(?:['’:]?s)?"
+_PLACE_PATTERN = re.compile(r"\b(?:" + _PLACES + r")" + _GENITIVE + r"\b", re.IGNORECASE)
+# A question that sets places against each other is about the places: it is not focused.
+_COMPARISON = re.compile(
+    r"\b(?:compare[sd]?|comparison|compared|differ|differs|difference|versus|vs|besides|outside|rest of"
+    r"|jämför|jämfört|jämförelse|skiljer|skillnad|förutom|utanför|övriga)\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_PLACE_PATTERN = re.compile(_LEADING_PREPOSITION + r"\b(?:" + _PLACES + r")\b", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
 
 
 def focus_question(question: str, topic_phrases: tuple[str, ...] = ()) -> str | None:
@@ -92,14 +100,15 @@ def focus_question(question: str, topic_phrases: tuple[str, ...] = ()) -> str | 
     finds the focus area that says "klimatneutral". Search blends both (see ``SearchParams``).
     """
     stripped = strip_document_names(question)
-    focused = _PLACE_PATTERN.sub(" ", stripped)
-    for phrase in topic_phrases:
-        words = r"[ -]".join(re.escape(w) for w in phrase.split())
-        # "life science-bolag" keeps "bolag": a Swedish compound's head says what is asked about.
-        focused = re.sub(_LEADING_PREPOSITION + r"\b" + words + r"(?:-(?=\w))?\b", " ", focused, flags=re.IGNORECASE)
-    focused = re.sub(r"\s+([?.!,])", r"\1", re.sub(r"\s+", " ", focused)).strip()
+    places = {m.group(0).lower() for m in _PLACE_PATTERN.finditer(stripped)}
+    if len(places) > 1 or (places and _COMPARISON.search(stripped)):
+        return None
+    focused = stripped
+    for pattern in (_PLACE_PATTERN, *(_topic_pattern(phrase) for phrase in topic_phrases)):
+        focused = _remove(pattern, focused)
+    focused = _tidy(focused)
     content = [w for w in _WORD.findall(focused.lower()) if w not in STOP_WORDS]
-    if focused == stripped or len(content) < 2:
+    if focused == _tidy(stripped) or len(content) < 2:
         return None
     return focused
 
@@ -125,3 +134,32 @@ def _content_ngrams(words: list[str], stop_words: frozenset[str], longest: int =
             if not any(w in stop_words or w.isdigit() for w in gram):
                 grams.add(" ".join(gram))
     return grams
+
+
+# A preposition goes with the place or topic it introduces only when that ends the phrase
+# ("ambitions for life science in West Sweden?"); before a noun the place or topic is a modifier
+# and only it goes ("important for life science research" keeps "important for research").
+_PREPOSITION = r"\b(?:in|of|for|across|within|i|för|inom)\s+(?:the\s+)?"
+_PHRASE_END = r"(?=\s*(?:[?.!,;:]|$)|\s+(?:and|or|och|eller|by|to|till|in|i|on|på|for|för|with|med)\b)"
+_DANGLING = re.compile(
+    r"(?:\s+\b(?:the|a|an|of|for|in|to|according to|i|för|inom|enligt|den))+\s*(?=[?.!]?$)", re.IGNORECASE
+)
+
+
+def _remove(pattern: re.Pattern[str], text: str) -> str:
+    with_preposition = re.compile(_PREPOSITION + "(?:" + pattern.pattern + ")" + _PHRASE_END, re.IGNORECASE)
+    return pattern.sub(" ", with_preposition.sub(" ", text))
+
+
+@functools.lru_cache(maxsize=32)
+def _topic_pattern(phrase: str) -> re.Pattern[str]:
+    words = r"[ -]".join(re.escape(w) for w in phrase.split())
+    # "life science-bolag" keeps "bolag": a Swedish compound's head says what is asked about.
+    return re.compile(r"\b" + words + r"(?:-(?=\w|\s))?\b", re.IGNORECASE)
+
+
+def _tidy(text: str) -> str:
+    """One space between words, none before punctuation, no leading punctuation or dangling article."""
+    text = re.sub(r"\s+([?.!,;:])", r"\1", _SPACE.sub(" ", text)).strip()
+    text = re.sub(r"^[\s,;:.–-]+", "", text)
+    return _DANGLING.sub("", text).strip()

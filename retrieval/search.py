@@ -73,17 +73,28 @@ class Searcher:
             raise ValueError(f"Unknown mode {mode!r}; use one of {', '.join(MODES)}.")
         language = language or detect_language(question)
         n = len(self.index.passages)
-        focused = focus_question(question, self.index.topic_phrases) if mode == "hybrid" else None
-        query, dense = self._dense(question, mode, focused) if mode != "bm25" else (None, None)
-        bm25 = None
-        if mode != "dense":
+        focused = None
+        if mode == "hybrid" and self.params.focus_weight > 0:
+            focused = focus_question(question, self.index.topic_phrases)
+        query = dense = bm25 = None
+        if mode == "dense":
+            query = self.embedder.embed_query(question)
+            dense = self.dense_scores(query)
+        elif mode == "hybrid":
+            query, dense = self._hybrid_dense(question, focused)
+        if mode in ("bm25", "hybrid"):
             # In an English question the only words BM25 can match in Swedish text are mostly the
             # shared ones ("life science"), which min-max scaling would turn into a full-strength signal.
             bm25 = self.index.bm25.scores(focused if focused and language == "en" else question)
-        if dense is None or bm25 is None:
-            scores = dense if bm25 is None else bm25
-            assert scores is not None
+        scores: np.ndarray
+        if mode == "dense":
+            assert dense is not None
+            scores = dense
+        elif mode == "bm25":
+            assert bm25 is not None
+            scores = bm25
         else:
+            assert dense is not None and bm25 is not None
             weight = self.params.bm25_weight_en if language == "en" else self.params.bm25_weight_sv
             scores = (1 - weight) * _minmax(dense) + weight * _minmax(bm25)
             kind = document_kind_hint(question)
@@ -102,22 +113,6 @@ class Searcher:
         ]
         return SearchResult(question, language, mode, hits, query)
 
-    def _dense(self, question: str, mode: str, focused: str | None) -> tuple[np.ndarray, np.ndarray]:
-        """The question's vector (what answers are scored against) and the dense score per passage.
-
-        Hybrid mode embeds the question without document names and, when there is one, the
-        focused question too, in one call, and blends their scores.
-        """
-        if mode == "dense":
-            query = self.embedder.embed_query(question)
-            return query, self.dense_scores(query)
-        vectors = self.embedder.embed_queries([strip_document_names(question)] + ([focused] if focused else []))
-        dense = self.dense_scores(vectors[0])
-        if focused:
-            w = self.params.focus_weight
-            dense = (1 - w) * dense + w * self.dense_scores(vectors[1])
-        return vectors[0], dense
-
     def dense_scores(self, query: np.ndarray) -> np.ndarray:
         """Per passage: weighted whole-passage and best-sentence cosine similarity to the query vector."""
         n = len(self.index.passages)
@@ -131,6 +126,19 @@ class Searcher:
         np.maximum.at(best, self.index.sentence_owner[s_ids], s_scores)
         w = self.params.passage_weight
         return w * whole + (1 - w) * best
+
+    def _hybrid_dense(self, question: str, focused: str | None) -> tuple[np.ndarray, np.ndarray]:
+        """The question's vector (what answers are scored against) and the dense score per passage.
+
+        Embeds the question without document names and, when there is one, the focused question
+        too, in one call, and blends their scores.
+        """
+        vectors = self.embedder.embed_queries([strip_document_names(question)] + ([focused] if focused else []))
+        dense = self.dense_scores(vectors[0])
+        if focused:
+            w = self.params.focus_weight
+            dense = (1 - w) * dense + w * self.dense_scores(vectors[1])
+        return vectors[0], dense
 
 
 def _minmax(x: np.ndarray) -> np.ndarray:

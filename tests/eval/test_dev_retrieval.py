@@ -56,7 +56,7 @@ def test_evaluation_is_deterministic_and_writes_a_chart(real_engine: Engine, tmp
 
 
 def test_focused_question_helps_on_the_held_out_set(real_engine: Engine) -> None:
-    """The held-out set was written blind to the system; the focused question must not cost recall there."""
+    """Guards the focused question against regressions on the held-out set (its weight was chosen there)."""
     dataset = bundled_dataset("heldout.jsonl")
     focused = evaluate(real_engine, dataset, modes=("hybrid",), answers=False)["modes"]["hybrid"]
     plain_params = dataclasses.replace(real_engine.searcher.params, focus_weight=0.0)
@@ -66,5 +66,5 @@ def test_focused_question_helps_on_the_held_out_set(real_engine: Engine) -> None
         plain = evaluate(real_engine, dataset, modes=("hybrid",), answers=False)["modes"]["hybrid"]
     finally:
         real_engine.searcher = original
-    assert focused["recall@600w"] >= plain["recall@600w"]
+    assert focused["recall@600w"] > plain["recall@600w"]
     assert focused["by_lang"]["en"]["recall@600w"] >= 0.9 and focused["by_lang"]["sv"]["recall@600w"] >= 0.9

@@ -79,11 +79,19 @@ def test_the_corpus_topic_is_what_every_document_title_shares() -> None:
             "Which are the largest companies by turnover?",
         ),
         ("Vad gör VGR:s life science-kontor för företagen?", "Vad gör kontor för företagen?"),
-        # Nothing to take out, or too little left: no focused question.
+        # Before a noun the topic is a modifier: only it goes, the preposition stays.
+        ("Why are health data important for life science research?", "Why are health data important for research?"),
+        ("Varför behöver Sverige fler kliniska prövningar?", "Varför behöver fler kliniska prövningar?"),
+        ("Sweden’s plans for AI in healthcare and care?", "plans for AI in healthcare and care?"),
+        ("West Sweden: what are the focus areas?", "what are the focus areas?"),
+        # Nothing to take out, or too little left, or the places are the subject: no focused question.
         ("Who will lead the implementation?", None),
+        ("What are the goals\nfor clinical trials?", None),
         ("What is life science?", None),
         ("Hur förhåller sig den västsvenska agendan till den nationella strategin?", None),
         ("Is the region marketed as a place to invest?", None),  # "the region" is not a place name
+        ("How does West Sweden compare with the rest of Sweden?", None),
+        ("Vad skiljer Västsverige från Stockholm-Uppsala?", None),
     ],
 )
 def test_focus_question_leaves_out_what_every_passage_shares(question: str, focused: str | None) -> None:
