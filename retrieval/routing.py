@@ -80,7 +80,7 @@ _PLACES = (
     r"|vgr|sweden|sverige|swedish|svensk(?:a|t)?"
 )
 _GENITIVE = r"(?:['’:]?s)?"
-_PLACE_PATTERN = re.compile(r"\b(?:" + _PLACES + r")" + _GENITIVE + r"\b", re.IGNORECASE)
+_PLACE_PATTERN = re.compile(r"\b(?:" + _PLACES + r")" + _GENITIVE + r"\b(?!-)", re.IGNORECASE)
 # A question that sets places against each other is about the places: it is not focused.
 _COMPARISON = re.compile(
     r"\b(?:compare[sd]?|comparison|compared|differ|differs|difference|versus|vs|besides|outside|rest of"
@@ -103,9 +103,11 @@ def focus_question(question: str, topic_phrases: tuple[str, ...] = ()) -> str | 
     places = {m.group(0).lower() for m in _PLACE_PATTERN.finditer(stripped)}
     if len(places) > 1 or (places and _COMPARISON.search(stripped)):
         return None
-    focused = stripped
-    for pattern in (_PLACE_PATTERN, *(_topic_pattern(phrase) for phrase in topic_phrases)):
-        focused = _remove(pattern, focused)
+    focused = _remove(_PLACE_PATTERN, stripped, also_modifiers=True)
+    for phrase in topic_phrases:
+        # Before a noun the topic narrows it ("life science companies", "life science-bolag");
+        # only where it ends a phrase ("ambitions for life science?") does it just restate the corpus.
+        focused = _remove(_topic_pattern(phrase), focused, also_modifiers=False)
     focused = _tidy(focused)
     content = [w for w in _WORD.findall(focused.lower()) if w not in STOP_WORDS]
     if focused == _tidy(stripped) or len(content) < 2:
@@ -137,25 +139,26 @@ def _content_ngrams(words: list[str], stop_words: frozenset[str], longest: int =
 
 
 # A preposition goes with the place or topic it introduces only when that ends the phrase
-# ("ambitions for life science in West Sweden?"); before a noun the place or topic is a modifier
-# and only it goes ("important for life science research" keeps "important for research").
+# ("ambitions for life science in West Sweden?"); a place before a noun is a modifier and only it
+# goes ("the West Swedish ecosystem" keeps "the ecosystem").
 _PREPOSITION = r"\b(?:in|of|for|across|within|i|för|inom)\s+(?:the\s+)?"
-_PHRASE_END = r"(?=\s*(?:[?.!,;:]|$)|\s+(?:and|or|och|eller|by|to|till|in|i|on|på|for|för|with|med)\b)"
+_PHRASE_END = r"(?=\s*(?:[?.!,;:](?!\w)|$)|\s+(?:and|or|och|eller|by|to|till|in|i|on|på|for|för|with|med)\b)"
 _DANGLING = re.compile(
     r"(?:\s+\b(?:the|a|an|of|for|in|to|according to|i|för|inom|enligt|den))+\s*(?=[?.!]?$)", re.IGNORECASE
 )
 
 
-def _remove(pattern: re.Pattern[str], text: str) -> str:
-    with_preposition = re.compile(_PREPOSITION + "(?:" + pattern.pattern + ")" + _PHRASE_END, re.IGNORECASE)
-    return pattern.sub(" ", with_preposition.sub(" ", text))
+def _remove(pattern: re.Pattern[str], text: str, also_modifiers: bool) -> str:
+    """Take out ``pattern`` where it ends a phrase, with its preposition; also elsewhere if ``also_modifiers``."""
+    at_phrase_end = re.compile(f"(?:{_PREPOSITION})?(?:{pattern.pattern}){_PHRASE_END}", re.IGNORECASE)
+    text = at_phrase_end.sub(" ", text)
+    return pattern.sub(" ", text) if also_modifiers else text
 
 
 @functools.lru_cache(maxsize=32)
 def _topic_pattern(phrase: str) -> re.Pattern[str]:
     words = r"[ -]".join(re.escape(w) for w in phrase.split())
-    # "life science-bolag" keeps "bolag": a Swedish compound's head says what is asked about.
-    return re.compile(r"\b" + words + r"(?:-(?=\w|\s))?\b", re.IGNORECASE)
+    return re.compile(r"\b" + words + r"\b", re.IGNORECASE)
 
 
 def _tidy(text: str) -> str:

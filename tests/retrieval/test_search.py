@@ -14,7 +14,7 @@ from strategiqa.retrieval.routing import strip_document_names
 from strategiqa.retrieval.search import Searcher
 
 QUESTION = "Vilket etappmål för läkemedel i miljön har life science-sektorn i Sverige enligt strategin?"
-FOCUSED = "Vilket etappmål för läkemedel i miljön har sektorn?"
+FOCUSED = "Vilket etappmål för läkemedel i miljön har life science-sektorn?"
 
 
 class RecordingEmbedder(Embedder):
