@@ -131,7 +131,8 @@ class Searcher:
         """The question's vector (what answers are scored against) and the dense score per passage.
 
         Embeds the question without document names and, when there is one, the focused question
-        too, in one call, and blends their scores.
+        too, in one call, and blends their scores. Scores, not vectors: a passage's best sentence
+        for either question should count (scoring against the blended vector loses dev09 again).
         """
         vectors = self.embedder.embed_queries([strip_document_names(question)] + ([focused] if focused else []))
         dense = self.dense_scores(vectors[0])
