@@ -1,43 +1,77 @@
 """Extractive, cited answers: the documents' own sentences, each with a verbatim quote and locator.
 
 No language model is involved, so nothing in an answer can be invented: every sentence is a
-span of a cited passage. Sentences are scored by the embedder against the question (their vectors
-are already in the index), picked with maximal marginal relevance so they do not repeat each
-other, and numbered as citations. When even the best sentence is not relevant enough, the answer
-is a fixed refusal sentence in the question's language, still listing the closest passages.
+span of a cited passage. An answer is decided in three steps:
+
+1. **On topic?** The confidence is the best candidate sentence's similarity plus how far it stands
+   above the question's *background* — its median similarity to fixed, generic sentences bundled
+   with the code. It depends on the question and its top passages only, never on which other
+   documents are indexed. Below the calibrated threshold: the fixed refusal (``off_topic``).
+2. **Does it give what was asked?** The question's expected element (an amount, a year, a person
+   …) and hard constraints (a year, a name) are checked on the sentences close to the best one
+   (see ``questions``). When none gives it, the refusal says what is missing and quotes what the
+   documents say nearby (``missing_fact``).
+3. **Which sentences?** The best one first; further ones only when they are nearly as close and
+   give the asked-for element too. Captions, signatures and name lines are never answer material,
+   unless the question asks for exactly that (a person, a date).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from strategiqa.ingest.model import Citation
+from strategiqa.ingest.sentences import sentence_role
 from strategiqa.retrieval.index import LoadedIndex
 from strategiqa.retrieval.search import SearchResult
+
+from .questions import QuestionAnalysis, known_in, mentions_year, satisfies
 
 REFUSAL = {
     "sv": "Dokumenten tar inte upp den frågan.",
     "en": "The documents do not address this question.",
 }
+_MISSING_ELEMENT = {
+    "sv": {
+        "amount": "inget belopp",
+        "share": "ingen andel eller procentsats",
+        "number": "inget antal eller annat tal",
+        "date": "inget datum eller årtal",
+        "person": "inget namn på en person",
+        "agent": "ingen person eller organisation",
+        "organisation": "ingen organisation",
+        "place": "ingen plats",
+    },
+    "en": {
+        "amount": "no amount of money",
+        "share": "no share or percentage",
+        "number": "no number",
+        "date": "no date or year",
+        "person": "no person's name",
+        "agent": "no person or body",
+        "organisation": "no organisation",
+        "place": "no place",
+    },
+}
+_NEAREST = {"sv": "Närmast:", "en": "The closest they say:"}
 
 
 @dataclass(frozen=True)
 class AnswerParams:
-    """How sentences are chosen and when to refuse (thresholds calibrated as the README describes)."""
+    """How sentences are chosen and when to refuse; thresholds come from the calibration file."""
 
-    abstain_below_sv: float = 0.875
-    abstain_below_en: float = 0.852
-    """Refuse when the confidence (see ``confidence``) is below this; English questions match Swedish
-    text less closely, so their threshold is lower. Calibrated on in- and out-of-corpus questions
-    (``eval/data/extra.jsonl``); the README's Evaluation section has the figures."""
-    max_sentences: int = 4
-    cover: int = 3
-    cover_margin: float = 0.03
-    margin: float = 0.02
-    """Keep further sentences only within this cosine distance of the best one."""
-    mmr_lambda: float = 0.75
+    abstain_below_sv: float = 0.96
+    abstain_below_en: float = 0.93
+    """Refuse as off-topic when the confidence (see ``confidence``) is below this; English questions
+    match Swedish text less closely. Refitted by ``strategiqa calibrate``."""
+    fact_margin: float = 0.03
+    """A sentence giving the asked-for element must be within this (cosine) of the best sentence."""
+    max_sentences: int = 3
+    margin: float = 0.015
+    """Further sentences only within this of the best one."""
     redundancy: float = 0.96
     """Skip a sentence this similar (cosine) to one already chosen."""
     passages: int = 5
@@ -53,34 +87,54 @@ class Answer:
     abstained: bool
     citations: list[Citation]
     confidence: float
+    abstain_reason: str | None = None
+    """``off_topic`` (the documents do not address the topic) or ``missing_fact`` (they address it
+    but do not give what was asked)."""
+    missing: dict[str, Any] = field(default_factory=dict)
+    """For ``missing_fact``: the element not given (``element``) and the year or name asked about."""
 
 
-def compose_answer(result: SearchResult, index: LoadedIndex, params: AnswerParams | None = None) -> Answer:
-    """Pick the sentences that answer ``result.question`` from its top passages, with citations."""
+def compose_answer(
+    result: SearchResult,
+    index: LoadedIndex,
+    analysis: QuestionAnalysis,
+    background: np.ndarray,
+    vocabulary: frozenset[str],
+    params: AnswerParams | None = None,
+) -> Answer:
+    """Answer ``result.question`` from its top passages, or refuse and say why."""
     params = params or AnswerParams()
     language = "en" if result.language == "en" else "sv"
-    candidates = _candidates(result, index, params)
+    candidates = _candidates(result, index, params, analysis)
     if not candidates or result.query_vector is None:
-        return Answer(REFUSAL[language], True, [], 0.0)
-    score = confidence(result.query_vector, index)
+        return Answer(REFUSAL[language], True, [], 0.0, "off_topic")
+    score = confidence(result.query_vector, max(c.similarity for c in candidates), background)
     threshold = params.abstain_below_en if language == "en" else params.abstain_below_sv
     if score < threshold:
-        return Answer(REFUSAL[language], True, [], round(score, 4))
-    chosen = _select(candidates, params, index)
+        return Answer(REFUSAL[language], True, [], round(score, 4), "off_topic")
+    best = max(c.score for c in candidates)
+    close = [c for c in candidates if c.score >= best - params.fact_margin]
+    missing = _missing(close, analysis, vocabulary, index)
+    if missing:
+        nearest = max(candidates, key=lambda c: c.score)
+        citations, parts = _cite(_with_continuations([nearest], index), index)
+        text = f"{_missing_sentence(missing, language)} {_NEAREST[language]} {' '.join(parts)}"
+        return Answer(text, True, citations, round(score, 4), "missing_fact", missing)
+    chosen = _select(candidates, close, analysis, params, index)
     citations, parts = _cite(chosen, index)
     return Answer(" ".join(parts), False, citations, round(score, 4))
 
 
-def confidence(query_vector: np.ndarray, index: LoadedIndex) -> float:
-    """How well the corpus answers: the best sentence's similarity plus how far it stands out.
+def confidence(query_vector: np.ndarray, best_similarity: float, background: np.ndarray) -> float:
+    """How well the documents answer: the best sentence's similarity plus how far it stands out.
 
-    Raw similarities of this model sit in a narrow band (0.75-0.95), so the best score alone
-    separates answerable from unanswerable questions poorly; adding its distance from the median
-    sentence (a per-question background) separates them much better.
+    Raw similarities of this model sit in a narrow band (0.75-0.95) whose level shifts from question
+    to question, so the best score alone separates answerable from unanswerable questions poorly.
+    Subtracting the question's median similarity to generic background sentences (bundled, not
+    indexed) removes that shift without depending on the indexed documents.
     """
-    scores = index.sentence_vectors @ query_vector
-    best = float(scores.max())
-    return best + (best - float(np.median(scores)))
+    level = float(np.median(background @ query_vector)) if len(background) else 0.0
+    return best_similarity + (best_similarity - level)
 
 
 @dataclass(frozen=True)
@@ -88,61 +142,110 @@ class _Sentence:
     passage_index: int
     sentence_index: int
     vector: np.ndarray
+    similarity: float
+    """Cosine similarity to the question."""
     score: float
+    """Similarity plus the passage's share of the retrieval score."""
     rank: int
+    text: str
 
 
-def _candidates(result: SearchResult, index: LoadedIndex, params: AnswerParams) -> list[_Sentence]:
+def _candidates(
+    result: SearchResult, index: LoadedIndex, params: AnswerParams, analysis: QuestionAnalysis
+) -> list[_Sentence]:
+    """Sentences of the top passages that can answer: content, or the labels the question asks for."""
     if result.query_vector is None:
         return []
+    allowed = {"content"}
+    if analysis.expects in ("person", "agent"):
+        allowed.add("name_line")
+    if analysis.expects == "date":
+        allowed.add("dateline")
     hits = result.hits[: params.passages]
     top = max((h.score for h in hits), default=1.0) or 1.0
     out = []
     for rank, hit in enumerate(hits):
+        passage = index.passages[hit.index]
         vectors = index.passage_sentence_vectors(hit.index)
-        scores = vectors @ result.query_vector + params.passage_weight * (hit.score / top)
-        for j, (vector, score) in enumerate(zip(vectors, scores, strict=True)):
-            out.append(_Sentence(hit.index, j, vector, float(score), rank))
+        similarities = vectors @ result.query_vector
+        bonus = params.passage_weight * (hit.score / top)
+        for j, (vector, similarity) in enumerate(zip(vectors, similarities, strict=True)):
+            a, b = passage.sentences[j]
+            text = passage.text[a:b]
+            if sentence_role(text) in allowed:
+                out.append(_Sentence(hit.index, j, vector, float(similarity), float(similarity) + bonus, rank, text))
     return out
 
 
-def _select(candidates: list[_Sentence], params: AnswerParams, index: LoadedIndex) -> list[_Sentence]:
-    """Cover the top passages first, then add close runners-up by maximal marginal relevance.
-
-    The best sentence of each of the ``cover`` best passages is taken when it is within
-    ``cover_margin`` of the best sentence overall (different passages often hold different parts
-    of an answer); further sentences must be within ``margin`` and not repeat a chosen one.
-    """
-    best = max(c.score for c in candidates)
-    chosen: list[_Sentence] = []
-    for rank in range(params.cover):
-        own = [c for c in candidates if c.rank == rank]
-        if own:
-            top = max(own, key=lambda c: c.score)
-            if (not chosen or top.score >= best - params.cover_margin) and not _repeats(top, chosen, params):
-                chosen.append(top)
-    pool = [c for c in candidates if c.score >= best - params.margin and c not in chosen]
-    while pool and len(chosen) < params.max_sentences:
-
-        def mmr(c: _Sentence) -> float:
-            overlap = max((float(c.vector @ s.vector) for s in chosen), default=0.0)
-            return params.mmr_lambda * c.score - (1 - params.mmr_lambda) * overlap
-
-        pick = max(pool, key=mmr)
-        pool.remove(pick)
-        if not _repeats(pick, chosen, params):
-            chosen.append(pick)
-    return _with_continuations(chosen[: params.max_sentences], candidates, index)
+def _missing(
+    close: list[_Sentence], analysis: QuestionAnalysis, vocabulary: frozenset[str], index: LoadedIndex
+) -> dict[str, Any]:
+    """What the question asks for that none of the close sentences gives (empty when all is there)."""
+    unknown = [name for name in analysis.names if not known_in(name, vocabulary)]
+    if unknown:
+        return {"element": "name", "name": unknown[0]}
+    pool = close
+    for year in analysis.years:
+        pool = [c for c in pool if mentions_year(_with_neighbours(c, index), year)]
+        if not pool:
+            element = analysis.expects if analysis.checkable else "year"
+            return {"element": element, "year": year}
+    if analysis.checkable and not any(satisfies(c.text, analysis) for c in pool):
+        return {"element": analysis.expects, **({"year": analysis.years[0]} if analysis.years else {})}
+    return {}
 
 
-def _repeats(sentence: _Sentence, chosen: list[_Sentence], params: AnswerParams) -> bool:
-    return any(float(sentence.vector @ s.vector) >= params.redundancy for s in chosen)
+def _missing_sentence(missing: dict[str, Any], language: str) -> str:
+    element, year, name = missing["element"], missing.get("year"), missing.get("name")
+    if element == "name":
+        return f"Dokumenten nämner inte {name}." if language == "sv" else f"The documents do not mention {name}."
+    if element == "year":
+        return (
+            f"Dokumenten säger inget om {year} i den frågan."
+            if language == "sv"
+            else f"The documents say nothing about {year} on this."
+        )
+    what = _MISSING_ELEMENT[language][element]
+    if language == "sv":
+        return f"Dokumenten anger {what}{f' för {year}' if year else ''} som svarar på frågan."
+    return f"The documents give {what}{f' for {year}' if year else ''} in answer to this question."
+
+
+def _with_neighbours(sentence: _Sentence, index: LoadedIndex) -> str:
+    """The sentence with the one before and after it in its passage (a year is often stated once)."""
+    passage = index.passages[sentence.passage_index]
+    lo = max(0, sentence.sentence_index - 1)
+    hi = min(len(passage.sentences) - 1, sentence.sentence_index + 1)
+    return passage.text[passage.sentences[lo][0] : passage.sentences[hi][1]]
+
+
+def _select(
+    candidates: list[_Sentence],
+    close: list[_Sentence],
+    analysis: QuestionAnalysis,
+    params: AnswerParams,
+    index: LoadedIndex,
+) -> list[_Sentence]:
+    """The best sentence that gives what was asked, then close runners-up that do too, without repeats."""
+    usable = [c for c in close if satisfies(c.text, analysis)] if analysis.checkable else close
+    for year in analysis.years:
+        usable = [c for c in usable if mentions_year(_with_neighbours(c, index), year)] or usable
+    usable = usable or candidates
+    ranked = sorted(usable, key=lambda c: -c.score)
+    first = ranked[0]
+    chosen = [first]
+    for c in ranked[1:]:
+        if len(chosen) >= params.max_sentences or c.score < first.score - params.margin:
+            break
+        if not any(float(c.vector @ s.vector) >= params.redundancy for s in chosen):
+            chosen.append(c)
+    return _with_continuations(chosen, index)
 
 
 _CONTINUES = re.compile(r"^(Dessa|Detta|Denna|Det|De|Där|Här|These|This|They|It|There)\b")
 
 
-def _with_continuations(chosen: list[_Sentence], candidates: list[_Sentence], index: LoadedIndex) -> list[_Sentence]:
+def _with_continuations(chosen: list[_Sentence], index: LoadedIndex) -> list[_Sentence]:
     """A sentence ending in a colon, or followed by one that refers back to it ("Dessa …"), brings
     the next sentence along, also when a passage boundary falls between them."""
     known = {(c.passage_index, c.sentence_index) for c in chosen}
@@ -156,7 +259,7 @@ def _with_continuations(chosen: list[_Sentence], candidates: list[_Sentence], in
         na, nb = n_passage.sentences[nxt[1]]
         if passage.text[passage.sentences[s.sentence_index][1] - 1] == ":" or _CONTINUES.match(n_passage.text[na:nb]):
             vector = index.passage_sentence_vectors(nxt[0])[nxt[1]]
-            out.append(_Sentence(nxt[0], nxt[1], vector, s.score, s.rank))
+            out.append(_Sentence(nxt[0], nxt[1], vector, s.similarity, s.score, s.rank, n_passage.text[na:nb]))
             known.add(nxt)
     return out
 
@@ -177,7 +280,7 @@ def _next_sentence(index: LoadedIndex, passage_index: int, sentence_index: int) 
 
 
 def _cite(chosen: list[_Sentence], index: LoadedIndex) -> tuple[list[Citation], list[str]]:
-    """One citation per chosen sentence; adjacent sentences of one passage share a quote."""
+    """One citation per chosen sentence, best first; adjacent sentences of one passage share a quote."""
     groups: list[list[_Sentence]] = []
     for s in sorted(
         chosen,
@@ -210,6 +313,7 @@ def _cite(chosen: list[_Sentence], index: LoadedIndex) -> tuple[list[Citation], 
                 reference=passage.label,
                 quote_start=start,
                 quote_end=end,
+                section_path=passage.section_path,
             )
         )
         parts.append(f"{' '.join(quote.split())} [{n}]")

@@ -89,14 +89,17 @@ def ask(
     mode: str = typer.Option(None, "--mode", "-m", help="hybrid (default), dense or bm25."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object per question."),
     batch: Path = typer.Option(None, "--batch", help="A JSONL file with `id` and `question` on each line."),
+    previous: str = typer.Option(None, "--previous", help="The question asked before (for a follow-up)."),
 ) -> None:
-    """Retrieve the passages that answer a question.
+    """Answer a question with cited quotes (or say what the documents do not give), then the passages.
 
     Examples:
 
       strategiqa ask 'Vilka indikatorer ska användas för att följa upp agendan?'
 
       strategiqa ask --batch questions.jsonl --json
+
+      strategiqa ask 'Och vad säger strategin om det?' --previous 'Vad säger agendan om kliniska prövningar?'
     """
     from .engine import validate_request
 
@@ -109,18 +112,80 @@ def ask(
     engine = _guard(_engine)
     if batch is not None:
         for item in items:
-            result = _guard(lambda item=item: engine.ask(item["question"], top_k, mode))
+            result = _guard(lambda item=item: engine.ask(item["question"], top_k, mode, item.get("previous_question")))
             _print_json({"id": item["id"], **result}, indent=None)
         return
-    result = _guard(lambda: engine.ask(question, top_k, mode))
+    result = _guard(lambda: engine.ask(question, top_k, mode, previous))
     if as_json:
         _print_json(result)
         return
-    typer.echo(f"[{result['language']}, {result['mode']}] {result['question']}\n")
+    _print_answer(result)
+
+
+def _print_answer(result: dict[str, Any]) -> None:
+    """The answer (or the refusal) with its markers first, then the sources, then the passages."""
+    typer.echo(f"[{result['language']}, {result['mode']}] {result['question']}")
+    if result.get("interpreted_as"):
+        read_as = "Tolkad som" if result["language"] == "sv" else "Read as"
+        typer.echo(f"{read_as}: {result['interpreted_as']}")
+    typer.echo(f"\n{result['answer']}\n")
+    for c in result["citations"]:
+        typer.echo(f"[{c['n']}] {c['reference']}")
+    if result["citations"]:
+        typer.echo("")
+    heading = "Närmaste avsnitt" if result["language"] == "sv" else "Closest passages"
+    typer.echo(f"{heading}:")
     for rank, p in enumerate(result["passages"], 1):
         page = f", s. {p['page']}" if p["page"] else ""
         typer.echo(f"{rank}. {p['doc_title']} — {' > '.join(p['section_path'])}{page}  ({p['score']:.3f})")
-        typer.echo(f"   {p['text']}\n")
+        typer.echo(f"   {' '.join(p['text'].split())}\n")
+
+
+@app.command()
+def calibrate(
+    dataset: list[Path] = typer.Option(
+        None, "--dataset", "-d", help="Labelled JSONL file(s); default: the bundled calibration and extra sets."
+    ),
+    write: bool = typer.Option(True, "--write/--dry-run", help="Write the calibration file (default) or only print."),
+) -> None:
+    """Refit the refusal thresholds on labelled questions for the model in use and store them.
+
+    Writes the off-topic thresholds per language and the missing-fact margin, with the figures that
+    chose them, to the calibration file (STRATEGIQA_CALIBRATION_FILE, default calibration.json).
+
+    Examples:
+
+      strategiqa calibrate
+
+      STRATEGIQA_EMBEDDER_BACKEND=sentence-transformers STRATEGIQA_EMBEDDER_MODEL=/models/e5 strategiqa calibrate
+    """
+    from strategiqa.eval.datasets import DatasetError, bundled_dataset, load_dataset
+
+    from .calibration import fit, write_calibration
+
+    paths = dataset or [bundled_dataset(name) for name in ("calibration.jsonl", "extra.jsonl")]
+    try:
+        questions = [q for path in paths for q in load_dataset(path)]
+    except DatasetError as exc:
+        _fail(str(exc), code=2)
+    engine = _guard(_engine)
+    bar = _progress_bar("Calibrating")
+    try:
+        entry = _guard(
+            lambda: fit(
+                lambda text, params: engine.ask(text, params=params),
+                questions,
+                engine.answer_params,
+                progress=bar.update,
+            )
+        )
+    finally:
+        bar.close()
+    entry["datasets"] = [p.name for p in paths]
+    if write:
+        write_calibration(engine.settings.calibration_file, engine.embedder.model_id, entry)
+        typer.echo(f"Wrote {engine.settings.calibration_file} for {engine.embedder.model_id}.", err=True)
+    _print_json(entry)
 
 
 @app.command()
@@ -384,7 +449,9 @@ def _read_batch(path: Path) -> list[dict[str, Any]]:
             _fail(f"{path}:{n} is not valid JSON; each line needs an object with id and question.", code=2)
         if not isinstance(item, dict) or "question" not in item:
             _fail(f"{path}:{n} has no `question`; each line needs an object with id and question.", code=2)
-        items.append({"id": item.get("id", str(n)), "question": item["question"]})
+        items.append(
+            {"id": item.get("id", str(n)), "question": item["question"], "previous_question": item.get("previous_question")}
+        )
     return items
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import logging
+import re
 import shutil
 import sys
 import time
@@ -15,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from strategiqa.ingest.load import IngestError, corpus_checksum
 from strategiqa.ingest.model import Passage, Section
 from strategiqa.ingest.pipeline import parse_corpus
@@ -29,11 +31,19 @@ from strategiqa.retrieval.index import (
     load_index,
     read_manifest,
 )
+from strategiqa.retrieval.language import detect_language
+from strategiqa.retrieval.routing import document_kind_hint
 from strategiqa.retrieval.search import MODES, Hit, Searcher, SearchResult
 
 from .alignment import Aligner
 from .answer import AnswerParams, compose_answer
+from .calibration import answer_params
+from .followup import resolve_followup
+from .overview import Overview, answer_overview
+from .questions import analyse
 from .settings import Settings, offline_environment
+
+BACKGROUND_SENTENCES = Path(__file__).parent / "data" / "background_sentences.txt"
 
 log = logging.getLogger(__name__)
 Notice = Callable[[str], None]
@@ -112,7 +122,7 @@ class Engine:
         self.index = index
         self.embedder = embedder
         self.searcher = Searcher(index, embedder)
-        self.answer_params = AnswerParams()
+        self.answer_params: AnswerParams = answer_params(settings.answer, settings.calibration_file, embedder.model_id)
 
     @classmethod
     def open(cls, settings: Settings, notice: Notice | None = None) -> Engine:
@@ -121,26 +131,100 @@ class Engine:
         index = _fresh_index(settings, embedder, notice or (lambda msg: log.warning(msg)))
         return cls(settings, index, embedder)
 
-    def search(self, question: str, top_k: int | None = None, mode: str | None = None) -> SearchResult:
-        question, top_k, mode = validate_request(self.settings, question, top_k, mode)
-        return self.searcher.search(question, mode=mode, top_k=top_k)
+    def search(
+        self, question: str, top_k: int | None = None, mode: str | None = None, previous_question: str | None = None
+    ) -> SearchResult:
+        """Ranked passages; a follow-up is read against ``previous_question``, an overview question
+        lists its sections' first passages first."""
+        return self._retrieve(question, top_k, mode, previous_question)[0]
 
-    def ask(self, question: str, top_k: int | None = None, mode: str | None = None) -> dict[str, Any]:
-        """The ``ask --json`` object: the cited answer, plus the ranked passages it was drawn from."""
-        result = self.search(question, top_k, mode)
+    def ask(
+        self,
+        question: str,
+        top_k: int | None = None,
+        mode: str | None = None,
+        previous_question: str | None = None,
+        params: AnswerParams | None = None,
+    ) -> dict[str, Any]:
+        """The ``ask --json`` object: the cited answer (or the refusal and why), plus the ranked passages."""
+        result, read_as, overview = self._retrieve(question, top_k, mode, previous_question)
+        language = result.language
+        base = {"question": result.question, "interpreted_as": read_as, "language": language, "mode": result.mode}
+        if overview is not None:
+            return {
+                **base,
+                "answer": overview.text,
+                "answer_kind": "overview",
+                "abstained": False,
+                "abstain_reason": None,
+                "missing": None,
+                "confidence": 1.0,
+                "citations": [asdict(c) for c in overview.citations],
+                "passages": [hit_to_dict(h) for h in result.hits],
+            }
         if result.query_vector is None:  # bm25 mode retrieves without the embedder; answers still need it
             result = replace(result, query_vector=self.embedder.embed_query(result.question))
-        answer = compose_answer(result, self.index, self.answer_params)
+        answer = compose_answer(
+            result,
+            self.index,
+            analyse(result.question, self.places),
+            self.background_vectors,
+            self.vocabulary,
+            params or self.answer_params,
+        )
         return {
-            "question": result.question,
-            "language": result.language,
-            "mode": result.mode,
+            **base,
             "answer": answer.text,
+            "answer_kind": "extract",
             "abstained": answer.abstained,
+            "abstain_reason": answer.abstain_reason,
+            "missing": answer.missing or None,
             "confidence": answer.confidence,
             "citations": [asdict(c) for c in answer.citations],
             "passages": [hit_to_dict(h) for h in result.hits],
         }
+
+    def _retrieve(
+        self, question: str, top_k: int | None, mode: str | None, previous_question: str | None
+    ) -> tuple[SearchResult, str | None, Overview | None]:
+        question, top_k, mode = validate_request(self.settings, question, top_k, mode)
+        if previous_question is not None:
+            previous_question = validate_question(previous_question, self.settings.max_question_chars)
+        read_as = resolve_followup(question, previous_question)
+        language = detect_language(question)
+        kind = document_kind_hint(question) or (document_kind_hint(previous_question) if read_as else None)
+        result = self.searcher.search(read_as or question, mode=mode, top_k=top_k, language=language, kind=kind)
+        overview = answer_overview(
+            read_as or question, language, self.index.documents, self.index.passages, self.index.topic_phrases
+        )
+        if overview is not None:
+            listed = [self.index.by_id[p.passage_id] for p in overview.passages]
+            rest = [h for h in result.hits if h.index not in set(listed)]
+            hits = [Hit(self.index.passages[i], i, 1.0, None, None) for i in dict.fromkeys(listed)] + rest
+            result = replace(result, hits=hits[: max(top_k, len(listed))])
+        return replace(result, question=question), read_as, overview
+
+    @cached_property
+    def background_vectors(self) -> np.ndarray:
+        """Generic sentences' vectors: each question's background level for the confidence (see ``answer``)."""
+        lines = BACKGROUND_SENTENCES.read_text(encoding="utf-8").splitlines()
+        sentences = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+        cache = EmbeddingCache(self.settings.embedding_cache_path)
+        try:
+            vectors = cache.embed(self.embedder.model_id, "passage", sentences, self.embedder.embed_passages)
+        finally:
+            cache.close()
+        return np.asarray(vectors, dtype=np.float32).reshape(len(sentences), -1)
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word of the indexed documents, lower-cased: is a name the question uses in them at all?"""
+        return frozenset(w.lower() for d in self.index.documents for w in re.findall(r"[^\W_]+", d.text))
+
+    @cached_property
+    def places(self) -> frozenset[str]:
+        """The words of the places the documents are about (manifest ``places``), lower-cased."""
+        return frozenset(w.lower() for d in self.index.documents for p in d.info.places for w in p.split())
 
     def outline(self) -> dict[str, Any]:
         return {

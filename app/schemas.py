@@ -13,6 +13,11 @@ class AskRequest(BaseModel):
     question: StrictStr = Field(description="The question, in Swedish or English (at most 2,000 characters).")
     top_k: int | None = Field(None, ge=1, le=20, description="How many passages to return (default 5).")
     mode: Mode | None = Field(None, description="Retrieval mode (default hybrid).")
+    previous_question: StrictStr | None = Field(
+        None,
+        description="The question asked before this one. A follow-up that refers back to it (\"Och vad säger "
+        "strategin om det?\") is read against it; a question that stands alone is not changed.",
+    )
 
 
 class CitationOut(BaseModel):
@@ -24,8 +29,12 @@ class CitationOut(BaseModel):
     section_title: str
     page: int | None
     reference: str = Field(description="A ready-to-paste reference line.")
-    quote_start: int = Field(description="Offset of the quote in the passage text.")
+    quote_start: int = Field(description="Offset of the quote in the passage text (headings: in the document text).")
     quote_end: int
+    section_path: list[str] = Field(description="The section's path from the document's top heading.")
+    kind: Literal["sentence", "heading"] = Field(
+        description="sentence: a span of the passage; heading: the section's title (overview answers)."
+    )
 
 
 class PassageOut(BaseModel):
@@ -42,12 +51,31 @@ class PassageOut(BaseModel):
     reference: str | None = None
 
 
+class Missing(BaseModel):
+    element: str = Field(
+        description="What the documents do not give: amount, share, number, date, person, agent, organisation, "
+        "place, year (a year the question names) or name (a name they never mention)."
+    )
+    year: str | None = None
+    name: str | None = None
+
+
 class AskResponse(BaseModel):
     question: str
+    interpreted_as: str | None = Field(description="How a follow-up was read with the previous question; else null.")
     language: str
     mode: str
-    answer: str = Field(description="Answer text with citation markers [1], [2] …")
-    abstained: bool = Field(description="True when the documents do not address the question.")
+    answer: str = Field(description="Answer text with citation markers [1], [2] …, or the refusal.")
+    answer_kind: Literal["extract", "overview"] = Field(
+        description="extract: sentences quoted from passages; overview: section titles from the outline."
+    )
+    abstained: bool = Field(description="True when the documents do not answer the question.")
+    abstain_reason: Literal["off_topic", "missing_fact"] | None = Field(
+        description="off_topic: the documents do not address the topic (fixed refusal, no citations); "
+        "missing_fact: they address it but do not give what was asked (the answer says what is missing "
+        "and cites the closest passage)."
+    )
+    missing: Missing | None = Field(description="For missing_fact: what is missing.")
     confidence: float
     citations: list[CitationOut]
     passages: list[PassageOut]

@@ -6,17 +6,34 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # The repository root when running from a checkout (editable install); the bundled corpus lives there.
 _REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
+class AnswerSettings(BaseModel):
+    """When to answer and which sentences to quote (``STRATEGIQA_ANSWER__…``).
+
+    Unset thresholds come from the calibration file for the model in use (``strategiqa calibrate``
+    writes it), then from the built-in defaults of ``app.answer.AnswerParams``.
+    """
+
+    abstain_below_sv: float | None = Field(None, description="Off-topic refusal below this confidence (Swedish).")
+    abstain_below_en: float | None = Field(None, description="Off-topic refusal below this confidence (English).")
+    fact_margin: float | None = Field(
+        None, ge=0, le=0.5, description="How close to the best sentence one giving the asked-for element must be."
+    )
+    max_sentences: int | None = Field(None, ge=1, le=10, description="Most sentences quoted in an answer.")
+    margin: float | None = Field(None, ge=0, le=0.5, description="Further sentences only this close to the best.")
+    passages: int | None = Field(None, ge=1, le=20, description="Top passages answer sentences are drawn from.")
+
+
 class Settings(BaseSettings):
     """Everything configurable, with the default that works on a fresh checkout."""
 
-    model_config = SettingsConfigDict(env_prefix="STRATEGIQA_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="STRATEGIQA_", extra="ignore", env_nested_delimiter="__")
 
     corpus_dir: Path = Field(_REPO_ROOT / "corpus", description="Folder with the documents and manifest.toml.")
     index_dir: Path = Field(_REPO_ROOT / ".index", description="Where the search index is written (git-ignored).")
@@ -53,6 +70,12 @@ class Settings(BaseSettings):
     queue_timeout_s: float = Field(
         10.0, gt=0, le=300, description="How long a request may wait for a slot before it gets 503 + Retry-After."
     )
+
+    calibration_file: Path = Field(
+        _REPO_ROOT / "calibration.json",
+        description="Answer thresholds per embedding model, written by `strategiqa calibrate`.",
+    )
+    answer: AnswerSettings = Field(default_factory=AnswerSettings)
 
     @property
     def embedding_cache_path(self) -> Path:

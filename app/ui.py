@@ -100,7 +100,9 @@ def build_ui(engine: Engine) -> Any:
             question = gr.Textbox(
                 label=sv["question"], placeholder=sv["placeholder"], lines=2, max_lines=6, elem_id="sq-question"
             )
+            gr.Markdown(sv["followup_hint"], elem_classes=["sq-muted"])
             ask_button = gr.Button(sv["ask"], variant="primary", elem_id="sq-ask")
+            previous = gr.State(None)
             gr.Examples(EXAMPLES, inputs=question, label=sv["examples"])
             answer = gr.HTML(elem_id="sq-answer-box")
             citations = gr.HTML(elem_id="sq-citations")
@@ -117,14 +119,18 @@ def build_ui(engine: Engine) -> Any:
             document = gr.Dropdown(choices, value=choices[0][1] if choices else None, label=sv["document"])
             outline = gr.HTML(render_outline(engine, choices[0][1], "sv") if choices else "")
 
-        def on_ask(text: str, lang_choice: str) -> tuple[Any, ...]:
+        def on_ask(text: str, lang_choice: str, before: str | None) -> tuple[Any, ...]:
+            # The conversation keeps only the previous question, so a follow-up can refer back to it.
             try:
-                result = engine.ask(text)
+                result = engine.ask(text, previous_question=before)
             except BadInput as exc:
                 lang = lang_choice if lang_choice != "auto" else "sv"
-                return (f'<div class="sq-answer abstained">{html.escape(str(exc))}</div>', "", *_relabel(lang))
+                error = f'<div class="sq-answer abstained">{html.escape(str(exc))}</div>'
+                return (error, "", before, *_relabel(lang))
             lang = lang_choice if lang_choice != "auto" else result["language"]
-            return (render_answer(result, lang), render_citations(result, lang), *_relabel(lang))
+            # A follow-up keeps the question it was read against, so "and there?" chains stay on topic.
+            remembered = before if result["interpreted_as"] else result["question"]
+            return (render_answer(result, lang), render_citations(result, lang), remembered, *_relabel(lang))
 
         def on_language(lang_choice: str, text: str) -> tuple[Any, ...]:
             lang = lang_choice if lang_choice != "auto" else (detect_language(text) if text.strip() else "sv")
@@ -144,8 +150,8 @@ def build_ui(engine: Engine) -> Any:
 
         analyse_button.click(on_analyse, [proposal, upload_data, language], [alignment, upload_data])
         relabelled = [header, question, ask_button]
-        ask_button.click(on_ask, [question, language], [answer, citations, *relabelled])
-        question.submit(on_ask, [question, language], [answer, citations, *relabelled])
+        ask_button.click(on_ask, [question, language, previous], [answer, citations, previous, *relabelled])
+        question.submit(on_ask, [question, language, previous], [answer, citations, previous, *relabelled])
         language.change(on_language, [language, question], relabelled)
         document.change(
             lambda doc, lang: render_outline(engine, doc, lang if lang != "auto" else "sv"),

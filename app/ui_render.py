@@ -50,6 +50,10 @@ LABELS: dict[str, dict[str, str]] = {
         "proposal_says": "Förslaget",
         "strategy_says": "Strategin",
         "none": "Inga tydliga kopplingar; närmast ligger:",
+        "read_as": "Tolkad som",
+        "missing": "Dokumenten svarar inte på just det",
+        "followup_hint": "Enter ställer frågan. En följdfråga (”Och vad säger strategin om det?”) läses mot "
+        "föregående fråga; annars står varje fråga för sig.",
     },
     "en": {
         "title": "Ask the life-science strategies",
@@ -89,6 +93,10 @@ LABELS: dict[str, dict[str, str]] = {
         "proposal_says": "Proposal",
         "strategy_says": "Strategy",
         "none": "No clear links; the closest are:",
+        "read_as": "Read as",
+        "missing": "The documents do not answer exactly that",
+        "followup_hint": "A follow-up (“And what does the strategy say about that?”) is read against the "
+        "previous question; otherwise each question stands alone.",
     },
 }
 
@@ -106,10 +114,17 @@ def render_answer(result: dict[str, Any], lang: str) -> str:
         )
         text = text.replace(f"[{n}]", marker)
     css = "sq-answer abstained" if result["abstained"] else "sq-answer"
-    title = labels["abstained"] if result["abstained"] else labels["answer"]
+    reason = result.get("abstain_reason")
+    title = labels["missing"] if reason == "missing_fact" else labels["abstained"]
+    read_as = (
+        f'<div class="sq-muted" id="sq-read-as">{labels["read_as"]}: {esc(result["interpreted_as"])}</div>'
+        if result.get("interpreted_as")
+        else ""
+    )
+    head = f"<strong>{title}</strong><br>" if result["abstained"] else ""
     return (
-        f'<div class="{css}" id="sq-answer" data-abstained="{str(result["abstained"]).lower()}">'
-        f"<strong>{title if result['abstained'] else ''}</strong>{'<br>' if result['abstained'] else ''}{text}</div>"
+        f'<div class="{css}" id="sq-answer" data-abstained="{str(result["abstained"]).lower()}" '
+        f'data-reason="{esc(reason or "")}">{read_as}{head}{text}</div>'
     )
 
 
@@ -118,7 +133,7 @@ def render_citations(result: dict[str, Any], lang: str) -> str:
     labels = LABELS[lang]
     cards = []
     passages = {p["passage_id"]: p for p in result["passages"]}
-    if result["abstained"]:
+    if result["abstained"] and not result["citations"]:
         items = [(i, p, None) for i, p in enumerate(result["passages"][:3], 1)]
     else:
         items = [(c["n"], passages.get(c["passage_id"]), c) for c in result["citations"]]
@@ -126,7 +141,10 @@ def render_citations(result: dict[str, Any], lang: str) -> str:
         if passage is None:
             continue
         text = passage["text"]
-        if citation is not None:
+        if citation is not None and citation.get("kind") == "heading":
+            body = f"<mark>{esc(citation['quote'])}</mark><br>{esc(text)}"
+            reference = citation["reference"]
+        elif citation is not None:
             a, b = citation["quote_start"], citation["quote_end"]
             body = f"{esc(text[:a])}<mark>{esc(text[a:b])}</mark>{esc(text[b:])}"
             reference = citation["reference"]

@@ -17,6 +17,17 @@ class GoldQuestion:
     doc: str | None = None
     answerable: bool = True
     tags: tuple[str, ...] = field(default=())
+    kind: str = "fact"
+    """fact, paraphrase, overview, official, followup, near_miss or off_topic (unanswerable: near_miss
+    asks the documents' topic for a fact they do not give; off_topic is outside them)."""
+    expects: str | None = None
+    """The kind of answer asked for: number, date, person, organisation, place, list, reason, description."""
+    titles: tuple[str, ...] = ()
+    """Overview questions: the section titles the answer should name."""
+    previous_question: str | None = None
+    """Follow-ups: the question asked before, which this one refers back to."""
+    missing: str | None = None
+    """Near-misses: what the documents do not give."""
 
 
 class DatasetError(ValueError):
@@ -44,6 +55,11 @@ def load_dataset(path: Path) -> list[GoldQuestion]:
                     doc=row.get("doc"),
                     answerable=answerable,
                     tags=tuple(row.get("tags", [])),
+                    kind=str(row.get("kind") or ("fact" if answerable else "off_topic")),
+                    expects=row.get("expects"),
+                    titles=tuple(row.get("titles", [])),
+                    previous_question=row.get("previous_question"),
+                    missing=row.get("missing"),
                 )
             )
         except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:

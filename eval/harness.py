@@ -17,7 +17,7 @@ from strategiqa.retrieval.cache import EmbeddingCache
 from .baseline import BASELINE_MODE, LlamaIndexBaseline
 from .crosswalk_eval import crosswalk_gold, score_crosswalk
 from .datasets import GoldQuestion, load_dataset
-from .metrics import Ranked, is_relevant, mean_scores, retrieval_scores
+from .metrics import Ranked, is_relevant, mean_scores, normalise, retrieval_scores
 
 DEPTH = 10
 Progress = Callable[[int, int], None]
@@ -47,12 +47,13 @@ def evaluate(
     for mode in modes:
         search = _searcher(engine, mode)
         if answerable:
-            search(answerable[0].question)  # warm-up: latency is measured warm
+            search(answerable[0].question, None)  # warm-up: latency is measured warm
         rows: dict[str, list[dict[str, float]]] = {}
+        kinds: dict[str, list[dict[str, float]]] = {}
         misses = []
         for q in answerable:
             started = time.perf_counter()
-            ranking = search(q.question)
+            ranking = search(q.question, q.previous_question)
             if mode == engine.settings.default_mode:
                 latencies.append((time.perf_counter() - started) * 1000)
             scores = retrieval_scores(
@@ -60,12 +61,17 @@ def evaluate(
                 sum(is_relevant(p.text, q.quotes) for p in engine.index.passages) if mode != BASELINE_MODE else None,
             )
             rows.setdefault(q.lang, []).append(scores)
+            kinds.setdefault(q.kind, []).append(scores)
             if scores["recall@600w"] < 1:
                 top = " ".join(ranking[0].split())[:200] if ranking else ""
                 misses.append({"id": q.id, "question": q.question, "top_passage": top})
             tick()
         every = [r for lang_rows in rows.values() for r in lang_rows]
-        report["modes"][mode] = {**mean_scores(every), "by_lang": {k: mean_scores(v) for k, v in sorted(rows.items())}}
+        report["modes"][mode] = {
+            **mean_scores(every),
+            "by_lang": {k: mean_scores(v) for k, v in sorted(rows.items())},
+            "by_kind": {k: mean_scores(v) for k, v in sorted(kinds.items())},
+        }
         report["misses"][mode] = misses
     if answers:
         report["answers"] = evaluate_answers(engine, questions, tick)
@@ -81,44 +87,91 @@ def evaluate(
 
 
 def evaluate_answers(engine: Engine, questions: Sequence[GoldQuestion], tick: Callable[[], None]) -> dict[str, Any]:
-    """ALCE-style citation metrics for the default mode, and abstention behaviour."""
-    cited = cited_ok = 0
-    recall_hits = quote_hits = answered = 0
-    refused_unanswerable = 0
-    n_answerable = sum(q.answerable for q in questions)
-    n_unanswerable = len(questions) - n_answerable
+    """Answer and citation metrics for the default mode, over all questions, per language and per kind.
+
+    - ``cited_gold_rate``: share of answerable questions whose answer cites a passage holding a gold quote;
+    - ``citation_precision``: share of citations whose passage holds a gold quote;
+    - ``quote_recall``: share of answerable questions where a quoted sentence itself holds a gold quote;
+    - ``near_miss_abstention`` / ``off_topic_abstention``: share of those unanswerable questions refused;
+    - ``false_abstention_rate``: share of answerable questions refused;
+    - ``overview_titles``: share of the expected section titles an overview answer names.
+    """
+    rows = []
     for q in questions:
-        result = engine.ask(q.question)
+        result = engine.ask(q.question, previous_question=q.previous_question)
         tick()
-        if not q.answerable:
-            refused_unanswerable += result["abstained"]
-            continue
-        if result["abstained"]:
-            continue
-        answered += 1
-        passages = [engine.index.passages[engine.index.by_id[c["passage_id"]]] for c in result["citations"]]
-        for citation, passage in zip(result["citations"], passages, strict=True):
-            cited += 1
-            cited_ok += citation["quote"] in passage.text and is_relevant(passage.text, q.quotes)
-        recall_hits += any(is_relevant(p.text, q.quotes) for p in passages)
-        quote_hits += any(is_relevant(c["quote"], q.quotes) for c in result["citations"])
+        rows.append(_answer_row(engine, q, result))
+    by_lang: dict[str, list[dict[str, Any]]] = {}
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_lang.setdefault(row["lang"], []).append(row)
+        by_kind.setdefault(row["kind"], []).append(row)
     return {
-        "citation_precision": _ratio(cited_ok, cited),
-        "citation_recall": _ratio(recall_hits, n_answerable),
-        "quote_recall": _ratio(quote_hits, n_answerable),
-        "citations_per_answer": _ratio(cited, answered),
-        "abstention_accuracy": _ratio(refused_unanswerable, n_unanswerable),
-        "false_abstention_rate": _ratio(n_answerable - answered, n_answerable),
+        **summarise_answers(rows),
+        "by_lang": {k: summarise_answers(v) for k, v in sorted(by_lang.items())},
+        "by_kind": {k: summarise_answers(v) for k, v in sorted(by_kind.items())},
+        "refusals": [
+            {"id": r["id"], "kind": r["kind"], "reason": r["abstain_reason"]} for r in rows if r["abstained"]
+        ],
     }
 
 
-def _searcher(engine: Engine, mode: str) -> Callable[[str], list[str]]:
-    """A function from question to ranked passage texts for ``mode``."""
+def _answer_row(engine: Engine, q: GoldQuestion, result: dict[str, Any]) -> dict[str, Any]:
+    citations = result["citations"]
+    passages = [engine.index.passages[engine.index.by_id[c["passage_id"]]] for c in citations]
+    relevant = [is_relevant(p.text, q.quotes) for p in passages] if q.answerable else []
+    answer_text = normalise(result["answer"])
+    named = sum(bool(normalise(t)) and normalise(t) in answer_text for t in q.titles)
+    return {
+        "id": q.id,
+        "lang": q.lang,
+        "kind": q.kind,
+        "answerable": q.answerable,
+        "abstained": bool(result["abstained"]),
+        "abstain_reason": result.get("abstain_reason"),
+        "citations": len(citations),
+        "citations_ok": sum(
+            c["quote"] in p.text and ok for c, p, ok in zip(citations, passages, relevant, strict=False)
+        ),
+        "cited_gold": bool(q.answerable and not result["abstained"] and any(relevant)),
+        "quote_gold": bool(q.answerable and any(is_relevant(c["quote"], q.quotes) for c in citations)),
+        "titles_expected": len(q.titles),
+        "titles_named": named,
+    }
+
+
+def summarise_answers(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    answerable = [r for r in rows if r["answerable"]]
+    answered = [r for r in answerable if not r["abstained"]]
+    near = [r for r in rows if r["kind"] == "near_miss"]
+    off = [r for r in rows if not r["answerable"] and r["kind"] != "near_miss"]
+    overview = [r for r in rows if r["titles_expected"]]
+    cited = sum(r["citations"] for r in answered)
+    return {
+        "n": len(rows),
+        "cited_gold_rate": _ratio(sum(r["cited_gold"] for r in answerable), len(answerable)),
+        "citation_precision": _ratio(sum(r["citations_ok"] for r in answered), cited),
+        "quote_recall": _ratio(sum(r["quote_gold"] for r in answerable), len(answerable)),
+        "citations_per_answer": _ratio(cited, len(answered)),
+        "near_miss_abstention": _ratio(sum(r["abstained"] for r in near), len(near)),
+        "off_topic_abstention": _ratio(sum(r["abstained"] for r in off), len(off)),
+        "false_abstention_rate": _ratio(len(answerable) - len(answered), len(answerable)),
+        "overview_titles": _ratio(sum(r["titles_named"] for r in overview), sum(r["titles_expected"] for r in overview)),
+        "overview_complete": _ratio(
+            sum(r["titles_named"] == r["titles_expected"] for r in overview), len(overview)
+        ),
+    }
+
+
+def _searcher(engine: Engine, mode: str) -> Callable[[str, str | None], list[str]]:
+    """A function from question (and the question before it, for follow-ups) to ranked passage texts."""
     if mode == BASELINE_MODE:
         cache = EmbeddingCache(engine.settings.embedding_cache_path)
         baseline = LlamaIndexBaseline(engine.settings.corpus_dir, engine.embedder, cache)
-        return lambda question: [text for text, _ in baseline.search(question, DEPTH)]
-    return lambda question: [h.passage.text for h in engine.search(question, top_k=DEPTH, mode=mode).hits]
+        return lambda question, previous=None: [text for text, _ in baseline.search(question, DEPTH)]
+    return lambda question, previous=None: [
+        h.passage.text for h in engine.search(question, top_k=DEPTH, mode=mode, previous_question=previous).hits
+    ]
 
 
 def _counter(total: int, progress: Progress | None) -> Callable[[], None]:
@@ -148,8 +201,7 @@ def to_markdown(report: dict[str, Any]) -> str:
         for lang, lm in m["by_lang"].items():
             lines.append(f"| {mode} | {lang} | " + " | ".join(f"{lm[k]:.3f}" for k in keys) + " |")
     if "answers" in report:
-        lines += ["", f"Answers ({report['default_mode']}):", ""]
-        lines += [f"- {k.replace('_', ' ')}: {v if v is not None else 'n/a'}" for k, v in report["answers"].items()]
+        lines += ["", f"Answers ({report['default_mode']}):", "", *answer_table(report["answers"])]
     if "crosswalk" in report:
         cw = report["crosswalk"]
         lines += [
@@ -165,6 +217,29 @@ def to_markdown(report: dict[str, Any]) -> str:
             lines += ["", f"Misses at 600 words ({mode}):"]
             lines += [f"- {m['id']}: {m['question']} — top: {m['top_passage'][:120]}…" for m in misses]
     return "\n".join(lines)
+
+
+ANSWER_KEYS = (
+    "cited_gold_rate",
+    "citation_precision",
+    "quote_recall",
+    "near_miss_abstention",
+    "off_topic_abstention",
+    "false_abstention_rate",
+    "overview_titles",
+)
+
+
+def answer_table(answers: dict[str, Any]) -> list[str]:
+    """A Markdown table of the answer metrics: all questions, per language, per kind (n/a: none of that kind)."""
+    lines = ["| group | n | " + " | ".join(k.replace("_", " ") for k in ANSWER_KEYS) + " |"]
+    lines.append("|" + "---|" * (len(ANSWER_KEYS) + 2))
+    groups = [("all", answers)] + [(f"lang {k}", v) for k, v in answers.get("by_lang", {}).items()]
+    groups += [(f"kind {k}", v) for k, v in answers.get("by_kind", {}).items()]
+    for name, m in groups:
+        cells = ["n/a" if m.get(k) is None else f"{m[k]:.3f}" for k in ANSWER_KEYS]
+        lines.append(f"| {name} | {m.get('n', '')} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def write_chart(report: dict[str, Any], path: Path) -> None:

@@ -40,6 +40,7 @@ def read_manifest(corpus_dir: Path) -> list[DocumentInfo]:
                     year=int(entry["year"]),
                     kind=entry["kind"],
                     language=str(entry.get("language", "sv")),
+                    places=tuple(str(p) for p in entry.get("places", [])),
                 )
             )
         except (KeyError, ValueError, TypeError) as exc:

@@ -25,6 +25,9 @@ class DocumentInfo:
     year: int
     kind: DocumentKind
     language: str = "sv"
+    places: tuple[str, ...] = ()
+    """The place or body the document is about, with its aliases (``Västsverige``, ``West Sweden`` …):
+    a question naming them is about this document's own ground, not another place."""
 
 
 @dataclass
@@ -132,5 +135,10 @@ class Citation:
     page: int | None
     reference: str
     quote_start: int = 0
-    """Where the quote starts in the passage text (for highlighting)."""
+    """Where the quote starts in the passage text (for highlighting); for a heading, in the document text."""
     quote_end: int = 0
+    section_path: tuple[str, ...] = ()
+    kind: Literal["sentence", "heading"] = "sentence"
+    """``sentence``: the quote is a span of the passage; ``heading``: it is the section's title, as its
+    heading stands in the document (overview answers cite headings), and the passage is the
+    section's first."""

@@ -88,3 +88,57 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
     while b > a and text[b - 1].isspace():
         b -= 1
     return a, b
+
+
+# Lines that label rather than say something: captions, credits, sources and footnote markers.
+_CAPTION = re.compile(
+    r"^(?:källa|källor|foto|fotograf|bild|illustration|figur|tabell|diagram|grafik|omslag|"
+    r"source|sources|photo|image|figure|table|cover)\b\s*[:.\d]",
+    re.IGNORECASE,
+)
+_FOOTNOTE = re.compile(r"^\d{1,2}\s+\S")
+_BULLET = re.compile(r"^[-–•*]\s")
+_TERMINAL = re.compile(r"[.!?:…][”\"')\]]*$")
+_TOC_LINE = re.compile(r"(?:\.{3,}|\s)\d{1,3}$")
+
+
+_NAME_LINE = re.compile(r"^(?:[A-ZÅÄÖÉ][\w’'-]+\s+){1,3}[A-ZÅÄÖÉ][\w’'-]+(?:\s+[\w’'-]+){0,4}$")
+_MONTH_YEAR = re.compile(
+    r"\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
+    r"january|february|march|may|june|july|august|october)\b[ ,]*\d{4}\b",
+    re.IGNORECASE,
+)
+
+
+def sentence_role(sentence: str) -> str:
+    """What a sentence of a passage is: ``content``, or a label that must not be quoted as an answer.
+
+    Signature blocks (*Västra Götalandsregionen mars, 2026*: ``dateline``), name-and-title lines
+    (*Jakob Forssmed Socialminister*: ``name_line``), captions and credits (*Källa: …*, *Foto: …*),
+    footnotes, table-of-contents lines and fragments stay in their passages for the reader. Only
+    a question asking for exactly that — a person, a date — may quote a name line or a dateline.
+    List items are content even without a full stop.
+    """
+    text = " ".join(sentence.split())
+    words = text.split()
+    if _CAPTION.match(text):
+        return "caption"
+    if _BULLET.match(text):
+        return "content" if len(words) >= 4 else "fragment"
+    if _TERMINAL.search(text) and len(words) >= 3:
+        return "footnote" if _FOOTNOTE.match(text) and len(words) < 12 else "content"
+    # No closing punctuation: a heading, a signature, a caption or a footnote, unless it is long.
+    if len(words) >= 12 and not _FOOTNOTE.match(text) and not _TOC_LINE.search(text):
+        return "content"
+    if _FOOTNOTE.match(text):
+        return "footnote"
+    if _MONTH_YEAR.search(text) and len(words) <= 6:
+        return "dateline"
+    if _NAME_LINE.match(text) and len(words) <= 7:
+        return "name_line"
+    return "fragment"
+
+
+def is_answer_material(sentence: str) -> bool:
+    """Whether a sentence can answer a question, rather than label, sign or navigate (see ``sentence_role``)."""
+    return sentence_role(sentence) == "content"

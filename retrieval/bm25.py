@@ -26,8 +26,12 @@ class BM25:
 
     def scores(self, query: str) -> np.ndarray:
         """A score for every passage (0 where no query term occurs)."""
+        return self.term_scores(tokenize(query))
+
+    def term_scores(self, terms: list[str]) -> np.ndarray:
+        """A score for every passage from already tokenised (stemmed) terms."""
         out = np.zeros(self.n, dtype=np.float32)
-        for term in set(tokenize(query)):
+        for term in set(terms):
             idf = self._idf.get(term)
             if idf is None:
                 continue

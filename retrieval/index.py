@@ -31,7 +31,7 @@ from .routing import corpus_topic_phrases
 from .text import tokenize
 from .vector_store import VectorStore, create_vector_store, load_vector_store
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 MANIFEST = "manifest.json"
 
 
@@ -283,8 +283,10 @@ def _section_to_dict(s: Section) -> dict[str, Any]:
 
 
 def _document_from_dict(data: dict[str, Any]) -> Document:
+    info = dict(data["info"])
+    info["places"] = tuple(info.get("places", ()))
     return Document(
-        info=DocumentInfo(**data["info"]),
+        info=DocumentInfo(**info),
         text=data["text"],
         sections=[_section_from_dict(s) for s in data["sections"]],
         page_starts=[(int(a), int(b)) for a, b in data["page_starts"]],

@@ -19,6 +19,8 @@ from .embedders import Embedder
 from .index import LoadedIndex
 from .language import detect_language
 from .routing import document_kind_hint, focus_question, strip_document_names
+from .text import tokenize
+from .thesaurus import Thesaurus
 
 MODES = ("hybrid", "dense", "bm25")
 
@@ -36,6 +38,8 @@ class SearchParams:
     """Added (on the 0-1 fused scale) to passages of the document kind a question names."""
     focus_weight: float = 0.7
     """Share of the focused question (see ``focus_question``) in the hybrid dense score."""
+    synonym_weight: float = 0.0
+    """Weight of the question's thesaurus synonyms in BM25 (Swedish questions; 0: off)."""
 
 
 @dataclass(frozen=True)
@@ -61,14 +65,29 @@ class SearchResult:
 class Searcher:
     """Answers ``search(question)`` with ranked passages; safe to share between threads."""
 
-    def __init__(self, index: LoadedIndex, embedder: Embedder, params: SearchParams | None = None) -> None:
+    def __init__(
+        self,
+        index: LoadedIndex,
+        embedder: Embedder,
+        params: SearchParams | None = None,
+        thesaurus: Thesaurus | None = None,
+    ) -> None:
         if embedder.model_id != index.manifest.model_id:
             raise ValueError("embedder and index disagree on the model")
         self.index = index
         self.embedder = embedder
         self.params = params or SearchParams()
+        self.thesaurus = thesaurus
 
-    def search(self, question: str, mode: str = "hybrid", top_k: int = 5, language: str | None = None) -> SearchResult:
+    def search(
+        self,
+        question: str,
+        mode: str = "hybrid",
+        top_k: int = 5,
+        language: str | None = None,
+        kind: str | None = None,
+    ) -> SearchResult:
+        """Ranked passages for ``question``; ``kind`` overrides the document kind the question names."""
         if mode not in MODES:
             raise ValueError(f"Unknown mode {mode!r}; use one of {', '.join(MODES)}.")
         language = language or detect_language(question)
@@ -85,7 +104,12 @@ class Searcher:
         if mode in ("bm25", "hybrid"):
             # In an English question the only words BM25 can match in Swedish text are mostly the
             # shared ones ("life science"), which min-max scaling would turn into a full-strength signal.
-            bm25 = self.index.bm25.scores(focused if focused and language == "en" else question)
+            lexical = focused if focused and language == "en" else question
+            bm25 = self.index.bm25.scores(lexical)
+            if self.thesaurus is not None and language == "sv" and self.params.synonym_weight > 0:
+                extra = self.thesaurus.expand(tokenize(lexical))
+                if extra:
+                    bm25 = bm25 + self.params.synonym_weight * self.index.bm25.term_scores(extra)
         scores: np.ndarray
         if mode == "dense":
             assert dense is not None
@@ -97,7 +121,7 @@ class Searcher:
             assert dense is not None and bm25 is not None
             weight = self.params.bm25_weight_en if language == "en" else self.params.bm25_weight_sv
             scores = (1 - weight) * _minmax(dense) + weight * _minmax(bm25)
-            kind = document_kind_hint(question)
+            kind = kind or document_kind_hint(question)
             if kind is not None and self.params.kind_boost:
                 scores = scores + self.params.kind_boost * (self.index.doc_kinds == kind)
         order = np.argsort(-scores, kind="stable")[: min(top_k, n)]

@@ -1,0 +1,139 @@
+"""Answer thresholds fitted on labelled questions, stored per embedding model.
+
+Similarities are a property of the model, so the refusal thresholds are too: a different model
+(or the same one quantised differently) needs its own. ``strategiqa calibrate`` asks every
+labelled question, then
+
+- per language, sets ``abstain_below`` halfway between the answerable and off-topic questions'
+  confidences where that separates them best (the off-topic gate), and
+- picks ``fact_margin`` — how close to the best sentence one giving the asked-for element must
+  be — where near-miss questions are refused most while answerable ones are answered,
+
+and writes both, with the figures that chose them, to the calibration file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import fields, replace
+from datetime import date
+from pathlib import Path
+from typing import Any, Protocol
+
+from .answer import AnswerParams
+from .settings import AnswerSettings
+
+MARGINS = (0.0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.08)
+
+
+class LabelledQuestion(Protocol):
+    id: str
+    lang: str
+    question: str
+    answerable: bool
+    kind: str
+
+
+def answer_params(settings: AnswerSettings, calibration_file: Path, model_id: str) -> AnswerParams:
+    """Built-in defaults, overridden by the calibration file's entry for ``model_id``, then by settings."""
+    params = AnswerParams()
+    fitted = read_calibration(calibration_file).get(model_id, {}).get("params", {})
+    known = {f.name for f in fields(AnswerParams)}
+    params = replace(params, **{k: v for k, v in fitted.items() if k in known})
+    explicit = {k: v for k, v in settings.model_dump().items() if v is not None and k in known}
+    return replace(params, **explicit)
+
+
+def read_calibration(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError, UnicodeDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def fit(
+    ask: Callable[[str, AnswerParams], dict[str, Any]],
+    questions: Sequence[LabelledQuestion],
+    base: AnswerParams,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, Any]:
+    """Thresholds and margin from labelled questions; ``ask(question, params)`` returns the answer object."""
+    open_gate = replace(base, abstain_below_sv=-1e9, abstain_below_en=-1e9)
+    rows = []
+    steps = len(questions) * (1 + len(MARGINS))
+    done = 0
+    for q in questions:
+        result = ask(q.question, open_gate)
+        rows.append({"q": q, "confidence": result["confidence"]})
+        done += 1
+        if progress:
+            progress(done, steps)
+    thresholds, gate_figures = {}, {}
+    for lang in ("sv", "en"):
+        pos = [r["confidence"] for r in rows if r["q"].lang == lang and r["q"].answerable]
+        neg = [r["confidence"] for r in rows if r["q"].lang == lang and r["q"].kind == "off_topic"]
+        thresholds[lang], gate_figures[lang] = _best_threshold(pos, neg)
+    gated = replace(open_gate, abstain_below_sv=thresholds["sv"], abstain_below_en=thresholds["en"])
+    margin_figures = {}
+    for margin in MARGINS:
+        params = replace(gated, fact_margin=margin)
+        answered = refused_near = n_answerable = n_near = 0
+        for q in questions:
+            result = ask(q.question, params)
+            done += 1
+            if progress:
+                progress(done, steps)
+            if q.answerable:
+                n_answerable += 1
+                answered += not result["abstained"]
+            elif q.kind == "near_miss":
+                n_near += 1
+                refused_near += result["abstained"]
+        margin_figures[margin] = {
+            "answered": round(answered / max(n_answerable, 1), 4),
+            "near_miss_refused": round(refused_near / max(n_near, 1), 4),
+        }
+    # Balanced: a refused near-miss counts as much as an answered answerable question.
+    best_margin = max(MARGINS, key=lambda m: (sum(margin_figures[m].values()), m))
+    return {
+        "params": {
+            "abstain_below_sv": thresholds["sv"],
+            "abstain_below_en": thresholds["en"],
+            "fact_margin": best_margin,
+        },
+        "figures": {"off_topic_gate": gate_figures, "fact_margin": {str(k): v for k, v in margin_figures.items()}},
+        "questions": len(questions),
+        "fitted_on": date.today().isoformat(),
+    }
+
+
+def write_calibration(path: Path, model_id: str, entry: dict[str, Any]) -> None:
+    """Store ``entry`` for ``model_id``, keeping other models' entries; written atomically."""
+    data = read_calibration(path)
+    data[model_id] = entry
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.tmp-", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False, indent=2)
+        fh.write("\n")
+    os.replace(tmp, path)
+
+
+def _best_threshold(pos: list[float], neg: list[float]) -> tuple[float, dict[str, Any]]:
+    """The cut between ``pos`` (should pass) and ``neg`` (should be refused) with the fewest errors;
+    ties go to the lowest cut, so an answerable question is not refused for a close call."""
+    if not pos or not neg:
+        return (min(pos) - 0.01 if pos else 0.0), {"answerable": len(pos), "off_topic": len(neg)}
+    values = sorted(set(pos + neg))
+    cuts = [values[0] - 0.01] + [(a + b) / 2 for a, b in zip(values, values[1:], strict=False)]
+    best = min(cuts, key=lambda c: (sum(p < c for p in pos) + sum(n >= c for n in neg), c))
+    return round(best, 4), {
+        "answerable": len(pos),
+        "off_topic": len(neg),
+        "answerable_refused": sum(p < best for p in pos),
+        "off_topic_passed": sum(n >= best for n in neg),
+    }

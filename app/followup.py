@@ -1,0 +1,53 @@
+"""Follow-up questions ("Och vad säger strategin om det?") read against the question before them.
+
+Deterministic: a question that refers back (*det, detta, där, that, it, there* with little else),
+opens with *och / and / what about*, or has fewer than two content words is combined with the
+previous question; one that stands alone is never rewritten. The caller shows the reading
+(*Tolkad som: …*) so the user sees what was asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from strategiqa.retrieval.routing import document_kind_hint, strip_document_names
+from strategiqa.retrieval.text import STOP_WORDS
+
+_REFERS = frozenset(
+    "det detta denna dessa där då dem den samma dess deras sådant sådana "
+    "that it this these those there them they then its their such same".split()
+)
+# "finns det", "there are": the pronoun is a placeholder, not a reference back.
+_EXPLETIVE = re.compile(
+    r"\b(?:finns det|det finns|är det|det är|blir det|det blir|fanns det|det fanns|"
+    r"there (?:is|are|was|were|will be)|is there|are there|was there|were there|is it|it is)\b",
+    re.IGNORECASE,
+)
+_OPENS = re.compile(
+    r"^\s*(?:och|men|samt|också|även|and|but|also|what about|how about|and what about|hur är det med|"
+    r"vad gäller|än|och hur|och vad)\b",
+    re.IGNORECASE,
+)
+_QUESTION_WORDS = frozenset(
+    "vad vilka vilken vilket vem hur varför när var säger står sägs nämns "
+    "what which who how why when where say says said mention mentions".split()
+)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def resolve_followup(question: str, previous: str | None) -> str | None:
+    """The question read in the context of ``previous``, or None when it stands alone."""
+    if not previous or not previous.strip() or previous.strip() == question.strip():
+        return None
+    words = [w.lower() for w in _WORD.findall(_EXPLETIVE.sub(" ", question))]
+    content = [
+        w for w in words if w not in STOP_WORDS and w not in _QUESTION_WORDS and document_kind_hint(w) is None
+    ]
+    refers = any(w in _REFERS for w in words)
+    if not (len(content) < 2 or (refers and len(content) <= 3) or (_OPENS.match(question) and len(content) <= 4)):
+        return None
+    earlier = previous.strip()
+    if document_kind_hint(question) is not None:
+        # The follow-up names where to look; the earlier question's document must not compete.
+        earlier = strip_document_names(earlier)
+    return f"{question.strip()} ({earlier.rstrip()})"

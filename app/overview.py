@@ -1,0 +1,216 @@
+"""Questions about the documents' structure, answered from the outline, not from similarity.
+
+"Vilka är agendans insatsområden?", "Which objectives fall under area 4?", "Vad handlar
+målsättning 4.1 om?": the section tree knows these answers exactly, while passage search only
+matches the words ("fokus"). The goal sections are the numbered ones: one-part numbers (``1``,
+``2`` …) are areas, two-part numbers (``4.1``) objectives. Each listed title is cited to its heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from strategiqa.ingest.model import Citation, Document, Passage, Section
+from strategiqa.ingest.sentences import is_answer_material
+from strategiqa.retrieval.routing import document_kind_hint, strip_document_names
+from strategiqa.retrieval.text import STOP_WORDS
+
+_AREA_WORDS = (
+    r"insatsområden\w*|insatsområde\w*|fokusområde\w*|temaområde\w*|huvudområde\w*|områden\w*|område\w*|"
+    r"(?:focus|priority|action|thematic|main|strategic)?\s*areas?|themes?"
+)
+_GOAL_WORDS = r"målsättning\w*|delmål\w*|objectives?|goals?|targets?"
+_AREAS = re.compile(rf"\b(?:{_AREA_WORDS})\b", re.IGNORECASE)
+_GOALS = re.compile(rf"\b(?:{_GOAL_WORDS})\b", re.IGNORECASE)
+_SPECIFIC_AREA = re.compile(r"\b(?:insatsområde|fokusområde|focus area|priority area)", re.IGNORECASE)
+_NUMBER_REF = re.compile(r"(?<![\d.])(\d{1,2})(?:\.(\d{1,2}))?(?![\d.])")
+_COUNT_WORDS = {
+    "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+# Words that only frame a structure question ("Vilka är de prioriterade …", "List all the main …").
+_FRAME = frozenset(
+    """
+    vilka vilket vilken vad är har finns de alla samtliga prioriterade huvudsakliga olika strategins agendans
+    agendan strategin dokumentet nationella regionala ingår under inom i om handlar tar upp står lista räkna
+    what which are is the all main priority key different list name give me tell its their covered
+    covers cover fall falls under within in about does do says say contain contains include includes
+    numbered number nr no named called mean means deal deals with set out sets
+    """.split()
+)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Overview:
+    text: str
+    citations: list[Citation]
+    passages: list[Passage]
+    """The listed sections' first passages, in the order named."""
+
+
+def answer_overview(
+    question: str, language: str, documents: list[Document], passages: list[Passage], topic: tuple[str, ...] = ()
+) -> Overview | None:
+    """An answer listing section titles when ``question`` asks about the documents' structure, else None."""
+    wants_goals, wants_areas = bool(_GOALS.search(question)), bool(_AREAS.search(question))
+    numbers = _NUMBER_REF.findall(question)
+    if not (wants_goals or wants_areas or numbers) or not _only_frame(question, topic):
+        return None
+    candidates = _documents_for(question, documents, wants_goals, wants_areas)
+    if not candidates:
+        return None
+    sections: list[tuple[Document, Section]] = []
+    lead: str = ""
+    if numbers:
+        major, minor = numbers[0]
+        for document in candidates:
+            section = _find(document, f"{major}.{minor}" if minor else major)
+            if section is None:
+                continue
+            if minor or not wants_goals:  # "what is objective 4.1 / focus area 3 about": that section
+                sections.append((document, section))
+            else:  # "which objectives fall under area 4": its numbered children
+                sections.extend((document, c) for c in section.children if c.number)
+            break
+        if not sections:
+            return None
+    else:
+        for document in candidates:
+            level = 2 if wants_goals else 1
+            sections.extend((document, s) for s in _goal_sections(document, level))
+        if not sections:
+            return None
+    doc_counts: dict[str, int] = {}
+    for document, _ in sections:
+        doc_counts[document.info.short_title] = doc_counts.get(document.info.short_title, 0) + 1
+    if len(sections) > 1:
+        noun = _noun(language, two_part="." in (sections[0][1].number or ""))
+        lead = "; ".join(f"{title}: {n} {noun}" for title, n in doc_counts.items()) + ":"
+    citations, parts, first_passages = [], [], []
+    for n, (document, section) in enumerate(sections, 1):
+        passage = _first_passage(section, passages, document.info.doc_id)
+        if passage is None:
+            continue
+        citations.append(_heading_citation(n, document, section, passage))
+        parts.append(f"{section.number} {section.title} [{n}]")
+        first_passages.append(passage)
+    if not citations:
+        return None
+    if len(citations) == 1:  # one section: its title, then the sentence its text opens with
+        opening = _opening_citation(2, first_passages[0])
+        text = parts[0]
+        if opening is not None:
+            citations.append(opening)
+            text += f": {' '.join(opening.quote.split())} [2]"
+    else:
+        text = f"{lead} " + "; ".join(parts) + "."
+    return Overview(text.strip(), citations, first_passages)
+
+
+def goal_sections(document: Document) -> list[Section]:
+    """Every numbered section of ``document`` (areas and objectives), in document order."""
+    return [s for s in document.all_sections() if s.number]
+
+
+def _goal_sections(document: Document, parts: int) -> list[Section]:
+    return [s for s in goal_sections(document) if len((s.number or "").split(".")) == parts]
+
+
+def _only_frame(question: str, topic: tuple[str, ...]) -> bool:
+    """The question has no content beyond framing, structure words, numbers and document names."""
+    text = strip_document_names(question).lower()
+    for phrase in topic:
+        text = text.replace(phrase.lower(), " ")
+    text = _AREAS.sub(" ", _GOALS.sub(" ", text))
+    rest = [
+        w
+        for w in _WORD.findall(text)
+        if w not in STOP_WORDS and w not in _FRAME and w not in _COUNT_WORDS and not _is_document_cue(w)
+    ]
+    return len(rest) == 0
+
+
+def _is_document_cue(word: str) -> bool:
+    return document_kind_hint(word) is not None
+
+
+def _documents_for(question: str, documents: list[Document], goals: bool, areas: bool) -> list[Document]:
+    """The documents the question is about: named ones, those whose structure fits, those using its word."""
+    kind = document_kind_hint(question)
+    pool = [d for d in documents if kind is None or d.info.kind == kind]
+    if goals:
+        pool = [d for d in pool if _goal_sections(d, 2)] or pool
+    elif areas:
+        pool = [d for d in pool if _goal_sections(d, 1)]
+        specific = _SPECIFIC_AREA.search(question)
+        if specific and len(pool) > 1:
+            own = [d for d in pool if re.search(r"insatsområde|fokusområde", d.text, re.IGNORECASE)]
+            pool = own or pool
+    count = next((v for w, v in _COUNT_WORDS.items() if re.search(rf"\b{w}\b", question, re.IGNORECASE)), None)
+    if count is not None and len(pool) > 1:
+        fitting = [d for d in pool if len(_goal_sections(d, 2 if goals else 1)) == count]
+        pool = fitting or pool
+    return pool
+
+
+def _find(document: Document, number: str) -> Section | None:
+    return next((s for s in document.all_sections() if s.number == number), None)
+
+
+def _first_passage(section: Section, passages: list[Passage], doc_id: str) -> Passage | None:
+    ids = {s.id for s in section.walk()}
+    return next((p for p in passages if p.doc_id == doc_id and p.section_id in ids), None)
+
+
+def _heading_citation(n: int, document: Document, section: Section, passage: Passage) -> Citation:
+    start = document.text.find(section.title, section.start)
+    start = start if 0 <= start < section.body_start else section.start
+    return Citation(
+        n=n,
+        passage_id=passage.passage_id,
+        quote=section.title,
+        doc_title=document.info.title,
+        section_number=section.number,
+        section_title=section.title,
+        page=document.page_at(section.start),
+        reference=_heading_reference(document, section),
+        quote_start=start,
+        quote_end=start + len(section.title),
+        section_path=section.path,
+        kind="heading",
+    )
+
+
+def _heading_reference(document: Document, section: Section) -> str:
+    info = document.info
+    page = document.page_at(section.start)
+    label = f"{section.number} {section.title}" if section.number else section.title
+    parts = [f"{info.publisher} ({info.year})", info.short_title, label]
+    return ", ".join(parts) + (f", s. {page}" if page else "")
+
+
+def _opening_citation(n: int, passage: Passage) -> Citation | None:
+    for a, b in passage.sentences:
+        if is_answer_material(passage.text[a:b]):
+            return Citation(
+                n=n,
+                passage_id=passage.passage_id,
+                quote=passage.text[a:b],
+                doc_title=passage.doc_title,
+                section_number=passage.section_number,
+                section_title=passage.section_title,
+                page=passage.page,
+                reference=passage.label,
+                quote_start=a,
+                quote_end=b,
+                section_path=passage.section_path,
+            )
+    return None
+
+
+def _noun(language: str, two_part: bool) -> str:
+    if language == "sv":
+        return "målsättningar" if two_part else "numrerade områden"
+    return "objectives" if two_part else "numbered areas"

@@ -1,0 +1,271 @@
+"""What a question asks for, and whether a sentence gives it (Swedish and English).
+
+Similarity says a sentence is *about* the question's topic; it does not say the sentence gives
+*what was asked*. "Hur mycket pengar satsas på agendan?" is close to every sentence about the
+agenda, but only a sentence with an amount answers it. The analysis here is deliberately simple
+and deterministic: the kind of answer a question expects (from its question words), and its hard
+constraints (a year, a named body or place), each checked on the candidate sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Kinds whose presence in a sentence can be checked; the others (list, reason, description) cannot.
+CHECKABLE = frozenset({"amount", "share", "number", "date", "person", "agent", "organisation", "place"})
+
+
+@dataclass(frozen=True)
+class QuestionAnalysis:
+    expects: str
+    """amount, share, number, date, person (a named person), agent (a person or a body),
+    organisation, place, list, reason or description."""
+    years: tuple[str, ...] = ()
+    """Years the question names: the answer must be about them."""
+    names: tuple[str, ...] = ()
+    """Names the question uses (capitalised words, acronyms) other than the corpus's own places."""
+
+    @property
+    def checkable(self) -> bool:
+        return self.expects in CHECKABLE
+
+
+def _rx(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+_LEAD = r"^\s*(?:och|men|and|but|so|så)?\s*,?\s*"
+# Checked in this order: the first that matches decides.
+_EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "amount",
+        _rx(
+            r"\bhur mycket (?:pengar|kronor|medel|resurser|finansiering)",
+            r"\b(?:vilken|hur stor|hur mycket) (?:budget|summa|kostnad|finansiering|investering)",
+            r"\bbudget(?:en|ar|en för)?\b",
+            r"\bbelopp",
+            r"\bkronor\b",
+            r"\bkostar\b",
+            r"\bhow much (?:money|funding|public money|capital)",
+            r"\b(?:what|which) (?:is the )?(?:budget|amount|sum|cost)",
+            r"\bbudget\b",
+            r"\bhow much (?:will|does|is|are|has|have)\b.*\b(?:cost|invest|spend|allocat|fund|budget)",
+            r"\b(?:sek|euros?|dollars?)\b",
+        ),
+    ),
+    (
+        "share",
+        _rx(
+            r"\b(?:hur stor|vilken) andel",
+            r"\bandel(?:en)?\b",
+            r"\bprocent",
+            r"\bhur stor del\b",
+            r"\b(?:what|which) (?:share|percentage|proportion|fraction)",
+            r"\bper ?cent",
+            r"\bhow large a (?:share|part)",
+        ),
+    ),
+    (
+        "number",
+        _rx(
+            r"\bhur många\b",
+            r"\bvilket antal\b",
+            r"\bhur (?:stort|högt) (?:är )?antal",
+            r"\bhow many\b",
+            r"\b(?:what|which) (?:is|was|will be) the (?:number|count|total)\b",
+            r"\bhur mycket\b",
+            r"\bhow much\b",
+        ),
+    ),
+    (
+        "date",
+        _rx(
+            _LEAD + r"när\b",
+            r"\b(?:vilket|vilka) (?:år|datum|årtal)\b",
+            r"\btill när\b",
+            r"\bsenast när\b",
+            r"\bvilken tidpunkt\b",
+            r"\bvilket årtal\b",
+            r"\btidsplan",
+            _LEAD + r"when\b",
+            r"\b(?:what|which|in what|by what) (?:year|date)\b",
+            r"\bby when\b",
+            r"\bdeadline\b",
+            r"\btimetable\b",
+        ),
+    ),
+    (
+        "person",
+        _rx(
+            r"\bvad heter\b.*\b(?:ordförande|minister|chef|direktör|ledare|samordnare|vd)\b",
+            r"\bvem (?:är|blir|var)\b.*\b(?:ordförande|minister|chef|direktör|ledare|samordnare|vd)\b",
+            r"\bvilken person\b",
+            r"\bvilka personer\b",
+            r"\bnamnet på\b",
+            r"\bwho (?:is|will be|was|chairs|heads|leads)\b.*\b(?:chair|chairman|chairperson|minister|head|director|"
+            r"leader|coordinator|ceo)\b",
+            r"\bwho (?:chairs|heads)\b",
+            r"\bwhich person\b",
+            r"\bname of the (?:person|chair|minister|head|director|leader|coordinator)\b",
+        ),
+    ),
+    ("agent", _rx(_LEAD + r"vem\b", _LEAD + r"vilka (?:ska|bör|ansvarar)", _LEAD + r"who\b", r"\bwhose\b")),
+    (
+        "organisation",
+        _rx(
+            r"\b(?:vilken|vilka) (?:myndighet|myndigheter|organisation|organisationer|aktör|aktörer|instans|"
+            r"företag|bolag|universitet|lärosäten|lärosäte|institut|nätverk)",
+            r"\b(?:which|what) (?:agency|agencies|organi[sz]ations?|authority|authorities|body|bodies|actors?|"
+            r"compan(?:y|ies)|universit(?:y|ies)|institutions?|networks?)\b",
+        ),
+    ),
+    (
+        "place",
+        _rx(
+            _LEAD + r"var (?:ligger|finns|ska|sker|byggs)\b",
+            r"\bi vilken (?:stad|kommun|region|del|land)\b",
+            r"\b(?:vilket|vilka) (?:land|länder|städer|stad|kommuner|regioner)\b",
+            _LEAD + r"where\b",
+            r"\b(?:which|what|in which|in what) (?:city|cities|country|countries|municipalit(?:y|ies)|regions?)\b",
+        ),
+    ),
+    ("reason", _rx(_LEAD + r"varför\b", r"\bav vilken anledning\b", _LEAD + r"why\b", r"\bfor what reason\b")),
+    (
+        "list",
+        _rx(
+            _LEAD + r"vilka\b",
+            r"\bräkna upp\b",
+            r"\blista\b",
+            _LEAD + r"(?:what|which) (?:are|were)\b",
+            r"\blist\b",
+            r"\bname the\b",
+            r"\bwhat (?:kinds|types) of\b",
+        ),
+    ),
+)
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_NUMBER_WORDS = (
+    r"två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio|hundra|tusen|"
+    r"miljon(?:er)?|miljard(?:er)?|dubbl\w*|fördubbl\w*|halver\w*|hälften|tiotal|tjugotal|hundratal|"
+    r"two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|million|billion|double|half"
+)
+_COUNT = re.compile(rf"(?<![\w.])(?:\d[\d  ]*(?:[.,]\d+)?)(?![\d])|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
+_CURRENCY = re.compile(r"\b(?:kr|kronor|kronors|mkr|mdkr|msek|sek|euro|eur|dollar)\b|[€$]", re.IGNORECASE)
+_SHARE = re.compile(
+    r"%|\bprocent\w*|\bper ?cent\b|\bhälften\b|\b(?:en|var) (?:tredje|fjärde|femte|tionde)\w*|"
+    r"\b\w+(?:dedel|delar)\b|\bmajoritet\w*",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
+    r"january|february|march|may|june|july|august|october|vår(?:en)?|höst(?:en)?|sommar(?:en)?|vinter(?:n)?"
+)
+_DATE = re.compile(rf"(?<!\d)(?:19|20)\d{{2}}(?!\d)|\b(?:{_MONTHS})\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÅÄÖÉÜ][\w’'-]*[a-zåäöéü][\w’'-]*")
+_ACRONYM = re.compile(r"(?<![\w-])[A-ZÅÄÖ]{2,}(?:[:’']?s)?(?![\w])")
+_PERSON_NAME = re.compile(r"(?<![\w-])[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?\s+[A-ZÅÄÖÉ][a-zåäöéü]{2,}")
+# Nouns that name a body or a kind of actor (Swedish definite and compound forms included).
+_BODY = re.compile(
+    r"\w*(?:regeringen|myndighet\w*|verket|rådet|kontoret|institut\w*|universitet\w*|högskol\w*|lärosäte\w*|"
+    r"region\w*|kommun\w*|företag\w*|bolag\w*|industri\w*|akademi\w*|sjukhus\w*|vård\w*|aktör\w*|"
+    r"organisation\w*|nätverk\w*|centrum|center|kluster\w*|parker?|departement\w*|minist\w*|styrelse\w*|"
+    r"partnerskap\w*|konsortium\w*|kommission\w*|eu)\b",
+    re.IGNORECASE,
+)
+# Words written with a capital in questions that are not names (English capitalises more).
+_NOT_NAMES = frozenset(
+    """
+    i what which who whom whose how why when where does do did is are was were can could should would will
+    and or but so the a an of in on for to according vad vilka vilken vilket vem hur varför när var finns
+    och men eller enligt om i på för kan ska bör har är
+    government government's parliament minister ministers ministry agency agencies council board swedish
+    sweden european eu union life science strategy agenda national regional region nordic english
+    """.split()
+)
+
+
+def analyse(question: str, places: frozenset[str] = frozenset()) -> QuestionAnalysis:
+    """The kind of answer ``question`` expects and its hard constraints.
+
+    ``places`` are lower-cased names of the places the corpus is about (from the manifest): a
+    question naming them is not asking about another place.
+    """
+    text = " ".join(question.split())
+    expects = next((kind for kind, pattern in _EXPECTS if pattern.search(text)), "description")
+    years = tuple(dict.fromkeys(_YEAR.findall(text)))
+    return QuestionAnalysis(expects=expects, years=years, names=_names(text, places))
+
+
+def satisfies(sentence: str, analysis: QuestionAnalysis) -> bool:
+    """Whether ``sentence`` holds the kind of element ``analysis`` asks for (True when not checkable)."""
+    expects = analysis.expects
+    if expects == "amount":
+        return bool(_CURRENCY.search(sentence)) and bool(_COUNT.search(sentence))
+    if expects == "share":
+        return bool(_SHARE.search(sentence))
+    if expects == "number":
+        return any(not _YEAR.fullmatch(m.group(0).strip()) for m in _COUNT.finditer(sentence))
+    if expects == "date":
+        return bool(_DATE.search(sentence))
+    if expects == "person":
+        return bool(_PERSON_NAME.search(sentence))
+    if expects in ("agent", "organisation"):
+        return bool(_PERSON_NAME.search(sentence) or _BODY.search(sentence) or _ACRONYM.search(sentence)) or (
+            _has_inner_name(sentence)
+        )
+    if expects == "place":
+        return _has_inner_name(sentence)
+    return True
+
+
+def mentions_year(text: str, year: str) -> bool:
+    return bool(re.search(rf"(?<!\d){year}(?!\d)", text))
+
+
+def known_in(name: str, vocabulary: frozenset[str]) -> bool:
+    """Whether a name occurs in the corpus: any of its words, as a word or as a word's start of at
+    least four letters (so inflections, compounds and near-cognates count: *EHDS* in
+    *EHDS-förordningen*, *Horizon* ~ *Horisont*, *European Health Data Space* ~ *europeiska*)."""
+    for part in re.findall(r"[^\W_]+", name):
+        key = part.lower()
+        if key in vocabulary:
+            return True
+        if len(key) >= 4 and any(word.startswith(key[:4]) for word in vocabulary):
+            return True
+    return False
+
+
+def _names(text: str, places: frozenset[str]) -> tuple[str, ...]:
+    """Names the question uses: runs of capitalised words and acronyms, not its first word, question
+    words or the corpus's own places. A run is one name ("European Health Data Space")."""
+    first = re.match(r"\s*[\w’'-]+", text)
+    first_end = first.end() if first else 0
+    spans = sorted(
+        (m.start(), m.end()) for m in list(_CAPITALISED.finditer(text)) + list(_ACRONYM.finditer(text))
+    )
+    runs: list[list[str]] = []
+    last_end = -2
+    for start, end in spans:
+        word = text[start:end]
+        low = word.lower()
+        if start < first_end or low in _NOT_NAMES or low.rstrip("s’'") in _NOT_NAMES:
+            last_end = -2
+            continue
+        if any(low.startswith(p) or (len(low) >= 3 and p.startswith(low)) for p in places if len(p) >= 3):
+            last_end = -2
+            continue
+        if runs and start <= last_end + 1:
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+        last_end = end
+    return tuple(dict.fromkeys(" ".join(run) for run in runs))
+
+
+def _has_inner_name(sentence: str) -> bool:
+    """A capitalised word that does not start the sentence, or an acronym."""
+    first = re.match(r"\s*\S+", sentence)
+    start = first.end() if first else 0
+    return any(m.start() >= start for m in _CAPITALISED.finditer(sentence)) or bool(_ACRONYM.search(sentence))
