@@ -14,6 +14,7 @@ and writes both, with the figures that chose them, to the calibration file.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import tempfile
@@ -129,7 +130,7 @@ def _best_threshold(pos: list[float], neg: list[float]) -> tuple[float, dict[str
     if not pos or not neg:
         return (min(pos) - 0.01 if pos else 0.0), {"answerable": len(pos), "off_topic": len(neg)}
     values = sorted(set(pos + neg))
-    cuts = [values[0] - 0.01] + [(a + b) / 2 for a, b in zip(values, values[1:], strict=False)]
+    cuts = [values[0] - 0.01] + [(a + b) / 2 for a, b in itertools.pairwise(values)]
     best = min(cuts, key=lambda c: (sum(p < c for p in pos) + sum(n >= c for n in neg), c))
     return round(best, 4), {
         "answerable": len(pos),

@@ -29,6 +29,10 @@ app = typer.Typer(
 )
 
 
+# Labelled questions `calibrate` fits on by default: near-misses, off-topic and answerable ones.
+CALIBRATION_SETS = ("calibration.jsonl", "calibration_c.jsonl", "extra.jsonl", "dev.jsonl", "heldout.jsonl")
+
+
 def main() -> None:
     app()
 
@@ -144,7 +148,10 @@ def _print_answer(result: dict[str, Any]) -> None:
 @app.command()
 def calibrate(
     dataset: list[Path] = typer.Option(
-        None, "--dataset", "-d", help="Labelled JSONL file(s); default: the bundled calibration and extra sets."
+        None,
+        "--dataset",
+        "-d",
+        help="Labelled JSONL file(s); default: the bundled calibration, extra, dev and held-out sets.",
     ),
     write: bool = typer.Option(True, "--write/--dry-run", help="Write the calibration file (default) or only print."),
 ) -> None:
@@ -163,7 +170,7 @@ def calibrate(
 
     from .calibration import fit, write_calibration
 
-    paths = dataset or [bundled_dataset(name) for name in ("calibration.jsonl", "extra.jsonl")]
+    paths = dataset or [bundled_dataset(name) for name in CALIBRATION_SETS]
     try:
         questions = [q for path in paths for q in load_dataset(path)]
     except DatasetError as exc:
@@ -450,7 +457,11 @@ def _read_batch(path: Path) -> list[dict[str, Any]]:
         if not isinstance(item, dict) or "question" not in item:
             _fail(f"{path}:{n} has no `question`; each line needs an object with id and question.", code=2)
         items.append(
-            {"id": item.get("id", str(n)), "question": item["question"], "previous_question": item.get("previous_question")}
+            {
+                "id": item.get("id", str(n)),
+                "question": item["question"],
+                "previous_question": item.get("previous_question"),
+            }
         )
     return items
 

@@ -40,9 +40,7 @@ def resolve_followup(question: str, previous: str | None) -> str | None:
     if not previous or not previous.strip() or previous.strip() == question.strip():
         return None
     words = [w.lower() for w in _WORD.findall(_EXPLETIVE.sub(" ", question))]
-    content = [
-        w for w in words if w not in STOP_WORDS and w not in _QUESTION_WORDS and document_kind_hint(w) is None
-    ]
+    content = [w for w in words if w not in STOP_WORDS and w not in _QUESTION_WORDS and document_kind_hint(w) is None]
     refers = any(w in _REFERS for w in words)
     if not (len(content) < 2 or (refers and len(content) <= 3) or (_OPENS.match(question) and len(content) <= 4)):
         return None

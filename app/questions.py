@@ -242,9 +242,7 @@ def _names(text: str, places: frozenset[str]) -> tuple[str, ...]:
     words or the corpus's own places. A run is one name ("European Health Data Space")."""
     first = re.match(r"\s*[\w’'-]+", text)
     first_end = first.end() if first else 0
-    spans = sorted(
-        (m.start(), m.end()) for m in list(_CAPITALISED.finditer(text)) + list(_ACRONYM.finditer(text))
-    )
+    spans = sorted((m.start(), m.end()) for m in list(_CAPITALISED.finditer(text)) + list(_ACRONYM.finditer(text)))
     runs: list[list[str]] = []
     last_end = -2
     for start, end in spans:

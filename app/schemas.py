@@ -15,8 +15,8 @@ class AskRequest(BaseModel):
     mode: Mode | None = Field(None, description="Retrieval mode (default hybrid).")
     previous_question: StrictStr | None = Field(
         None,
-        description="The question asked before this one. A follow-up that refers back to it (\"Och vad säger "
-        "strategin om det?\") is read against it; a question that stands alone is not changed.",
+        description='The question asked before this one. A follow-up that refers back to it ("Och vad säger '
+        'strategin om det?") is read against it; a question that stands alone is not changed.',
     )
 
 

@@ -110,9 +110,7 @@ def evaluate_answers(engine: Engine, questions: Sequence[GoldQuestion], tick: Ca
         **summarise_answers(rows),
         "by_lang": {k: summarise_answers(v) for k, v in sorted(by_lang.items())},
         "by_kind": {k: summarise_answers(v) for k, v in sorted(by_kind.items())},
-        "refusals": [
-            {"id": r["id"], "kind": r["kind"], "reason": r["abstain_reason"]} for r in rows if r["abstained"]
-        ],
+        "refusals": [{"id": r["id"], "kind": r["kind"], "reason": r["abstain_reason"]} for r in rows if r["abstained"]],
     }
 
 
@@ -156,10 +154,10 @@ def summarise_answers(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         "near_miss_abstention": _ratio(sum(r["abstained"] for r in near), len(near)),
         "off_topic_abstention": _ratio(sum(r["abstained"] for r in off), len(off)),
         "false_abstention_rate": _ratio(len(answerable) - len(answered), len(answerable)),
-        "overview_titles": _ratio(sum(r["titles_named"] for r in overview), sum(r["titles_expected"] for r in overview)),
-        "overview_complete": _ratio(
-            sum(r["titles_named"] == r["titles_expected"] for r in overview), len(overview)
+        "overview_titles": _ratio(
+            sum(r["titles_named"] for r in overview), sum(r["titles_expected"] for r in overview)
         ),
+        "overview_complete": _ratio(sum(r["titles_named"] == r["titles_expected"] for r in overview), len(overview)),
     }
 
 
@@ -168,10 +166,18 @@ def _searcher(engine: Engine, mode: str) -> Callable[[str, str | None], list[str
     if mode == BASELINE_MODE:
         cache = EmbeddingCache(engine.settings.embedding_cache_path)
         baseline = LlamaIndexBaseline(engine.settings.corpus_dir, engine.embedder, cache)
-        return lambda question, previous=None: [text for text, _ in baseline.search(question, DEPTH)]
-    return lambda question, previous=None: [
-        h.passage.text for h in engine.search(question, top_k=DEPTH, mode=mode, previous_question=previous).hits
-    ]
+
+        def baseline_search(question: str, previous: str | None = None) -> list[str]:
+            return [text for text, _ in baseline.search(question, DEPTH)]
+
+        return baseline_search
+
+    def search(question: str, previous: str | None = None) -> list[str]:
+        return [
+            h.passage.text for h in engine.search(question, top_k=DEPTH, mode=mode, previous_question=previous).hits
+        ]
+
+    return search
 
 
 def _counter(total: int, progress: Progress | None) -> Callable[[], None]:

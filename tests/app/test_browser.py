@@ -37,7 +37,8 @@ def page() -> Iterator[Any]:
 
 
 def test_ask_in_the_browser_shows_answer_and_citation_cards(live_server: str, tmp_path: Path, page: Any) -> None:
-    page.goto(live_server + "/", wait_until="networkidle")
+    page.goto(live_server + "/", wait_until="load")
+    page.wait_for_selector("#sq-question textarea", timeout=60_000)
     page.fill("#sq-question textarea", "Vilka indikatorer ska användas för att följa upp agendan?")
     page.click("#sq-ask")
     page.wait_for_selector(".sq-card", timeout=30_000)
@@ -65,7 +66,8 @@ def test_crosswalk_and_proposal_tabs_in_the_browser(live_server: str, tmp_path: 
         "digital rekryteringstjänst ska göra att fler patienter kan delta i kliniska studier.",
         encoding="utf-8",
     )
-    page.goto(live_server + "/", wait_until="networkidle")
+    page.goto(live_server + "/", wait_until="load")
+    page.wait_for_selector("#sq-question textarea", timeout=60_000)
     page.get_by_role("tab", name="Koppling region–nation").click()
     page.wait_for_selector(".sq-cell", timeout=10_000)
     assert page.locator(".sq-heat tr").count() == 8  # header + 7 focus areas
