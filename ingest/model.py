@@ -26,7 +26,7 @@ class DocumentInfo:
     kind: DocumentKind
     language: str = "sv"
     places: tuple[str, ...] = ()
-    """The place or body the document is about, with its aliases (``Västsverige``, ``West Sweden`` …):
+    """The place or body the document is about, with its aliases in every language questions use:
     a question naming them is about this document's own ground, not another place."""
 
 

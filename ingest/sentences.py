@@ -113,7 +113,7 @@ _MONTH_YEAR = re.compile(
 def sentence_role(sentence: str) -> str:
     """What a sentence of a passage is: ``content``, or a label that must not be quoted as an answer.
 
-    Signature blocks (*Västra Götalandsregionen mars, 2026*: ``dateline``), name-and-title lines
+    Signature blocks (*Regionen mars, 2026*: ``dateline``), name-and-title lines
     (*Jakob Forssmed Socialminister*: ``name_line``), captions and credits (*Källa: …*, *Foto: …*),
     footnotes, table-of-contents lines and fragments stay in their passages for the reader. Only
     a question asking for exactly that — a person, a date — may quote a name line or a dateline.
