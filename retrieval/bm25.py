@@ -28,6 +28,13 @@ class BM25:
         """A score for every passage (0 where no query term occurs)."""
         return self.term_scores(tokenize(query))
 
+    def best_possible(self, terms: list[str]) -> float:
+        """The score of a passage of average length holding each query term once: the scale on which
+        a lexical match counts as complete. A term the corpus lacks counts with the highest idf, so
+        a question whose words mostly do not occur cannot reach a strong lexical score."""
+        rarest = math.log(1 + (self.n + 0.5) / 0.5)
+        return float(sum(self._idf.get(term, rarest) for term in set(terms)))
+
     def term_scores(self, terms: list[str]) -> np.ndarray:
         """A score for every passage from already tokenised (stemmed) terms."""
         out = np.zeros(self.n, dtype=np.float32)
