@@ -301,21 +301,7 @@ def _cite(chosen: list[_Sentence], index: LoadedIndex) -> tuple[list[Citation], 
         passage = index.passages[group[0].passage_index]
         start = passage.sentences[group[0].sentence_index][0]
         end = passage.sentences[group[-1].sentence_index][1]
-        quote = passage.text[start:end]
-        citations.append(
-            Citation(
-                n=n,
-                passage_id=passage.passage_id,
-                quote=quote,
-                doc_title=passage.doc_title,
-                section_number=passage.section_number,
-                section_title=passage.section_title,
-                page=passage.page,
-                reference=passage.label,
-                quote_start=start,
-                quote_end=end,
-                section_path=passage.section_path,
-            )
-        )
-        parts.append(f"{' '.join(quote.split())} [{n}]")
+        citation = passage.cite(n, start, end)
+        citations.append(citation)
+        parts.append(f"{' '.join(citation.quote.split())} [{n}]")
     return citations, parts

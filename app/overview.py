@@ -194,19 +194,7 @@ def _heading_reference(document: Document, section: Section) -> str:
 def _opening_citation(n: int, passage: Passage) -> Citation | None:
     for a, b in passage.sentences:
         if is_answer_material(passage.text[a:b]):
-            return Citation(
-                n=n,
-                passage_id=passage.passage_id,
-                quote=passage.text[a:b],
-                doc_title=passage.doc_title,
-                section_number=passage.section_number,
-                section_title=passage.section_title,
-                page=passage.page,
-                reference=passage.label,
-                quote_start=a,
-                quote_end=b,
-                section_path=passage.section_path,
-            )
+            return passage.cite(n, a, b)
     return None
 
 

@@ -118,6 +118,22 @@ class Passage:
         data["sentences"] = tuple(tuple(s) for s in data["sentences"])
         return cls(**data)
 
+    def cite(self, n: int, start: int, end: int) -> Citation:
+        """Citation ``n`` quoting ``text[start:end]`` of this passage verbatim, with its locator."""
+        return Citation(
+            n=n,
+            passage_id=self.passage_id,
+            quote=self.text[start:end],
+            doc_title=self.doc_title,
+            section_number=self.section_number,
+            section_title=self.section_title,
+            page=self.page,
+            reference=self.label,
+            quote_start=start,
+            quote_end=end,
+            section_path=self.section_path,
+        )
+
     def sentence_texts(self) -> list[str]:
         return [self.text[a:b] for a, b in self.sentences]
 
