@@ -4,13 +4,14 @@ Dense scoring is multi-vector: a passage scores by its whole-text vector and by 
 matching sentence (max-sim), so a one-sentence answer inside a longer passage is not diluted.
 Hybrid fusion weights BM25 by the question's language: Swedish words cannot match an English
 question, so BM25 must not drag cross-lingual questions down. Hybrid search also scores the
-*focused* question, without the words every passage shares (document names, "life science",
-"West Sweden"): those pull a question's embedding towards generic overview passages.
+*focused* question, without the words every passage shares (document names, the corpus topic and
+its places): those pull a question's embedding towards generic overview passages.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 from strategiqa.ingest.model import Passage
@@ -40,7 +41,7 @@ class SearchParams:
     """Added (on the 0-1 fused scale) to passages of the document kind a question names."""
     focus_weight: float = 0.7
     """Share of the focused question (see ``focus_question``) in the hybrid dense score."""
-    bm25_scaling: str = "query"
+    bm25_scaling: Literal["query", "minmax"] = "query"
     """``minmax``: BM25 scaled to 0-1 over the passages; ``query``: divided by the score a passage
     holding every question term once would get, so a weak lexical match stays weak."""
     synonym_weight: float = 0.0
@@ -101,6 +102,7 @@ class Searcher:
         if mode == "hybrid" and self.params.focus_weight > 0:
             focused = focus_question(question, self.index.topic_phrases)
         query = dense = bm25 = None
+        terms: list[str] = []
         if mode == "dense":
             query = self.embedder.embed_query(question)
             dense = self.dense_scores(query)
@@ -110,9 +112,10 @@ class Searcher:
             # In an English question the only words BM25 can match in Swedish text are mostly the
             # shared ones ("life science"), which min-max scaling would turn into a full-strength signal.
             lexical = focused if focused and language == "en" else question
-            bm25 = self.index.bm25.scores(lexical)
+            terms = tokenize(lexical)
+            bm25 = self.index.bm25.term_scores(terms)
             if self.thesaurus is not None and language == "sv" and self.params.synonym_weight > 0:
-                extra = self.thesaurus.expand(tokenize(lexical))
+                extra = self.thesaurus.expand(terms)
                 if extra:
                     bm25 = bm25 + self.params.synonym_weight * self.index.bm25.term_scores(extra)
         scores: np.ndarray
@@ -125,11 +128,7 @@ class Searcher:
         else:
             assert dense is not None and bm25 is not None
             weight = self.params.bm25_weight_en if language == "en" else self.params.bm25_weight_sv
-            if self.params.bm25_scaling == "query":
-                lexical_scaled = np.minimum(bm25 / max(self.index.bm25.best_possible(tokenize(lexical)), 1e-9), 1.0)
-            else:
-                lexical_scaled = _minmax(bm25)
-            scores = (1 - weight) * _minmax(dense) + weight * lexical_scaled
+            scores = (1 - weight) * _minmax(dense) + weight * self._scaled_bm25(bm25, terms)
             kind = kind or document_kind_hint(question)
             if kind is not None and self.params.kind_boost:
                 scores = scores + self.params.kind_boost * (self.index.doc_kinds == kind)
@@ -159,6 +158,12 @@ class Searcher:
         np.maximum.at(best, self.index.sentence_owner[s_ids], s_scores)
         w = self.params.passage_weight
         return w * whole + (1 - w) * best
+
+    def _scaled_bm25(self, bm25: np.ndarray, terms: list[str]) -> np.ndarray:
+        """BM25 on the 0-1 scale fusion needs (see ``SearchParams.bm25_scaling``)."""
+        if self.params.bm25_scaling == "minmax":
+            return _minmax(bm25)
+        return np.minimum(bm25 / max(self.index.bm25.best_possible(terms), 1e-9), 1.0)
 
     def _hybrid_dense(self, question: str, focused: str | None) -> tuple[np.ndarray, np.ndarray]:
         """The question's vector (what answers are scored against) and the dense score per passage.
