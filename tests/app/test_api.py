@@ -115,3 +115,23 @@ def test_openapi_documents_every_endpoint(client: httpx.Client) -> None:
     ):
         assert path in paths
     assert client.get("/docs").status_code == 200
+
+
+def test_near_miss_question_gets_the_specific_refusal_with_its_reason(client: httpx.Client) -> None:
+    body = client.post("/api/ask", json={"question": "Hur mycket pengar satsas på agendans genomförande?"}).json()
+    assert body["abstained"] is True and body["abstain_reason"] == "missing_fact"
+    assert body["missing"]["element"] == "amount"
+    assert body["answer"].startswith("Dokumenten anger inget belopp") and "Närmast:" in body["answer"]
+    assert body["citations"], "the closest sentence is still quoted and cited"
+
+
+def test_follow_up_is_read_against_the_previous_question(client: httpx.Client) -> None:
+    body = client.post(
+        "/api/ask",
+        json={
+            "question": "And what does the national strategy say about that?",
+            "previous_question": "What does the West Swedish agenda say about clinical trials?",
+        },
+    ).json()
+    assert body["interpreted_as"] and "clinical trials" in body["interpreted_as"]
+    assert body["abstained"] is False and body["citations"]

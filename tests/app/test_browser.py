@@ -52,6 +52,14 @@ def test_ask_in_the_browser_shows_answer_and_citation_cards(live_server: str, tm
     page.screenshot(path=str(tmp_path / "answer.png"), full_page=True)
     assert (tmp_path / "answer.png").stat().st_size > 10_000
 
+    # A near-miss question: the refusal says what the documents do not give, and still cites the closest.
+    page.fill("#sq-question textarea", "Hur mycket pengar satsas på agendans genomförande?")
+    page.click("#sq-ask")
+    page.wait_for_function(
+        "document.querySelector('#sq-answer').innerText.includes('Dokumenten anger inget belopp')", timeout=30_000
+    )
+    assert "Närmast:" in page.inner_text("#sq-answer")
+
     page.get_by_role("tab", name="Dokument").click()
     page.wait_for_selector(".sq-outline summary", timeout=10_000)
     assert "Prioriterade insatsområden" in page.inner_text(".sq-outline")
