@@ -9,7 +9,7 @@ import shutil
 import sys
 import time
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from functools import cached_property
@@ -136,7 +136,10 @@ class Engine:
     ) -> SearchResult:
         """Ranked passages; a follow-up is read against ``previous_question``, an overview question
         lists its sections' first passages first."""
-        return self._retrieve(question, top_k, mode, previous_question)[0]
+        result, read_as, overview = self._retrieve(question, top_k, mode, previous_question)
+        if overview is None or analyse(read_as or result.question, self.places).expects == "number":
+            return result  # as ``ask``: a count question is answered from the text first
+        return self._overview_first(result, overview)
 
     def ask(
         self,
@@ -148,30 +151,24 @@ class Engine:
     ) -> dict[str, Any]:
         """The ``ask --json`` object: the cited answer (or the refusal and why), plus the ranked passages."""
         result, read_as, overview = self._retrieve(question, top_k, mode, previous_question)
-        language = result.language
-        base = {"question": result.question, "interpreted_as": read_as, "language": language, "mode": result.mode}
-        if overview is not None:
-            return {
-                **base,
-                "answer": overview.text,
-                "answer_kind": "overview",
-                "abstained": False,
-                "abstain_reason": None,
-                "missing": None,
-                "confidence": 1.0,
-                "citations": [asdict(c) for c in overview.citations],
-                "passages": [hit_to_dict(h) for h in result.hits],
-            }
+        base = {
+            "question": result.question,
+            "interpreted_as": read_as,
+            "language": result.language,
+            "mode": result.mode,
+        }
+        analysis = analyse(read_as or result.question, self.places)
+        # "How many areas …?": the text may state the count in a sentence worth quoting; the outline
+        # answers when it does not.
+        if overview is not None and analysis.expects != "number":
+            return self._overview_answer(base, result, overview)
         if result.query_vector is None:  # bm25 mode retrieves without the embedder; answers still need it
             result = replace(result, query_vector=self.embedder.embed_query(result.question))
         answer = compose_answer(
-            result,
-            self.index,
-            analyse(result.question, self.places),
-            self.background_vectors,
-            self.vocabulary,
-            params or self.answer_params,
+            result, self.index, analysis, self.background_vectors, self.vocabulary, params or self.answer_params
         )
+        if overview is not None and answer.abstained:
+            return self._overview_answer(base, result, overview)
         return {
             **base,
             "answer": answer.text,
@@ -184,9 +181,23 @@ class Engine:
             "passages": [hit_to_dict(h) for h in result.hits],
         }
 
+    def _overview_answer(self, base: dict[str, Any], result: SearchResult, overview: Overview) -> dict[str, Any]:
+        return {
+            **base,
+            "answer": overview.text,
+            "answer_kind": "overview",
+            "abstained": False,
+            "abstain_reason": None,
+            "missing": None,
+            "confidence": 1.0,
+            "citations": [asdict(c) for c in overview.citations],
+            "passages": [hit_to_dict(h) for h in self._overview_first(result, overview).hits],
+        }
+
     def _retrieve(
         self, question: str, top_k: int | None, mode: str | None, previous_question: str | None
     ) -> tuple[SearchResult, str | None, Overview | None]:
+        """The ranked passages (for ``read_as``, the follow-up resolved), and the outline's answer, if any."""
         question, top_k, mode = validate_request(self.settings, question, top_k, mode)
         if previous_question is not None:
             previous_question = validate_question(previous_question, self.settings.max_question_chars)
@@ -194,15 +205,26 @@ class Engine:
         language = detect_language(question)
         kind = document_kind_hint(question) or (document_kind_hint(previous_question) if read_as else None)
         result = self.searcher.search(read_as or question, mode=mode, top_k=top_k, language=language, kind=kind)
+        asked = read_as or question
+        # An area named by its topic is looked up only for list and description questions: "which
+        # target for the number of trials …" asks for a number the outline does not give.
+        topical = not analyse(asked, self.places).checkable
         overview = answer_overview(
-            read_as or question, language, self.index.documents, self.index.passages, self.index.topic_phrases
+            asked,
+            language,
+            self.index.documents,
+            self.index.passages,
+            self._scope_phrases,
+            self.match_title if topical else None,
         )
-        if overview is not None:
-            listed = [self.index.by_id[p.passage_id] for p in overview.passages]
-            rest = [h for h in result.hits if h.index not in set(listed)]
-            hits = [Hit(self.index.passages[i], i, 1.0, None, None) for i in dict.fromkeys(listed)] + rest
-            result = replace(result, hits=hits[: max(top_k, len(listed))])
         return replace(result, question=question), read_as, overview
+
+    def _overview_first(self, result: SearchResult, overview: Overview) -> SearchResult:
+        """The listed sections' first passages, then the other hits."""
+        listed = list(dict.fromkeys(self.index.by_id[p.passage_id] for p in overview.passages))
+        rest = [h for h in result.hits if h.index not in set(listed)]
+        hits = [Hit(self.index.passages[i], i, 1.0, None, None) for i in listed] + rest
+        return replace(result, hits=hits[: max(len(result.hits), len(listed))])
 
     @cached_property
     def background_vectors(self) -> np.ndarray:
@@ -215,6 +237,33 @@ class Engine:
         finally:
             cache.close()
         return np.asarray(vectors, dtype=np.float32).reshape(len(sentences), -1)
+
+    @cached_property
+    def _scope_phrases(self) -> tuple[str, ...]:
+        """The corpus topic and the documents' places (manifest): words that scope a question, not content."""
+        places = {p for d in self.index.documents for p in d.info.places}
+        return tuple(self.index.topic_phrases) + tuple(sorted(places, key=len, reverse=True))
+
+    def match_title(self, words: str, sections: Sequence[Section]) -> Section | None:
+        """The section whose title ``words`` name ("health data" → *Nyttiggörande av hälso- och
+        vårddata …*): the most similar title, if it stands out from the others' median by the
+        calibrated ``title_margin`` (a margin, not a level: levels shift from question to question)."""
+        if len(sections) < 2:
+            return None
+        vectors = self._title_vectors
+        query = self.embedder.embed_query(words)
+        similarities = np.array([float(vectors[id(s)] @ query) for s in sections])
+        best = int(similarities.argmax())
+        if similarities[best] - float(np.median(similarities)) < self.answer_params.title_margin:
+            return None
+        return sections[best]
+
+    @cached_property
+    def _title_vectors(self) -> dict[int, np.ndarray]:
+        """Every numbered section title's vector, embedded once (by object: sections live with the index)."""
+        sections = [s for d in self.index.documents for s in d.all_sections() if s.number]
+        vectors = self.embedder.embed_passages([s.title for s in sections]) if sections else []
+        return {id(s): v for s, v in zip(sections, vectors, strict=True)}
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:

@@ -4,11 +4,16 @@
 målsättning 4.1 om?": the section tree knows these answers exactly, while passage search only
 matches the words ("fokus"). The goal sections are the numbered ones: one-part numbers (``1``,
 ``2`` …) are areas, two-part numbers (``4.1``) objectives. Each listed title is cited to its heading.
+
+An area may also be named by its topic instead of its number ("Which objectives does the strategy
+set for health data?"): the words beyond the framing are matched against the goal sections' titles
+by a ``TitleMatcher`` (the engine's embedder), and only a title that clearly stands out is taken.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from strategiqa.ingest.model import Citation, Document, Passage, Section
@@ -20,7 +25,7 @@ _AREA_WORDS = (
     r"insatsområden\w*|insatsområde\w*|fokusområde\w*|temaområde\w*|huvudområde\w*|områden\w*|område\w*|"
     r"(?:focus|priority|action|thematic|main|strategic)?\s*areas?|themes?"
 )
-_GOAL_WORDS = r"målsättning\w*|delmål\w*|objectives?|goals?|targets?"
+_GOAL_WORDS = r"målsättning\w*|delmål\w*|mål|målen|objectives?|goals?|targets?"
 _AREAS = re.compile(rf"\b(?:{_AREA_WORDS})\b", re.IGNORECASE)
 _GOALS = re.compile(rf"\b(?:{_GOAL_WORDS})\b", re.IGNORECASE)
 _SPECIFIC_AREA = re.compile(r"\b(?:insatsområde|fokusområde|focus area|priority area)", re.IGNORECASE)
@@ -37,8 +42,19 @@ _FRAME = frozenset(
     what which are is the all main priority key different list name give me tell its their covered
     covers cover fall falls under within in about does do says say contain contains include includes
     numbered number nr no named called mean means deal deals with set out sets
+    innebär innehåller omfattar består pekar ut prioriterar lyfter fram identifierar beskriv beskriver ge
+    mig översikt sammanfatta många antal finns listas nämns anges sätter upp
+    contain comprise comprises identify identifies prioritise prioritises prioritize prioritizes overview
+    summarise summarize summary describe many listed named defined identified lists
     """.split()
 )
+_PLURAL_GOALS = re.compile(
+    r"\b(?:målsättningar\w*|delmålen|objectives|goals|targets)\b|\b(?:vilka|which)\s+mål\b", re.IGNORECASE
+)
+
+TitleMatcher = Callable[[str, Sequence[Section]], "Section | None"]
+"""Given the question's topic words and candidate sections, the section whose title the words
+name, or None when no title clearly stands out."""
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -51,19 +67,36 @@ class Overview:
 
 
 def answer_overview(
-    question: str, language: str, documents: list[Document], passages: list[Passage], topic: tuple[str, ...] = ()
+    question: str,
+    language: str,
+    documents: list[Document],
+    passages: list[Passage],
+    topic: tuple[str, ...] = (),
+    match_title: TitleMatcher | None = None,
 ) -> Overview | None:
     """An answer listing section titles when ``question`` asks about the documents' structure, else None."""
     wants_goals, wants_areas = bool(_GOALS.search(question)), bool(_AREAS.search(question))
     numbers = _NUMBER_REF.findall(question)
-    if not (wants_goals or wants_areas or numbers) or not _only_frame(question, topic):
+    if not (wants_goals or wants_areas or numbers):
+        return None
+    rest = _content_words(question, topic)
+    if rest and (numbers or match_title is None or len(rest) > _MAX_TOPIC_WORDS):
         return None
     candidates = _documents_for(question, documents, wants_goals, wants_areas)
     if not candidates:
         return None
     sections: list[tuple[Document, Section]] = []
     lead: str = ""
-    if numbers:
+    if rest:
+        assert match_title is not None
+        found = _by_topic(" ".join(rest), candidates, wants_goals, question, match_title)
+        if found is None:
+            return None
+        document, section = found
+        if "." not in (section.number or "") and wants_goals and _PLURAL_GOALS.search(question):
+            sections.extend((document, c) for c in section.children if c.number)
+        sections = sections or [found]
+    elif numbers:
         major, minor = numbers[0]
         for document in candidates:
             section = _find(document, f"{major}.{minor}" if minor else major)
@@ -118,18 +151,34 @@ def _goal_sections(document: Document, parts: int) -> list[Section]:
     return [s for s in goal_sections(document) if len((s.number or "").split(".")) == parts]
 
 
-def _only_frame(question: str, topic: tuple[str, ...]) -> bool:
-    """The question has no content beyond framing, structure words, numbers and document names."""
+_MAX_TOPIC_WORDS = 5
+"""More words than this beyond the framing: a question about content, not about the outline."""
+
+
+def _content_words(question: str, topic: tuple[str, ...]) -> list[str]:
+    """The question's words beyond framing, structure words, numbers and document names."""
     text = strip_document_names(question).lower()
     for phrase in topic:
         text = text.replace(phrase.lower(), " ")
     text = _AREAS.sub(" ", _GOALS.sub(" ", text))
-    rest = [
+    return [
         w
         for w in _WORD.findall(text)
         if w not in STOP_WORDS and w not in _FRAME and w not in _COUNT_WORDS and not _is_document_cue(w)
     ]
-    return len(rest) == 0
+
+
+def _by_topic(
+    words: str, documents: list[Document], wants_goals: bool, question: str, match_title: TitleMatcher
+) -> tuple[Document, Section] | None:
+    """The goal section the question names by its topic: an area ("objectives for health data",
+    "the focus area on sustainability") or, for a single objective, an objective."""
+    parts = 2 if wants_goals and not _PLURAL_GOALS.search(question) else 1
+    pool = [(d, s) for d in documents for s in _goal_sections(d, parts)]
+    if parts == 1 and wants_goals:  # objectives under an area: only areas that have objectives
+        pool = [(d, s) for d, s in pool if any(c.number for c in s.children)] or pool
+    section = match_title(words, [s for _, s in pool])
+    return next(((d, s) for d, s in pool if s is section), None)
 
 
 def _is_document_cue(word: str) -> bool:

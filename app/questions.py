@@ -76,6 +76,10 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:what|which) (?:is|was|will be) the (?:number|count|total)\b",
             r"\bhur mycket\b",
             r"\bhow much\b",
+            # A target for a count is a number: "Vilket mål för antalet prövningar …", "numeric target".
+            r"\b(?:mål|målet|målsättning\w*|targets?|goals?)\s+(?:för|om|for|on)\s+(?:antalet|the number)\b",
+            r"\b(?:numeric|numerical|quantitative|quantified|kvantitativ\w*|kvantifierad\w*|siffer)\w*\s+"
+            r"(?:targets?|goals?|mål\w*)",
         ),
     ),
     (

@@ -111,6 +111,38 @@ def test_objectives_under_an_area(real_engine: Engine) -> None:
     assert [c["section_number"] for c in result["citations"]] == ["4.1", "4.2", "4.3", "4.4"]
 
 
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [
+        ("Which goals are listed under the national strategy's area on health data?", ["2.1", "2.2", "2.3"]),
+        ("Vilka målsättningar har strategin för kompetensförsörjning?", ["7.1", "7.2", "7.3"]),
+        ("Vilka mål finns under området om internationell konkurrenskraft?", ["8.1", "8.2", "8.3", "8.4", "8.5"]),
+        ("What does the agenda's focus area on sustainability and resilience contain?", ["5"]),
+    ],
+)
+def test_an_area_named_by_its_topic(real_engine: Engine, question: str, numbers: list[str]) -> None:
+    result = real_engine.ask(question)
+    assert result["answer_kind"] == "overview"
+    assert [c["section_number"] for c in result["citations"] if c["kind"] == "heading"] == numbers
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vilket mål för antalet kliniska prövningar sätter strategin?",  # asks a number the outline lacks
+        "Which areas of care need more clinical trials according to the strategy and why?",  # about content
+        "Hur mycket pengar avsätts för målsättning 4.1?",
+    ],
+)
+def test_content_questions_are_not_read_as_outline_questions(real_engine: Engine, question: str) -> None:
+    assert real_engine.ask(question)["answer_kind"] == "extract"
+
+
+def test_a_count_the_text_does_not_state_comes_from_the_outline(real_engine: Engine) -> None:
+    result = real_engine.ask("Hur många målsättningar har den nationella strategin?")
+    assert result["answer_kind"] == "overview" and "31 målsättningar" in result["answer"]
+
+
 def test_confidence_does_not_depend_on_other_documents(tmp_path: Path) -> None:
     """Adding a document leaves the confidence of a question whose top passages are unchanged as it was."""
     corpus = write_mini_corpus(tmp_path / "corpus")
