@@ -40,7 +40,7 @@ from .answer import AnswerParams, compose_answer
 from .calibration import answer_params
 from .followup import resolve_followup
 from .overview import Overview, answer_overview
-from .questions import analyse
+from .questions import EnglishWords, QuestionAnalysis, analyse
 from .settings import Settings, offline_environment
 
 BACKGROUND_SENTENCES = Path(__file__).parent / "data" / "background_sentences.txt"
@@ -137,7 +137,7 @@ class Engine:
         """Ranked passages; a follow-up is read against ``previous_question``, an overview question
         lists its sections' first passages first."""
         result, read_as, overview = self._retrieve(question, top_k, mode, previous_question)
-        if overview is None or analyse(read_as or result.question, self.places).expects == "number":
+        if overview is None or self.analyse(read_as or result.question).expects == "number":
             return result  # as ``ask``: a count question is answered from the text first
         return self._overview_first(result, overview)
 
@@ -157,7 +157,7 @@ class Engine:
             "language": result.language,
             "mode": result.mode,
         }
-        analysis = analyse(read_as or result.question, self.places)
+        analysis = self.analyse(read_as or result.question)
         # "How many areas …?": the text may state the count in a sentence worth quoting; the outline
         # answers when it does not.
         if overview is not None and analysis.expects != "number":
@@ -208,7 +208,7 @@ class Engine:
         asked = read_as or question
         # An area named by its topic is looked up only for list and description questions: "which
         # target for the number of trials …" asks for a number the outline does not give.
-        topical = not analyse(asked, self.places).checkable
+        topical = not self.analyse(asked).checkable
         overview = answer_overview(
             asked,
             language,
@@ -269,6 +269,14 @@ class Engine:
     def vocabulary(self) -> frozenset[str]:
         """Every word of the indexed documents, lower-cased: is a name the question uses in them at all?"""
         return frozenset(w.lower() for d in self.index.documents for w in re.findall(r"[^\W_]+", d.text))
+
+    def analyse(self, question: str) -> QuestionAnalysis:
+        """What ``question`` asks for (see ``questions.analyse``), with this corpus's places."""
+        return analyse(question, self.places, self._english_words)
+
+    @cached_property
+    def _english_words(self) -> EnglishWords | None:
+        return EnglishWords.load(self.settings.english_words_file)
 
     @cached_property
     def places(self) -> frozenset[str]:

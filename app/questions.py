@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 # Kinds whose presence in a sentence can be checked; the others (list, reason, description) cannot.
 CHECKABLE = frozenset({"amount", "share", "number", "date", "person", "agent", "organisation", "place"})
@@ -190,16 +191,49 @@ _NOT_NAMES = frozenset(
 )
 
 
-def analyse(question: str, places: frozenset[str] = frozenset()) -> QuestionAnalysis:
+def analyse(question: str, places: frozenset[str] = frozenset(), words: EnglishWords | None = None) -> QuestionAnalysis:
     """The kind of answer ``question`` expects and its hard constraints.
 
     ``places`` are lower-cased names of the places the corpus is about (from the manifest): a
-    question naming them is not asking about another place.
+    question naming them is not asking about another place. ``words`` tells ordinary English words
+    from proper names, so a body's translated title ("the Regional Executive Board") is not taken
+    for a name the documents must contain.
     """
     text = " ".join(question.split())
     expects = next((kind for kind, pattern in _EXPECTS if pattern.search(text)), "description")
     years = tuple(dict.fromkeys(_YEAR.findall(text)))
-    return QuestionAnalysis(expects=expects, years=years, names=_names(text, places))
+    names = _names(text, places)
+    if words is not None:
+        names = tuple(n for n in names if not words.is_translated_title(n))
+    return QuestionAnalysis(expects=expects, years=years, names=names)
+
+
+@dataclass(frozen=True)
+class EnglishWords:
+    """An English word list in the ``/usr/share/dict`` format, where proper names are capitalised."""
+
+    common: frozenset[str]
+    """Words listed in lower case: ordinary words."""
+    proper: frozenset[str]
+    """Words listed capitalised (lower-cased here): names of places, people, organisations."""
+
+    @classmethod
+    def load(cls, path: Path) -> EnglishWords | None:
+        """The list at ``path``, or None when it is not there (names are then all checked)."""
+        try:
+            lines = path.read_text(encoding="utf-8", errors="replace").split()
+        except OSError:
+            return None
+        return cls(
+            frozenset(w for w in lines if w.islower()),
+            frozenset(w.lower() for w in lines if w[:1].isupper() and w[1:].islower()),
+        )
+
+    def is_translated_title(self, name: str) -> bool:
+        """Every word of ``name`` is an ordinary English word and none a proper name: "Life Science
+        Office", not "Horizon Europe" or "Karolinska"."""
+        parts = [p.lower().rstrip("s’'") if p.lower() not in self.common else p.lower() for p in name.split()]
+        return bool(parts) and all(p in self.common and p not in self.proper for p in parts)
 
 
 def satisfies(sentence: str, analysis: QuestionAnalysis) -> bool:

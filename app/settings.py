@@ -75,6 +75,11 @@ class Settings(BaseSettings):
         _REPO_ROOT / "calibration.json",
         description="Answer thresholds per embedding model, written by `strategiqa calibrate`.",
     )
+    english_words_file: Path = Field(
+        Path("/usr/share/dict/american-english"),
+        description="English word list (Debian wamerican; proper names capitalised): a body's translated title "
+        "in an English question is not taken for a name the documents must contain. Missing: every name is checked.",
+    )
     answer: AnswerSettings = Field(default_factory=AnswerSettings)
 
     @property

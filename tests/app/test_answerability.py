@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from strategiqa.app.engine import Engine, ingest
 from strategiqa.app.followup import resolve_followup
-from strategiqa.app.questions import analyse, satisfies
+from strategiqa.app.questions import EnglishWords, analyse, satisfies
 from strategiqa.app.settings import Settings
 from strategiqa.ingest.sentences import sentence_role
 
@@ -44,6 +44,27 @@ def test_constraints_and_checks() -> None:
     assert not satisfies("Regionen satsar mycket på samverkan.", amount)
     assert not satisfies("Målet gäller till 2035.", analyse("Hur många bolag finns?"))
     assert satisfies("Helén Eliasson leder styrelsen.", analyse("Who chairs the board?"))
+
+
+ENGLISH_WORDS = Path("/usr/share/dict/american-english")  # Debian wamerican, installed by .ci/run
+
+
+def test_translated_titles_are_not_names_but_proper_names_are() -> None:
+    words = EnglishWords.load(ENGLISH_WORDS)
+    assert words is not None, "install Debian's wamerican (the .ci/run does)"
+    assert analyse("Who chairs the Regional Executive Board?", words=words).names == ()
+    assert analyse("Where was the Government's Life Science Office set up?", words=words).names == ()
+    assert analyse("How much does Horizon Europe give to Karolinska?", words=words).names == (
+        "Horizon Europe",
+        "Karolinska",
+    )
+    assert analyse("Does the strategy mention Brussels?", words=words).names == ("Brussels",)
+    assert EnglishWords.load(Path("/nonexistent/words")) is None
+
+
+def test_an_english_question_naming_a_body_by_its_translated_title_is_answered(real_engine: Engine) -> None:
+    result = real_engine.ask("Within which organisation has the Government's Life Science Office been set up?")
+    assert not result["abstained"] and "Regeringskansliet" in result["answer"]
 
 
 def test_labels_are_not_answer_material() -> None:
