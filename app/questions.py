@@ -106,6 +106,8 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bvad heter\b.*\b(?:ordförande|minister|chef|direktör|ledare|samordnare|vd)\b",
             r"\bvem (?:är|blir|var)\b.*\b(?:ordförande|minister|chef|direktör|ledare|samordnare|vd)\b",
             r"\bvilken person\b",
+            # Plural only: "which minister for finance" names a role, which name lines are not checked for.
+            r"\b(?:vilka|which|what)\s+(?:ministrar|ministers)\b",
             r"\bvilka personer\b",
             r"\bnamnet på\b",
             r"\bwho (?:is|will be|was|chairs|heads|leads)\b.*\b(?:chair|chairman|chairperson|minister|head|director|"
