@@ -90,7 +90,8 @@ def evaluate_answers(engine: Engine, questions: Sequence[GoldQuestion], tick: Ca
     """Answer and citation metrics for the default mode, over all questions, per language and per kind.
 
     - ``cited_gold_rate``: share of answerable questions whose answer cites a passage holding a gold quote;
-    - ``citation_precision``: share of citations whose passage holds a gold quote;
+    - ``citation_precision``: share of citations whose passage holds a gold quote (a heading citation:
+      whose title is one of the expected titles);
     - ``quote_recall``: share of answerable questions where a quoted sentence itself holds a gold quote;
     - ``near_miss_abstention`` / ``off_topic_abstention``: share of those unanswerable questions refused;
     - ``false_abstention_rate``: share of answerable questions refused;
@@ -117,7 +118,16 @@ def evaluate_answers(engine: Engine, questions: Sequence[GoldQuestion], tick: Ca
 def _answer_row(engine: Engine, q: GoldQuestion, result: dict[str, Any]) -> dict[str, Any]:
     citations = result["citations"]
     passages = [engine.index.passages[engine.index.by_id[c["passage_id"]]] for c in citations]
-    relevant = [is_relevant(p.text, q.quotes) for p in passages] if q.answerable else []
+    # A heading citation (overview answers) is right when it cites one of the expected section titles.
+    titles = {normalise(t) for t in q.titles}
+    relevant = (
+        [
+            (c.get("kind") == "heading" and normalise(c["quote"]) in titles) or is_relevant(p.text, q.quotes)
+            for c, p in zip(citations, passages, strict=True)
+        ]
+        if q.answerable
+        else []
+    )
     answer_text = normalise(result["answer"])
     named = sum(bool(normalise(t)) and normalise(t) in answer_text for t in q.titles)
     return {
@@ -129,7 +139,8 @@ def _answer_row(engine: Engine, q: GoldQuestion, result: dict[str, Any]) -> dict
         "abstain_reason": result.get("abstain_reason"),
         "citations": len(citations),
         "citations_ok": sum(
-            c["quote"] in p.text and ok for c, p, ok in zip(citations, passages, relevant, strict=False)
+            (c["quote"] in p.text or c.get("kind") == "heading") and ok
+            for c, p, ok in zip(citations, passages, relevant, strict=False)
         ),
         "cited_gold": bool(q.answerable and not result["abstained"] and any(relevant)),
         "quote_gold": bool(q.answerable and any(is_relevant(c["quote"], q.quotes) for c in citations)),

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from strategiqa.app.engine import Engine
 from strategiqa.eval.baseline import BASELINE_MODE
-from strategiqa.eval.datasets import bundled_dataset
-from strategiqa.eval.harness import evaluate, to_markdown, write_chart
+from strategiqa.eval.datasets import GoldQuestion, bundled_dataset
+from strategiqa.eval.harness import evaluate, evaluate_answers, to_markdown, write_chart
 from strategiqa.retrieval.search import Searcher
 
 
@@ -71,3 +71,16 @@ def test_focused_question_helps_on_the_held_out_set(real_engine: Engine) -> None
         real_engine.searcher = original
     assert focused["recall@600w"] > plain["recall@600w"]
     assert focused["by_lang"]["en"]["recall@600w"] >= 0.9 and focused["by_lang"]["sv"]["recall@600w"] >= 0.9
+
+
+def test_heading_citations_count_when_they_cite_an_expected_title(real_engine: Engine) -> None:
+    """An overview answer cites headings: right when the title is expected, wrong otherwise."""
+    national = next(d for d in real_engine.index.documents if d.info.kind == "national")
+    areas = [s.title for s in national.all_sections() if s.number and "." not in s.number]
+    assert len(areas) == 8
+    row = {"id": "o1", "lang": "en", "kind": "overview", "question": "What are the areas of the national strategy?"}
+    good = GoldQuestion(**row, quotes=("no such quote anywhere",), titles=tuple(areas))
+    half = GoldQuestion(**row, quotes=("no such quote anywhere",), titles=(*areas[:4], "Fiske", "Jakt"))
+    scores = [evaluate_answers(real_engine, [q], lambda: None) for q in (good, half)]
+    assert scores[0]["citation_precision"] == 1.0 and scores[0]["cited_gold_rate"] == 1.0
+    assert scores[1]["citation_precision"] == 0.5 and scores[1]["overview_titles"] == pytest.approx(4 / 6, abs=1e-3)
