@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Kinds whose presence in a sentence can be checked; the others (list, reason, description) cannot.
-CHECKABLE = frozenset({"amount", "share", "number", "date", "person", "agent", "organisation", "place"})
+CHECKABLE = frozenset({"amount", "share", "number", "quantity", "date", "person", "agent", "organisation", "place"})
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,8 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bbudget\b",
             r"\bhow much (?:will|does|is|are|has|have)\b.*\b(?:cost|invest|spend|allocat|fund|budget)",
             r"\b(?:sek|euros?|dollars?)\b",
+            r"\bhow much\b.*\bworth\b",
+            r"\bhur mycket\b.*\bvärd\b",
         ),
     ),
     (
@@ -75,14 +77,15 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bhur (?:stort|högt) (?:är )?antal",
             r"\bhow many\b",
             r"\b(?:what|which) (?:is|was|will be) the (?:number|count|total)\b",
-            r"\bhur mycket\b",
-            r"\bhow much\b",
             # A target for a count is a number: "Vilket mål för antalet prövningar …", "numeric target".
             r"\b(?:mål|målet|målsättning\w*|targets?|goals?)\s+(?:för|om|for|on)\s+(?:antalet|the number)\b",
             r"\b(?:numeric|numerical|quantitative|quantified|kvantitativ\w*|kvantifierad\w*|siffer)\w*\s+"
             r"(?:targets?|goals?|mål\w*)",
         ),
     ),
+    # "How much does the sector contribute to …": a measure, which the text may give as a number, a
+    # share or a degree ("en betydande del").
+    ("quantity", _rx(r"\bhur mycket\b", r"\bhow much\b")),
     (
         "date",
         _rx(
@@ -163,6 +166,12 @@ _CURRENCY = re.compile(r"\b(?:kr|kronor|kronors|mkr|mdkr|msek|sek|euro|eur|dolla
 _SHARE = re.compile(
     r"%|\bprocent\w*|\bper ?cent\b|\bhälften\b|\b(?:en|var) (?:tredje|fjärde|femte|tionde)\w*|"
     r"\b\w+(?:dedel|delar)\b|\bmajoritet\w*",
+    re.IGNORECASE,
+)
+_DEGREE = re.compile(
+    r"\b(?:betydande|stor|stora|större|liten|små|mindre|väsentlig\w*|ansenlig\w*|marginell\w*|hög|låg|"
+    r"significant|large|small|substantial|considerable|major|minor|sizeable)\s+"
+    r"(?:del|delen|andel|andelen|omfattning|mängd|utsträckning|part|share|proportion|amount|extent|degree)\b",
     re.IGNORECASE,
 )
 _MONTHS = (
@@ -247,6 +256,10 @@ def satisfies(sentence: str, analysis: QuestionAnalysis) -> bool:
         return bool(_SHARE.search(sentence))
     if expects == "number":
         return any(not _YEAR.fullmatch(m.group(0).strip()) for m in _COUNT.finditer(sentence))
+    if expects == "quantity":
+        return bool(_SHARE.search(sentence) or _DEGREE.search(sentence)) or satisfies(
+            sentence, QuestionAnalysis("number")
+        )
     if expects == "date":
         return bool(_DATE.search(sentence))
     if expects == "person":

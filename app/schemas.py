@@ -53,8 +53,8 @@ class PassageOut(BaseModel):
 
 class Missing(BaseModel):
     element: str = Field(
-        description="What the documents do not give: amount, share, number, date, person, agent, organisation, "
-        "place, year (a year the question names) or name (a name they never mention)."
+        description="What the documents do not give: amount, share, number, quantity, date, person, agent, "
+        "organisation, place, year (a year the question names) or name (a name they never mention)."
     )
     year: str | None = None
     name: str | None = None

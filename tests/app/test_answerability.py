@@ -28,6 +28,8 @@ from tests.conftest import write_mini_corpus
         ("Vilken myndighet ansvarar för hälsodata?", "organisation"),
         ("Which agency is responsible for health data?", "organisation"),
         ("Varför minskar antalet prövningar?", "reason"),
+        ("How much does the sector contribute to global emissions?", "quantity"),
+        ("Hur mycket är exporten värd?", "amount"),
         ("Vad säger strategin om kliniska prövningar?", "description"),
     ],
 )
@@ -44,6 +46,9 @@ def test_constraints_and_checks() -> None:
     assert not satisfies("Regionen satsar mycket på samverkan.", amount)
     assert not satisfies("Målet gäller till 2035.", analyse("Hur många bolag finns?"))
     assert satisfies("Helén Eliasson leder styrelsen.", analyse("Who chairs the board?"))
+    quantity = analyse("Hur mycket bidrar sektorn till utsläppen?")
+    assert satisfies("Sektorn står för en betydande del av utsläppen.", quantity)
+    assert not satisfies("Sektorn vill minska sina utsläpp.", quantity)
 
 
 ENGLISH_WORDS = Path("/usr/share/dict/american-english")  # Debian wamerican, installed by .ci/run
