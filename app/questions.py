@@ -155,6 +155,9 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
+# A "how many / how much" after a preposition is part of what is asked about, not what is asked:
+# "Vilket problem lyfts kring hur många som slutför …", "what could happen to how much …".
+_EMBEDDED = re.compile(r"\b(to|about|on|of|om|kring|över|till)\s+(hur|how)\s+(många|mycket|many|much)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _NUMBER_WORDS = (
     r"två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio|hundra|tusen|"
@@ -211,7 +214,8 @@ def analyse(question: str, places: frozenset[str] = frozenset(), words: EnglishW
     for a name the documents must contain.
     """
     text = " ".join(question.split())
-    expects = next((kind for kind, pattern in _EXPECTS if pattern.search(text)), "description")
+    asked = _EMBEDDED.sub(r"\1 \3", text)  # "what happens to how much …" does not ask how much
+    expects = next((kind for kind, pattern in _EXPECTS if pattern.search(asked)), "description")
     years = tuple(dict.fromkeys(_YEAR.findall(text)))
     names = _names(text, places)
     if words is not None:
@@ -243,8 +247,15 @@ class EnglishWords:
     def is_translated_title(self, name: str) -> bool:
         """Every word of ``name`` is an ordinary English word and none a proper name: "Life Science
         Office", not "Horizon Europe" or "Karolinska"."""
-        parts = [p.lower().rstrip("s’'") if p.lower() not in self.common else p.lower() for p in name.split()]
-        return bool(parts) and all(p in self.common and p not in self.proper for p in parts)
+        parts = name.split()
+        return bool(parts) and all(self._ordinary(p) for p in parts)
+
+    def _ordinary(self, word: str) -> bool:
+        low = word.lower()
+        low = low if low in self.common else low.rstrip("s’'")
+        if word.isupper():  # an abbreviation: "IT" is ordinary although "It" is listed as a name too
+            return low in self.common
+        return low in self.common and low not in self.proper  # "China", "Bill": names win
 
 
 def satisfies(sentence: str, analysis: QuestionAnalysis) -> bool:

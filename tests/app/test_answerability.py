@@ -30,6 +30,7 @@ from tests.conftest import write_mini_corpus
         ("Varför minskar antalet prövningar?", "reason"),
         ("How much does the sector contribute to global emissions?", "quantity"),
         ("Hur mycket är exporten värd?", "amount"),
+        ("Vilket problem lyfts kring hur många som tar examen?", "description"),
         ("Vad säger strategin om kliniska prövningar?", "description"),
     ],
 )
@@ -64,6 +65,8 @@ def test_translated_titles_are_not_names_but_proper_names_are() -> None:
         "Karolinska",
     )
     assert analyse("Does the strategy mention Brussels?", words=words).names == ("Brussels",)
+    assert analyse("Does the agenda mention China?", words=words).names == ("China",)
+    assert analyse("Who pays for the shared IT infrastructure?", words=words).names == ()
     assert EnglishWords.load(Path("/nonexistent/words")) is None
 
 
