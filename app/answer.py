@@ -45,6 +45,7 @@ _MISSING_ELEMENT = {
         "agent": "ingen person eller organisation",
         "organisation": "ingen organisation",
         "place": "ingen plats",
+        "called": "inget namn",
     },
     "en": {
         "amount": "no amount of money",
@@ -56,6 +57,7 @@ _MISSING_ELEMENT = {
         "agent": "no person or body",
         "organisation": "no organisation",
         "place": "no place",
+        "called": "no name",
     },
 }
 _NEAREST = {"sv": "Närmast:", "en": "The closest they say:"}

@@ -40,7 +40,7 @@ from .answer import AnswerParams, compose_answer
 from .calibration import answer_params
 from .followup import resolve_followup
 from .overview import Overview, answer_overview
-from .questions import EnglishWords, QuestionAnalysis, analyse
+from .questions import EnglishWords, QuestionAnalysis, analyse, has_question_word
 from .settings import Settings, offline_environment
 
 BACKGROUND_SENTENCES = Path(__file__).parent / "data" / "background_sentences.txt"
@@ -137,7 +137,7 @@ class Engine:
         """Ranked passages; a follow-up is read against ``previous_question``, an overview question
         lists its sections' first passages first."""
         result, read_as, overview = self._retrieve(question, top_k, mode, previous_question)
-        if overview is None or self.analyse(read_as or result.question).expects == "number":
+        if overview is None or self._analyse_asked(result.question, read_as).expects == "number":
             return result  # as ``ask``: a count question is answered from the text first
         return self._overview_first(result, overview)
 
@@ -157,7 +157,7 @@ class Engine:
             "language": result.language,
             "mode": result.mode,
         }
-        analysis = self.analyse(read_as or result.question)
+        analysis = self._analyse_asked(result.question, read_as)
         # "How many areas …?": the text may state the count in a sentence worth quoting; the outline
         # answers when it does not.
         if overview is not None and analysis.expects != "number":
@@ -208,7 +208,7 @@ class Engine:
         asked = read_as or question
         # An area named by its topic is looked up only for list and description questions: "which
         # target for the number of trials …" asks for a number the outline does not give.
-        topical = not self.analyse(asked).checkable
+        topical = not self._analyse_asked(question, read_as).checkable
         overview = answer_overview(
             asked,
             language,
@@ -273,6 +273,14 @@ class Engine:
     def analyse(self, question: str) -> QuestionAnalysis:
         """What ``question`` asks for (see ``questions.analyse``), with this corpus's places."""
         return analyse(question, self.places, self._english_words)
+
+    def _analyse_asked(self, question: str, read_as: str | None) -> QuestionAnalysis:
+        """A follow-up with its own question word asks for what that word asks ("And what is it
+        supposed to do?" after "Which body …?" asks for a description); one without ("Och 2023?")
+        asks what the previous question asked, read together with it."""
+        if read_as is None or has_question_word(question):
+            return self.analyse(question)
+        return self.analyse(read_as)
 
     @cached_property
     def _english_words(self) -> EnglishWords | None:

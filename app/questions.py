@@ -14,18 +14,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Kinds whose presence in a sentence can be checked; the others (list, reason, description) cannot.
-CHECKABLE = frozenset({"amount", "share", "number", "quantity", "date", "person", "agent", "organisation", "place"})
+CHECKABLE = frozenset(
+    {"amount", "share", "number", "quantity", "date", "person", "agent", "organisation", "place", "called"}
+)
 
 
 @dataclass(frozen=True)
 class QuestionAnalysis:
     expects: str
-    """amount, share, number, date, person (a named person), agent (a person or a body),
-    organisation, place, list, reason or description."""
+    """amount, share, number, quantity, date, person (a named person), agent (a person or a body),
+    organisation, place, called (a name), list, reason or description."""
     years: tuple[str, ...] = ()
     """Years the question names: the answer must be about them."""
     names: tuple[str, ...] = ()
     """Names the question uses (capitalised words, acronyms) other than the corpus's own places."""
+    known: frozenset[str] = frozenset()
+    """Word starts (five letters, lower-cased) of the question and of the corpus's places: a name or
+    body these already give is what the question is about, not its answer."""
+    agency: bool = False
+    """The question asks for an agency or authority, which the government or a region is not."""
 
     @property
     def checkable(self) -> bool:
@@ -120,6 +127,11 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bname of the (?:person|chair|minister|head|director|leader|coordinator)\b",
         ),
     ),
+    # "Vad heter programmet?": the answer is a name (not a person's: those are asked for above).
+    (
+        "called",
+        _rx(r"\bvad heter\b", r"\bvilket namn\b", r"\bwhat is the name of\b", r"\bwhat (?:is|are) .{1,60}\bcalled\b"),
+    ),
     ("agent", _rx(_LEAD + r"vem\b", _LEAD + r"vilka (?:ska|bör|ansvarar)", _LEAD + r"who\b", r"\bwhose\b")),
     (
         "organisation",
@@ -193,6 +205,9 @@ _BODY = re.compile(
     r"partnerskap\w*|konsortium\w*|kommission\w*|eu)\b",
     re.IGNORECASE,
 )
+# Agencies and authorities, as asked for and as named (Swedish definite and compound forms).
+_AGENCY_ASKED = re.compile(r"\b(?:myndighet\w*|verk(?:et)?|agenc(?:y|ies)|authorit(?:y|ies))\b", re.IGNORECASE)
+_AGENCY = re.compile(r"\w*(?:myndighet\w*|verket|rådet|inspektionen|institutet)\b", re.IGNORECASE)
 # Words written with a capital in questions that are not names (English capitalises more).
 _NOT_NAMES = frozenset(
     """
@@ -220,7 +235,9 @@ def analyse(question: str, places: frozenset[str] = frozenset(), words: EnglishW
     names = _names(text, places)
     if words is not None:
         names = tuple(n for n in names if not words.is_translated_title(n))
-    return QuestionAnalysis(expects=expects, years=years, names=names)
+    known = frozenset(_start(w) for w in re.findall(r"[^\W_]+", text + " " + " ".join(places)))
+    agency = bool(expects == "organisation" and _AGENCY_ASKED.search(text))
+    return QuestionAnalysis(expects=expects, years=years, names=names, known=known, agency=agency)
 
 
 @dataclass(frozen=True)
@@ -258,6 +275,16 @@ class EnglishWords:
         return low in self.common and low not in self.proper  # "China", "Bill": names win
 
 
+_QUESTION_WORD = re.compile(
+    r"\b(?:vad|vilk\w+|hur|varför|när|var|vem|vems|what|which|how|why|when|where|who|whom|whose)\b", re.IGNORECASE
+)
+
+
+def has_question_word(question: str) -> bool:
+    """Whether ``question`` has an interrogative of its own ("Och i agendan?" has none)."""
+    return bool(_QUESTION_WORD.search(question))
+
+
 def satisfies(sentence: str, analysis: QuestionAnalysis) -> bool:
     """Whether ``sentence`` holds the kind of element ``analysis`` asks for (True when not checkable)."""
     expects = analysis.expects
@@ -275,13 +302,28 @@ def satisfies(sentence: str, analysis: QuestionAnalysis) -> bool:
         return bool(_DATE.search(sentence))
     if expects == "person":
         return bool(_PERSON_NAME.search(sentence))
-    if expects in ("agent", "organisation"):
-        return bool(_PERSON_NAME.search(sentence) or _BODY.search(sentence) or _ACRONYM.search(sentence)) or (
-            _has_inner_name(sentence)
-        )
-    if expects == "place":
-        return _has_inner_name(sentence)
+    if expects in ("agent", "organisation", "place", "called"):
+        return any(_start(w) not in analysis.known for w in _evidence(sentence, analysis))
     return True
+
+
+def _evidence(sentence: str, analysis: QuestionAnalysis) -> list[str]:
+    """The names and bodies in ``sentence`` that could answer: inner capitalised words and acronyms,
+    and for a person or body also person names and body nouns (agency nouns only, when an agency
+    is asked for)."""
+    first = re.match(r"\s*\S+", sentence)
+    start = first.end() if first else 0
+    found = [m.group(0) for m in _CAPITALISED.finditer(sentence) if m.start() >= start]
+    found += [m.group(0) for m in _ACRONYM.finditer(sentence)]
+    if analysis.expects in ("agent", "organisation"):
+        found += [m.group(0) for m in _PERSON_NAME.finditer(sentence)]
+        bodies = _AGENCY if analysis.agency else _BODY
+        found += [m.group(0) for m in bodies.finditer(sentence)]
+    return found
+
+
+def _start(word: str) -> str:
+    return word.lower()[:5]
 
 
 def mentions_year(text: str, year: str) -> bool:
@@ -324,10 +366,3 @@ def _names(text: str, places: frozenset[str]) -> tuple[str, ...]:
             runs.append([word])
         last_end = end
     return tuple(dict.fromkeys(" ".join(run) for run in runs))
-
-
-def _has_inner_name(sentence: str) -> bool:
-    """A capitalised word that does not start the sentence, or an acronym."""
-    first = re.match(r"\s*\S+", sentence)
-    start = first.end() if first else 0
-    return any(m.start() >= start for m in _CAPITALISED.finditer(sentence)) or bool(_ACRONYM.search(sentence))

@@ -54,7 +54,7 @@ class PassageOut(BaseModel):
 class Missing(BaseModel):
     element: str = Field(
         description="What the documents do not give: amount, share, number, quantity, date, person, agent, "
-        "organisation, place, year (a year the question names) or name (a name they never mention)."
+        "organisation, place, called (a name), year (a year the question names) or name (a name they never mention)."
     )
     year: str | None = None
     name: str | None = None

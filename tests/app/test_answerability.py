@@ -31,6 +31,8 @@ from tests.conftest import write_mini_corpus
         ("How much does the sector contribute to global emissions?", "quantity"),
         ("Hur mycket är exporten värd?", "amount"),
         ("Vilket problem lyfts kring hur många som tar examen?", "description"),
+        ("Vad heter regionens traineeprogram?", "called"),
+        ("What is the name of the new tax incentive?", "called"),
         ("Vad säger strategin om kliniska prövningar?", "description"),
     ],
 )
@@ -47,6 +49,15 @@ def test_constraints_and_checks() -> None:
     assert not satisfies("Regionen satsar mycket på samverkan.", amount)
     assert not satisfies("Målet gäller till 2035.", analyse("Hur många bolag finns?"))
     assert satisfies("Helén Eliasson leder styrelsen.", analyse("Who chairs the board?"))
+    # The answer must add a name or body the question does not already give.
+    agency = analyse("Vilken myndighet ska leda det nationella partnerskapet?")
+    assert agency.agency
+    assert not satisfies("Regeringen avser att skapa ett nationellt partnerskap.", agency)
+    assert satisfies("Vetenskapsrådet ska leda partnerskapet.", agency)
+    assert not satisfies("En effektiv implementering av EHDS är viktig.", analyse("Which agency implements EHDS?"))
+    called = analyse("Vad heter traineeprogrammet i Västsverige?", frozenset({"västsverige"}))
+    assert not satisfies("Ett traineeprogram ska starta i Västsverige.", called)
+    assert satisfies("Programmet heter Life Science Trainee.", called)
     quantity = analyse("Hur mycket bidrar sektorn till utsläppen?")
     assert satisfies("Sektorn står för en betydande del av utsläppen.", quantity)
     assert not satisfies("Sektorn vill minska sina utsläpp.", quantity)
@@ -81,6 +92,14 @@ def test_labels_are_not_answer_material() -> None:
     assert sentence_role("Källa: Nationell strategi för life science") == "caption"
     assert sentence_role("- Attrahera och behålla rätt kompetens och expertis") == "content"
     assert sentence_role("Regeringen vill att fler kliniska prövningar genomförs i hela landet.") == "content"
+
+
+def test_a_followup_with_its_own_question_word_asks_what_that_word_asks(real_engine: Engine) -> None:
+    previous = "Which body is to be set up to lead the implementation of the regional agenda?"
+    result = real_engine.ask("And what is it supposed to do?", previous_question=previous)
+    assert result["interpreted_as"] and not result["abstained"]
+    counted = real_engine.ask("Och i agendan?", previous_question="Hur mycket pengar satsar regeringen på hälsodata?")
+    assert counted["abstained"] and counted["abstain_reason"] == "missing_fact"
 
 
 def test_followups_are_read_against_the_previous_question_and_others_stand_alone() -> None:
