@@ -80,9 +80,9 @@ class AnswerParams:
     """Skip a sentence this similar (cosine) to one already chosen."""
     passages: int = 5
     """How many top passages sentences are drawn from."""
-    title_margin: float = 0.05
-    """An overview question naming an area by its topic takes the most similar goal title only when
-    it stands this far (cosine) above the median of the candidate titles."""
+    title_margin: float = 0.01
+    """An overview question naming an area by its topic takes the most similar goal section only when
+    it stands this far (cosine) above the median of the candidates (see ``Engine.match_title``)."""
     passage_weight: float = 0.5
     """Weight of the passage's fused retrieval score (0-1) added to each of its sentences' similarity
     (0.5: the fused passage ranking beats a lone sentence's similarity on every development set),

@@ -245,25 +245,43 @@ class Engine:
         return tuple(self.index.topic_phrases) + tuple(sorted(places, key=len, reverse=True))
 
     def match_title(self, words: str, sections: Sequence[Section]) -> Section | None:
-        """The section whose title ``words`` name ("health data" → *Nyttiggörande av hälso- och
-        vårddata …*): the most similar title, if it stands out from the others' median by the
-        calibrated ``title_margin`` (a margin, not a level: levels shift from question to question)."""
+        """The goal section ``words`` name ("health data" → *Nyttiggörande av hälso- och vårddata …*).
+
+        A section is represented by its title, its numbered children's titles and its passages (a
+        title alone is a few words: "clinical research" names area 4 through objective 4.1 *Fler
+        kliniska prövningar*); it scores by the best of them. The best section is taken if it stands
+        out from the others' median by ``title_margin`` (a margin: levels shift between questions)."""
         if len(sections) < 2:
             return None
-        vectors = self._title_vectors
         query = self.embedder.embed_query(words)
-        similarities = np.array([float(vectors[id(s)] @ query) for s in sections])
+        vectors = self._section_vectors
+        similarities = np.array([float((vectors[id(s)] @ query).max()) for s in sections])
         best = int(similarities.argmax())
         if similarities[best] - float(np.median(similarities)) < self.answer_params.title_margin:
             return None
         return sections[best]
 
     @cached_property
-    def _title_vectors(self) -> dict[int, np.ndarray]:
-        """Every numbered section title's vector, embedded once (by object: sections live with the index)."""
-        sections = [s for d in self.index.documents for s in d.all_sections() if s.number]
-        vectors = self.embedder.embed_passages([s.title for s in sections]) if sections else []
-        return {id(s): v for s, v in zip(sections, vectors, strict=True)}
+    def _section_vectors(self) -> dict[int, np.ndarray]:
+        """Per numbered section (by object: sections live with the index), the vectors that stand for
+        it: its title's, its numbered children's titles' and its passages'."""
+        numbered = [(d, s) for d in self.index.documents for s in d.all_sections() if s.number]
+        if not numbered:
+            return {}
+        title_vectors = self.embedder.embed_passages([s.title for _, s in numbered])
+        titles = {id(s): v for (_, s), v in zip(numbered, title_vectors, strict=True)}
+        passage_vectors = self.index.passage_store.vectors()
+        out = {}
+        for document, section in numbered:
+            ids = {x.id for x in section.walk()}
+            rows = [titles[id(section)]] + [titles[id(c)] for c in section.children if c.number]
+            rows += [
+                passage_vectors[i]
+                for i, p in enumerate(self.index.passages)
+                if p.doc_id == document.info.doc_id and p.section_id in ids
+            ]
+            out[id(section)] = np.vstack(rows)
+        return out
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:

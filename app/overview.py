@@ -23,7 +23,10 @@ from strategiqa.retrieval.text import STOP_WORDS
 
 _AREA_WORDS = (
     r"insatsområden\w*|insatsområde\w*|fokusområde\w*|temaområde\w*|huvudområde\w*|områden\w*|område\w*|"
-    r"(?:focus|priority|action|thematic|main|strategic)?\s*areas?|themes?"
+    r"(?:focus|priority|action|thematic|main|strategic)?\s*areas?|themes?|teman|tema\w*|"
+    # How a document is organised is its list of areas: "Hur är agendan uppbyggd?", "main parts".
+    r"uppbyggd\w*|uppdelad\w*|struktur\w*|disposition\w*|rubrik\w*|huvuddel\w*|"
+    r"structured?|organi[sz]ed|headings?|main parts|prioriti[sz]es?|prioriterar|prioriteringar\w*"
 )
 _GOAL_WORDS = r"målsättning\w*|delmål\w*|mål|målen|objectives?|goals?|targets?"
 _AREAS = re.compile(rf"\b(?:{_AREA_WORDS})\b", re.IGNORECASE)
@@ -43,7 +46,10 @@ _FRAME = frozenset(
     covers cover fall falls under within in about does do says say contain contains include includes
     numbered number nr no named called mean means deal deals with set out sets
     innebär innehåller omfattar består pekar ut prioriterar lyfter fram identifierar beskriv beskriver ge
-    mig översikt sammanfatta många antal finns listas nämns anges sätter upp
+    mig översikt sammanfatta många antal finns listas nämns anges sätter upp hör går gäller betyder står
+    ligger tar ingår berör kallas strategi agenda dokument dokumentet plan planen
+    belong belongs go goes concern concerns relate relates involve involves come comes talk talks
+    summarise summarize summary tell explain explained main key
     contain comprise comprises identify identifies prioritise prioritises prioritize prioritizes overview
     summarise summarize summary describe many listed named defined identified lists
     """.split()
@@ -80,11 +86,13 @@ def answer_overview(
     if not (wants_goals or wants_areas or numbers):
         return None
     rest = _content_words(question, topic)
-    if rest and (numbers or match_title is None or len(rest) > _MAX_TOPIC_WORDS):
+    if rest and (numbers or match_title is None or len(rest) > _MAX_TOPIC_WORDS or not _introduced(rest[0], question)):
         return None
     candidates = _documents_for(question, documents, wants_goals, wants_areas)
     if not candidates:
         return None
+    if numbers and not any(_find(d, ".".join(n for n in numbers[0] if n)) for d in candidates):
+        numbers = []  # a count ("Vilka är strategins 31 målsättningar?"), not a section number
     sections: list[tuple[Document, Section]] = []
     lead: str = ""
     if rest:
@@ -151,7 +159,7 @@ def _goal_sections(document: Document, parts: int) -> list[Section]:
     return [s for s in goal_sections(document) if len((s.number or "").split(".")) == parts]
 
 
-_MAX_TOPIC_WORDS = 5
+_MAX_TOPIC_WORDS = 3
 """More words than this beyond the framing: a question about content, not about the outline."""
 
 
@@ -166,6 +174,16 @@ def _content_words(question: str, topic: tuple[str, ...]) -> list[str]:
         for w in _WORD.findall(text)
         if w not in STOP_WORDS and w not in _FRAME and w not in _COUNT_WORDS and not _is_document_cue(w)
     ]
+
+
+_TOPIC_PREPOSITION = r"(?:om|för|inom|kring|gällande|rörande|on|about|for|in|within|regarding|concerning|covering)"
+
+
+def _introduced(word: str, question: str) -> bool:
+    """The topic is introduced by a preposition ("området om hälsodata", "objectives for research
+    infrastructure"): "Vilket område har flest företag?" asks about content, not about an area."""
+    pattern = rf"\b{_TOPIC_PREPOSITION}\s+(?:(?:the|den|det|de)\s+)?{re.escape(word)}\b"
+    return re.search(pattern, question, re.IGNORECASE) is not None
 
 
 def _by_topic(

@@ -161,8 +161,28 @@ def test_objectives_under_an_area(real_engine: Engine) -> None:
         ("Vilka målsättningar har strategin för kompetensförsörjning?", ["7.1", "7.2", "7.3"]),
         ("Vilka mål finns under området om internationell konkurrenskraft?", ["8.1", "8.2", "8.3", "8.4", "8.5"]),
         ("What does the agenda's focus area on sustainability and resilience contain?", ["5"]),
+        # named through its objectives' titles: area 4's *Fler kliniska prövningar …*
+        ("What are the objectives in the area about clinical research?", ["4.1", "4.2", "4.3", "4.4"]),
+        ("Vad handlar agendans insatsområde om kompetens om?", ["4"]),
     ],
 )
+@pytest.mark.parametrize(
+    ("question", "count"),
+    [
+        ("Hur är agendan uppbyggd?", 7),
+        ("How is the national strategy structured?", 8),
+        ("What does the regional agenda prioritise?", 7),
+        ("Vilka teman tar den västsvenska agendan upp?", 7),
+        ("Vilka är strategins 31 målsättningar?", 31),
+        ("Vad går målsättning 7.1 ut på?", 1),
+    ],
+)
+def test_structure_questions_in_other_words(real_engine: Engine, question: str, count: int) -> None:
+    result = real_engine.ask(question)
+    assert result["answer_kind"] == "overview"
+    assert len([c for c in result["citations"] if c["kind"] == "heading"]) == count
+
+
 def test_an_area_named_by_its_topic(real_engine: Engine, question: str, numbers: list[str]) -> None:
     result = real_engine.ask(question)
     assert result["answer_kind"] == "overview"
@@ -175,6 +195,7 @@ def test_an_area_named_by_its_topic(real_engine: Engine, question: str, numbers:
         "Vilket mål för antalet kliniska prövningar sätter strategin?",  # asks a number the outline lacks
         "Which areas of care need more clinical trials according to the strategy and why?",  # about content
         "Hur mycket pengar avsätts för målsättning 4.1?",
+        "Vilket område har flest företag i regionen?",  # no topic introduced: a question about content
     ],
 )
 def test_content_questions_are_not_read_as_outline_questions(real_engine: Engine, question: str) -> None:
