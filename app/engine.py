@@ -204,7 +204,12 @@ class Engine:
         read_as = resolve_followup(question, previous_question)
         language = detect_language(question)
         kind = document_kind_hint(question) or (document_kind_hint(previous_question) if read_as else None)
-        result = self.searcher.search(read_as or question, mode=mode, top_k=top_k, language=language, kind=kind)
+        # "Och i agendan?" after a question on the strategy: the user has switched documents, so the
+        # answer must come from the one now named, although the topic words match the other one best.
+        switched = read_as is not None and document_kind_hint(question) is not None
+        result = self.searcher.search(
+            read_as or question, mode=mode, top_k=top_k, language=language, kind=kind, only_kind=switched
+        )
         asked = read_as or question
         # An area named by its topic is looked up only for list and description questions: "which
         # target for the number of trials …" asks for a number the outline does not give.

@@ -15,7 +15,7 @@ from strategiqa.retrieval.text import STOP_WORDS
 
 _REFERS = frozenset(
     "det detta denna dessa där då dem den samma dess deras sådant sådana "
-    "that it this these those there them they then its their such same".split()
+    "that it this these those there them they then its their such same ones".split()
 )
 # "finns det", "there are": the pronoun is a placeholder, not a reference back.
 _EXPLETIVE = re.compile(
@@ -30,7 +30,8 @@ _OPENS = re.compile(
 )
 _QUESTION_WORDS = frozenset(
     "vad vilka vilken vilket vem hur varför när var säger står sägs nämns "
-    "what which who how why when where say says said mention mentions".split()
+    "what which who how why when where say says said mention mentions "
+    "många mycket varje many much each every".split()
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 

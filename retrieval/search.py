@@ -92,8 +92,10 @@ class Searcher:
         top_k: int = 5,
         language: str | None = None,
         kind: str | None = None,
+        only_kind: bool = False,
     ) -> SearchResult:
-        """Ranked passages for ``question``; ``kind`` overrides the document kind the question names."""
+        """Ranked passages for ``question``; ``kind`` overrides the document kind the question names;
+        with ``only_kind``, passages of other kinds rank below all of that kind's."""
         if mode not in MODES:
             raise ValueError(f"Unknown mode {mode!r}; use one of {', '.join(MODES)}.")
         language = language or detect_language(question)
@@ -132,6 +134,8 @@ class Searcher:
             kind = kind or document_kind_hint(question)
             if kind is not None and self.params.kind_boost:
                 scores = scores + self.params.kind_boost * (self.index.doc_kinds == kind)
+        if kind is not None and only_kind:
+            scores = scores - (scores.max() - scores.min() + 1.0) * (self.index.doc_kinds != kind)
         order = np.argsort(-scores, kind="stable")[: min(top_k, n)]
         hits = [
             Hit(

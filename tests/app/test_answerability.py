@@ -102,7 +102,37 @@ def test_a_followup_with_its_own_question_word_asks_what_that_word_asks(real_eng
     assert counted["abstained"] and counted["abstain_reason"] == "missing_fact"
 
 
+@pytest.mark.parametrize(
+    ("previous", "followup", "kind"),
+    [
+        (
+            "What does the national strategy say about health data for research?",
+            "What about the regional agenda?",
+            "regional",
+        ),
+        (
+            "Vad säger agendan om test- och utvecklingsmiljöer i vården?",
+            "Och hur ser den nationella strategin på det?",
+            "national",
+        ),
+    ],
+)
+def test_a_followup_that_switches_document_is_answered_from_that_document(
+    real_engine: Engine, previous: str, followup: str, kind: str
+) -> None:
+    result = real_engine.ask(followup, previous_question=previous)
+    kinds = {d.info.doc_id: d.info.kind for d in real_engine.index.documents}
+    assert result["interpreted_as"] and result["passages"]
+    assert {kinds[p["doc_id"]] for p in result["passages"]} == {kind}
+    assert all(
+        kinds[real_engine.index.passages[real_engine.index.by_id[c["passage_id"]]].doc_id] == kind
+        for c in result["citations"]
+    )
+
+
 def test_followups_are_read_against_the_previous_question_and_others_stand_alone() -> None:
+    assert resolve_followup("And how many new ones are started each year?", "Which companies are biggest?")
+    assert analyse("Och när det gäller kliniska prövningar?").expects != "date"
     previous = "Vad säger agendan om kliniska prövningar?"
     read = resolve_followup("Och vad säger strategin om det?", previous)
     assert read is not None and "kliniska prövningar" in read and "agendan" not in read
