@@ -49,7 +49,8 @@ _FRAME = frozenset(
     mig översikt sammanfatta många antal finns listas nämns anges sätter upp hör går gäller betyder står
     ligger tar ingår berör kallas strategi agenda dokument dokumentet plan planen
     belong belongs go goes concern concerns relate relates involve involves come comes talk talks
-    summarise summarize summary tell explain explained main key
+    summarise summarize summary tell explain explained main key berätta förklara kan du can could you
+    please gärna indelad indelade indelat pekas form listade listad
     contain comprise comprises identify identifies prioritise prioritises prioritize prioritizes overview
     summarise summarize summary describe many listed named defined identified lists
     """.split()
@@ -85,8 +86,14 @@ def answer_overview(
     numbers = _NUMBER_REF.findall(question)
     if not (wants_goals or wants_areas or numbers):
         return None
+    if len(numbers) > 1 and _RANGE.search(question):
+        numbers = []  # "målsättningarna 1.1 till 8.5": all of them
     rest = _content_words(question, topic)
-    if rest and (numbers or match_title is None or len(rest) > _MAX_TOPIC_WORDS or not _introduced(rest[0], question)):
+    # Asking for goals or for one area explicitly ("Which objectives … for making better use of care
+    # data?") makes a longer topic description an outline question too.
+    explicit = bool(_PLURAL_GOALS.search(question) or _WHICH_AREA.search(question))
+    longest = _MAX_TOPIC_WORDS_EXPLICIT if explicit else _MAX_TOPIC_WORDS
+    if rest and (numbers or match_title is None or len(rest) > longest or not _introduced(rest[0], question)):
         return None
     candidates = _documents_for(question, documents, wants_goals, wants_areas)
     if not candidates:
@@ -160,7 +167,14 @@ def _goal_sections(document: Document, parts: int) -> list[Section]:
 
 
 _MAX_TOPIC_WORDS = 3
-"""More words than this beyond the framing: a question about content, not about the outline."""
+"""More words than this beyond the framing: a question about content, not about the outline ..."""
+_MAX_TOPIC_WORDS_EXPLICIT = 10
+"""... unless it asks for objectives or for which area explicitly."""
+_WHICH_AREA = re.compile(
+    r"\b(?:vilket|vilken|which|what)\s+(?:insatsområde|fokusområde|område|focus area|priority area|area)\b",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(r"\d\s*(?:till|to|through|–|-)\s*\d", re.IGNORECASE)
 
 
 def _content_words(question: str, topic: tuple[str, ...]) -> list[str]:
@@ -176,13 +190,15 @@ def _content_words(question: str, topic: tuple[str, ...]) -> list[str]:
     ]
 
 
-_TOPIC_PREPOSITION = r"(?:om|för|inom|kring|gällande|rörande|on|about|for|in|within|regarding|concerning|covering)"
+_TOPIC_PREPOSITION = (
+    r"(?:om|för|inom|kring|gällande|rörande|gäller|med|on|about|for|in|within|regarding|concerning|covering|with)"
+)
 
 
 def _introduced(word: str, question: str) -> bool:
     """The topic is introduced by a preposition ("området om hälsodata", "objectives for research
     infrastructure"): "Vilket område har flest företag?" asks about content, not about an area."""
-    pattern = rf"\b{_TOPIC_PREPOSITION}\s+(?:(?:the|den|det|de)\s+)?{re.escape(word)}\b"
+    pattern = rf"\b{_TOPIC_PREPOSITION}\s+(?:[^\W\d_]+\s+){{0,2}}{re.escape(word)}\b"
     return re.search(pattern, question, re.IGNORECASE) is not None
 
 

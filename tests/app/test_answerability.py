@@ -193,6 +193,10 @@ def test_objectives_under_an_area(real_engine: Engine) -> None:
         ("Vilka teman tar den västsvenska agendan upp?", 7),
         ("Vilka är strategins 31 målsättningar?", 31),
         ("Vad går målsättning 7.1 ut på?", 1),
+        ("Kan du sammanfatta vilka områden den nationella strategin är indelad i?", 8),
+        ("Vilka är samtliga målsättningar, 1.1 till 8.5, i den nationella strategin?", 31),
+        # a longer topic, when objectives are asked for explicitly
+        ("Which objectives does the strategy set for making better use of patient records and care data?", 3),
     ],
 )
 def test_structure_questions_in_other_words(real_engine: Engine, question: str, count: int) -> None:
