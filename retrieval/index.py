@@ -25,13 +25,14 @@ from strategiqa.ingest.model import Document, DocumentInfo, Passage, Section
 
 from .bm25 import BM25
 from .cache import EmbeddingCache
+from .compounds import CompoundSplitter
 from .crosswalk import compute_crosswalk
 from .embedders import Embedder
 from .routing import corpus_topic_phrases
 from .text import tokenize
 from .vector_store import VectorStore, create_vector_store, load_vector_store
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 MANIFEST = "manifest.json"
 
 
@@ -75,6 +76,8 @@ class LoadedIndex:
     """For each passage, the position of its first sentence vector."""
     topic_phrases: tuple[str, ...] = ()
     """What every document title shares ("life science"): words that do not tell passages apart."""
+    compounds: CompoundSplitter | None = None
+    """Splits the question's compounds as the passages' were split for BM25 (from the same words)."""
 
     def __post_init__(self) -> None:
         self.by_id = {p.passage_id: i for i, p in enumerate(self.passages)}
@@ -82,6 +85,7 @@ class LoadedIndex:
         self.sentence_vectors = self.sentence_store.vectors()
         self.sentence_first = first_positions(self.sentence_owner, len(self.passages))
         self.topic_phrases = corpus_topic_phrases([d.info.title for d in self.documents])
+        self.compounds = CompoundSplitter.from_texts(p.text for p in self.passages)
 
     def passage_sentence_vectors(self, passage_index: int) -> np.ndarray:
         start = self.sentence_first[passage_index]
@@ -147,7 +151,8 @@ def build_index(
         with open(tmp / "passages.jsonl", "w", encoding="utf-8") as fh:
             for p in passages:
                 fh.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
-        _write_json(tmp / "bm25.json", [tokenize(_bm25_text(p)) for p in passages])
+        compounds = CompoundSplitter.from_texts(p.text for p in passages)
+        _write_json(tmp / "bm25.json", [tokenize(_bm25_text(p), compounds) for p in passages])
         np.save(tmp / "sentence_owner.npy", np.asarray(owners, dtype=np.int32))
         crosswalk = compute_crosswalk(
             documents,

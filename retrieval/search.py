@@ -114,7 +114,7 @@ class Searcher:
             # In an English question the only words BM25 can match in Swedish text are mostly the
             # shared ones ("life science"), which min-max scaling would turn into a full-strength signal.
             lexical = focused if focused and language == "en" else question
-            terms = tokenize(lexical)
+            terms = tokenize(lexical, self.index.compounds)
             bm25 = self.index.bm25.term_scores(terms)
             if self.thesaurus is not None and language == "sv" and self.params.synonym_weight > 0:
                 extra = self.thesaurus.expand(terms)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .compounds import CompoundSplitter
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -23,10 +27,18 @@ STOP_WORDS = frozenset(
 )
 
 
-def tokenize(text: str) -> list[str]:
-    """Stemmed, lower-cased content words; numbers are kept (years, counts, objective numbers)."""
+def tokenize(text: str, compounds: CompoundSplitter | None = None) -> list[str]:
+    """Stemmed, lower-cased content words; numbers are kept (years, counts, objective numbers).
+    With ``compounds``, a compound's two parts follow it (see ``compounds``)."""
     stemmer = _stemmer()
-    return [stemmer.stemWord(w) for w in _TOKEN.findall(text.lower()) if w not in STOP_WORDS]
+    out = []
+    for w in _TOKEN.findall(text.lower()):
+        if w in STOP_WORDS:
+            continue
+        out.append(stemmer.stemWord(w))
+        if compounds is not None:
+            out.extend(stemmer.stemWord(part) for part in compounds.parts(w))
+    return out
 
 
 _local = threading.local()
