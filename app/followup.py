@@ -31,7 +31,7 @@ _OPENS = re.compile(
 _QUESTION_WORDS = frozenset(
     "vad vilka vilken vilket vem hur varför när var säger står sägs nämns "
     "what which who how why when where say says said mention mentions "
-    "många mycket varje many much each every".split()
+    "många mycket varje many much each every tell more berätta mer mera utveckla explain förklara".split()
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
