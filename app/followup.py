@@ -43,6 +43,9 @@ def resolve_followup(question: str, previous: str | None) -> str | None:
     words = [w.lower() for w in _WORD.findall(_EXPLETIVE.sub(" ", question))]
     content = [w for w in words if w not in STOP_WORDS and w not in _QUESTION_WORDS and document_kind_hint(w) is None]
     refers = any(w in _REFERS for w in words)
+    asks = any(w in _QUESTION_WORDS for w in words)
+    if content and asks and not refers and not _OPENS.match(question) and document_kind_hint(question):
+        return None  # "Vad säger agendan om hälsodata?" names its document and its topic: complete
     if not (len(content) < 2 or (refers and len(content) <= 3) or (_OPENS.match(question) and len(content) <= 4)):
         return None
     earlier = previous.strip()

@@ -132,6 +132,8 @@ def test_a_followup_that_switches_document_is_answered_from_that_document(
 
 def test_followups_are_read_against_the_previous_question_and_others_stand_alone() -> None:
     assert resolve_followup("And how many new ones are started each year?", "Which companies are biggest?")
+    assert resolve_followup("Vad säger agendan om hälsodata?", "Vad säger agendan om kliniska prövningar?") is None
+    assert resolve_followup("Tell me more.", "Vad säger agendan om kliniska prövningar?")
     assert analyse("Och när det gäller kliniska prövningar?").expects != "date"
     previous = "Vad säger agendan om kliniska prövningar?"
     read = resolve_followup("Och vad säger strategin om det?", previous)
