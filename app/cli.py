@@ -154,8 +154,15 @@ def calibrate(
         help="Labelled JSONL file(s); default: the bundled calibration, extra, dev and held-out sets.",
     ),
     write: bool = typer.Option(True, "--write/--dry-run", help="Write the calibration file (default) or only print."),
+    links: bool = typer.Option(
+        False, "--links", help="Fit the proposal check's levels (clear/possible/none) instead, on labelled proposals."
+    ),
 ) -> None:
     """Refit the refusal thresholds on labelled questions for the model in use and store them.
+
+    With --links: fit the proposal check's link levels on the fitting half of the labelled proposals
+    and snippets (eval/data/proposals_blind.jsonl, proposal_snippets_blind.jsonl) and report them on the
+    other half.
 
     Writes the off-topic thresholds per language and the missing-fact margin, with the figures that
     chose them, to the calibration file (STRATEGIQA_CALIBRATION_FILE, default calibration.json).
@@ -165,11 +172,16 @@ def calibrate(
       strategiqa calibrate
 
       STRATEGIQA_EMBEDDER_BACKEND=sentence-transformers STRATEGIQA_EMBEDDER_MODEL=/models/e5 strategiqa calibrate
+
+      strategiqa calibrate --links
     """
     from strategiqa.eval.datasets import DatasetError, bundled_dataset, load_dataset
 
-    from .calibration import fit, write_calibration
+    from .calibration import fit, read_calibration, write_calibration
 
+    if links:
+        _calibrate_links(write)
+        return
     paths = dataset or [bundled_dataset(name) for name in CALIBRATION_SETS]
     try:
         questions = [q for path in paths for q in load_dataset(path)]
@@ -190,9 +202,41 @@ def calibrate(
         bar.close()
     entry["datasets"] = [p.name for p in paths]
     if write:
+        previous = read_calibration(engine.settings.calibration_file).get(engine.embedder.model_id, {})
+        if "alignment" in previous:  # the link levels are fitted separately (--links); keep them
+            entry["alignment"] = previous["alignment"]
         write_calibration(engine.settings.calibration_file, engine.embedder.model_id, entry)
         typer.echo(f"Wrote {engine.settings.calibration_file} for {engine.embedder.model_id}.", err=True)
     _print_json(entry)
+
+
+def _calibrate_links(write: bool) -> None:
+    from strategiqa.eval.alignment_eval import evaluate_alignment, in_half, load_labelled, scored
+    from strategiqa.eval.datasets import DatasetError
+
+    from .alignment_levels import LevelParams, fit_levels
+    from .calibration import read_calibration, write_calibration
+
+    try:
+        proposals, snippets = load_labelled()
+    except DatasetError as exc:
+        _fail(str(exc), code=2)
+    engine = _guard(_engine)
+    rows, _ = _guard(
+        lambda: scored(
+            engine, [p for p in proposals if in_half(p.id, "fit")], [s for s in snippets if in_half(s.id, "fit")]
+        )
+    )
+    fitted = fit_levels(rows)
+    report = _guard(lambda: evaluate_alignment(engine, "report", LevelParams(**fitted["params"])))
+    fitted["figures"] = {"fit_half": fitted["figures"], "report_half": report}
+    if write:
+        path, model = engine.settings.calibration_file, engine.embedder.model_id
+        entry = read_calibration(path).get(model, {})
+        entry["alignment"] = fitted
+        write_calibration(path, model, entry)
+        typer.echo(f"Wrote the link levels to {path} for {model}.", err=True)
+    _print_json(fitted)
 
 
 @app.command()
@@ -262,14 +306,16 @@ def align(
     if as_json:
         _print_json(result)
     elif markdown:
-        typer.echo(alignment_markdown(result, top))
+        typer.echo(alignment_markdown(result))
     else:
+        if result["summary"]["message"]:
+            typer.echo(result["summary"]["message"])
+        marks = {"clear": "**", "possible": "* ", "none": "  "}
         for key, heading in (("regional", "Regional focus areas"), ("national", "National objectives")):
             typer.echo(heading)
             for item in result[key][:top]:
-                mark = "*" if item["covered"] else " "
-                typer.echo(f"  {mark} {item['number']:>4} {item['score']:7.2f}  {item['title']}")
-        typer.echo("(* = supported by the proposal)")
+                typer.echo(f"  {marks[item['level']]} {item['number']:>4}  {item['level']:<8}  {item['title']}")
+        typer.echo("(** = clear link, * = possible link; --markdown for the evidence)")
 
 
 @app.command()
@@ -308,12 +354,17 @@ def evaluate(
     as_json: bool = typer.Option(False, "--json", help="Print each report as one JSON line."),
     markdown: bool = typer.Option(False, "--markdown", help="Print Markdown tables (the default)."),
     out: Path = typer.Option(None, "--out", help="Also write report JSON, Markdown and a PNG chart here."),
+    links: bool = typer.Option(
+        False, "--links", help="Score the proposal check instead: levels, hit rates, 'fits nothing' (report half)."
+    ),
 ) -> None:
     """Score retrieval and answers against gold quotes, per mode and language, deterministically.
 
     Examples:
 
       strategiqa eval
+
+      strategiqa eval --links
 
       strategiqa eval --dataset my_questions.jsonl --modes hybrid,dense --json
 
@@ -323,6 +374,11 @@ def evaluate(
     from strategiqa.eval.harness import evaluate as run_eval
     from strategiqa.eval.harness import to_markdown, write_chart
 
+    if links:
+        from strategiqa.eval.alignment_eval import evaluate_alignment
+
+        _print_json(_guard(lambda: evaluate_alignment(_guard(_engine), "report")))
+        return
     paths = dataset or [bundled_dataset(name) for name in ("dev.jsonl", "extra.jsonl", "heldout.jsonl")]
     for path in paths:
         if not path.is_file():

@@ -158,15 +158,26 @@ class AlignEvidence(BaseModel):
     proposal_quote: str
     strategy_quote: str = Field(description="A sentence of the strategy, verbatim.")
     passage_id: str
+    reference: str = Field(
+        description="The strategy sentence's reference line: publisher (year), title, section, page."
+    )
     score: float
 
 
 class AlignItem(BaseModel):
     number: str
     title: str
-    score: float
-    covered: bool = Field(description="The proposal clearly supports this area or objective.")
-    evidence: list[AlignEvidence]
+    level: Literal["clear", "possible", "none"] = Field(
+        description="clear (tydlig koppling), possible (möjlig koppling) or none (ingen koppling hittad): "
+        "thresholds fitted on labelled proposals for the model in use."
+    )
+    score: float = Field(
+        description="Combined score, standardised within this proposal (how far the target stands out)."
+    )
+    best_similarity: float = Field(description="Cosine similarity of the best proposal–strategy sentence pair.")
+    signals: dict[str, float] = Field(description="The signals the probability is computed from.")
+    covered: bool = Field(description="Same as level == clear.")
+    evidence: list[AlignEvidence] = Field(description="Up to three sentence pairs; empty at level none.")
 
 
 class Uncovered(BaseModel):
@@ -175,13 +186,26 @@ class Uncovered(BaseModel):
     score: float
 
 
+class LevelLists(BaseModel):
+    clear: list[str]
+    possible: list[str]
+
+
+class AlignSummary(BaseModel):
+    regional: LevelLists
+    national: LevelLists
+    fits_nothing: bool = Field(description="No clear link anywhere.")
+    message: str | None = Field(description="One sentence saying so, in the proposal's language, when fits_nothing.")
+
+
 class AlignResponse(BaseModel):
     language: str
     sentences: int
     regional: list[AlignItem]
     national: list[AlignItem]
-    uncovered_regional: list[Uncovered]
-    uncovered_national: list[Uncovered]
+    uncovered_regional: list[Uncovered] = Field(description="Targets at level none.")
+    uncovered_national: list[Uncovered] = Field(description="Targets at level none.")
+    summary: AlignSummary
 
 
 class HealthOut(BaseModel):

@@ -6,7 +6,7 @@ import html
 import urllib.parse
 from typing import TYPE_CHECKING, Any
 
-from .reports import alignment_markdown
+from .reports import DOCUMENT_HEADINGS, LEVEL_NAMES, alignment_markdown, by_level
 
 if TYPE_CHECKING:
     from .engine import Engine
@@ -257,30 +257,41 @@ def render_crosswalk(crosswalk: dict[str, Any], lang: str) -> str:
 
 
 def render_alignment(result: dict[str, Any], lang: str) -> str:
-    """Ranked supported areas and objectives with evidence, the untouched ones, and a report download."""
-    labels = LABELS[lang]
+    """The summary first, then per document and level the links with evidence and reference lines,
+    then the targets with no link found; the download holds the same lists (``alignment_markdown``)."""
+    labels, names, headings = LABELS[lang], LEVEL_NAMES[lang], DOCUMENT_HEADINGS[lang]
+    summary = result["summary"]
     parts = []
-    for key, heading in (("regional", labels["supported_regional"]), ("national", labels["supported_national"])):
-        covered = [item for item in result[key] if item["covered"]]
-        parts.append(f"<h3>{heading}</h3>")
-        if not covered:  # show the closest ones, marked as weak, rather than nothing
-            parts.append(f'<p class="sq-muted">{labels["none"]}</p>')
-            covered = result[key][:2]
-        for item in covered:
-            pairs = "".join(
-                f'<div class="sq-pair"><div><b>{labels["proposal_says"]}:</b> {esc(ev["proposal_quote"])}</div>'
-                f"<div><b>{labels['strategy_says']}:</b> {esc(ev['strategy_quote'])}</div>"
-                f'<div class="sq-muted">{esc(ev["passage_id"])} · {ev["score"]:.3f}</div></div>'
-                for ev in item["evidence"]
-            )
-            parts.append(
-                f'<div class="sq-card sq-align"><h4>{esc(item["number"] + " " + item["title"])} '
-                f'<span class="sq-muted">({item["score"]:.2f})</span></h4>{pairs}</div>'
-            )
-    untouched = [f"{i['number']} {i['title']}" for i in result["uncovered_regional"]]
-    parts.append(f"<h3>{labels['uncovered']}</h3><p>{esc('; '.join(untouched))}</p>")
-    parts.append(f'<p class="sq-muted">{esc(", ".join(i["number"] for i in result["uncovered_national"]))}</p>')
-    report = urllib.parse.quote(alignment_markdown(result))
+    if summary["message"]:
+        parts.append(f'<p class="sq-summary-message"><b>{esc(summary["message"])}</b></p>')
+    rows = "".join(
+        f"<tr><th>{esc(headings[kind])}</th>"
+        + "".join(f"<td>{esc(', '.join(summary[kind][lv]) or '–')}</td>" for lv in ("clear", "possible"))
+        + "</tr>"
+        for kind in ("regional", "national")
+    )
+    parts.append(
+        f'<table class="sq-summary"><tr><th></th><th>{esc(names["clear"])}</th>'
+        f"<th>{esc(names['possible'])}</th></tr>{rows}</table>"
+    )
+    for kind in ("regional", "national"):
+        groups = by_level(result, kind)
+        parts.append(f"<h3>{esc(headings[kind])}</h3>")
+        for lv in ("clear", "possible"):
+            for item in groups[lv]:
+                pairs = "".join(
+                    f'<div class="sq-pair"><div><b>{labels["proposal_says"]}:</b> {esc(ev["proposal_quote"])}</div>'
+                    f"<div><b>{labels['strategy_says']}:</b> {esc(ev['strategy_quote'])}</div>"
+                    f'<div class="sq-muted">{esc(ev["reference"])}</div></div>'
+                    for ev in item["evidence"]
+                )
+                parts.append(
+                    f'<details class="sq-card sq-align sq-{lv}"><summary>{esc(item["number"] + " " + item["title"])} '
+                    f"— {esc(names[lv].lower())}</summary>{pairs}</details>"
+                )
+        none = "; ".join(f"{i['number']} {i['title']}" for i in groups["none"]) or "–"
+        parts.append(f'<p class="sq-muted"><b>{esc(names["none"])}:</b> {esc(none)}</p>')
+    report = urllib.parse.quote(alignment_markdown(result, lang))
     parts.append(
         f'<p><a class="sq-copy" id="sq-download" download="forslag-analys.md" '
         f'href="data:text/markdown;charset=utf-8,{report}">{labels["download"]}</a></p>'

@@ -41,13 +41,60 @@ def test_proposals_land_on_their_expected_area_and_objectives(real_engine: Engin
 def test_alignment_evidence_quotes_the_proposal_and_the_strategy_verbatim(real_engine: Engine) -> None:
     result = real_engine.align(CLINICAL)
     top = result["regional"][0]
-    assert top["number"] == "1" and top["covered"]
+    assert top["number"] == "1" and top["level"] in ("clear", "possible") and top["evidence"]
     for ev in top["evidence"]:
         assert ev["proposal_quote"] in CLINICAL
         passage = real_engine.passage(ev["passage_id"])
         assert passage is not None and ev["strategy_quote"] in passage["text"]
     uncovered = {u["number"] for u in result["uncovered_regional"]}
     assert "4" in uncovered and "1" not in uncovered
+
+
+ROADS = (
+    "Vi vill laga potthål på kommunens vägar och byta gatubelysning till LED under 2026. Projektet omfattar "
+    "asfaltering av tio kilometer väg och nya cykelställ vid skolorna."
+)
+
+
+def test_every_target_has_a_calibrated_level_and_a_proposal_that_fits_nothing_says_so(real_engine: Engine) -> None:
+    result = real_engine.align(CLINICAL)
+    for kind in ("regional", "national"):
+        for item in result[kind]:
+            assert item["level"] in ("clear", "possible", "none") and 0 <= item["probability"] <= 1
+            assert bool(item["evidence"]) == (item["level"] != "none")
+            assert all(ev["reference"] for ev in item["evidence"])
+    assert {u["number"] for u in result["uncovered_national"]} == {
+        i["number"] for i in result["national"] if i["level"] == "none"
+    }
+    roads = real_engine.align(ROADS)
+    assert roads["summary"]["fits_nothing"] and roads["summary"]["message"].startswith("Ingen tydlig koppling")
+    assert not any(i["level"] == "clear" for k in ("regional", "national") for i in roads[k])
+
+
+def test_screen_and_report_list_the_same_links_at_the_same_levels(real_engine: Engine) -> None:
+    import re
+
+    from strategiqa.app.reports import alignment_markdown
+    from strategiqa.app.ui_render import render_alignment
+
+    result = real_engine.align(PROPOSALS[3]["text"])
+    html, markdown = render_alignment(result, "sv"), alignment_markdown(result)
+    expected = {
+        (item["number"], item["level"])
+        for k in ("regional", "national")
+        for item in result[k]
+        if item["level"] != "none"
+    }
+    assert expected  # the investment proposal links somewhere
+    names = {"tydlig koppling": "clear", "möjlig koppling": "possible"}
+    on_screen = {
+        (n, names[lv])
+        for n, lv in re.findall(r"<summary>(\S+) [^<]*— (tydlig koppling|möjlig koppling)</summary>", html)
+    }
+    in_report = {
+        (n, names[lv]) for n, lv in re.findall(r"^### (\S+) .* — (tydlig koppling|möjlig koppling)$", markdown, re.M)
+    }
+    assert on_screen == in_report == expected
 
 
 def _pdf(text: str) -> bytes:
