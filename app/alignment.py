@@ -8,13 +8,13 @@ each standardised across the targets and summed.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 import numpy as np
-from strategiqa.ingest.sentences import sentence_spans
+from strategiqa.ingest.clean import clean_text
+from strategiqa.ingest.sentences import is_answer_material, sentence_spans
 from strategiqa.retrieval.crosswalk import StrategyUnit, strategy_units
 from strategiqa.retrieval.language import detect_language
 from strategiqa.retrieval.similarity import best_distinct_pairs, standardise, tfidf_cosines, top_mean
@@ -25,6 +25,8 @@ from .proposals import check_text
 
 MAX_SENTENCES = 300
 EVIDENCE_PAIRS = 3
+_LABEL_WORDS = 8
+"""A block this short without final punctuation is a heading or label ("Syfte och mål")."""
 _FITS_NOTHING = {
     "sv": "Ingen tydlig koppling hittades till något insatsområde eller någon målsättning.",
     "en": "No clear link was found to any focus area or objective.",
@@ -157,12 +159,25 @@ def summary(result: dict[str, Any], language: str) -> dict[str, Any]:
 
 
 def proposal_sentences(text: str) -> list[str]:
-    """The proposal's sentences of three words or more, at most ``MAX_SENTENCES``."""
-    normalised = re.sub(r"[ \t]+", " ", text)
-    normalised = re.sub(r"\n\s*\n+", "\n", normalised)
-    out = [normalised[a:b] for a, b in sentence_spans(normalised)]
-    out = [s for s in out if len(s.split()) >= 3] or [normalised.strip()[:2000]]
-    return out[:MAX_SENTENCES]
+    """The proposal's sentences, at most ``MAX_SENTENCES``, read the way the corpus is read.
+
+    The text is cleaned as the corpus is (PDFs already on upload, see ``proposals``), so a
+    proposal's .txt, .docx and .pdf give the same sentences. Headings, labels and
+    fragments (a short line without a sentence's final punctuation, "Syfte och mål") are context,
+    not evidence; nor are signature or caption lines."""
+    cleaned = clean_text(text, "md", title="")
+    out = []
+    for block in cleaned.blocks:
+        body = " ".join(block.text.split())
+        if block.kind == "heading" or _is_label(body):
+            continue
+        out += [body[a:b] for a, b in sentence_spans(body)]
+    out = [s for s in out if len(s.split()) >= 3 and is_answer_material(s)]
+    return (out or [" ".join(text.split())[:2000]])[:MAX_SENTENCES]
+
+
+def _is_label(block: str) -> bool:
+    return len(block.split()) <= _LABEL_WORDS and not block.rstrip().endswith((".", "!", "?", ":", ";"))
 
 
 def _evidence(sentences: list[str], unit: StrategyUnit, pair: np.ndarray, passages: Any) -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from strategiqa.ingest.clean import clean_text
 from strategiqa.ingest.load import IngestError, pdf_text
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -15,6 +16,9 @@ MAX_TEXT_CHARS = 200_000
 # A .docx is a zip: refuse archives that would inflate far beyond their size (zip bombs).
 _MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
 _MAX_COMPRESSION_RATIO = 100
+_LABEL_WORDS = 8
+"""A PDF line this short that ends without punctuation or hyphen is a heading or label, not a wrapped line."""
+_CONTINUES = (".", "!", "?", ":", ";", ",", "-")
 
 
 class ProposalError(ValueError):
@@ -33,7 +37,7 @@ def proposal_text(data: bytes) -> str:
         raise ProposalError("The file is empty; send a proposal with text.")
     if data.startswith(b"%PDF-"):
         try:
-            text = pdf_text(data, "The PDF").replace("\f", "\n\n")
+            text = pdf_text_as_paragraphs(pdf_text(data, "The PDF"))
         except IngestError as exc:
             raise ProposalError(str(exc)) from exc
     elif data.startswith(b"PK\x03\x04"):
@@ -55,6 +59,19 @@ def check_text(text: str) -> str:
     if len(text) > MAX_TEXT_CHARS:
         raise ProposalError(f"The proposal is {len(text):,} characters long; the limit is {MAX_TEXT_CHARS:,}.")
     return text
+
+
+def pdf_text_as_paragraphs(raw: str) -> str:
+    """A PDF's extracted lines as the corpus cleaning reads them (lines joined into sentences, hyphens
+    repaired, page furniture dropped), with headings and labels kept on their own: the same text a
+    .docx or .txt of the proposal gives."""
+    lines = []
+    for line in raw.split("\n"):
+        stripped = line.strip()
+        words = stripped.split()
+        label = 0 < len(words) <= _LABEL_WORDS and stripped[0].isupper() and not stripped.endswith(_CONTINUES)
+        lines.append(f"\n{stripped}\n" if label else line)
+    return clean_text("\n".join(lines), "pdf", title="").text
 
 
 def _plain_text(data: bytes) -> str:

@@ -97,6 +97,34 @@ def test_screen_and_report_list_the_same_links_at_the_same_levels(real_engine: E
     assert on_screen == in_report == expected
 
 
+def test_a_proposal_as_txt_docx_and_pdf_gives_the_same_levels_and_evidence(real_engine: Engine) -> None:
+    from strategiqa.app.proposals import proposal_text
+
+    text = "Testbädd för AI-diagnostik\n\nSyfte och mål\n\n" + CLINICAL + "\n\nAktiviteter\n\n" + PROPOSALS[4]["text"]
+    document = docx.Document()
+    for paragraph in text.split("\n\n"):
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for paragraph in text.split("\n\n"):  # wrapped into lines, as PDFs are
+        pdf.multi_cell(0, 6, paragraph)
+        pdf.ln(4)
+    views = []
+    for data in (text.encode(), buffer.getvalue(), bytes(pdf.output())):
+        result = real_engine.align(proposal_text(data))
+        views.append(
+            (
+                [(i["number"], i["level"]) for k in ("regional", "national") for i in result[k]],
+                [ev["proposal_quote"] for k in ("regional", "national") for i in result[k] for ev in i["evidence"]],
+            )
+        )
+    assert views[0] == views[1] == views[2]
+    assert "Syfte och mål" not in " ".join(views[0][1])  # a heading is context, not evidence
+
+
 def _pdf(text: str) -> bytes:
     pdf = FPDF()
     pdf.add_page()
