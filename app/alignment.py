@@ -8,6 +8,7 @@ each standardised across the targets and summed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -25,6 +26,11 @@ from .proposals import check_text
 
 MAX_SENTENCES = 300
 EVIDENCE_PAIRS = 3
+_REFERS_BACK = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?(?:dessa|detta|denna|dess|sådana|these|this|those|such)\b|^\W*(?:De|Det|They|It)\s",
+    re.IGNORECASE,
+)
+"""A sentence whose first words point back to the one before it."""
 _LABEL_WORDS = 8
 """A block this short without final punctuation is a heading or label ("Syfte och mål")."""
 _FITS_NOTHING = {
@@ -112,6 +118,9 @@ class Aligner:
             dense[j] = (top_mean(pair.max(axis=1)) + top_mean(pair.max(axis=0))) / 2
             titles[j] = top_mean(vectors @ targets.titles[j])
             best[j] = float(pair.max())
+        # How close each proposal sentence comes to every target on average: a generic sentence
+        # ("Projektet förväntas leda till …") is near all of them and should not be everyone's evidence.
+        generic = np.mean([pair.max(axis=1) for pair in pairs], axis=0)
         lexical = tfidf_cosines([text], [f"{u.title}\n{u.text}" for u in targets.units])[0]
         combined = sum(standardise(m[None, :], axis=1)[0] for m in (dense, titles, lexical))
         order = sorted(range(n), key=lambda j: (-combined[j], targets.units[j].number))
@@ -140,7 +149,9 @@ class Aligner:
                     "best_similarity": round(float(best[j]), 4),
                     "signals": {k: round(v, 4) for k, v in signals.items()},
                     "covered": level == "clear",
-                    "evidence": _evidence(sentences, targets.units[j], pairs[j], passages) if level != "none" else [],
+                    "evidence": _evidence(sentences, targets.units[j], pairs[j], generic, passages)
+                    if level != "none"
+                    else [],
                 }
             )
         return out
@@ -180,17 +191,27 @@ def _is_label(block: str) -> bool:
     return len(block.split()) <= _LABEL_WORDS and not block.rstrip().endswith((".", "!", "?", ":", ";"))
 
 
-def _evidence(sentences: list[str], unit: StrategyUnit, pair: np.ndarray, passages: Any) -> list[dict[str, Any]]:
+def _evidence(
+    sentences: list[str], unit: StrategyUnit, pair: np.ndarray, generic: np.ndarray, passages: Any
+) -> list[dict[str, Any]]:
+    """Up to ``EVIDENCE_PAIRS`` sentence pairs, chosen by how much more the proposal sentence matches
+    this target than it matches targets on average; a strategy sentence that refers back (*Regeringen
+    främjar dessa förutsättningar.*) is quoted with the sentence before it."""
     out = []
-    for a, b, score in best_distinct_pairs(pair, EVIDENCE_PAIRS):
+    specific = pair - generic[:, None]
+    for a, b, _ in best_distinct_pairs(specific, EVIDENCE_PAIRS):
         p, s = unit.sentences[b]
+        passage = passages[p]
+        start, end = passage.sentences[s]
+        if s > 0 and _REFERS_BACK.search(passage.text[start:end]):
+            start = passage.sentences[s - 1][0]
         out.append(
             {
                 "proposal_quote": sentences[a],
-                "strategy_quote": passages[p].sentence_texts()[s],
-                "passage_id": passages[p].passage_id,
-                "reference": passages[p].label,
-                "score": round(score, 4),
+                "strategy_quote": passage.text[start:end],
+                "passage_id": passage.passage_id,
+                "reference": passage.label,
+                "score": round(float(pair[a, b]), 4),
             }
         )
     return out

@@ -97,6 +97,20 @@ def test_screen_and_report_list_the_same_links_at_the_same_levels(real_engine: E
     assert on_screen == in_report == expected
 
 
+def test_evidence_is_specific_and_never_a_dangling_reference(real_engine: Engine) -> None:
+    from strategiqa.app.alignment import _REFERS_BACK
+
+    generic = "Projektet förväntas leda till bättre hälsa, fler jobb och stärkt konkurrenskraft i hela regionen."
+    result = real_engine.align(CLINICAL + " " + generic)
+    evidence = [ev for k in ("regional", "national") for i in result[k] for ev in i["evidence"]]
+    assert evidence and sum(ev["proposal_quote"] == generic for ev in evidence) <= len(evidence) // 3
+    for ev in evidence:
+        passage = real_engine.passage(ev["passage_id"])
+        assert passage is not None and ev["strategy_quote"] in passage["text"]
+        if _REFERS_BACK.search(ev["strategy_quote"]):  # allowed only where nothing precedes it
+            assert passage["text"].startswith(ev["strategy_quote"][:40])
+
+
 def test_a_proposal_as_txt_docx_and_pdf_gives_the_same_levels_and_evidence(real_engine: Engine) -> None:
     from strategiqa.app.proposals import proposal_text
 
