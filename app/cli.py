@@ -210,6 +210,20 @@ def calibrate(
     _print_json(entry)
 
 
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file beside it: never a half-written report."""
+    import os
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.tmp-", dir=path.parent if str(path.parent) else ".")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        _fail(f"Cannot write {path}: {exc.strerror}.", code=2)
+
+
 def _calibrate_links(write: bool) -> None:
     from strategiqa.eval.alignment_eval import evaluate_alignment, in_half, load_labelled, scored
     from strategiqa.eval.datasets import DatasetError
@@ -277,18 +291,22 @@ def align(
     file: Path = typer.Option(None, "--file", help="A proposal file: .txt, .md, .pdf or .docx (read in memory)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     markdown: bool = typer.Option(False, "--markdown", help="Print a Markdown report."),
-    top: int = typer.Option(5, help="Items shown per list (text and Markdown)."),
+    docx_path: Path = typer.Option(None, "--docx", help="Also write the report as a Word file here."),
+    top: int = typer.Option(5, help="Items shown per list (text)."),
 ) -> None:
-    """Check a proposal against both strategies: supported focus areas and objectives, with evidence.
+    """Check a proposal against both strategies: each focus area and objective at a level (clear,
+    possible, none), with evidence.
 
     Examples:
 
       strategiqa align --text "Vi vill korta tiden för att starta kliniska prövningar."
 
       strategiqa align --file ansokan.docx --markdown > analys.md
+
+      strategiqa align --file ansokan.pdf --docx analys.docx
     """
     from .proposals import ProposalError, proposal_text
-    from .reports import alignment_markdown
+    from .reports import alignment_docx, alignment_markdown
 
     if (text is None) == (file is None):
         _fail("Give either --text TEXT or --file PATH.", code=2)
@@ -303,6 +321,10 @@ def align(
         result = engine.align(text)
     except ProposalError as exc:
         _fail(str(exc), code=2)
+    if docx_path is not None:
+        source = file.name if file is not None else "inklistrad text"
+        _write_atomically(docx_path, alignment_docx(result, engine.strategy_documents(), source))
+        typer.echo(f"Wrote {docx_path}.", err=True)
     if as_json:
         _print_json(result)
     elif markdown:

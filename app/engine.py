@@ -367,6 +367,10 @@ class Engine:
         p = self.index.passages[i]
         return {**_passage_fields(p), "reference": p.label}
 
+    def strategy_documents(self) -> list[dict[str, Any]]:
+        """Title and year of each indexed document, for report headers."""
+        return [{"title": d.info.title, "year": d.info.year} for d in self.index.documents]
+
     def info(self) -> dict[str, Any]:
         m = self.index.manifest
         return {

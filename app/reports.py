@@ -75,3 +75,50 @@ def alignment_markdown(result: dict[str, Any], lang: str = "sv") -> str:
         none = "; ".join(f"{i['number']} {i['title']}" for i in groups["none"]) or "–"
         lines += [f"**{names['none']}:** {none}", ""]
     return "\n".join(lines)
+
+
+def alignment_docx(result: dict[str, Any], documents: list[dict[str, Any]], source: str, lang: str = "sv") -> bytes:
+    """The same report as ``alignment_markdown`` as a Word file (in memory): the summary table with titles
+    first, then the evidence with reference lines, the date, the strategy documents and the input."""
+    import io
+    from datetime import date
+
+    import docx
+
+    names, headings = LEVEL_NAMES[lang], DOCUMENT_HEADINGS[lang]
+    sv = lang == "sv"
+    report = docx.Document()
+    report.add_heading("Förslagets koppling till strategierna" if sv else "How the proposal links to the strategies", 0)
+    strategies = "; ".join(f"{d['title']} ({d['year']})" for d in documents)
+    report.add_paragraph(
+        f"{'Datum' if sv else 'Date'}: {date.today().isoformat()}. {'Analyserat' if sv else 'Analysed'}: {source}. "
+        f"{'Strategier' if sv else 'Strategies'}: {strategies}."
+    )
+    if result["summary"]["message"]:
+        report.add_paragraph(result["summary"]["message"])
+    table = report.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    header = table.rows[0].cells
+    header[0].text, header[1].text, header[2].text = "", names["clear"], names["possible"]
+    for kind in ("regional", "national"):
+        groups = by_level(result, kind)
+        cells = table.add_row().cells
+        cells[0].text = headings[kind]
+        for cell, lv in zip(cells[1:], ("clear", "possible"), strict=True):
+            cell.text = "\n".join(f"{i['number']} {i['title']}" for i in groups[lv]) or "–"
+    proposal, strategy = ("Förslaget", "Strategin") if sv else ("Proposal", "Strategy")
+    for kind in ("regional", "national"):
+        groups = by_level(result, kind)
+        report.add_heading(headings[kind], 1)
+        for lv in ("clear", "possible"):
+            for item in groups[lv]:
+                report.add_heading(f"{item['number']} {item['title']} — {names[lv].lower()}", 2)
+                for ev in item["evidence"]:
+                    report.add_paragraph(f"{proposal}: {ev['proposal_quote']}")
+                    report.add_paragraph(f"{strategy}: {ev['strategy_quote']}")
+                    report.add_paragraph(ev["reference"]).runs[0].italic = True
+        none = "; ".join(f"{i['number']} {i['title']}" for i in groups["none"]) or "–"
+        report.add_paragraph(f"{names['none']}: {none}")
+    buffer = io.BytesIO()
+    report.save(buffer)
+    return buffer.getvalue()

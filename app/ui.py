@@ -15,6 +15,7 @@ from strategiqa.retrieval.language import detect_language
 
 from .engine import BadInput, Engine
 from .proposals import ProposalError, proposal_text
+from .reports import alignment_docx
 from .ui_render import (
     LABELS,
     esc,
@@ -146,7 +147,13 @@ def build_ui(engine: Engine) -> Any:
             except ProposalError as exc:
                 return f'<div class="sq-answer abstained">{esc(str(exc))}</div>', ""
             lang = lang_choice if lang_choice != "auto" else result["language"]
-            return render_alignment(result, lang), ""
+            source = (
+                {"sv": "uppladdad fil", "en": "uploaded file"}
+                if data_url
+                else {"sv": "inklistrad text", "en": "pasted text"}
+            )
+            word = alignment_docx(result, engine.strategy_documents(), source[lang], lang)
+            return render_alignment(result, lang, word), ""
 
         analyse_button.click(on_analyse, [proposal, upload_data, language], [alignment, upload_data])
         relabelled = [header, question, ask_button]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import html
 import urllib.parse
 from typing import TYPE_CHECKING, Any
@@ -47,6 +48,7 @@ LABELS: dict[str, dict[str, str]] = {
         "supported_national": "Nationella målsättningar som förslaget stödjer",
         "uncovered": "Inte berörda",
         "download": "Ladda ner rapporten (Markdown)",
+        "download_docx": "Ladda ner rapporten (Word)",
         "proposal_says": "Förslaget",
         "strategy_says": "Strategin",
         "none": "Inga tydliga kopplingar; närmast ligger:",
@@ -90,6 +92,7 @@ LABELS: dict[str, dict[str, str]] = {
         "supported_national": "National objectives the proposal supports",
         "uncovered": "Not touched",
         "download": "Download the report (Markdown)",
+        "download_docx": "Download the report (Word)",
         "proposal_says": "Proposal",
         "strategy_says": "Strategy",
         "none": "No clear links; the closest are:",
@@ -256,7 +259,7 @@ def render_crosswalk(crosswalk: dict[str, Any], lang: str) -> str:
     )
 
 
-def render_alignment(result: dict[str, Any], lang: str) -> str:
+def render_alignment(result: dict[str, Any], lang: str, docx_report: bytes | None = None) -> str:
     """The summary first, then per document and level the links with evidence and reference lines,
     then the targets with no link found; the download holds the same lists (``alignment_markdown``)."""
     labels, names, headings = LABELS[lang], LEVEL_NAMES[lang], DOCUMENT_HEADINGS[lang]
@@ -292,10 +295,18 @@ def render_alignment(result: dict[str, Any], lang: str) -> str:
         none = "; ".join(f"{i['number']} {i['title']}" for i in groups["none"]) or "–"
         parts.append(f'<p class="sq-muted"><b>{esc(names["none"])}:</b> {esc(none)}</p>')
     report = urllib.parse.quote(alignment_markdown(result, lang))
-    parts.append(
-        f'<p><a class="sq-copy" id="sq-download" download="forslag-analys.md" '
-        f'href="data:text/markdown;charset=utf-8,{report}">{labels["download"]}</a></p>'
-    )
+    links = [
+        f'<a class="sq-copy" id="sq-download" download="forslag-analys.md" '
+        f'href="data:text/markdown;charset=utf-8,{report}">{labels["download"]}</a>'
+    ]
+    if docx_report is not None:
+        word = base64.b64encode(docx_report).decode("ascii")
+        links.append(
+            f'<a class="sq-copy" id="sq-download-docx" download="forslag-analys.docx" '
+            f'href="data:application/vnd.openxmlformats-officedocument.wordprocessingml.document;base64,{word}">'
+            f"{labels['download_docx']}</a>"
+        )
+    parts.append(f"<p>{' '.join(links)}</p>")
     return "".join(parts)
 
 

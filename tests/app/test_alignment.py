@@ -95,6 +95,15 @@ def test_screen_and_report_list_the_same_links_at_the_same_levels(real_engine: E
         (n, names[lv]) for n, lv in re.findall(r"^### (\S+) .* — (tydlig koppling|möjlig koppling)$", markdown, re.M)
     }
     assert on_screen == in_report == expected
+    # the Word report holds the same summary: clear and possible numbers per document
+    from strategiqa.app.reports import alignment_docx
+
+    table = docx.Document(io.BytesIO(alignment_docx(result, real_engine.strategy_documents(), "test"))).tables[0]
+    in_word = set()
+    for row in table.rows[1:]:
+        for cell, lv in zip(row.cells[1:], ("clear", "possible"), strict=True):
+            in_word |= {(line.split()[0], lv) for line in cell.text.splitlines() if line != "–"}
+    assert in_word == expected
 
 
 def test_evidence_is_specific_and_never_a_dangling_reference(real_engine: Engine) -> None:

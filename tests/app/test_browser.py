@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+import io
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -94,6 +97,13 @@ def test_crosswalk_and_proposal_tabs_in_the_browser(live_server: str, tmp_path: 
     text = page.inner_text("#sq-alignment")
     assert "1 Samverkan inom forskning" in text and "Fler kliniska prövningar" in text
     assert page.locator("#sq-download").get_attribute("href").startswith("data:text/markdown")
+    # The summary table comes first and is visible without scrolling; the Word report opens.
+    box = page.locator(".sq-summary").bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 900
+    assert "Tydlig koppling" in page.inner_text(".sq-summary")
+    href = page.locator("#sq-download-docx").get_attribute("href") or ""
+    word = docx.Document(io.BytesIO(base64.b64decode(href.split(",", 1)[1])))
+    assert word.tables and "Tydlig koppling" in word.tables[0].rows[0].cells[1].text
     # The upload is used once: a proposal pasted afterwards is not shadowed by the old file.
     page.wait_for_function("document.querySelector('#sq-upload-data textarea').value === ''")
     page.screenshot(path=str(tmp_path / "proposal.png"), full_page=True)
