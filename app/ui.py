@@ -25,6 +25,7 @@ from .ui_render import (
     render_crosswalk,
     render_outline,
     upload_bytes,
+    upload_source,
 )
 
 EXAMPLES = [
@@ -75,8 +76,12 @@ CSS = """
 UPLOAD_WIDGET = """<div class="sq-upload"><label class="sq-muted">{label}</label><br>
 <input type="file" id="sq-file" accept=".txt,.md,.pdf,.docx" onchange="var f=this.files[0];if(!f)return;
 if(f.size>10485760){{alert('{too_big}');this.value='';return;}}var r=new FileReader();r.onload=function(){{
-var t=document.querySelector('#sq-upload-data textarea');t.value=r.result;
-t.dispatchEvent(new Event('input',{{bubbles:true}}));}};r.readAsDataURL(f);"></div>"""
+var t=document.querySelector('#sq-upload-data textarea');
+t.value=r.result.replace(';base64,',';name='+encodeURIComponent(f.name)+';base64,');
+t.dispatchEvent(new Event('input',{{bubbles:true}}));}};r.readAsDataURL(f);">
+<button type="button" class="sq-copy" id="sq-clear-file" onclick="document.getElementById('sq-file').value='';
+var t=document.querySelector('#sq-upload-data textarea');t.value='';
+t.dispatchEvent(new Event('input',{{bubbles:true}}));">{clear}</button></div>"""
 
 
 def mount_ui(app: FastAPI, engine: Engine) -> FastAPI:
@@ -111,7 +116,9 @@ def build_ui(engine: Engine) -> Any:
             gr.HTML(render_crosswalk(engine.index.crosswalk, "sv"), elem_id="sq-crosswalk")
         with gr.Tab(sv["proposal_tab"]):
             proposal = gr.Textbox(label=sv["proposal"], lines=8, max_lines=20, elem_id="sq-proposal")
-            gr.HTML(UPLOAD_WIDGET.format(label=sv["upload"], too_big="Filen är större än 10 MB."))
+            gr.HTML(
+                UPLOAD_WIDGET.format(label=sv["upload"], too_big="Filen är större än 10 MB.", clear=sv["clear_file"])
+            )
             upload_data = gr.Textbox(elem_id="sq-upload-data", elem_classes=["sq-hidden"], show_label=False)
             analyse_button = gr.Button(sv["analyse"], variant="primary", elem_id="sq-analyse")
             alignment = gr.HTML(elem_id="sq-alignment")
@@ -147,13 +154,9 @@ def build_ui(engine: Engine) -> Any:
             except ProposalError as exc:
                 return f'<div class="sq-answer abstained">{esc(str(exc))}</div>', ""
             lang = lang_choice if lang_choice != "auto" else result["language"]
-            source = (
-                {"sv": "uppladdad fil", "en": "uploaded file"}
-                if data_url
-                else {"sv": "inklistrad text", "en": "pasted text"}
-            )
-            word = alignment_docx(result, engine.strategy_documents(), source[lang], lang)
-            return render_alignment(result, lang, word), ""
+            source = (upload_source(data_url) or LABELS[lang]["upload_fallback"]) if data_url else None
+            word = alignment_docx(result, engine.strategy_documents(), source or LABELS[lang]["pasted"], lang)
+            return render_alignment(result, lang, word, source), ""
 
         analyse_button.click(on_analyse, [proposal, upload_data, language], [alignment, upload_data])
         relabelled = [header, question, ask_button]

@@ -24,6 +24,12 @@ LABELS: dict[str, dict[str, str]] = {
         "sources": "Källor",
         "copy": "Kopiera referens",
         "copied": "Kopierad",
+        "copy_pair": "Kopiera belägget",
+        "copy_section": "Kopiera alla belägg",
+        "analysed": "Analyserat",
+        "pasted": "inklistrad text",
+        "upload_fallback": "uppladdad fil",
+        "clear_file": "Ta bort filen",
         "page": "s.",
         "abstained": "Närmaste avsnitt i dokumenten",
         "language": "Språk",
@@ -68,6 +74,12 @@ LABELS: dict[str, dict[str, str]] = {
         "sources": "Sources",
         "copy": "Copy reference",
         "copied": "Copied",
+        "copy_pair": "Copy this evidence",
+        "copy_section": "Copy all evidence",
+        "analysed": "Analysed",
+        "pasted": "pasted text",
+        "upload_fallback": "uploaded file",
+        "clear_file": "Remove the file",
         "page": "p.",
         "abstained": "Closest passages in the documents",
         "language": "Language",
@@ -259,12 +271,14 @@ def render_crosswalk(crosswalk: dict[str, Any], lang: str) -> str:
     )
 
 
-def render_alignment(result: dict[str, Any], lang: str, docx_report: bytes | None = None) -> str:
+def render_alignment(
+    result: dict[str, Any], lang: str, docx_report: bytes | None = None, source: str | None = None
+) -> str:
     """The summary first, then per document and level the links with evidence and reference lines,
     then the targets with no link found; the download holds the same lists (``alignment_markdown``)."""
     labels, names, headings = LABELS[lang], LEVEL_NAMES[lang], DOCUMENT_HEADINGS[lang]
     summary = result["summary"]
-    parts = []
+    parts = [f'<p class="sq-muted" id="sq-analysed">{labels["analysed"]}: {esc(source or labels["pasted"])}</p>']
     if summary["message"]:
         parts.append(f'<p class="sq-summary-message"><b>{esc(summary["message"])}</b></p>')
     rows = "".join(
@@ -282,15 +296,19 @@ def render_alignment(result: dict[str, Any], lang: str, docx_report: bytes | Non
         parts.append(f"<h3>{esc(headings[kind])}</h3>")
         for lv in ("clear", "possible"):
             for item in groups[lv]:
+                texts = [_pair_text(ev, labels) for ev in item["evidence"]]
                 pairs = "".join(
                     f'<div class="sq-pair"><div><b>{labels["proposal_says"]}:</b> {esc(ev["proposal_quote"])}</div>'
                     f"<div><b>{labels['strategy_says']}:</b> {esc(ev['strategy_quote'])}</div>"
-                    f'<div class="sq-muted">{esc(ev["reference"])}</div></div>'
-                    for ev in item["evidence"]
+                    f'<div class="sq-muted">{esc(ev["reference"])} {_copy_button(text, labels["copy_pair"], labels)}'
+                    "</div></div>"
+                    for ev, text in zip(item["evidence"], texts, strict=True)
                 )
+                heading = f"{item['number']} {item['title']} — {names[lv].lower()}"
+                section = _copy_button("\n\n".join([heading, *texts]), labels["copy_section"], labels)
                 parts.append(
-                    f'<details class="sq-card sq-align sq-{lv}"><summary>{esc(item["number"] + " " + item["title"])} '
-                    f"— {esc(names[lv].lower())}</summary>{pairs}</details>"
+                    f'<details class="sq-card sq-align sq-{lv}"><summary>{esc(heading)}</summary>{pairs}'
+                    f"<p>{section}</p></details>"
                 )
         none = "; ".join(f"{i['number']} {i['title']}" for i in groups["none"]) or "–"
         parts.append(f'<p class="sq-muted"><b>{esc(names["none"])}:</b> {esc(none)}</p>')
@@ -308,6 +326,32 @@ def render_alignment(result: dict[str, Any], lang: str, docx_report: bytes | Non
         )
     parts.append(f"<p>{' '.join(links)}</p>")
     return "".join(parts)
+
+
+def _pair_text(ev: dict[str, Any], labels: dict[str, str]) -> str:
+    """An evidence pair as it is pasted into a memo: both quotes and the reference line."""
+    return (
+        f"{labels['proposal_says']}: {ev['proposal_quote']}\n{labels['strategy_says']}: "
+        f"\u201c{ev['strategy_quote']}\u201d ({ev['reference']})"
+    )
+
+
+def _copy_button(text: str, label: str, labels: dict[str, str]) -> str:
+    return (
+        f'<button class="sq-copy sq-copy-evidence" data-ref="{esc(text)}" onclick="navigator.clipboard.writeText('
+        f"this.dataset.ref);this.textContent='{labels['copied']}';\">{esc(label)}</button>"
+    )
+
+
+def upload_source(data_url: str) -> str | None:
+    """The file name the upload widget put into the data URL (``data:…;name=…;base64,``), if any."""
+    import urllib.parse
+
+    header = data_url.split(",", 1)[0]
+    for part in header.split(";"):
+        if part.startswith("name="):
+            return urllib.parse.unquote(part[5:])[:200] or None
+    return None
 
 
 def _title(area: dict[str, Any], number: str) -> str:

@@ -97,6 +97,11 @@ def test_crosswalk_and_proposal_tabs_in_the_browser(live_server: str, tmp_path: 
     text = page.inner_text("#sq-alignment")
     assert "1 Samverkan inom forskning" in text and "Fler kliniska prövningar" in text
     assert page.locator("#sq-download").get_attribute("href").startswith("data:text/markdown")
+    assert "Analyserat: forslag.txt" in page.inner_text("#sq-analysed")  # which input was analysed
+    first = page.locator(".sq-align").first
+    first.locator("summary").click()
+    copy = first.locator(".sq-copy-evidence").first
+    assert "Strategin:" in (copy.get_attribute("data-ref") or "") and "(" in (copy.get_attribute("data-ref") or "")
     # The summary table comes first and is visible without scrolling; the Word report opens.
     box = page.locator(".sq-summary").bounding_box()
     assert box is not None and box["y"] + box["height"] <= 900
@@ -105,6 +110,11 @@ def test_crosswalk_and_proposal_tabs_in_the_browser(live_server: str, tmp_path: 
     word = docx.Document(io.BytesIO(base64.b64decode(href.split(",", 1)[1])))
     assert word.tables and "Tydlig koppling" in word.tables[0].rows[0].cells[1].text
     # The upload is used once: a proposal pasted afterwards is not shadowed by the old file.
+    page.wait_for_function("document.querySelector('#sq-upload-data textarea').value === ''")
+    page.click("#sq-clear-file")  # resets the file input too, so the same file can be chosen again
+    page.set_input_files("#sq-file", str(proposal))  # a file chosen by mistake can be removed again
+    page.wait_for_function("document.querySelector('#sq-upload-data textarea').value.startsWith('data:')")
+    page.click("#sq-clear-file")
     page.wait_for_function("document.querySelector('#sq-upload-data textarea').value === ''")
     page.screenshot(path=str(tmp_path / "proposal.png"), full_page=True)
     for name in ("crosswalk.png", "proposal.png"):
