@@ -71,6 +71,14 @@ CSS = """
 .sq-ev-box .sq-ev { border: 1px solid #d5dde8; border-radius: 8px; padding: 0.8rem 1rem; margin: 0.8rem 0; }
 .sq-pair { margin: 0.5rem 0; padding: 0.5rem 0.7rem; background: #f7f9fb; border-radius: 4px; line-height: 1.5; }
 .sq-hidden { display: none !important; }
+.sq-heat .sq-rowhead { position: sticky; left: 0; background: #fff; z-index: 1; }
+.sq-summary { border-collapse: collapse; margin: 0.5rem 0 1rem 0; }
+.sq-summary th, .sq-summary td { border: 1px solid #d5dde8; padding: 4px 10px; text-align: left; }
+/* Phones: the crosswalk is the per-area list (area -> linked objectives), not the wide heatmap. */
+@media (max-width: 640px) {
+  .sq-heat-wrap, .sq-ev-box { display: none; }
+  .sq-outline details { margin-left: 0; }
+}
 """
 
 UPLOAD_WIDGET = """<div class="sq-upload"><label class="sq-muted">{label}</label><br>
