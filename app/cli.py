@@ -271,11 +271,12 @@ def crosswalk(
     """
     from .reports import crosswalk_markdown
 
-    data = _guard(lambda: _engine().index.crosswalk)
+    engine = _guard(_engine)
+    data = engine.index.crosswalk
     if as_json:
         _print_json(data)
     elif markdown:
-        typer.echo(crosswalk_markdown(data, top))
+        typer.echo(crosswalk_markdown(data, top, {p.passage_id: p.label for p in engine.index.passages}))
     else:
         for area in data["areas"]:
             typer.echo(f"{area['number']}. {area['title']}")

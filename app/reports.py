@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 
-def crosswalk_markdown(crosswalk: dict[str, Any], top: int = 5) -> str:
+def crosswalk_markdown(crosswalk: dict[str, Any], top: int = 5, references: dict[str, str] | None = None) -> str:
+    """The crosswalk report: per focus area its closest objectives with evidence pairs and their
+    reference lines (``references`` by passage id; the ids where none is given)."""
+    references = references or {}
     lines = [
         "# Koppling region–nation",
         "",
@@ -23,7 +26,8 @@ def crosswalk_markdown(crosswalk: dict[str, Any], top: int = 5) -> str:
                     "",
                     f"> **Region:** {ev['regional_quote']}  ",
                     f"> **Nation:** {ev['national_quote']}  ",
-                    f"> *{ev['regional_passage_id']} ↔ {ev['national_passage_id']}, likhet {ev['score']:.3f}*",
+                    f"> *{references.get(ev['regional_passage_id'], ev['regional_passage_id'])} ↔ "
+                    f"{references.get(ev['national_passage_id'], ev['national_passage_id'])}*",
                 ]
             lines.append("")
     return "\n".join(lines)

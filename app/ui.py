@@ -121,7 +121,8 @@ def build_ui(engine: Engine) -> Any:
             answer = gr.HTML(elem_id="sq-answer-box")
             citations = gr.HTML(elem_id="sq-citations")
         with gr.Tab(sv["crosswalk_tab"]):
-            gr.HTML(render_crosswalk(engine.index.crosswalk, "sv"), elem_id="sq-crosswalk")
+            references = {p.passage_id: p.label for p in engine.index.passages}
+            gr.HTML(render_crosswalk(engine.index.crosswalk, "sv", references), elem_id="sq-crosswalk")
         with gr.Tab(sv["proposal_tab"]):
             proposal = gr.Textbox(label=sv["proposal"], lines=8, max_lines=20, elem_id="sq-proposal")
             gr.HTML(

@@ -213,8 +213,10 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True).replace("$", "&#36;").replace("`", "&#96;").replace("\n", "<br>")
 
 
-def render_crosswalk(crosswalk: dict[str, Any], lang: str) -> str:
-    """A heatmap of areas × objectives (hover: score; click: evidence pairs) and per-area top lists."""
+def render_crosswalk(crosswalk: dict[str, Any], lang: str, references: dict[str, str] | None = None) -> str:
+    """A heatmap of areas × objectives (hover: score; click: evidence pairs with their reference lines,
+    ``references`` by passage id) and per-area top lists."""
+    references = references or {}
     labels = LABELS[lang]
     areas = crosswalk.get("areas", [])
     if not areas:
@@ -241,8 +243,8 @@ def render_crosswalk(crosswalk: dict[str, Any], lang: str) -> str:
             pairs = "".join(
                 f'<div class="sq-pair"><div><b>{labels["region"]}:</b> {esc(ev["regional_quote"])}</div>'
                 f"<div><b>{labels['nation']}:</b> {esc(ev['national_quote'])}</div>"
-                f'<div class="sq-muted">{esc(ev["regional_passage_id"])} ↔ {esc(ev["national_passage_id"])} · '
-                f"{ev['score']:.3f}</div></div>"
+                f'<div class="sq-muted">{esc(references.get(ev["regional_passage_id"], ev["regional_passage_id"]))} ↔ '
+                f"{esc(references.get(ev['national_passage_id'], ev['national_passage_id']))}</div></div>"
                 for ev in o["evidence"]
             )
             panels.append(

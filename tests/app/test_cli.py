@@ -115,3 +115,26 @@ def test_non_utf8_and_control_characters_exit_2(mini_settings: Settings) -> None
         stderr = result.stderr.decode("utf-8", "replace")
         assert result.returncode == 2, stderr
         assert stderr.startswith("Error: ") and stderr.count("\n") == 1 and "Traceback" not in stderr
+
+
+def test_crosswalk_report_and_word_report_carry_reference_lines(real_settings: Settings, tmp_path: Path) -> None:
+    report = _run(["crosswalk", "--markdown", "--top", "1"], real_settings)
+    assert report.returncode == 0, report.stderr
+    assert "Regeringen (2024), En nationell strategi för life science" in report.stdout
+    target = tmp_path / "analys.docx"
+    aligned = _run(
+        [
+            "align",
+            "--text",
+            "Vi vill korta tiden för att starta kliniska prövningar på sjukhusen.",
+            "--docx",
+            str(target),
+        ],
+        real_settings,
+    )
+    assert aligned.returncode == 0, aligned.stderr
+    import docx
+
+    word = docx.Document(str(target))
+    assert word.tables and "Tydlig koppling" in word.tables[0].rows[0].cells[1].text
+    assert not list(tmp_path.glob(".analys.docx.tmp-*"))  # written through a temporary file, nothing left
