@@ -22,7 +22,7 @@ from strategiqa.retrieval.similarity import best_distinct_pairs, standardise, tf
 
 from .alignment_levels import LevelParams, level_params
 from .calibration import read_calibration
-from .proposals import check_text
+from .proposals import check_text, separate_labels
 
 MAX_SENTENCES = 300
 EVIDENCE_PAIRS = 3
@@ -176,7 +176,7 @@ def proposal_sentences(text: str) -> list[str]:
     proposal's .txt, .docx and .pdf give the same sentences. Headings, labels and
     fragments (a short line without a sentence's final punctuation, "Syfte och mål") are context,
     not evidence; nor are signature or caption lines."""
-    cleaned = clean_text(text, "md", title="")
+    cleaned = clean_text(separate_labels(text), "md", title="")
     out = []
     for block in cleaned.blocks:
         body = " ".join(block.text.split())

@@ -329,7 +329,8 @@ def align(
     if as_json:
         _print_json(result)
     elif markdown:
-        typer.echo(alignment_markdown(result))
+        source = file.name if file is not None else None
+        typer.echo(alignment_markdown(result, documents=engine.strategy_documents(), source=source))
     else:
         if result["summary"]["message"]:
             typer.echo(result["summary"]["message"])

@@ -13,6 +13,8 @@ from strategiqa.ingest.load import IngestError, pdf_text
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_TEXT_CHARS = 200_000
+MIN_WORDS = 5
+"""Fewer words than this ("AI") match some objective by chance: refused, not rated."""
 # A .docx is a zip: refuse archives that would inflate far beyond their size (zip bombs).
 _MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
 _MAX_COMPRESSION_RATIO = 100
@@ -58,6 +60,10 @@ def check_text(text: str) -> str:
         raise ProposalError("The proposal has no text; paste or upload the proposal itself.")
     if len(text) > MAX_TEXT_CHARS:
         raise ProposalError(f"The proposal is {len(text):,} characters long; the limit is {MAX_TEXT_CHARS:,}.")
+    if len(text.split()) < MIN_WORDS:
+        raise ProposalError(
+            f"The proposal is too short to check (fewer than {MIN_WORDS} words); describe what the project will do."
+        )
     return text
 
 
@@ -65,13 +71,20 @@ def pdf_text_as_paragraphs(raw: str) -> str:
     """A PDF's extracted lines as the corpus cleaning reads them (lines joined into sentences, hyphens
     repaired, page furniture dropped), with headings and labels kept on their own: the same text a
     .docx or .txt of the proposal gives."""
+    return clean_text(separate_labels(raw), "pdf", title="").text
+
+
+def separate_labels(text: str) -> str:
+    """Put each heading or label line ("Syfte", "Förväntade resultat") in a paragraph of its own, so it
+    is not glued to the sentence under it: a line this short that ends without punctuation or hyphen
+    is not a wrapped line."""
     lines = []
-    for line in raw.split("\n"):
+    for line in text.split("\n"):
         stripped = line.strip()
         words = stripped.split()
         label = 0 < len(words) <= _LABEL_WORDS and stripped[0].isupper() and not stripped.endswith(_CONTINUES)
         lines.append(f"\n{stripped}\n" if label else line)
-    return clean_text("\n".join(lines), "pdf", title="").text
+    return "\n".join(lines)
 
 
 def _plain_text(data: bytes) -> str:

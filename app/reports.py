@@ -44,22 +44,33 @@ DOCUMENT_HEADINGS = {
 
 
 def by_level(result: dict[str, Any], kind: str) -> dict[str, list[dict[str, Any]]]:
-    """One document's targets grouped by level, each group in score order: what every view lists."""
-    return {lv: [item for item in result[kind] if item["level"] == lv] for lv in ("clear", "possible", "none")}
+    """One document's targets grouped by level: links in score order, "no link found" in number order.
+    What every view (screen, Markdown, Word) lists."""
+    groups = {lv: [item for item in result[kind] if item["level"] == lv] for lv in ("clear", "possible", "none")}
+    groups["none"].sort(key=lambda item: [int(x) for x in item["number"].split(".") if x.isdigit()])
+    return groups
 
 
-def alignment_markdown(result: dict[str, Any], lang: str = "sv") -> str:
-    """The report: a summary table, then per document and level the links with their evidence and
-    reference lines, then the targets with no link found. The same lists as the screen."""
+def summary_cell(items: list[dict[str, Any]]) -> str:
+    """A summary-table cell: each link's number and title on its own line, or a dash."""
+    return "\n".join(f"{i['number']} {i['title']}" for i in items) or "–"
+
+
+def alignment_markdown(
+    result: dict[str, Any], lang: str = "sv", documents: list[dict[str, Any]] | None = None, source: str | None = None
+) -> str:
+    """The report: what was analysed against what, a summary table, then per document and level the
+    links with their evidence and reference lines, then the targets with no link found. The same
+    lists as the screen and the Word report."""
     names, headings = LEVEL_NAMES[lang], DOCUMENT_HEADINGS[lang]
     title = "Förslagets koppling till strategierna" if lang == "sv" else "How the proposal links to the strategies"
-    lines = [f"# {title}", ""]
+    lines = [f"# {title}", "", _header_line(lang, documents, source), ""]
     if result["summary"]["message"]:
         lines += [result["summary"]["message"], ""]
     lines += [f"| | {names['clear']} | {names['possible']} |", "|---|---|---|"]
     for kind in ("regional", "national"):
         groups = by_level(result, kind)
-        cells = [", ".join(i["number"] for i in groups[lv]) or "–" for lv in ("clear", "possible")]
+        cells = [summary_cell(groups[lv]).replace("\n", "<br>") for lv in ("clear", "possible")]
         lines.append(f"| {headings[kind]} | {cells[0]} | {cells[1]} |")
     lines.append("")
     proposal, strategy = ("Förslaget", "Strategin") if lang == "sv" else ("Proposal", "Strategy")
@@ -81,11 +92,22 @@ def alignment_markdown(result: dict[str, Any], lang: str = "sv") -> str:
     return "\n".join(lines)
 
 
+def _header_line(lang: str, documents: list[dict[str, Any]] | None, source: str | None) -> str:
+    from datetime import date
+
+    sv = lang == "sv"
+    parts = [f"{'Datum' if sv else 'Date'}: {date.today().isoformat()}."]
+    parts.append(f"{'Analyserat' if sv else 'Analysed'}: {source or ('inklistrad text' if sv else 'pasted text')}.")
+    if documents:
+        strategies = "; ".join(f"{d['title']} ({d['year']})" for d in documents)
+        parts.append(f"{'Strategier' if sv else 'Strategies'}: {strategies}.")
+    return " ".join(parts)
+
+
 def alignment_docx(result: dict[str, Any], documents: list[dict[str, Any]], source: str, lang: str = "sv") -> bytes:
     """The same report as ``alignment_markdown`` as a Word file (in memory): the summary table with titles
     first, then the evidence with reference lines, the date, the strategy documents and the input."""
     import io
-    from datetime import date
 
     import docx
 
@@ -93,11 +115,7 @@ def alignment_docx(result: dict[str, Any], documents: list[dict[str, Any]], sour
     sv = lang == "sv"
     report = docx.Document()
     report.add_heading("Förslagets koppling till strategierna" if sv else "How the proposal links to the strategies", 0)
-    strategies = "; ".join(f"{d['title']} ({d['year']})" for d in documents)
-    report.add_paragraph(
-        f"{'Datum' if sv else 'Date'}: {date.today().isoformat()}. {'Analyserat' if sv else 'Analysed'}: {source}. "
-        f"{'Strategier' if sv else 'Strategies'}: {strategies}."
-    )
+    report.add_paragraph(_header_line(lang, documents, source))
     if result["summary"]["message"]:
         report.add_paragraph(result["summary"]["message"])
     table = report.add_table(rows=1, cols=3)
@@ -109,7 +127,7 @@ def alignment_docx(result: dict[str, Any], documents: list[dict[str, Any]], sour
         cells = table.add_row().cells
         cells[0].text = headings[kind]
         for cell, lv in zip(cells[1:], ("clear", "possible"), strict=True):
-            cell.text = "\n".join(f"{i['number']} {i['title']}" for i in groups[lv]) or "–"
+            cell.text = summary_cell(groups[lv])
     proposal, strategy = ("Förslaget", "Strategin") if sv else ("Proposal", "Strategy")
     for kind in ("regional", "national"):
         groups = by_level(result, kind)

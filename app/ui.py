@@ -165,7 +165,7 @@ def build_ui(engine: Engine) -> Any:
             lang = lang_choice if lang_choice != "auto" else result["language"]
             source = (upload_source(data_url) or LABELS[lang]["upload_fallback"]) if data_url else None
             word = alignment_docx(result, engine.strategy_documents(), source or LABELS[lang]["pasted"], lang)
-            return render_alignment(result, lang, word, source), ""
+            return render_alignment(result, lang, word, source, engine.strategy_documents()), ""
 
         analyse_button.click(on_analyse, [proposal, upload_data, language], [alignment, upload_data])
         relabelled = [header, question, ask_button]

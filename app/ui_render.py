@@ -7,7 +7,7 @@ import html
 import urllib.parse
 from typing import TYPE_CHECKING, Any
 
-from .reports import DOCUMENT_HEADINGS, LEVEL_NAMES, alignment_markdown, by_level
+from .reports import DOCUMENT_HEADINGS, LEVEL_NAMES, alignment_markdown, by_level, summary_cell
 
 if TYPE_CHECKING:
     from .engine import Engine
@@ -210,7 +210,12 @@ def render_outline(engine: Engine, doc_id: str, lang: str) -> str:
 
 def esc(text: str) -> str:
     """HTML-escape, and neutralise the characters Gradio's template strings would interpret."""
-    return html.escape(text, quote=True).replace("$", "&#36;").replace("`", "&#96;").replace("\n", "<br>")
+    return esc_attribute(text).replace("\n", "<br>")
+
+
+def esc_attribute(text: str) -> str:
+    """``esc`` for an attribute value: line breaks stay line breaks (``&#10;``), so copied text pastes cleanly."""
+    return html.escape(text, quote=True).replace("$", "&#36;").replace("`", "&#96;").replace("\n", "&#10;")
 
 
 def render_crosswalk(crosswalk: dict[str, Any], lang: str, references: dict[str, str] | None = None) -> str:
@@ -274,7 +279,11 @@ def render_crosswalk(crosswalk: dict[str, Any], lang: str, references: dict[str,
 
 
 def render_alignment(
-    result: dict[str, Any], lang: str, docx_report: bytes | None = None, source: str | None = None
+    result: dict[str, Any],
+    lang: str,
+    docx_report: bytes | None = None,
+    source: str | None = None,
+    documents: list[dict[str, Any]] | None = None,
 ) -> str:
     """The summary first, then per document and level the links with evidence and reference lines,
     then the targets with no link found; the download holds the same lists (``alignment_markdown``)."""
@@ -285,7 +294,7 @@ def render_alignment(
         parts.append(f'<p class="sq-summary-message"><b>{esc(summary["message"])}</b></p>')
     rows = "".join(
         f"<tr><th>{esc(headings[kind])}</th>"
-        + "".join(f"<td>{esc(', '.join(summary[kind][lv]) or '–')}</td>" for lv in ("clear", "possible"))
+        + "".join(f"<td>{esc(summary_cell(by_level(result, kind)[lv]))}</td>" for lv in ("clear", "possible"))
         + "</tr>"
         for kind in ("regional", "national")
     )
@@ -314,7 +323,7 @@ def render_alignment(
                 )
         none = "; ".join(f"{i['number']} {i['title']}" for i in groups["none"]) or "–"
         parts.append(f'<p class="sq-muted"><b>{esc(names["none"])}:</b> {esc(none)}</p>')
-    report = urllib.parse.quote(alignment_markdown(result, lang))
+    report = urllib.parse.quote(alignment_markdown(result, lang, documents, source))
     links = [
         f'<a class="sq-copy" id="sq-download" download="forslag-analys.md" '
         f'href="data:text/markdown;charset=utf-8,{report}">{labels["download"]}</a>'
@@ -340,7 +349,8 @@ def _pair_text(ev: dict[str, Any], labels: dict[str, str]) -> str:
 
 def _copy_button(text: str, label: str, labels: dict[str, str]) -> str:
     return (
-        f'<button class="sq-copy sq-copy-evidence" data-ref="{esc(text)}" onclick="navigator.clipboard.writeText('
+        f'<button class="sq-copy sq-copy-evidence" data-ref="{esc_attribute(text)}" '
+        f'onclick="navigator.clipboard.writeText('
         f"this.dataset.ref);this.textContent='{labels['copied']}';\">{esc(label)}</button>"
     )
 

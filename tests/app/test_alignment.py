@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -104,6 +105,38 @@ def test_screen_and_report_list_the_same_links_at_the_same_levels(real_engine: E
         for cell, lv in zip(row.cells[1:], ("clear", "possible"), strict=True):
             in_word |= {(line.split()[0], lv) for line in cell.text.splitlines() if line != "–"}
     assert in_word == expected
+
+
+def test_pasted_headings_are_not_glued_to_sentences_and_short_texts_are_refused(real_engine: Engine) -> None:
+    from strategiqa.app.proposals import ProposalError
+
+    pasted = "Syfte\n" + CLINICAL + "\nFörväntade resultat\n" + PROPOSALS[4]["text"]
+    quotes = [
+        ev["proposal_quote"]
+        for k in ("regional", "national")
+        for i in real_engine.align(pasted)[k]
+        for ev in i["evidence"]
+    ]
+    assert quotes and not any(q.startswith(("Syfte ", "Förväntade resultat ")) for q in quotes)
+    with pytest.raises(ProposalError, match="too short"):
+        real_engine.align("AI")
+
+
+def test_copied_evidence_and_reports_read_as_plain_text(real_engine: Engine) -> None:
+    from strategiqa.app.reports import alignment_markdown
+    from strategiqa.app.ui_render import render_alignment
+
+    result = real_engine.align(PROPOSALS[3]["text"])
+    html = render_alignment(result, "sv", source="ansokan.pdf", documents=real_engine.strategy_documents())
+    refs = re.findall(r'data-ref="([^"]*)"', html)
+    assert refs and not any("<br>" in r for r in refs) and any("&#10;" in r for r in refs)
+    markdown = alignment_markdown(result, documents=real_engine.strategy_documents(), source="ansokan.pdf")
+    assert "Analyserat: ansokan.pdf" in markdown and "Strategier:" in markdown
+    none = [i["number"] for i in result["national"] if i["level"] == "none"]
+    listed = re.search(r"\*\*Ingen koppling hittad:\*\* (.*)$", markdown.split("## Nationella")[1], re.M)
+    assert listed and [p.split()[0] for p in listed.group(1).split("; ")] == sorted(
+        none, key=lambda n: [int(x) for x in n.split(".")]
+    )
 
 
 def test_evidence_is_specific_and_never_a_dangling_reference(real_engine: Engine) -> None:
