@@ -92,6 +92,9 @@ var t=document.querySelector('#sq-upload-data textarea');t.value='';
 t.dispatchEvent(new Event('input',{{bubbles:true}}));">{clear}</button></div>"""
 
 
+SCROLL_TO_RESULT = "() => { const e = document.getElementById('sq-alignment'); if (e) e.scrollIntoView(); }"
+
+
 def mount_ui(app: FastAPI, engine: Engine) -> FastAPI:
     """Mount the Gradio app at / on ``app`` (same process, same port)."""
     import gradio as gr
@@ -167,7 +170,10 @@ def build_ui(engine: Engine) -> Any:
             word = alignment_docx(result, engine.strategy_documents(), source or LABELS[lang]["pasted"], lang)
             return render_alignment(result, lang, word, source, engine.strategy_documents()), ""
 
-        analyse_button.click(on_analyse, [proposal, upload_data, language], [alignment, upload_data])
+        # The result starts with its summary: bring it into view (a long pasted text pushes it below the fold).
+        analyse_button.click(on_analyse, [proposal, upload_data, language], [alignment, upload_data]).then(
+            None, js=SCROLL_TO_RESULT
+        )
         relabelled = [header, question, ask_button]
         ask_button.click(on_ask, [question, language, previous], [answer, citations, previous, *relabelled])
         question.submit(on_ask, [question, language, previous], [answer, citations, previous, *relabelled])

@@ -139,3 +139,20 @@ def test_on_a_phone_the_crosswalk_is_a_list_that_fits(live_server: str, page: An
         " && e.getBoundingClientRect().right > box).map(e => e.tagName + '.' + e.className).slice(0, 5); })()"
     )
     assert not wide, wide
+
+
+def test_after_analysing_a_long_pasted_proposal_the_summary_is_in_view(live_server: str, page: Any) -> None:
+    page.goto(live_server + "/", wait_until="load")
+    page.wait_for_selector("#sq-question textarea", timeout=60_000)
+    page.get_by_role("tab", name="Analysera förslag").click()
+    text = "\n\n".join(
+        ["Syfte"] + ["Vi vill korta tiden för att starta kliniska prövningar på sjukhusen i regionen."] * 40
+    )
+    page.fill("#sq-proposal textarea", text)
+    page.click("#sq-analyse")
+    page.wait_for_selector(".sq-summary", timeout=30_000)
+    page.wait_for_function(
+        "(() => { const r = document.querySelector('.sq-summary').getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight; })()",
+        timeout=10_000,
+    )
