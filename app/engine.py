@@ -34,6 +34,7 @@ from strategiqa.retrieval.index import (
 from strategiqa.retrieval.language import detect_language
 from strategiqa.retrieval.routing import document_kind_hint
 from strategiqa.retrieval.search import MODES, Hit, Searcher, SearchResult
+from strategiqa.retrieval.text import STOP_WORDS
 
 from .alignment import Aligner
 from .answer import AnswerParams, compose_answer
@@ -295,7 +296,19 @@ class Engine:
 
     def analyse(self, question: str) -> QuestionAnalysis:
         """What ``question`` asks for (see ``questions.analyse``), with this corpus's places."""
-        return analyse(question, self.places, self._english_words)
+        return analyse(question, self.places, self._english_words, self._title_words, self._publisher_words)
+
+    @cached_property
+    def _title_words(self) -> frozenset[str]:
+        """Words of the documents' titles (manifest), lower-cased: naming a document is no name to look up."""
+        titles = [t for d in self.index.documents for t in (d.info.title, d.info.short_title)]
+        words = {w.lower() for t in titles for w in re.findall(r"[^\W\d_]{4,}", t)}
+        return frozenset(words - STOP_WORDS)
+
+    @cached_property
+    def _publisher_words(self) -> frozenset[str]:
+        """Words of the documents' publishers (manifest), lower-cased: bodies that can answer "who"."""
+        return frozenset(w.lower() for d in self.index.documents for w in re.findall(r"[^\W\d_]{3,}", d.info.publisher))
 
     def _analyse_asked(self, question: str, read_as: str | None) -> QuestionAnalysis:
         """A follow-up with its own question word asks for what that word asks ("And what is it

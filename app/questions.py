@@ -33,6 +33,8 @@ class QuestionAnalysis:
     body these already give is what the question is about, not its answer."""
     agency: bool = False
     """The question asks for an agency or authority, which the government or a region is not."""
+    bodies: frozenset[str] = frozenset()
+    """Lower-cased words of the documents' publishers: bodies that can answer "who"."""
 
     @property
     def checkable(self) -> bool:
@@ -199,7 +201,7 @@ _ACRONYM = re.compile(r"(?<![\w-])[A-ZÅÄÖ]{2,}(?:[:’']?s)?(?![\w])")
 _PERSON_NAME = re.compile(r"(?<![\w-])[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?\s+[A-ZÅÄÖÉ][a-zåäöéü]{2,}")
 # Nouns that name a body or a kind of actor (Swedish definite and compound forms included).
 _BODY = re.compile(
-    r"\w*(?:regeringen|myndighet\w*|verket|rådet|kontor\w*|institut\w*|universitet\w*|högskol\w*|lärosäte\w*|"
+    r"\w*(?:myndighet\w*|verket|rådet|kontor\w*|institut\w*|universitet\w*|högskol\w*|lärosäte\w*|"
     r"region\w*|kommun\w*|företag\w*|bolag\w*|industri\w*|akademi\w*|sjukhus\w*|vård\w*|aktör\w*|"
     r"organisation\w*|nätverk\w*|centrum|center|kluster\w*|parker?|departement\w*|minist\w*|styrelse\w*|"
     r"partnerskap\w*|konsortium\w*|kommission\w*|eu)\b",
@@ -214,33 +216,42 @@ _NOT_NAMES = frozenset(
     i what which who whom whose how why when where does do did is are was were can could should would will
     and or but so the a an of in on for to according vad vilka vilken vilket vem hur varför när var finns
     och men eller enligt om i på för kan ska bör har är
-    government government's parliament minister ministers ministry agency agencies council board swedish
-    sweden european eu union life science strategy agenda national regional region nordic english
+    government government's parliament minister ministers ministry agency agencies council board
+    strategy national regional region english
     """.split()
 )
 
 
-def analyse(question: str, places: frozenset[str] = frozenset(), words: EnglishWords | None = None) -> QuestionAnalysis:
+def analyse(
+    question: str,
+    places: frozenset[str] = frozenset(),
+    words: EnglishWords | None = None,
+    documents: frozenset[str] = frozenset(),
+    bodies: frozenset[str] = frozenset(),
+) -> QuestionAnalysis:
     """The kind of answer ``question`` expects and its hard constraints.
 
-    ``places`` are lower-cased names of the places the corpus is about (from the manifest): a
-    question naming them is not asking about another place. ``words`` tells ordinary English words
-    from proper names, so a body's translated title ("the Regional Executive Board") is not taken
-    for a name the documents must contain.
+    From the manifest, lower-cased: ``places`` the corpus is about (a question naming them is not
+    asking about another place), ``documents`` the words of the documents' titles (naming a
+    document is no name to look up) and ``bodies`` the words of their publishers (a body that can
+    answer "who"). ``words`` tells ordinary English words from proper names, so a body's translated
+    title ("the Regional Executive Board") is not taken for a name the documents must contain.
     """
     text = " ".join(question.split())
     asked = _EMBEDDED.sub(r"\1 \3", text)  # "what happens to how much …" does not ask how much
     expects = next((kind for kind, pattern in _EXPECTS if pattern.search(asked)), "description")
     years = tuple(dict.fromkeys(_YEAR.findall(text)))
-    names = _names(text, places)
+    names = _names(text, places | documents)
     if words is not None:
         names = tuple(n for n in names if not words.is_translated_title(n))
     # The corpus's own places are no answer to "where" or "what is it called"; for "who", the region
-    # itself (a place and a body: "VGR:s life science-kontor") may well be.
+    # itself (a place and a body: the region's own office) may well be.
     scope = text if expects in ("agent", "organisation") else text + " " + " ".join(places)
     known = frozenset(_start(w) for w in re.findall(r"[^\W_]+", scope))
     agency = bool(expects == "organisation" and _AGENCY_ASKED.search(text))
-    return QuestionAnalysis(expects=expects, years=years, names=names, known=known, agency=agency)
+    return QuestionAnalysis(
+        expects=expects, years=years, names=names, known=known, agency=agency, bodies=frozenset(bodies)
+    )
 
 
 @dataclass(frozen=True)
@@ -266,7 +277,7 @@ class EnglishWords:
 
     def is_translated_title(self, name: str) -> bool:
         """Every word of ``name`` is an ordinary English word and none a proper name: "Life Science
-        Office", not "Horizon Europe" or "Karolinska"."""
+        Office", not a programme's or a hospital's proper name."""
         parts = name.split()
         return bool(parts) and all(self._ordinary(p) for p in parts)
 
@@ -284,7 +295,7 @@ _QUESTION_WORD = re.compile(
 
 
 def has_question_word(question: str) -> bool:
-    """Whether ``question`` has an interrogative of its own ("Och i agendan?" has none)."""
+    """Whether ``question`` has an interrogative of its own ("Och i den andra?" has none)."""
     return bool(_QUESTION_WORD.search(question))
 
 
@@ -320,8 +331,9 @@ def _evidence(sentence: str, analysis: QuestionAnalysis) -> list[str]:
     found += [m.group(0) for m in _ACRONYM.finditer(sentence)]
     if analysis.expects in ("agent", "organisation"):
         found += [m.group(0) for m in _PERSON_NAME.finditer(sentence)]
-        bodies = _AGENCY if analysis.agency else _BODY
-        found += [m.group(0) for m in bodies.finditer(sentence)]
+        found += [m.group(0) for m in (_AGENCY if analysis.agency else _BODY).finditer(sentence)]
+        if not analysis.agency:
+            found += [w for w in re.findall(r"[^\W\d_]+", sentence) if w.lower() in analysis.bodies]
     return found
 
 

@@ -58,6 +58,10 @@ def test_constraints_and_checks() -> None:
     called = analyse("Vad heter traineeprogrammet i Västsverige?", frozenset({"västsverige"}))
     assert not satisfies("Ett traineeprogram ska starta i Västsverige.", called)
     assert satisfies("Programmet heter Life Science Trainee.", called)
+    # Publishers (from the manifest) are bodies that can answer "who"; the code names none itself.
+    who = "Vem ska leda arbetet?"
+    assert satisfies("Regeringen ska leda arbetet.", analyse(who, bodies=frozenset({"regeringen"})))
+    assert not satisfies("Regeringen ska leda arbetet.", analyse(who))
     quantity = analyse("Hur mycket bidrar sektorn till utsläppen?")
     assert satisfies("Sektorn står för en betydande del av utsläppen.", quantity)
     assert not satisfies("Sektorn vill minska sina utsläpp.", quantity)
