@@ -22,7 +22,7 @@ from strategiqa.retrieval.similarity import best_distinct_pairs, standardise, tf
 
 from .alignment_levels import LevelParams, level_params
 from .calibration import read_calibration
-from .proposals import check_text, separate_labels
+from .proposals import check_text, is_label, separate_labels
 
 MAX_SENTENCES = 300
 EVIDENCE_PAIRS = 3
@@ -31,8 +31,6 @@ _REFERS_BACK = re.compile(
     re.IGNORECASE,
 )
 """A sentence whose first words point back to the one before it."""
-_LABEL_WORDS = 8
-"""A block this short without final punctuation is a heading or label ("Syfte och mål")."""
 _FITS_NOTHING = {
     "sv": "Ingen tydlig koppling hittades till något insatsområde eller någon målsättning.",
     "en": "No clear link was found to any focus area or objective.",
@@ -180,15 +178,11 @@ def proposal_sentences(text: str) -> list[str]:
     out = []
     for block in cleaned.blocks:
         body = " ".join(block.text.split())
-        if block.kind == "heading" or _is_label(body):
+        if block.kind == "heading" or is_label(body):
             continue
         out += [body[a:b] for a, b in sentence_spans(body)]
     out = [s for s in out if len(s.split()) >= 3 and is_answer_material(s)]
     return (out or [" ".join(text.split())[:2000]])[:MAX_SENTENCES]
-
-
-def _is_label(block: str) -> bool:
-    return len(block.split()) <= _LABEL_WORDS and not block.rstrip().endswith((".", "!", "?", ":", ";"))
 
 
 def _evidence(

@@ -19,8 +19,8 @@ MIN_WORDS = 5
 _MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
 _MAX_COMPRESSION_RATIO = 100
 _LABEL_WORDS = 8
-"""A PDF line this short that ends without punctuation or hyphen is a heading or label, not a wrapped line."""
-_CONTINUES = (".", "!", "?", ":", ";", ",", "-")
+"""A line or block this short without a sentence's final punctuation is a heading or label."""
+_SENTENCE_END = (".", "!", "?", ":", ";")
 
 
 class ProposalError(ValueError):
@@ -81,10 +81,15 @@ def separate_labels(text: str) -> str:
     lines = []
     for line in text.split("\n"):
         stripped = line.strip()
-        words = stripped.split()
-        label = 0 < len(words) <= _LABEL_WORDS and stripped[0].isupper() and not stripped.endswith(_CONTINUES)
+        # A wrapped line of a sentence may end in a comma or a hyphen; a label does not.
+        label = is_label(stripped) and stripped[0].isupper() and not stripped.endswith((",", "-"))
         lines.append(f"\n{stripped}\n" if label else line)
     return "\n".join(lines)
+
+
+def is_label(text: str) -> bool:
+    """A heading or label ("Syfte och mål"): a few words without a sentence's final punctuation."""
+    return 0 < len(text.split()) <= _LABEL_WORDS and not text.rstrip().endswith(_SENTENCE_END)
 
 
 def _plain_text(data: bytes) -> str:
