@@ -8,6 +8,7 @@ each standardised across the targets and summed.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -84,9 +85,12 @@ class Aligner:
         # How close the proposal is to generic, off-topic sentences: similarities of this model sit in a
         # narrow band whose level shifts with the text, so links are also read relative to it.
         background = self.engine.background_vectors
-        background_level = float(np.median(vectors @ background.T)) if len(background) else 0.0
+        background_sims = vectors @ background.T if len(background) else np.zeros((len(sentences), 1))
+        background_level = float(np.median(background_sims))
+        topic = _on_topic(vectors, background_sims, self.targets.values())
+        result["on_topic"] = {k: round(v, 4) for k, v in topic.items()}
         for kind in ("regional", "national"):
-            ranked = self._rank(self.targets[kind], text, sentences, vectors, language, background_level)
+            ranked = self._rank(self.targets[kind], text, sentences, vectors, language, background_level, topic)
             result[kind] = ranked
             result[f"uncovered_{kind}"] = [
                 {"number": r["number"], "title": r["title"], "score": r["score"]}
@@ -104,6 +108,7 @@ class Aligner:
         vectors: np.ndarray,
         language: str,
         background_level: float,
+        topic: dict[str, float],
     ) -> list[dict[str, Any]]:
         if not targets.units:
             return []
@@ -118,10 +123,15 @@ class Aligner:
             best[j] = float(pair.max())
         # How close each proposal sentence comes to every target on average: a generic sentence
         # ("Projektet förväntas leda till …") is near all of them and should not be everyone's evidence.
-        generic = np.mean([pair.max(axis=1) for pair in pairs], axis=0)
+        best_per_sentence = np.array([pair.max(axis=1) for pair in pairs])  # targets × proposal sentences
+        generic = best_per_sentence.mean(axis=0)
+        # Each proposal sentence votes for the target it matches best: a target several sentences
+        # point to is what the proposal is about; one that is only everyone's runner-up is not.
+        votes = np.bincount(best_per_sentence.argmax(axis=0), minlength=n) / len(sentences)
         lexical = tfidf_cosines([text], [f"{u.title}\n{u.text}" for u in targets.units])[0]
         combined = sum(standardise(m[None, :], axis=1)[0] for m in (dense, titles, lexical))
         order = sorted(range(n), key=lambda j: (-combined[j], targets.units[j].number))
+        rank = {j: r for r, j in enumerate(order, start=1)}
         passages = self.engine.index.passages
         out = []
         for j in order:
@@ -134,9 +144,13 @@ class Aligner:
                 "english": 1.0 if language == "en" else 0.0,
                 "best_over_background": float(best[j]) - background_level,
                 "dense_over_background": float(dense[j]) - background_level,
+                "votes": float(votes[j]),
+                "gap": float(combined[j] - combined[order[0]]),
+                "rank_log": math.log(rank[j]),
+                "on_topic": topic["share"],
+                "on_topic_margin": topic["margin"],
             }
-            probability = self.levels.probability(signals)
-            level = self.levels.level(probability)
+            probability, level = self.levels.classify(signals)
             out.append(
                 {
                     "number": targets.units[j].number,
@@ -165,6 +179,16 @@ def summary(result: dict[str, Any], language: str) -> dict[str, Any]:
     lang = "en" if language == "en" else "sv"
     out["message"] = (_ONLY_POSSIBLE if possible else _FITS_NOTHING)[lang] if out["fits_nothing"] else None
     return out
+
+
+def _on_topic(vectors: np.ndarray, background_sims: np.ndarray, targets: Any) -> dict[str, float]:
+    """How much of the proposal is about the strategies at all: per sentence, its best similarity to any
+    strategy sentence against its best similarity to generic everyday sentences (``background``).
+    ``share``: sentences closer to the strategies; ``margin``: the mean difference. A road-maintenance
+    text is closer to everyday text than to the strategies (margin ≤ 0) and gets no clear link."""
+    strategy = np.max([(vectors @ tv.T).max(axis=1) for t in targets for tv in t.vectors], axis=0)
+    everyday = background_sims.max(axis=1)
+    return {"share": float((strategy > everyday).mean()), "margin": float(np.mean(strategy - everyday))}
 
 
 def proposal_sentences(text: str) -> list[str]:

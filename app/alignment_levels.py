@@ -9,7 +9,8 @@ would link the two** — a number that means the same for every proposal — and
 
 - **clear** (*tydlig koppling*): probability ≥ ``clear``, chosen for the precision an official can
   rely on (``TARGET_PRECISION`` on the fitting half);
-- **possible** (*möjlig koppling*): probability ≥ ``possible`` (best F1 of *clear or possible*);
+- **possible** (*möjlig koppling*): probability ≥ ``possible``, the lowest cut at which *clear or possible*
+  links are still right at least half the time (``POSSIBLE_PRECISION``);
 - **none** (*ingen koppling hittad*) otherwise.
 
 Similarities are a property of the embedding model, so the model is fitted per embedder
@@ -34,9 +35,15 @@ FEATURES = (
     "english",
     "best_over_background",
     "dense_over_background",
+    "votes",
+    "gap",
+    "rank_log",
+    "on_topic",
 )
 LEVELS = ("clear", "possible", "none")
 TARGET_PRECISION = 0.85
+POSSIBLE_PRECISION = 0.5
+"""*Clear or possible* links are right at least this often: a possible link is as likely right as not."""
 _CUTS = tuple(round(0.02 * i, 2) for i in range(1, 50))
 
 
@@ -56,10 +63,17 @@ class LevelParams:
         z = self.bias + sum(w * float(signals.get(name, 0.0)) for name, w in self.weights.items())
         return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
 
-    def level(self, probability: float) -> str:
-        if probability >= self.clear:
+    def level(self, probability: float, on_topic: bool = True) -> str:
+        """The level for a probability; a proposal that is not about the strategies at all (``on_topic``
+        false: its sentences are no closer to the strategies than to everyday text) has at most possible links."""
+        if probability >= self.clear and on_topic:
             return "clear"
         return "possible" if probability >= self.possible else "none"
+
+    def classify(self, signals: Mapping[str, float]) -> tuple[float, str]:
+        """Probability and level from the aligner's signals (``on_topic_margin`` is the gate)."""
+        probability = self.probability(signals)
+        return probability, self.level(probability, on_topic=float(signals.get("on_topic_margin", 1.0)) > 0)
 
 
 @dataclass(frozen=True)
@@ -68,6 +82,8 @@ class LabelledScore:
 
     signals: Mapping[str, float]
     positive: bool
+    group: str = ""
+    """The proposal or snippet the row comes from: rows of one text are kept in one fold when fitting."""
 
 
 def level_params(calibration: dict[str, Any]) -> LevelParams:
@@ -84,39 +100,37 @@ def level_params(calibration: dict[str, Any]) -> LevelParams:
 
 
 def fit_levels(
-    rows: Sequence[LabelledScore], target_precision: float = TARGET_PRECISION, l2: float = 10.0
+    rows: Sequence[LabelledScore], target_precision: float = TARGET_PRECISION, l2: float = 10.0, folds: int = 5
 ) -> dict[str, Any]:
     """A logistic model over ``FEATURES`` (L2-regularised, Newton's method, features standardised while
     fitting) and the cuts: *clear* with the best recall at ``target_precision``, *possible* (never
-    above *clear*) with the best F1 of *clear or possible*. Returns the params and their figures."""
+    above *clear*) with the best recall of *clear or possible* at ``POSSIBLE_PRECISION``. Returns the
+    params and their figures.
+
+    The cuts are read off **out-of-fold** probabilities (each text's rows scored by a model fitted
+    without that text, ``folds`` folds by ``group``): a model's probabilities on its own training rows
+    are overconfident, so cuts chosen on them miss the target precision on new proposals."""
     x = np.array([[float(r.signals.get(f, 0.0)) for f in FEATURES] for r in rows])
     y = np.array([1.0 if r.positive else 0.0 for r in rows])
-    mean, std = x.mean(axis=0), x.std(axis=0)
-    std[std == 0] = 1.0
-    xs = np.hstack([(x - mean) / std, np.ones((len(rows), 1))])
-    w = np.zeros(xs.shape[1])
-    penalty = np.eye(xs.shape[1]) * l2
-    penalty[-1, -1] = 0.0  # the intercept is not shrunk
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-xs @ w))
-        gradient = xs.T @ (p - y) + penalty @ w
-        hessian = (xs * (p * (1 - p))[:, None]).T @ xs + penalty
-        step = np.linalg.solve(hessian, gradient)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    weights = {f: float(w[i] / std[i]) for i, f in enumerate(FEATURES)}
-    bias = float(w[-1] - sum(w[i] * mean[i] / std[i] for i in range(len(FEATURES))))
-    probabilities = 1 / (1 + np.exp(-(x @ np.array([weights[f] for f in FEATURES]) + bias)))
-    clear = max(_CUTS, key=lambda c: _clear_key(probabilities, y, c, target_precision))
-    possible = max((c for c in _CUTS if c <= clear), key=lambda c: (_f1(probabilities, y, c), c))
+    gate = np.array([float(r.signals.get("on_topic_margin", 1.0)) > 0 for r in rows])
+    weights, bias = _logistic(x, y, l2)
+    groups = sorted({r.group for r in rows})
+    probabilities = _sigmoid(x @ np.array([weights[f] for f in FEATURES]) + bias)
+    if len(groups) >= folds:
+        fold_of = {g: i % folds for i, g in enumerate(groups)}
+        fold = np.array([fold_of[r.group] for r in rows])
+        for k in range(folds):
+            w_k, b_k = _logistic(x[fold != k], y[fold != k], l2)
+            probabilities[fold == k] = _sigmoid(x[fold == k] @ np.array([w_k[f] for f in FEATURES]) + b_k)
+    clear = max(_CUTS, key=lambda c: _clear_key(probabilities, y, c, target_precision, gate))
+    possible = max((c for c in _CUTS if c <= clear), key=lambda c: _clear_key(probabilities, y, c, POSSIBLE_PRECISION))
     params = LevelParams({k: round(v, 6) for k, v in weights.items()}, round(bias, 6), clear, possible)
     return {"params": asdict(params), "figures": level_figures(rows, params)}
 
 
 def level_figures(rows: Sequence[LabelledScore], params: LevelParams) -> dict[str, Any]:
     """Precision and recall of *clear* and of *clear or possible* on labelled rows."""
-    levels = [params.level(params.probability(r.signals)) for r in rows]
+    levels = [params.classify(r.signals)[1] for r in rows]
     positives = sum(r.positive for r in rows)
     out: dict[str, Any] = {"rows": len(rows), "positives": positives}
     for name, accepted in (("clear", {"clear"}), ("clear_or_possible", {"clear", "possible"})):
@@ -129,18 +143,108 @@ def level_figures(rows: Sequence[LabelledScore], params: LevelParams) -> dict[st
     return out
 
 
-def _clear_key(p: np.ndarray, y: np.ndarray, cut: float, target: float) -> tuple[float, float, float]:
-    accepted = p >= cut
+def _logistic(x: np.ndarray, y: np.ndarray, l2: float) -> tuple[dict[str, float], float]:
+    """Weights per feature and bias of an L2-regularised logistic regression (Newton's method on
+    standardised features; the intercept is not shrunk), in the features' own units."""
+    mean, std = x.mean(axis=0), x.std(axis=0)
+    std[std == 0] = 1.0
+    xs = np.hstack([(x - mean) / std, np.ones((len(x), 1))])
+    w = np.zeros(xs.shape[1])
+    penalty = np.eye(xs.shape[1]) * l2
+    penalty[-1, -1] = 0.0
+    for _ in range(50):
+        p = _sigmoid(xs @ w)
+        gradient = xs.T @ (p - y) + penalty @ w
+        hessian = (xs * (p * (1 - p))[:, None]).T @ xs + penalty
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    weights = {f: float(w[i] / std[i]) for i, f in enumerate(FEATURES)}
+    return weights, float(w[-1] - sum(w[i] * mean[i] / std[i] for i in range(len(FEATURES))))
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return np.asarray(1 / (1 + np.exp(-np.clip(z, -50, 50))))
+
+
+def _clear_key(
+    p: np.ndarray, y: np.ndarray, cut: float, target: float, gate: np.ndarray | None = None
+) -> tuple[float, float, float]:
+    accepted = (p >= cut) & (gate if gate is not None else True)
     tp = float((accepted & (y == 1)).sum())
     precision = tp / accepted.sum() if accepted.any() else 0.0
     recall = tp / max(float(y.sum()), 1.0)
     return (recall if precision >= target else -1.0, precision, cut)
 
 
-def _f1(p: np.ndarray, y: np.ndarray, cut: float) -> float:
-    accepted = p >= cut
-    tp = float((accepted & (y == 1)).sum())
-    if not tp:
-        return 0.0
-    precision, recall = tp / accepted.sum(), tp / y.sum()
-    return float(2 * precision * recall / (precision + recall))
+@dataclass(frozen=True)
+class CrosswalkCuts:
+    """Score cuts for the crosswalk's levels (its scores are sums of standardised signals, one scale
+    for the whole map). The built-in values are those fitted on the expert map for the default model."""
+
+    clear: float = 7.25
+    possible: float = 3.75
+
+    def level(self, score: float) -> str:
+        if score >= self.clear:
+            return "clear"
+        return "possible" if score >= self.possible else "none"
+
+
+def crosswalk_cuts(calibration: dict[str, Any]) -> CrosswalkCuts:
+    """A model's fitted ``crosswalk`` entry, or the built-in cuts."""
+    fitted = calibration.get("crosswalk", {}).get("params")
+    if not isinstance(fitted, dict):
+        return CrosswalkCuts()
+    return CrosswalkCuts(clear=float(fitted["clear"]), possible=float(fitted["possible"]))
+
+
+def with_levels(crosswalk: dict[str, Any], cuts: CrosswalkCuts) -> dict[str, Any]:
+    """The crosswalk with a ``level`` on every area × objective (``linked``: level clear)."""
+    areas = [
+        {
+            **area,
+            "objectives": [
+                {**o, "level": cuts.level(o["score"]), "linked": cuts.level(o["score"]) == "clear"}
+                for o in area["objectives"]
+            ],
+        }
+        for area in crosswalk.get("areas", [])
+    ]
+    return {**crosswalk, "areas": areas, "link_threshold": cuts.clear, "levels": asdict(cuts)}
+
+
+def fit_crosswalk_cuts(scored: Sequence[tuple[float, bool, str]]) -> dict[str, Any]:
+    """Cuts for (score, expert-linked, area) rows with the same rule as the proposal levels: *clear* the
+    best recall at ``TARGET_PRECISION``, *possible* at ``POSSIBLE_PRECISION``. The figures are
+    leave-one-area-out (cuts fitted on the other areas, applied to the left-out one), since the expert
+    map is all there is to fit on."""
+    scores = np.array([s for s, _, _ in scored])
+    labels = np.array([1.0 if y else 0.0 for _, y, _ in scored])
+    areas = np.array([a for _, _, a in scored])
+    grid = sorted({round(float(s) * 4) / 4 for s in scores})
+
+    def cuts_for(mask: np.ndarray) -> CrosswalkCuts:
+        s, y = scores[mask], labels[mask]
+        clear = max(grid, key=lambda c: _clear_key((s >= c).astype(float), y, 0.5, TARGET_PRECISION))
+        possible = max(
+            (c for c in grid if c <= clear),
+            key=lambda c: _clear_key((s >= c).astype(float), y, 0.5, POSSIBLE_PRECISION),
+        )
+        return CrosswalkCuts(clear, possible)
+
+    levels = np.empty(len(scores), dtype=object)
+    for area in sorted(set(areas)):
+        held = areas == area
+        cuts = cuts_for(~held)
+        levels[held] = [cuts.level(float(s)) for s in scores[held]]
+    figures: dict[str, Any] = {"pairs": len(scores), "expert_links": int(labels.sum())}
+    for name, accepted in (("clear", {"clear"}), ("clear_or_possible", {"clear", "possible"})):
+        hits = np.array([lv in accepted for lv in levels])
+        tp = float((hits & (labels == 1)).sum())
+        figures[name] = {
+            "precision": round(tp / hits.sum(), 4) if hits.any() else None,
+            "recall": round(tp / labels.sum(), 4) if labels.any() else None,
+        }
+    return {"params": asdict(cuts_for(np.ones(len(scores), dtype=bool))), "figures_leave_one_area_out": figures}

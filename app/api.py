@@ -128,7 +128,7 @@ def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True
 
     @app.get("/api/crosswalk", response_model=CrosswalkOut)
     def crosswalk() -> dict[str, Any]:
-        return engine.index.crosswalk
+        return engine.crosswalk
 
     @app.get("/api/health", response_model=HealthOut)
     def health() -> dict[str, Any]:

@@ -161,8 +161,8 @@ def calibrate(
     """Refit the refusal thresholds on labelled questions for the model in use and store them.
 
     With --links: fit the proposal check's link levels on the fitting half of the labelled proposals
-    and snippets (eval/data/proposals_blind.jsonl, proposal_snippets_blind.jsonl) and report them on the
-    other half.
+    and snippets (eval/data/proposals_blind*.jsonl, proposal_snippets_blind*.jsonl) and report them on the
+    other half; and fit the crosswalk's level cuts on the expert map (eval/data/crosswalk_gold.json).
 
     Writes the off-topic thresholds per language and the missing-fact margin, with the figures that
     chose them, to the calibration file (STRATEGIQA_CALIBRATION_FILE, default calibration.json).
@@ -203,8 +203,9 @@ def calibrate(
     entry["datasets"] = [p.name for p in paths]
     if write:
         previous = read_calibration(engine.settings.calibration_file).get(engine.embedder.model_id, {})
-        if "alignment" in previous:  # the link levels are fitted separately (--links); keep them
-            entry["alignment"] = previous["alignment"]
+        for key in ("alignment", "crosswalk"):  # fitted separately (--links); keep them
+            if key in previous:
+                entry[key] = previous[key]
         write_calibration(engine.settings.calibration_file, engine.embedder.model_id, entry)
         typer.echo(f"Wrote {engine.settings.calibration_file} for {engine.embedder.model_id}.", err=True)
     _print_json(entry)
@@ -226,9 +227,10 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 def _calibrate_links(write: bool) -> None:
     from strategiqa.eval.alignment_eval import evaluate_alignment, in_half, load_labelled, scored
+    from strategiqa.eval.crosswalk_eval import crosswalk_gold, crosswalk_rows
     from strategiqa.eval.datasets import DatasetError
 
-    from .alignment_levels import LevelParams, fit_levels
+    from .alignment_levels import LevelParams, fit_crosswalk_cuts, fit_levels
     from .calibration import read_calibration, write_calibration
 
     try:
@@ -244,13 +246,15 @@ def _calibrate_links(write: bool) -> None:
     fitted = fit_levels(rows)
     report = _guard(lambda: evaluate_alignment(engine, "report", LevelParams(**fitted["params"])))
     fitted["figures"] = {"fit_half": fitted["figures"], "report_half": report}
+    crosswalk = fit_crosswalk_cuts(crosswalk_rows(engine.index.crosswalk, crosswalk_gold()))
     if write:
         path, model = engine.settings.calibration_file, engine.embedder.model_id
         entry = read_calibration(path).get(model, {})
         entry["alignment"] = fitted
+        entry["crosswalk"] = crosswalk
         write_calibration(path, model, entry)
-        typer.echo(f"Wrote the link levels to {path} for {model}.", err=True)
-    _print_json(fitted)
+        typer.echo(f"Wrote the link levels and crosswalk cuts to {path} for {model}.", err=True)
+    _print_json({"alignment": fitted, "crosswalk": crosswalk})
 
 
 @app.command()
@@ -272,7 +276,7 @@ def crosswalk(
     from .reports import crosswalk_markdown
 
     engine = _guard(_engine)
-    data = engine.index.crosswalk
+    data = engine.crosswalk
     if as_json:
         _print_json(data)
     elif markdown:
@@ -281,9 +285,10 @@ def crosswalk(
         for area in data["areas"]:
             typer.echo(f"{area['number']}. {area['title']}")
             for o in area["objectives"][:top]:
-                mark = "*" if o["linked"] else " "
+                mark = {"clear": "**", "possible": "* "}.get(o["level"], "  ")
                 typer.echo(f"  {mark} {o['number']:>4} {o['score']:7.2f}  {o['title']}")
-        typer.echo(f"(* = clear link: score ≥ {data.get('link_threshold')})")
+        cuts = data.get("levels", {})
+        typer.echo(f"(** = clear link: score ≥ {cuts.get('clear')}; * = possible link: score ≥ {cuts.get('possible')})")
 
 
 @app.command()

@@ -37,8 +37,9 @@ from strategiqa.retrieval.search import MODES, Hit, Searcher, SearchResult
 from strategiqa.retrieval.text import STOP_WORDS
 
 from .alignment import Aligner
+from .alignment_levels import crosswalk_cuts, with_levels
 from .answer import AnswerParams, compose_answer
-from .calibration import answer_params
+from .calibration import answer_params, read_calibration
 from .followup import resolve_followup
 from .overview import Overview, answer_overview
 from .questions import EnglishWords, QuestionAnalysis, analyse, has_question_word
@@ -348,6 +349,13 @@ class Engine:
     @cached_property
     def aligner(self) -> Aligner:
         return Aligner(self)
+
+    @cached_property
+    def crosswalk(self) -> dict[str, Any]:
+        """The index's crosswalk with a level (clear, possible, none) on every area × objective, cut from
+        its scores by the cuts fitted on the expert map for this model (``calibrate --links``)."""
+        entry = read_calibration(self.settings.calibration_file).get(self.embedder.model_id, {})
+        return with_levels(self.index.crosswalk, crosswalk_cuts(entry))
 
     def align(self, text: str) -> dict[str, Any]:
         """Rank the focus areas and objectives a proposal supports (see ``alignment``); nothing is stored."""

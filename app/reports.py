@@ -19,8 +19,8 @@ def crosswalk_markdown(crosswalk: dict[str, Any], top: int = 5, references: dict
     for area in crosswalk["areas"]:
         lines += [f"## {area['number']}. {area['title']}", ""]
         for o in area["objectives"][:top]:
-            clear = "tydlig koppling" if o["linked"] else "svag koppling"
-            lines.append(f"### {o['number']} {o['title']} — {o['score']:.2f} ({clear})")
+            level = LEVEL_NAMES["sv"][o.get("level", "clear" if o["linked"] else "none")].lower()
+            lines.append(f"### {o['number']} {o['title']} — {o['score']:.2f} ({level})")
             for ev in o["evidence"]:
                 lines += [
                     "",

@@ -134,7 +134,11 @@ class CrosswalkObjective(BaseModel):
     number: str
     title: str
     score: float = Field(description="Combined standardised score; higher is a stronger link.")
-    linked: bool = Field(description="The score reaches the clear-link threshold.")
+    level: Literal["clear", "possible", "none"] = Field(
+        description="clear (tydlig koppling), possible (möjlig koppling) or none (ingen koppling hittad): score "
+        "cuts fitted on the expert map for the model in use."
+    )
+    linked: bool = Field(description="The level is clear.")
     signals: dict[str, float]
     evidence: list[EvidencePair]
 
@@ -147,7 +151,8 @@ class CrosswalkArea(BaseModel):
 
 class CrosswalkOut(BaseModel):
     areas: list[CrosswalkArea]
-    link_threshold: float | None = None
+    link_threshold: float | None = Field(None, description="The score from which a link is clear.")
+    levels: dict[str, float] = Field(default_factory=dict, description="Score cuts: clear and possible.")
 
 
 class AlignRequest(BaseModel):

@@ -68,6 +68,7 @@ CSS = """
 .sq-heat .sq-rowhead { text-align: left; max-width: 15rem; }
 .sq-cell { width: 1.9rem; height: 1.9rem; text-align: center; color: #fff; cursor: pointer; border: 1px solid #fff; }
 .sq-cell.linked { outline: 2px solid #9a6700; outline-offset: -2px; }
+.sq-legend ul { columns: 2 22rem; font-size: 0.85rem; margin: 0.3rem 0; }
 .sq-ev-box .sq-ev { border: 1px solid #d5dde8; border-radius: 8px; padding: 0.8rem 1rem; margin: 0.8rem 0; }
 .sq-pair { margin: 0.5rem 0; padding: 0.5rem 0.7rem; background: #f7f9fb; border-radius: 4px; line-height: 1.5; }
 .sq-hidden { display: none !important; }
@@ -76,7 +77,7 @@ CSS = """
 .sq-summary th, .sq-summary td { border: 1px solid #d5dde8; padding: 4px 10px; text-align: left; }
 /* Phones: the crosswalk is the per-area list (area -> linked objectives), not the wide heatmap. */
 @media (max-width: 640px) {
-  .sq-heat-wrap, .sq-ev-box { display: none; }
+  .sq-heat-wrap, .sq-ev-box, .sq-legend { display: none; }
   .sq-outline details { margin-left: 0; }
 }
 """
@@ -125,7 +126,7 @@ def build_ui(engine: Engine) -> Any:
             citations = gr.HTML(elem_id="sq-citations")
         with gr.Tab(sv["crosswalk_tab"]):
             references = {p.passage_id: p.label for p in engine.index.passages}
-            gr.HTML(render_crosswalk(engine.index.crosswalk, "sv", references), elem_id="sq-crosswalk")
+            gr.HTML(render_crosswalk(engine.crosswalk, "sv", references), elem_id="sq-crosswalk")
         with gr.Tab(sv["proposal_tab"]):
             proposal = gr.Textbox(label=sv["proposal"], lines=8, max_lines=20, elem_id="sq-proposal")
             gr.HTML(

@@ -40,7 +40,9 @@ LABELS: dict[str, dict[str, str]] = {
         "passages": "avsnitt",
         "crosswalk_tab": "Koppling region–nation",
         "crosswalk_intro": "Hur starkt varje regionalt insatsområde (rader) hänger ihop med varje nationell "
-        "målsättning (kolumner). Håll muspekaren över en ruta för poängen, klicka för beläggen.",
+        "målsättning (kolumner): ● tydlig koppling, ○ möjlig koppling (gränser anpassade till en expertbedömning), "
+        "färgen visar poängen. Klicka på en ruta för beläggen; målsättningarnas namn står under tabellen.",
+        "objectives_legend": "Nationella målsättningar",
         "area": "Insatsområde",
         "evidence": "Belägg",
         "region": "Region",
@@ -90,7 +92,9 @@ LABELS: dict[str, dict[str, str]] = {
         "passages": "passages",
         "crosswalk_tab": "Region–nation links",
         "crosswalk_intro": "How strongly each regional focus area (rows) relates to each national objective "
-        "(columns). Hover over a cell for its score, click it for the evidence.",
+        "(columns): ● clear link, ○ possible link (cuts fitted to an expert map), the colour shows the score. "
+        "Click a cell for the evidence; the objectives' titles are listed below the table.",
+        "objectives_legend": "National objectives",
         "area": "Focus area",
         "evidence": "Evidence",
         "region": "Region",
@@ -230,6 +234,8 @@ def render_crosswalk(crosswalk: dict[str, Any], lang: str, references: dict[str,
     scores = [o["score"] for a in areas for o in a["objectives"]]
     low, high = min(scores), max(scores)
     head = "".join(f'<th title="{esc(_title(areas[0], n))}">{n}</th>' for n in numbers)
+    legend = "".join(f"<li>{esc(n + ' ' + _title(areas[0], n))}</li>" for n in numbers)
+    level_names = {k: v.lower() for k, v in LEVEL_NAMES[lang].items()}
     rows, panels = [], []
     for a in areas:
         by_number = {o["number"]: o for o in a["objectives"]}
@@ -238,12 +244,14 @@ def render_crosswalk(crosswalk: dict[str, Any], lang: str, references: dict[str,
             o = by_number[n]
             share = (o["score"] - low) / (high - low) if high > low else 0.0
             cell_id = f"sq-ev-{a['number']}-{n.replace('.', '-')}"
-            tip = f"{a['number']} × {n} {o['title']}: {o['score']:.2f}"
+            tip = f"{a['number']} × {n} {o['title']}: {level_names[o.get('level', 'none')]} ({o['score']:.2f})"
+            mark = {"clear": "●", "possible": "○"}.get(o.get("level", ""), "")
             cells.append(
-                f'<td class="sq-cell{" linked" if o["linked"] else ""}" style="background: rgba(18,53,91,{share:.2f})" '
+                f'<td class="sq-cell sq-{o.get("level", "none")}{" linked" if o["linked"] else ""}" '
+                f'style="background: rgba(18,53,91,{share:.2f})" '
                 f'title="{esc(tip)}" onclick="document.querySelectorAll(\'.sq-ev\').forEach(function(e){{'
                 f"e.style.display='none'}});document.getElementById('{cell_id}').style.display='block';\">"
-                f"{round(o['score']):d}</td>"
+                f"{mark}</td>"
             )
             pairs = "".join(
                 f'<div class="sq-pair"><div><b>{labels["region"]}:</b> {esc(ev["regional_quote"])}</div>'
@@ -255,7 +263,8 @@ def render_crosswalk(crosswalk: dict[str, Any], lang: str, references: dict[str,
             panels.append(
                 f'<div class="sq-ev" id="{cell_id}" style="display:none">'
                 f"<h4>{esc(a['number'] + '. ' + a['title'])}"
-                f" × {esc(n + ' ' + o['title'])} ({o['score']:.2f})</h4>{pairs}</div>"
+                f" × {esc(n + ' ' + o['title'])}: {esc(level_names[o.get('level', 'none')])}"
+                f" ({o['score']:.2f})</h4>{pairs}</div>"
             )
         rows.append(
             f'<tr><th class="sq-rowhead" title="{esc(a["title"])}">{esc(a["number"])}. '
@@ -264,8 +273,7 @@ def render_crosswalk(crosswalk: dict[str, Any], lang: str, references: dict[str,
     lists = "".join(
         f"<details><summary>{esc(a['number'] + '. ' + a['title'])}</summary><ol>"
         + "".join(
-            f"<li>{esc(o['number'] + ' ' + o['title'])} — {o['score']:.2f}"
-            f"{' (' + labels['clear'] + ')' if o['linked'] else ''}</li>"
+            f"<li>{esc(o['number'] + ' ' + o['title'])} — {esc(level_names[o.get('level', 'none')])}</li>"
             for o in a["objectives"][:5]
         )
         + "</ol></details>"
@@ -274,6 +282,7 @@ def render_crosswalk(crosswalk: dict[str, Any], lang: str, references: dict[str,
     return (
         f'<p class="sq-muted">{labels["crosswalk_intro"]}</p><div class="sq-heat-wrap"><table class="sq-heat">'
         f"<tr><th>{labels['area']}</th>{head}</tr>{''.join(rows)}</table></div>"
+        f'<details class="sq-legend" open><summary>{labels["objectives_legend"]}</summary><ul>{legend}</ul></details>'
         f'<div class="sq-ev-box">{"".join(panels)}</div><div class="sq-outline">{lists}</div>'
     )
 

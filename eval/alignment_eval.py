@@ -20,8 +20,10 @@ from strategiqa.app.engine import Engine
 
 from .datasets import DatasetError, bundled_dataset
 
-PROPOSALS = "proposals_blind.jsonl"
-SNIPPETS = "proposal_snippets_blind.jsonl"
+PROPOSALS = ("proposals_blind.jsonl", "proposals_blind_h.jsonl")
+SNIPPETS = ("proposal_snippets_blind.jsonl", "proposal_snippets_blind_h.jsonl")
+"""Two labelled sets, each written blind by a helper from the documents alone and frozen before its first
+run; ids are unique across them, so the halves (odd / even ids) split both."""
 HALVES = ("fit", "report")
 
 
@@ -49,8 +51,8 @@ def load_labelled(
     proposals: Path | None = None, snippets: Path | None = None
 ) -> tuple[list[LabelledProposal], list[LabelledSnippet]]:
     """The bundled blind sets unless paths are given; DatasetError names a bad line."""
-    p_rows = _jsonl(proposals or bundled_dataset(PROPOSALS))
-    s_rows = _jsonl(snippets or bundled_dataset(SNIPPETS))
+    p_rows = _jsonl(proposals) if proposals else [r for name in PROPOSALS for r in _jsonl(bundled_dataset(name))]
+    s_rows = _jsonl(snippets) if snippets else [r for name in SNIPPETS for r in _jsonl(bundled_dataset(name))]
     try:
         props = [
             LabelledProposal(
@@ -94,14 +96,14 @@ def scored(
         results.append(result)
         for kind, expected in (("regional", p.regional), ("national", p.national)):
             for item in result[kind]:
-                rows.append(LabelledScore(item["signals"], item["number"] in expected))
+                rows.append(LabelledScore(item["signals"], item["number"] in expected, p.id))
     for s in snippets:
         result = engine.align(s.text)
         kind = "regional" if s.doc == "regional" else "national"
         item = next((i for i in result[kind] if i["number"] == s.target), None)
         if item is None:
             raise DatasetError(f"Snippet {s.id} names {s.target}, which is no {kind} target.")
-        rows.append(LabelledScore(item["signals"], s.positive))
+        rows.append(LabelledScore(item["signals"], s.positive, s.id))
     return rows, results
 
 

@@ -34,3 +34,13 @@ def score_crosswalk(crosswalk: dict[str, Any], gold: dict[str, set[str]]) -> dic
         "hit@1": round(sum(float(a["hit@1"]) for a in per_area.values()) / n, 4),
         "per_area": per_area,
     }
+
+
+def crosswalk_rows(crosswalk: dict[str, Any], gold: dict[str, set[str]]) -> list[tuple[float, bool, str]]:
+    """(score, in the expert map, area) for every area × objective the expert map covers."""
+    return [
+        (float(o["score"]), o["number"] in gold[area["number"]], area["number"])
+        for area in crosswalk["areas"]
+        if area["number"] in gold
+        for o in area["objectives"]
+    ]

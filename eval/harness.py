@@ -82,7 +82,7 @@ def evaluate(
     if answers:
         report["answers"] = evaluate_answers(engine, questions, tick)
     if engine.index.crosswalk.get("areas"):
-        report["crosswalk"] = score_crosswalk(engine.index.crosswalk, crosswalk_gold())
+        report["crosswalk"] = score_crosswalk(engine.crosswalk, crosswalk_gold())
     if latencies:
         ordered = sorted(latencies)
         report["latency_ms"] = {

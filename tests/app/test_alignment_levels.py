@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import random
 
-from strategiqa.app.alignment_levels import LabelledScore, LevelParams, fit_levels, level_figures, level_params
+from strategiqa.app.alignment_levels import (
+    CrosswalkCuts,
+    LabelledScore,
+    LevelParams,
+    crosswalk_cuts,
+    fit_crosswalk_cuts,
+    fit_levels,
+    level_figures,
+    level_params,
+    with_levels,
+)
 
 
 def _rows(n: int, seed: int) -> list[LabelledScore]:
@@ -44,3 +54,34 @@ def test_a_model_without_a_fit_gets_the_fallback() -> None:
     }
     params = level_params(fitted)
     assert params.weights == {"score": 2.0} and params.clear == 0.9
+
+
+def test_cuts_come_from_out_of_fold_probabilities_and_the_gate_caps_off_topic_texts() -> None:
+    rows = [LabelledScore(r.signals, r.positive, group=f"text{i // 20}") for i, r in enumerate(_rows(600, 3))]
+    fitted = fit_levels(rows, target_precision=0.85)
+    params = LevelParams(**fitted["params"])
+    # Out-of-fold cuts hold the asked-for precision on rows the fit never saw.
+    unseen = level_figures(_rows(600, 4), params)
+    assert unseen["clear"]["precision"] >= 0.8 and unseen["clear"]["recall"] > 0.4
+    strong = {"score": 8.0, "best_similarity": 0.95}
+    assert params.classify(strong)[1] == "clear"
+    # A text no closer to the strategies than to everyday sentences never gets a clear link.
+    assert params.classify({**strong, "on_topic_margin": -0.01})[1] == "possible"
+
+
+def test_crosswalk_cuts_follow_the_expert_map_and_are_reported_leave_one_area_out() -> None:
+    rng = random.Random(5)
+    rows = []
+    for area in "1234567":
+        for j in range(31):
+            linked = j < 4
+            rows.append((rng.gauss(8.0 if linked else 1.0, 1.5), linked, area))
+    fitted = fit_crosswalk_cuts(rows)
+    cuts = CrosswalkCuts(**fitted["params"])
+    assert cuts.possible <= cuts.clear
+    figures = fitted["figures_leave_one_area_out"]
+    assert figures["expert_links"] == 28 and figures["clear"]["precision"] >= 0.8
+    crosswalk = {"areas": [{"number": "1", "title": "t", "objectives": [{"number": "1.1", "score": cuts.clear}]}]}
+    levelled = with_levels(crosswalk, cuts)
+    assert levelled["areas"][0]["objectives"][0]["level"] == "clear" and levelled["link_threshold"] == cuts.clear
+    assert crosswalk_cuts({}) == CrosswalkCuts()

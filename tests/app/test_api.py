@@ -135,3 +135,10 @@ def test_follow_up_is_read_against_the_previous_question(client: httpx.Client) -
     ).json()
     assert body["interpreted_as"] and "clinical trials" in body["interpreted_as"]
     assert body["abstained"] is False and body["citations"]
+
+
+def test_crosswalk_endpoint_carries_levels(client: httpx.Client) -> None:
+    data = client.get("/api/crosswalk").json()
+    objectives = [o for a in data["areas"] for o in a["objectives"]]
+    assert {o["level"] for o in objectives} == {"clear", "possible", "none"}
+    assert data["levels"]["possible"] <= data["levels"]["clear"] == data["link_threshold"]

@@ -83,7 +83,13 @@ def test_crosswalk_and_proposal_tabs_in_the_browser(live_server: str, tmp_path: 
     page.wait_for_selector(".sq-cell", timeout=10_000)
     assert page.locator(".sq-heat tr").count() == 8  # header + 7 focus areas
     cell = page.locator(".sq-cell").nth(6)  # not under the sticky row label
-    assert ":" in (cell.get_attribute("title") or "")  # hover shows the score
+    assert ":" in (cell.get_attribute("title") or "")  # hover shows the level and score
+    # Levels are visible marks and the objectives' titles are listed, not only shown on hover.
+    assert (
+        page.locator(".sq-cell.sq-clear").count() >= 1 and "●" in page.locator(".sq-cell.sq-clear").first.inner_text()
+    )
+    legend = page.locator(".sq-legend")
+    assert legend.is_visible() and "4.1 Fler kliniska prövningar av hög kvalitet" in legend.inner_text()
     cell.click()
     evidence = page.locator(".sq-ev:visible")
     assert evidence.count() == 1 and "Region:" in evidence.inner_text()

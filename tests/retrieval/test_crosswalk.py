@@ -49,3 +49,20 @@ def test_crosswalk_agrees_with_the_expert_map(real_engine: Engine) -> None:
     assert score["areas"] == 7
     assert score["precision@3"] >= 0.7, score["per_area"]
     assert score["hit@1"] >= 5 / 7
+
+
+def test_crosswalk_carries_three_levels_from_the_fitted_cuts(real_engine: Engine) -> None:
+    crosswalk = real_engine.crosswalk
+    cuts = crosswalk["levels"]
+    levels = [o["level"] for a in crosswalk["areas"] for o in a["objectives"]]
+    assert set(levels) == {"clear", "possible", "none"}
+    for area in crosswalk["areas"]:
+        for o in area["objectives"]:
+            expected = (
+                "clear" if o["score"] >= cuts["clear"] else "possible" if o["score"] >= cuts["possible"] else "none"
+            )
+            assert o["level"] == expected and o["linked"] == (expected == "clear")
+    # Clear links are mostly links the expert map makes too.
+    gold = crosswalk_gold()
+    clear = [(a["number"], o["number"]) for a in crosswalk["areas"] for o in a["objectives"] if o["level"] == "clear"]
+    assert clear and sum(o in gold[a] for a, o in clear) / len(clear) >= 0.75
