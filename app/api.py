@@ -205,12 +205,12 @@ async def _proposal_from_request(request: Request) -> str:
             raise ProposalError("Send JSON with a string field 'text', or upload a file as multipart field 'file'.")
         return check_text(payload["text"])
     if content_type.startswith("multipart/form-data"):
-        return proposal_text(_multipart_file(bytes(body), content_type))
+        return proposal_text(*_multipart_file(bytes(body), content_type))
     raise ProposalError("Send JSON {\"text\": …} or a multipart upload with a field 'file'.", status=415)
 
 
-def _multipart_file(body: bytes, content_type: str) -> bytes:
-    """The bytes of the form field ``file``, parsed in memory (never spooled to disk)."""
+def _multipart_file(body: bytes, content_type: str) -> tuple[bytes, str | None]:
+    """The bytes and file name of the form field ``file``, parsed in memory (never spooled to disk)."""
     from email.parser import BytesParser
     from email.policy import HTTP
 
@@ -220,7 +220,7 @@ def _multipart_file(body: bytes, content_type: str) -> bytes:
     for part in message.iter_parts():
         if part.get_param("name", header="content-disposition") == "file":
             payload = part.get_payload(decode=True)
-            return payload if isinstance(payload, bytes) else b""
+            return (payload if isinstance(payload, bytes) else b""), part.get_filename()
     raise ProposalError("The upload has no field 'file'; send the proposal as multipart field 'file'.")
 
 

@@ -322,7 +322,7 @@ def align(
                 data = file.read_bytes()
             except OSError as exc:
                 _fail(f"Cannot read {file}: {exc.strerror}.", code=2)
-            text = proposal_text(data)
+            text = proposal_text(data, file.name)
         engine = _guard(_engine)
         result = engine.align(text)
     except ProposalError as exc:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 from strategiqa.ingest.clean import clean_text
 from strategiqa.ingest.load import IngestError, pdf_text
@@ -31,12 +32,14 @@ class ProposalError(ValueError):
         self.status = status
 
 
-def proposal_text(data: bytes) -> str:
-    """The text of an uploaded proposal, by its content: PDF, .docx, or UTF-8 text/Markdown."""
+def proposal_text(data: bytes, filename: str | None = None) -> str:
+    """The text of an uploaded proposal, by its content: PDF, .docx, or UTF-8 text/Markdown. A file whose
+    name promises one type and whose content is another (a text file named .pdf) is refused, saying so."""
     if len(data) > MAX_UPLOAD_BYTES:
         raise ProposalError("The file is larger than 10 MB; send a shorter document.", status=413)
     if not data.strip():
         raise ProposalError("The file is empty; send a proposal with text.")
+    _check_extension(data, filename)
     if data.startswith(b"%PDF-"):
         try:
             text = pdf_text_as_paragraphs(pdf_text(data, "The PDF"))
@@ -47,6 +50,21 @@ def proposal_text(data: bytes) -> str:
     else:
         text = _plain_text(data)
     return check_text(text)
+
+
+_CONTENT_OF = {".pdf": (b"%PDF-", "a valid PDF"), ".docx": (b"PK\x03\x04", "a valid Word document (.docx)")}
+
+
+def _check_extension(data: bytes, filename: str | None) -> None:
+    suffix = Path(filename).suffix.lower() if filename else ""
+    if suffix in _CONTENT_OF and not data.startswith(_CONTENT_OF[suffix][0]):
+        raise ProposalError(
+            f"The file {Path(filename or '').name} is not {_CONTENT_OF[suffix][1]}; "
+            "save it again in that format or send .txt.",
+            status=415,
+        )
+    if suffix in {".doc", ".odt", ".rtf", ".pages", ".xlsx", ".pptx", ".png", ".jpg", ".jpeg"}:
+        raise ProposalError(f"Unsupported file type ({suffix}); send .txt, .md, .pdf or .docx.", status=415)
 
 
 def check_text(text: str) -> str:

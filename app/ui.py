@@ -162,7 +162,7 @@ def build_ui(engine: Engine) -> Any:
             # (cleared afterwards), so a later pasted text is not shadowed by an old file.
             try:
                 if data_url:
-                    text = proposal_text(upload_bytes(data_url))
+                    text = proposal_text(upload_bytes(data_url), upload_source(data_url))
                 result = engine.align(text)
             except ProposalError as exc:
                 return f'<div class="sq-answer abstained">{esc(str(exc))}</div>', ""

@@ -314,3 +314,19 @@ def test_cli_align_reads_a_docx_file(tmp_path: Path, real_settings) -> None:  # 
         timeout=300,
     )
     assert bad.returncode == 2 and bad.stderr.startswith("Error: ")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "fragment"),
+    [
+        ("forslag.pdf", "Ett förslag om kliniska prövningar på sjukhusen i regionen.".encode(), "is not a valid PDF"),
+        ("forslag.docx", _pdf("Ett förslag om kliniska prövningar."), "is not a valid Word document"),
+        ("forslag.rtf", b"{\\rtf1 Ett forslag om kliniska provningar pa sjukhusen}", "Unsupported file type (.rtf)"),
+    ],
+)
+def test_a_file_whose_content_does_not_match_its_name_says_so(
+    client: httpx.Client, name: str, data: bytes, fragment: str
+) -> None:
+    response = client.post("/api/align", files={"file": (name, data, "application/octet-stream")})
+    assert response.status_code == 415 and fragment in response.json()["detail"]
+    assert name in response.json()["detail"] or name.endswith(".rtf")
