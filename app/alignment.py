@@ -186,7 +186,10 @@ def _on_topic(vectors: np.ndarray, background_sims: np.ndarray, targets: Any) ->
     strategy sentence against its best similarity to generic everyday sentences (``background``).
     ``share``: sentences closer to the strategies; ``margin``: the mean difference. A road-maintenance
     text is closer to everyday text than to the strategies (margin ≤ 0) and gets no clear link."""
-    strategy = np.max([(vectors @ tv.T).max(axis=1) for t in targets for tv in t.vectors], axis=0)
+    per_target = [(vectors @ tv.T).max(axis=1) for t in targets for tv in t.vectors]
+    if not per_target:  # no goal sections in the corpus: nothing to be on the topic of
+        return {"share": 0.0, "margin": 0.0}
+    strategy = np.max(per_target, axis=0)
     everyday = background_sims.max(axis=1)
     return {"share": float((strategy > everyday).mean()), "margin": float(np.mean(strategy - everyday))}
 

@@ -116,7 +116,8 @@ def fit_levels(
     weights, bias = _logistic(x, y, l2)
     groups = sorted({r.group for r in rows})
     probabilities = _sigmoid(x @ np.array([weights[f] for f in FEATURES]) + bias)
-    if len(groups) >= folds:
+    out_of_fold = len(groups) >= folds  # too few texts to hold any out: in-sample, and the figures say so
+    if out_of_fold:
         fold_of = {g: i % folds for i, g in enumerate(groups)}
         fold = np.array([fold_of[r.group] for r in rows])
         for k in range(folds):
@@ -125,7 +126,7 @@ def fit_levels(
     clear = max(_CUTS, key=lambda c: _clear_key(probabilities, y, c, target_precision, gate))
     possible = max((c for c in _CUTS if c <= clear), key=lambda c: _clear_key(probabilities, y, c, POSSIBLE_PRECISION))
     params = LevelParams({k: round(v, 6) for k, v in weights.items()}, round(bias, 6), clear, possible)
-    return {"params": asdict(params), "figures": level_figures(rows, params)}
+    return {"params": asdict(params), "figures": level_figures(rows, params), "cuts_out_of_fold": out_of_fold}
 
 
 def level_figures(rows: Sequence[LabelledScore], params: LevelParams) -> dict[str, Any]:
@@ -220,13 +221,15 @@ def fit_crosswalk_cuts(scored: Sequence[tuple[float, bool, str]]) -> dict[str, A
     best recall at ``TARGET_PRECISION``, *possible* at ``POSSIBLE_PRECISION``. The figures are
     leave-one-area-out (cuts fitted on the other areas, applied to the left-out one), since the expert
     map is all there is to fit on."""
+    if not scored:
+        raise ValueError("No crosswalk pairs to fit on: the expert map names no area of the index.")
     scores = np.array([s for s, _, _ in scored])
     labels = np.array([1.0 if y else 0.0 for _, y, _ in scored])
     areas = np.array([a for _, _, a in scored])
-    grid = sorted({round(float(s) * 4) / 4 for s in scores})
 
     def cuts_for(mask: np.ndarray) -> CrosswalkCuts:
         s, y = scores[mask], labels[mask]
+        grid = sorted({round(float(v) * 4) / 4 for v in s})
         clear = max(grid, key=lambda c: _clear_key((s >= c).astype(float), y, 0.5, TARGET_PRECISION))
         possible = max(
             (c for c in grid if c <= clear),

@@ -246,7 +246,10 @@ def _calibrate_links(write: bool) -> None:
     fitted = fit_levels(rows)
     report = _guard(lambda: evaluate_alignment(engine, "report", LevelParams(**fitted["params"])))
     fitted["figures"] = {"fit_half": fitted["figures"], "report_half": report}
-    crosswalk = fit_crosswalk_cuts(crosswalk_rows(engine.index.crosswalk, crosswalk_gold()))
+    try:
+        crosswalk = fit_crosswalk_cuts(crosswalk_rows(engine.index.crosswalk, crosswalk_gold()))
+    except ValueError as exc:
+        _fail(str(exc), code=2)
     if write:
         path, model = engine.settings.calibration_file, engine.embedder.model_id
         entry = read_calibration(path).get(model, {})

@@ -176,6 +176,9 @@ class AlignItem(BaseModel):
         description="clear (tydlig koppling), possible (möjlig koppling) or none (ingen koppling hittad): "
         "thresholds fitted on labelled proposals for the model in use."
     )
+    probability: float = Field(
+        description="Calibrated probability (0–1, the same scale for every proposal) that an expert links the two."
+    )
     score: float = Field(
         description="Combined score, standardised within this proposal (how far the target stands out)."
     )
@@ -211,6 +214,11 @@ class AlignResponse(BaseModel):
     uncovered_regional: list[Uncovered] = Field(description="Targets at level none.")
     uncovered_national: list[Uncovered] = Field(description="Targets at level none.")
     summary: AlignSummary
+    on_topic: dict[str, float] = Field(
+        default_factory=dict,
+        description="share: the proposal's sentences closer to the strategies than to everyday text; margin: the "
+        "mean difference. At margin ≤ 0 no link is clear.",
+    )
 
 
 class HealthOut(BaseModel):

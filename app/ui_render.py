@@ -233,7 +233,7 @@ def render_crosswalk(crosswalk: dict[str, Any], lang: str, references: dict[str,
     numbers = sorted({o["number"] for o in areas[0]["objectives"]}, key=lambda n: [int(x) for x in n.split(".")])
     scores = [o["score"] for a in areas for o in a["objectives"]]
     low, high = min(scores), max(scores)
-    head = "".join(f'<th title="{esc(_title(areas[0], n))}">{n}</th>' for n in numbers)
+    head = "".join(f'<th title="{esc_attribute(_title(areas[0], n))}">{n}</th>' for n in numbers)
     legend = "".join(f"<li>{esc(n + ' ' + _title(areas[0], n))}</li>" for n in numbers)
     level_names = {k: v.lower() for k, v in LEVEL_NAMES[lang].items()}
     rows, panels = [], []
@@ -249,7 +249,7 @@ def render_crosswalk(crosswalk: dict[str, Any], lang: str, references: dict[str,
             cells.append(
                 f'<td class="sq-cell sq-{o.get("level", "none")}{" linked" if o["linked"] else ""}" '
                 f'style="background: rgba(18,53,91,{share:.2f})" '
-                f'title="{esc(tip)}" onclick="document.querySelectorAll(\'.sq-ev\').forEach(function(e){{'
+                f'title="{esc_attribute(tip)}" onclick="document.querySelectorAll(\'.sq-ev\').forEach(function(e){{'
                 f"e.style.display='none'}});document.getElementById('{cell_id}').style.display='block';\">"
                 f"{mark}</td>"
             )
@@ -267,7 +267,7 @@ def render_crosswalk(crosswalk: dict[str, Any], lang: str, references: dict[str,
                 f" ({o['score']:.2f})</h4>{pairs}</div>"
             )
         rows.append(
-            f'<tr><th class="sq-rowhead" title="{esc(a["title"])}">{esc(a["number"])}. '
+            f'<tr><th class="sq-rowhead" title="{esc_attribute(a["title"])}">{esc(a["number"])}. '
             f"{esc(_short(a['title']))}</th>{''.join(cells)}</tr>"
         )
     lists = "".join(

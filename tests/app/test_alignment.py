@@ -330,3 +330,11 @@ def test_a_file_whose_content_does_not_match_its_name_says_so(
     response = client.post("/api/align", files={"file": (name, data, "application/octet-stream")})
     assert response.status_code == 415 and fragment in response.json()["detail"]
     assert name in response.json()["detail"] or name.endswith(".rtf")
+
+
+def test_api_align_reports_probability_and_topic_share(client: httpx.Client) -> None:
+    data = client.post("/api/align", json={"text": CLINICAL}).json()
+    assert 0 <= data["national"][0]["probability"] <= 1
+    assert data["on_topic"]["share"] > 0.5 and data["on_topic"]["margin"] > 0
+    roads = client.post("/api/align", json={"text": ROADS}).json()
+    assert roads["on_topic"]["margin"] <= 0 and roads["summary"]["fits_nothing"]
