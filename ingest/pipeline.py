@@ -38,10 +38,11 @@ def parse_corpus(corpus_dir: Path, passage_words: int = DEFAULT_PASSAGE_WORDS) -
         sources.append((info, raw, fmt))
     if not sources:
         raise IngestError(f"No document in {corpus_dir} could be read; see the messages above.")
-    vocabulary = Vocabulary([raw for _, raw, _ in sources])
     documents, passages = [], []
     for info, raw, fmt in sources:
-        document, blocks = parse_document(info, raw, fmt, vocabulary)
+        # Hyphenation is repaired from the document's own words: adding a document never changes
+        # another document's text (or its passages' ids).
+        document, blocks = parse_document(info, raw, fmt, Vocabulary([raw]))
         documents.append(document)
         passages.extend(chunk_document(document, blocks, passage_words))
     return ParsedCorpus(documents, passages, skipped)

@@ -32,7 +32,8 @@ from .routing import corpus_topic_phrases
 from .text import tokenize
 from .vector_store import VectorStore, create_vector_store, load_vector_store
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
+"""7: PDF pages by position and repetition, printed page numbers, hyphenation per document."""
 MANIFEST = "manifest.json"
 
 
