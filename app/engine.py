@@ -30,6 +30,7 @@ from strategiqa.retrieval.index import (
     fingerprint,
     load_index,
     read_manifest,
+    sibling_name,
 )
 from strategiqa.retrieval.language import detect_language
 from strategiqa.retrieval.routing import document_kind_hint
@@ -523,7 +524,7 @@ def _chunking(settings: Settings) -> dict[str, Any]:
 
 def _remove_leftovers(index_dir: Path) -> None:
     """Temporary folders of an ingest that was killed; safe to remove while we hold the lock."""
-    for pattern in (f".{index_dir.name}.tmp-*", f".{index_dir.name}.old-*"):
+    for pattern in (sibling_name(index_dir, "tmp-*"), sibling_name(index_dir, "old-*")):
         for leftover in index_dir.parent.glob(pattern):
             shutil.rmtree(leftover, ignore_errors=True)
 
@@ -532,7 +533,7 @@ def _remove_leftovers(index_dir: Path) -> None:
 def _ingest_lock(index_dir: Path) -> Iterator[None]:
     """Serialise ingests of one index directory across processes."""
     index_dir.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = index_dir.parent / f".{index_dir.name}.lock"
+    lock_path = index_dir.parent / sibling_name(index_dir, "lock")
     with open(lock_path, "w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         try:

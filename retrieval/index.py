@@ -37,6 +37,12 @@ FORMAT_VERSION = 7
 MANIFEST = "manifest.json"
 
 
+def sibling_name(index_dir: Path, what: str) -> str:
+    """The name of a working file or folder beside the index: ``.index.lock``, ``.index.tmp-…``,
+    ``.index.old-…`` (hidden, one dot, named after the index; git-ignored)."""
+    return f".{index_dir.name.lstrip('.')}.{what}"
+
+
 class IndexProblem(Exception):
     """The index is missing, stale, damaged or built differently; the message says what to run."""
 
@@ -146,7 +152,7 @@ def build_index(
     s_vectors = cache.embed(embedder.model_id, "passage", sentence_texts, embedder.embed_passages, progress=tick)
 
     index_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.tmp-", dir=index_dir.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=sibling_name(index_dir, "tmp-"), dir=index_dir.parent))
     try:
         _write_json(tmp / "documents.json", [_document_to_dict(d) for d in documents])
         with open(tmp / "passages.jsonl", "w", encoding="utf-8") as fh:
@@ -253,7 +259,7 @@ def _replace_dir(new: Path, target: Path) -> None:
     """Swap ``new`` into ``target``; the old index is removed only after the new one is in place."""
     old = None
     if target.exists():
-        old = target.with_name(f".{target.name}.old-{os.getpid()}-{time.time_ns()}")
+        old = target.with_name(sibling_name(target, f"old-{os.getpid()}-{time.time_ns()}"))
         os.replace(target, old)
     os.replace(new, target)
     if old is not None:

@@ -1,0 +1,227 @@
+"""The evaluation commands of the CLI (`calibrate`, `eval`, `bench`), registered as a plugin.
+
+The CLI lives in ``app``, below ``eval`` in the layering (ingest ← retrieval ← app ← eval), so ``app``
+never imports this module: it finds it through the ``strategiqa.commands`` entry point
+(pyproject.toml) and calls ``register``, as any plugin's commands would be added.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from strategiqa.app.cli import _engine, _fail, _guard, _print_json, _progress_bar, _settings
+
+# Labelled questions `calibrate` fits on by default: near-misses, off-topic and answerable ones.
+CALIBRATION_SETS = ("calibration.jsonl", "calibration_c.jsonl", "extra.jsonl", "dev.jsonl", "heldout.jsonl")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``calibrate``, ``eval`` and ``bench`` to the CLI group."""
+    app.command()(calibrate)
+    app.command(name="eval")(evaluate)
+    app.command()(bench)
+
+
+def calibrate(
+    dataset: list[Path] = typer.Option(
+        None,
+        "--dataset",
+        "-d",
+        help="Labelled JSONL file(s); default: the bundled calibration, extra, dev and held-out sets.",
+    ),
+    write: bool = typer.Option(True, "--write/--dry-run", help="Write the calibration file (default) or only print."),
+    links: bool = typer.Option(
+        False, "--links", help="Fit the proposal check's levels (clear/possible/none) instead, on labelled proposals."
+    ),
+) -> None:
+    """Refit the refusal thresholds on labelled questions for the model in use and store them.
+
+    With --links: fit the proposal check's link levels on the fitting half of the labelled proposals
+    and snippets (eval/data/proposals_blind*.jsonl, proposal_snippets_blind*.jsonl) and report them on the
+    other half; and fit the crosswalk's level cuts on the expert map (eval/data/crosswalk_gold.json).
+
+    Writes the off-topic thresholds per language and the missing-fact margin, with the figures that
+    chose them, to the calibration file (STRATEGIQA_CALIBRATION_FILE, default calibration.json).
+
+    Examples:
+
+      strategiqa calibrate
+
+      STRATEGIQA_EMBEDDER_BACKEND=sentence-transformers STRATEGIQA_EMBEDDER_MODEL=/models/e5 strategiqa calibrate
+
+      strategiqa calibrate --links
+    """
+    from strategiqa.app.calibration import fit, read_calibration, write_calibration
+    from strategiqa.eval.datasets import DatasetError, bundled_dataset, load_dataset
+
+    if links:
+        _calibrate_links(write)
+        return
+    paths = dataset or [bundled_dataset(name) for name in CALIBRATION_SETS]
+    try:
+        questions = [q for path in paths for q in load_dataset(path)]
+    except DatasetError as exc:
+        _fail(str(exc), code=2)
+    engine = _guard(_engine)
+    bar = _progress_bar("Calibrating")
+    try:
+        entry = _guard(
+            lambda: fit(
+                lambda text, params: engine.ask(text, params=params),
+                questions,
+                engine.answer_params,
+                progress=bar.update,
+            )
+        )
+    finally:
+        bar.close()
+    entry["datasets"] = [p.name for p in paths]
+    if write:
+        previous = read_calibration(engine.settings.calibration_file).get(engine.embedder.model_id, {})
+        for key in ("alignment", "crosswalk"):  # fitted separately (--links); keep them
+            if key in previous:
+                entry[key] = previous[key]
+        write_calibration(engine.settings.calibration_file, engine.embedder.model_id, entry)
+        typer.echo(f"Wrote {engine.settings.calibration_file} for {engine.embedder.model_id}.", err=True)
+    _print_json(entry)
+
+
+def _calibrate_links(write: bool) -> None:
+    from strategiqa.app.alignment_levels import LevelParams, fit_crosswalk_cuts, fit_levels
+    from strategiqa.app.calibration import read_calibration, write_calibration
+    from strategiqa.eval.alignment_eval import evaluate_alignment, in_half, load_labelled, scored
+    from strategiqa.eval.crosswalk_eval import crosswalk_gold, crosswalk_rows
+    from strategiqa.eval.datasets import DatasetError
+
+    try:
+        proposals, snippets = load_labelled()
+    except DatasetError as exc:
+        _fail(str(exc), code=2)
+    engine = _guard(_engine)
+    rows, _ = _guard(
+        lambda: scored(
+            engine, [p for p in proposals if in_half(p.id, "fit")], [s for s in snippets if in_half(s.id, "fit")]
+        )
+    )
+    fitted = fit_levels(rows)
+    report = _guard(lambda: evaluate_alignment(engine, "report", LevelParams(**fitted["params"])))
+    fitted["figures"] = {"fit_half": fitted["figures"], "report_half": report}
+    try:
+        crosswalk = fit_crosswalk_cuts(crosswalk_rows(engine.index.crosswalk, crosswalk_gold()))
+    except ValueError as exc:
+        _fail(str(exc), code=2)
+    if write:
+        path, model = engine.settings.calibration_file, engine.embedder.model_id
+        entry = read_calibration(path).get(model, {})
+        entry["alignment"] = fitted
+        entry["crosswalk"] = crosswalk
+        write_calibration(path, model, entry)
+        typer.echo(f"Wrote the link levels and crosswalk cuts to {path} for {model}.", err=True)
+    _print_json({"alignment": fitted, "crosswalk": crosswalk})
+
+
+def evaluate(
+    dataset: list[Path] = typer.Option(None, "--dataset", "-d", help="Gold JSONL file(s); default: the bundled sets."),
+    modes: str = typer.Option(
+        "hybrid,dense,bm25,llamaindex-default", "--modes", help="Comma-separated retrieval modes to compare."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print each report as one JSON line."),
+    markdown: bool = typer.Option(False, "--markdown", help="Print Markdown tables (the default)."),
+    out: Path = typer.Option(None, "--out", help="Also write report JSON, Markdown and a PNG chart here."),
+    links: bool = typer.Option(
+        False, "--links", help="Score the proposal check instead: levels, hit rates, 'fits nothing' (report half)."
+    ),
+) -> None:
+    """Score retrieval and answers against gold quotes, per mode and language, deterministically.
+
+    Examples:
+
+      strategiqa eval
+
+      strategiqa eval --links
+
+      strategiqa eval --dataset my_questions.jsonl --modes hybrid,dense --json
+
+      strategiqa eval --out reports/
+    """
+    from strategiqa.eval.datasets import DatasetError, bundled_dataset
+    from strategiqa.eval.harness import evaluate as run_eval
+    from strategiqa.eval.harness import to_markdown, write_chart
+
+    if links:
+        from strategiqa.eval.alignment_eval import evaluate_alignment
+
+        _print_json(_guard(lambda: evaluate_alignment(_guard(_engine), "report")))
+        return
+    paths = dataset or [bundled_dataset(name) for name in ("dev.jsonl", "extra.jsonl", "heldout.jsonl")]
+    for path in paths:
+        if not path.is_file():
+            _fail(f"No dataset at {path}; give a JSONL file in the format of eval/data/dev.jsonl.", code=2)
+    engine = _guard(_engine)
+    for path in paths:
+        bar = _progress_bar(f"Evaluating {path.name}")
+        try:
+            report = _guard(
+                lambda path=path, bar=bar: run_eval(
+                    engine, path, [m.strip() for m in modes.split(",")], progress=bar.update
+                )
+            )
+        except DatasetError as exc:
+            _fail(str(exc), code=2)
+        finally:
+            bar.close()
+        if out is not None:
+            out.mkdir(parents=True, exist_ok=True)
+            (out / f"{path.stem}.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), "utf-8")
+            (out / f"{path.stem}.md").write_text(to_markdown(report) + "\n", "utf-8")
+            write_chart(report, out / f"{path.stem}.png")
+        if as_json and not markdown:
+            _print_json(report, indent=None)
+        else:
+            typer.echo(to_markdown(report) + "\n")
+
+
+def bench(
+    repeats: int = typer.Option(5, help="How many times to ask every dev question."),
+    cold: bool = typer.Option(True, "--cold/--no-cold", help="Also time an ingest with an empty embedding cache."),
+    http: bool = typer.Option(True, "--http/--no-http", help="Also time POST /api/ask against a server process."),
+    scaling: bool = typer.Option(True, "--scaling/--no-scaling", help="Also run the 10×/100× synthetic scaling run."),
+    load: float = typer.Option(0, help="Also hold 8 concurrent clients for this many seconds (0: skip)."),
+    out: Path = typer.Option(None, "--out", help="Also write bench.json and bench.md here."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Time ingest (cold and cached), query latency p50/p95 in-process and over HTTP, peak memory.
+
+    Example: strategiqa bench --json
+    """
+    from strategiqa.eval.bench import run_bench, run_http_bench
+
+    settings = _settings()
+    results = _guard(lambda: run_bench(settings, repeats=repeats, cold=cold))
+    if http:
+        _guard(lambda: _engine())  # make sure the index exists before the server starts
+        results["http"] = _guard(lambda: run_http_bench(settings))
+    if load > 0:
+        from strategiqa.eval.bench import run_load
+
+        results["load"] = _guard(lambda: run_load(settings, clients=8, seconds=min(load, 600)))
+    from strategiqa.eval.scaling import run_scaling, scaling_markdown
+
+    if scaling:
+        rate = results.get("embed_texts_per_s", 16.0)
+        results["scaling"] = _guard(lambda: run_scaling(_engine(), embed_texts_per_s=rate))
+    if out is not None:
+        from strategiqa.eval.bench import bench_markdown
+
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "bench.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+        (out / "bench.md").write_text(bench_markdown(results) + "\n", encoding="utf-8")
+    if not as_json and "scaling" in results:
+        typer.echo(scaling_markdown(results.pop("scaling")))
+    if as_json:
+        _print_json(results)
+        return
+    for key, value in results.items():
+        typer.echo(f"{key}: {value}")
