@@ -53,7 +53,7 @@ def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True
 
     @app.post("/api/ask", response_model=AskResponse)
     def ask(request: AskRequest) -> dict[str, Any]:
-        return engine.ask(request.question, request.top_k, request.mode, request.previous_question)
+        return engine.ask(request.question, request.top_k, request.mode, request.previous_question, docs=request.docs)
 
     @app.get("/api/documents", response_model=list[DocumentOut])
     def documents() -> list[dict[str, Any]]:

@@ -100,6 +100,7 @@ def ask(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object per question."),
     batch: Path = typer.Option(None, "--batch", help="A JSONL file with `id` and `question` on each line."),
     previous: str = typer.Option(None, "--previous", help="The question asked before (for a follow-up)."),
+    doc: list[str] = typer.Option(None, "--doc", help="Search only this document id (repeatable; see `info`)."),
 ) -> None:
     """Answer a question with cited quotes (or say what the documents do not give), then the passages.
 
@@ -110,6 +111,8 @@ def ask(
       strategiqa ask --batch questions.jsonl --json
 
       strategiqa ask 'Och vad säger strategin om det?' --previous 'Vad säger agendan om kliniska prövningar?'
+
+      strategiqa ask 'Vad sägs om kliniska prövningar?' --doc nationell-strategi-2024
     """
     from .engine import validate_request
 
@@ -122,10 +125,12 @@ def ask(
     engine = _guard(_engine)
     if batch is not None:
         for item in items:
-            result = _guard(lambda item=item: engine.ask(item["question"], top_k, mode, item.get("previous_question")))
+            result = _guard(
+                lambda item=item: engine.ask(item["question"], top_k, mode, item.get("previous_question"), docs=doc)
+            )
             _print_json({"id": item["id"], **result}, indent=None)
         return
-    result = _guard(lambda: engine.ask(question, top_k, mode, previous))
+    result = _guard(lambda: engine.ask(question, top_k, mode, previous, docs=doc))
     if as_json:
         _print_json(result)
         return

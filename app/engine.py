@@ -135,11 +135,16 @@ class Engine:
         return cls(settings, index, embedder)
 
     def search(
-        self, question: str, top_k: int | None = None, mode: str | None = None, previous_question: str | None = None
+        self,
+        question: str,
+        top_k: int | None = None,
+        mode: str | None = None,
+        previous_question: str | None = None,
+        docs: Sequence[str] | None = None,
     ) -> SearchResult:
         """Ranked passages; a follow-up is read against ``previous_question``, an overview question
-        lists its sections' first passages first."""
-        result, read_as, overview = self._retrieve(question, top_k, mode, previous_question)
+        lists its sections' first passages first; ``docs`` limits the search to those document ids."""
+        result, read_as, overview = self._retrieve(question, top_k, mode, previous_question, docs)
         if overview is None or self._analyse_asked(result.question, read_as).expects == "number":
             return result  # as ``ask``: a count question is answered from the text first
         return self._overview_first(result, overview)
@@ -151,12 +156,15 @@ class Engine:
         mode: str | None = None,
         previous_question: str | None = None,
         params: AnswerParams | None = None,
+        docs: Sequence[str] | None = None,
     ) -> dict[str, Any]:
-        """The ``ask --json`` object: the cited answer (or the refusal and why), plus the ranked passages."""
-        result, read_as, overview = self._retrieve(question, top_k, mode, previous_question)
+        """The ``ask --json`` object: the cited answer (or the refusal and why), plus the ranked passages.
+        ``docs`` (document ids) limits the question to those documents; unknown ids are BadInput."""
+        result, read_as, overview = self._retrieve(question, top_k, mode, previous_question, docs)
         base = {
             "question": result.question,
             "interpreted_as": read_as,
+            "documents": sorted(docs) if docs else [d.info.doc_id for d in self.index.documents],
             "language": result.language,
             "mode": result.mode,
         }
@@ -198,10 +206,16 @@ class Engine:
         }
 
     def _retrieve(
-        self, question: str, top_k: int | None, mode: str | None, previous_question: str | None
+        self,
+        question: str,
+        top_k: int | None,
+        mode: str | None,
+        previous_question: str | None,
+        docs: Sequence[str] | None = None,
     ) -> tuple[SearchResult, str | None, Overview | None]:
         """The ranked passages (for ``read_as``, the follow-up resolved), and the outline's answer, if any."""
         question, top_k, mode = validate_request(self.settings, question, top_k, mode)
+        scope = self.validate_docs(docs)
         if previous_question is not None:
             previous_question = validate_question(previous_question, self.settings.max_question_chars)
         read_as = resolve_followup(question, previous_question)
@@ -211,7 +225,13 @@ class Engine:
         # answer must come from the one now named, although the topic words match the other one best.
         switched = read_as is not None and document_kind_hint(question) is not None
         result = self.searcher.search(
-            read_as or question, mode=mode, top_k=top_k, language=language, kind=kind, only_kind=switched
+            read_as or question,
+            mode=mode,
+            top_k=top_k,
+            language=language,
+            kind=kind,
+            only_kind=switched,
+            doc_ids=scope,
         )
         asked = read_as or question
         # An area named by its topic is looked up only for list and description questions: "which
@@ -220,7 +240,7 @@ class Engine:
         overview = answer_overview(
             asked,
             language,
-            self.index.documents,
+            [d for d in self.index.documents if scope is None or d.info.doc_id in scope],
             self.index.passages,
             self._scope_phrases,
             self.match_title if topical else None,
@@ -350,6 +370,16 @@ class Engine:
     @cached_property
     def aligner(self) -> Aligner:
         return Aligner(self)
+
+    def validate_docs(self, docs: Sequence[str] | None) -> set[str] | None:
+        """The document ids a question is limited to (None: all); BadInput naming an unknown id."""
+        if not docs:
+            return None
+        known = [d.info.doc_id for d in self.index.documents]
+        unknown = [d for d in docs if d not in known]
+        if unknown:
+            raise BadInput(f"Unknown document id {unknown[0]!r}; known: {', '.join(known)}.")
+        return set(docs)
 
     @cached_property
     def crosswalk(self) -> dict[str, Any]:

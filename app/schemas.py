@@ -18,6 +18,11 @@ class AskRequest(BaseModel):
         description='The question asked before this one. A follow-up that refers back to it ("Och vad säger '
         'strategin om det?") is read against it; a question that stands alone is not changed.',
     )
+    docs: list[StrictStr] | None = Field(
+        None,
+        max_length=50,
+        description="Document ids to search (see GET /api/documents); default: all. Unknown ids are a 422.",
+    )
 
 
 class CitationOut(BaseModel):
@@ -65,6 +70,7 @@ class AskResponse(BaseModel):
     interpreted_as: str | None = Field(description="How a follow-up was read with the previous question; else null.")
     language: str
     mode: str
+    documents: list[str] = Field(default_factory=list, description="The document ids searched.")
     answer: str = Field(description="Answer text with citation markers [1], [2] …, or the refusal.")
     answer_kind: Literal["extract", "overview"] = Field(
         description="extract: sentences quoted from passages; overview: section titles from the outline."

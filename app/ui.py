@@ -119,6 +119,8 @@ def build_ui(engine: Engine) -> Any:
                 label=sv["question"], placeholder=sv["placeholder"], lines=2, max_lines=6, elem_id="sq-question"
             )
             gr.Markdown(sv["followup_hint"], elem_classes=["sq-muted"])
+            all_docs = [(d.info.short_title or d.info.title, d.info.doc_id) for d in engine.index.documents]
+            scope = gr.CheckboxGroup(all_docs, value=[d for _, d in all_docs], label=sv["scope"], elem_id="sq-scope")
             ask_button = gr.Button(sv["ask"], variant="primary", elem_id="sq-ask")
             previous = gr.State(None)
             gr.Examples(EXAMPLES, inputs=question, label=sv["examples"])
@@ -140,10 +142,13 @@ def build_ui(engine: Engine) -> Any:
             document = gr.Dropdown(choices, value=choices[0][1] if choices else None, label=sv["document"])
             outline = gr.HTML(render_outline(engine, choices[0][1], "sv") if choices else "")
 
-        def on_ask(text: str, lang_choice: str, before: str | None) -> tuple[Any, ...]:
+        def on_ask(text: str, lang_choice: str, before: str | None, chosen: list[str]) -> tuple[Any, ...]:
             # The conversation keeps only the previous question, so a follow-up can refer back to it.
             try:
-                result = engine.ask(text, previous_question=before)
+                if not chosen:
+                    raise BadInput(LABELS[lang_choice if lang_choice != "auto" else "sv"]["no_scope"])
+                everything = len(chosen) == len(engine.index.documents)
+                result = engine.ask(text, previous_question=before, docs=None if everything else chosen)
             except BadInput as exc:
                 lang = lang_choice if lang_choice != "auto" else "sv"
                 error = f'<div class="sq-answer abstained">{html.escape(str(exc))}</div>'
@@ -175,9 +180,9 @@ def build_ui(engine: Engine) -> Any:
         analyse_button.click(on_analyse, [proposal, upload_data, language], [alignment, upload_data]).then(
             None, js=SCROLL_TO_RESULT
         )
-        relabelled = [header, question, ask_button]
-        ask_button.click(on_ask, [question, language, previous], [answer, citations, previous, *relabelled])
-        question.submit(on_ask, [question, language, previous], [answer, citations, previous, *relabelled])
+        relabelled = [header, question, ask_button, scope]
+        ask_button.click(on_ask, [question, language, previous, scope], [answer, citations, previous, *relabelled])
+        question.submit(on_ask, [question, language, previous, scope], [answer, citations, previous, *relabelled])
         language.change(on_language, [language, question], relabelled)
         document.change(
             lambda doc, lang: render_outline(engine, doc, lang if lang != "auto" else "sv"),
@@ -195,6 +200,7 @@ def _relabel(lang: str) -> tuple[Any, ...]:
         gr.update(value=_header(lang)),
         gr.update(label=labels["question"], placeholder=labels["placeholder"]),
         gr.update(value=labels["ask"]),
+        gr.update(label=labels["scope"]),
     )
 
 

@@ -62,6 +62,8 @@ LABELS: dict[str, dict[str, str]] = {
         "none": "Inga tydliga kopplingar; närmast ligger:",
         "read_as": "Tolkad som",
         "missing": "Dokumenten svarar inte på just det",
+        "scope": "Sök i dokumenten",
+        "no_scope": "Välj minst ett dokument att söka i.",
         "followup_hint": "Enter ställer frågan. En följdfråga (”Och vad säger strategin om det?”) läses mot "
         "föregående fråga; annars står varje fråga för sig.",
     },
@@ -114,6 +116,8 @@ LABELS: dict[str, dict[str, str]] = {
         "none": "No clear links; the closest are:",
         "read_as": "Read as",
         "missing": "The documents do not answer exactly that",
+        "scope": "Search these documents",
+        "no_scope": "Choose at least one document to search.",
         "followup_hint": "A follow-up (“And what does the strategy say about that?”) is read against the "
         "previous question; otherwise each question stands alone.",
     },

@@ -77,6 +77,8 @@ class LoadedIndex:
     crosswalk: dict[str, Any] = field(default_factory=dict)
     by_id: dict[str, int] = field(default_factory=dict)
     doc_kinds: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    doc_ids: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    """Each passage's document id (for questions scoped to some documents)."""
 
     sentence_vectors: np.ndarray = field(default_factory=lambda: np.zeros(0))
     sentence_first: np.ndarray = field(default_factory=lambda: np.zeros(0))
@@ -89,6 +91,7 @@ class LoadedIndex:
     def __post_init__(self) -> None:
         self.by_id = {p.passage_id: i for i, p in enumerate(self.passages)}
         self.doc_kinds = np.asarray([p.doc_kind for p in self.passages])
+        self.doc_ids = np.asarray([p.doc_id for p in self.passages])
         self.sentence_vectors = self.sentence_store.vectors()
         self.sentence_first = first_positions(self.sentence_owner, len(self.passages))
         self.topic_phrases = corpus_topic_phrases([d.info.title for d in self.documents])

@@ -10,6 +10,7 @@ its places): those pull a question's embedding towards generic overview passages
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal
 
@@ -93,9 +94,11 @@ class Searcher:
         language: str | None = None,
         kind: str | None = None,
         only_kind: bool = False,
+        doc_ids: Collection[str] | None = None,
     ) -> SearchResult:
         """Ranked passages for ``question``; ``kind`` overrides the document kind the question names;
-        with ``only_kind``, passages of other kinds rank below all of that kind's."""
+        with ``only_kind``, passages of other kinds rank below all of that kind's; with ``doc_ids``, only
+        passages of those documents are returned (the user's choice of documents, not a preference)."""
         if mode not in MODES:
             raise ValueError(f"Unknown mode {mode!r}; use one of {', '.join(MODES)}.")
         language = language or detect_language(question)
@@ -136,7 +139,10 @@ class Searcher:
                 scores = scores + self.params.kind_boost * (self.index.doc_kinds == kind)
         if kind is not None and only_kind:
             scores = scores - (scores.max() - scores.min() + 1.0) * (self.index.doc_kinds != kind)
-        order = np.argsort(-scores, kind="stable")[: min(top_k, n)]
+        order = np.argsort(-scores, kind="stable")
+        if doc_ids is not None:
+            order = order[np.isin(self.index.doc_ids[order], list(doc_ids))]
+        order = order[: min(top_k, n)]
         hits = [
             Hit(
                 passage=self.index.passages[i],

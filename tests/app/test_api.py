@@ -142,3 +142,17 @@ def test_crosswalk_endpoint_carries_levels(client: httpx.Client) -> None:
     objectives = [o for a in data["areas"] for o in a["objectives"]]
     assert {o["level"] for o in objectives} == {"clear", "possible", "none"}
     assert data["levels"]["possible"] <= data["levels"]["clear"] == data["link_threshold"]
+
+
+def test_ask_can_be_scoped_to_chosen_documents(client: httpx.Client, real_engine: Engine) -> None:
+    ids = [d.info.doc_id for d in real_engine.index.documents]
+    question = "Vad sägs om kliniska prövningar?"
+    for doc in ids:
+        data = client.post("/api/ask", json={"question": question, "docs": [doc]}).json()
+        assert data["documents"] == [doc]
+        assert data["passages"] and all(p["passage_id"].startswith(doc + ":") for p in data["passages"])
+        assert all(c["passage_id"].startswith(doc + ":") for c in data["citations"])
+    both = client.post("/api/ask", json={"question": question}).json()
+    assert sorted(both["documents"]) == sorted(ids)
+    unknown = client.post("/api/ask", json={"question": question, "docs": ["no-such-doc"]})
+    assert unknown.status_code == 422 and "Unknown document id 'no-such-doc'" in unknown.json()["detail"]

@@ -63,6 +63,23 @@ def test_ask_in_the_browser_shows_answer_and_citation_cards(live_server: str, tm
     )
     assert "Närmast:" in page.inner_text("#sq-answer")
 
+    # Scoped to the national strategy: every citation comes from it, although the question names the agenda.
+    page.locator("#sq-scope").get_by_label("Agenda för västsvensk life science").uncheck()
+    page.fill("#sq-question textarea", "Vad sägs om kliniska prövningar?")
+    page.click("#sq-ask")
+    page.wait_for_function(
+        "(document.querySelector('#sq-answer-box')?.innerText || '').includes('[1]') && "
+        "!(document.querySelector('#sq-answer-box')?.innerText || '').includes('Närmast')",
+        timeout=30_000,
+    )
+    titles = page.locator(".sq-card h4").all_inner_texts()
+    assert titles and all("nationell strategi" in t for t in titles), titles
+    page.locator("#sq-scope").get_by_label("En nationell strategi för life science").uncheck()
+    page.click("#sq-ask")
+    page.wait_for_function("(document.querySelector('#sq-answer-box')?.innerText || '').includes('minst ett dokument')")
+    page.locator("#sq-scope").get_by_label("Agenda för västsvensk life science").check()
+    page.locator("#sq-scope").get_by_label("En nationell strategi för life science").check()
+
     page.get_by_role("tab", name="Dokument").click()
     page.wait_for_selector(".sq-outline summary", timeout=10_000)
     assert "Prioriterade insatsområden" in page.inner_text(".sq-outline")

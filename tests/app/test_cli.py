@@ -26,8 +26,8 @@ def _run(args: list[str], env_settings: Settings | None = None, **env: str) -> s
 def test_help_lists_commands_with_examples() -> None:
     result = _run(["--help"])
     assert result.returncode == 0
-    for word in ("ingest", "outline", "info", "ask", "Examples"):
-        assert word in result.stdout
+    for word in ("ingest", "outline", "info", "ask", "Examples", "calibrate", "eval", "bench"):
+        assert word in result.stdout  # the evaluation commands come in through the entry point
 
 
 def test_ingest_info_outline_and_ask_json(mini_settings: Settings) -> None:
@@ -138,3 +138,14 @@ def test_crosswalk_report_and_word_report_carry_reference_lines(real_settings: S
     word = docx.Document(str(target))
     assert word.tables and "Tydlig koppling" in word.tables[0].rows[0].cells[1].text
     assert not list(tmp_path.glob(".analys.docx.tmp-*"))  # written through a temporary file, nothing left
+
+
+def test_ask_scoped_with_doc(mini_settings: Settings) -> None:
+    assert _run(["ingest"], mini_settings).returncode == 0
+    scoped = _run(["ask", "Vad sägs om kliniska prövningar?", "--doc", "mini-strategi", "--json"], mini_settings)
+    assert scoped.returncode == 0, scoped.stderr
+    data = json.loads(scoped.stdout)
+    assert data["documents"] == ["mini-strategi"]
+    assert data["passages"] and all(p["passage_id"].startswith("mini-strategi:") for p in data["passages"])
+    unknown = _run(["ask", "Vad sägs om kliniska prövningar?", "--doc", "nope"], mini_settings)
+    assert unknown.returncode == 2 and "Unknown document id 'nope'" in unknown.stderr
