@@ -33,7 +33,7 @@ from strategiqa.retrieval.index import (
     sibling_name,
 )
 from strategiqa.retrieval.language import detect_language
-from strategiqa.retrieval.routing import document_kind_hint
+from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.search import MODES, Hit, Searcher, SearchResult
 from strategiqa.retrieval.text import STOP_WORDS
 
@@ -218,19 +218,19 @@ class Engine:
         scope = self.validate_docs(docs)
         if previous_question is not None:
             previous_question = validate_question(previous_question, self.settings.max_question_chars)
-        read_as = resolve_followup(question, previous_question)
+        read_as = resolve_followup(question, previous_question, self.router)
         language = detect_language(question)
-        kind = document_kind_hint(question) or (document_kind_hint(previous_question) if read_as else None)
+        named = self.router.named(question) or (self.router.named(previous_question) if read_as else None)
         # "Och i agendan?" after a question on the strategy: the user has switched documents, so the
         # answer must come from the one now named, although the topic words match the other one best.
-        switched = read_as is not None and document_kind_hint(question) is not None
+        switched = read_as is not None and self.router.named(question) is not None
         result = self.searcher.search(
             read_as or question,
             mode=mode,
             top_k=top_k,
             language=language,
-            kind=kind,
-            only_kind=switched,
+            named=named,
+            only_named=switched,
             doc_ids=scope,
         )
         asked = read_as or question
@@ -244,6 +244,7 @@ class Engine:
             self.index.passages,
             self._scope_phrases,
             self.match_title if topical else None,
+            self.router,
         )
         return replace(result, question=question), read_as, overview
 
@@ -370,6 +371,12 @@ class Engine:
     @cached_property
     def aligner(self) -> Aligner:
         return Aligner(self)
+
+    @property
+    def router(self) -> DocumentRouter:
+        """Which document a question names (from the manifest: names, cues, places)."""
+        assert self.index.router is not None, "LoadedIndex builds its router"
+        return self.index.router
 
     def validate_docs(self, docs: Sequence[str] | None) -> set[str] | None:
         """The document ids a question is limited to (None: all); BadInput naming an unknown id."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from strategiqa.retrieval.routing import document_kind_hint, strip_document_names
+from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.text import STOP_WORDS
 
 _REFERS = frozenset(
@@ -36,20 +36,21 @@ _QUESTION_WORDS = frozenset(
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-def resolve_followup(question: str, previous: str | None) -> str | None:
-    """The question read in the context of ``previous``, or None when it stands alone."""
+def resolve_followup(question: str, previous: str | None, router: DocumentRouter) -> str | None:
+    """The question read in the context of ``previous``, or None when it stands alone (``router``: which
+    words name a document)."""
     if not previous or not previous.strip() or previous.strip() == question.strip():
         return None
     words = [w.lower() for w in _WORD.findall(_EXPLETIVE.sub(" ", question))]
-    content = [w for w in words if w not in STOP_WORDS and w not in _QUESTION_WORDS and document_kind_hint(w) is None]
+    content = [w for w in words if w not in STOP_WORDS and w not in _QUESTION_WORDS and router.named(w) is None]
     refers = any(w in _REFERS for w in words)
     asks = any(w in _QUESTION_WORDS for w in words)
-    if content and asks and not refers and not _OPENS.match(question) and document_kind_hint(question):
+    if content and asks and not refers and not _OPENS.match(question) and router.named(question):
         return None  # "Vad säger agendan om hälsodata?" names its document and its topic: complete
     if not (len(content) < 2 or (refers and len(content) <= 3) or (_OPENS.match(question) and len(content) <= 4)):
         return None
     earlier = previous.strip()
-    if document_kind_hint(question) is not None:
+    if router.named(question) is not None:
         # The follow-up names where to look; the earlier question's document must not compete.
-        earlier = strip_document_names(earlier)
+        earlier = router.strip_names(earlier)
     return f"{question.strip()} ({earlier.rstrip()})"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from strategiqa.ingest.model import Citation, Document, Passage, Section
 from strategiqa.ingest.sentences import is_answer_material
-from strategiqa.retrieval.routing import document_kind_hint, strip_document_names
+from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.text import STOP_WORDS
 
 _AREA_WORDS = (
@@ -80,22 +80,25 @@ def answer_overview(
     passages: list[Passage],
     topic: tuple[str, ...] = (),
     match_title: TitleMatcher | None = None,
+    router: DocumentRouter | None = None,
 ) -> Overview | None:
-    """An answer listing section titles when ``question`` asks about the documents' structure, else None."""
+    """An answer listing section titles when ``question`` asks about the documents' structure, else None.
+    ``router`` tells which document the question names (built from ``documents`` when not given)."""
+    router = router or DocumentRouter([d.info for d in documents], topic)
     wants_goals, wants_areas = bool(_GOALS.search(question)), bool(_AREAS.search(question))
     numbers = _NUMBER_REF.findall(question)
     if not (wants_goals or wants_areas or numbers):
         return None
     if len(numbers) > 1 and _RANGE.search(question):
         numbers = []  # "målsättningarna 1.1 till 8.5": all of them
-    rest = _content_words(question, topic)
+    rest = _content_words(question, topic, router)
     # Asking for goals or for one area explicitly ("Which objectives … for making better use of care
     # data?") makes a longer topic description an outline question too.
     explicit = bool(_PLURAL_GOALS.search(question) or _WHICH_AREA.search(question))
     longest = _MAX_TOPIC_WORDS_EXPLICIT if explicit else _MAX_TOPIC_WORDS
     if rest and (numbers or match_title is None or len(rest) > longest or not _introduced(rest[0], question)):
         return None
-    candidates = _documents_for(question, documents, wants_goals, wants_areas)
+    candidates = _documents_for(question, documents, wants_goals, wants_areas, router)
     if not candidates:
         return None
     if numbers and not any(_find(d, ".".join(n for n in numbers[0] if n)) for d in candidates):
@@ -177,16 +180,16 @@ _WHICH_AREA = re.compile(
 _RANGE = re.compile(r"\d\s*(?:till|to|through|–|-)\s*\d", re.IGNORECASE)
 
 
-def _content_words(question: str, topic: tuple[str, ...]) -> list[str]:
+def _content_words(question: str, topic: tuple[str, ...], router: DocumentRouter) -> list[str]:
     """The question's words beyond framing, structure words, numbers and document names."""
-    text = strip_document_names(question).lower()
+    text = router.strip_names(question).lower()
     for phrase in topic:
         text = text.replace(phrase.lower(), " ")
     text = _AREAS.sub(" ", _GOALS.sub(" ", text))
     return [
         w
         for w in _WORD.findall(text)
-        if w not in STOP_WORDS and w not in _FRAME and w not in _COUNT_WORDS and not _is_document_cue(w)
+        if w not in STOP_WORDS and w not in _FRAME and w not in _COUNT_WORDS and router.named(w) is None
     ]
 
 
@@ -215,14 +218,12 @@ def _by_topic(
     return next(((d, s) for d, s in pool if s is section), None)
 
 
-def _is_document_cue(word: str) -> bool:
-    return document_kind_hint(word) is not None
-
-
-def _documents_for(question: str, documents: list[Document], goals: bool, areas: bool) -> list[Document]:
+def _documents_for(
+    question: str, documents: list[Document], goals: bool, areas: bool, router: DocumentRouter
+) -> list[Document]:
     """The documents the question is about: named ones, those whose structure fits, those using its word."""
-    kind = document_kind_hint(question)
-    pool = [d for d in documents if kind is None or d.info.kind == kind]
+    named = router.named(question)
+    pool = [d for d in documents if named is None or d.info.doc_id == named] or documents
     if goals:
         pool = [d for d in pool if _goal_sections(d, 2)] or pool
     elif areas:

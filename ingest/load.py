@@ -38,20 +38,22 @@ def read_manifest(corpus_dir: Path) -> list[DocumentInfo]:
                     short_title=str(entry.get("short_title", entry["title"])),
                     publisher=str(entry["publisher"]),
                     year=int(entry["year"]),
-                    kind=entry["kind"],
+                    kind=str(entry["role"] if "role" in entry else entry["kind"]),
                     language=str(entry.get("language", "sv")),
                     places=tuple(str(p) for p in entry.get("places", [])),
+                    names=tuple(str(n) for n in entry.get("names", [])),
+                    cues=tuple(str(c) for c in entry.get("cues", [])),
                 )
             )
         except (KeyError, ValueError, TypeError) as exc:
             raise IngestError(
                 f"Manifest entry {i + 1} in {path} lacks or mistypes {exc}; "
-                "each needs id, file, title, publisher, year and kind."
+                "each needs id, file, title, publisher, year and role."
             ) from exc
-        if infos[-1].kind not in ("regional", "national"):
-            raise IngestError(
-                f"Manifest entry {infos[-1].doc_id!r} has kind {infos[-1].kind!r}; use regional or national."
-            )
+        if not infos[-1].kind.strip():
+            raise IngestError(f"Manifest entry {infos[-1].doc_id!r} has an empty role; say e.g. regional or eu.")
+        if [i.doc_id for i in infos].count(infos[-1].doc_id) > 1:
+            raise IngestError(f"Manifest entry {infos[-1].doc_id!r} repeats an id; every document needs its own.")
     if not infos:
         raise IngestError(f"The corpus manifest {path} lists no documents.")
     return infos

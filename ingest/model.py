@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-DocumentKind = Literal["regional", "national"]
+DocumentKind = str
+"""A document's role, free text from the manifest: regional, national, eu, municipal, other …"""
 PassageId = str
 """A stable passage id: ``{doc_id}:{section}:{content hash}``; the same text re-ingested keeps it."""
 
@@ -28,6 +29,11 @@ class DocumentInfo:
     places: tuple[str, ...] = ()
     """The place or body the document is about, with its aliases in every language questions use:
     a question naming them is about this document's own ground, not another place."""
+    names: tuple[str, ...] = ()
+    """How questions name the document itself ("agendan", "the strategy"): they say where to look, not
+    what to find, so they route the question and are left out of the text that is embedded."""
+    cues: tuple[str, ...] = ()
+    """Other words that point to this document ("regeringen", "regional"): they route the question only."""
 
 
 @dataclass

@@ -28,7 +28,7 @@ from .cache import EmbeddingCache
 from .compounds import CompoundSplitter
 from .crosswalk import compute_crosswalk
 from .embedders import Embedder
-from .routing import corpus_topic_phrases
+from .routing import DocumentRouter, corpus_topic_phrases
 from .text import tokenize
 from .vector_store import VectorStore, create_vector_store, load_vector_store
 
@@ -85,6 +85,8 @@ class LoadedIndex:
     """For each passage, the position of its first sentence vector."""
     topic_phrases: tuple[str, ...] = ()
     """What every document title shares ("life science"): words that do not tell passages apart."""
+    router: DocumentRouter | None = None
+    """Which document a question names, from the manifest's names, cues and places (see ``routing``)."""
     compounds: CompoundSplitter | None = None
     """Splits the question's compounds as the passages' were split for BM25 (from the same words)."""
 
@@ -95,6 +97,7 @@ class LoadedIndex:
         self.sentence_vectors = self.sentence_store.vectors()
         self.sentence_first = first_positions(self.sentence_owner, len(self.passages))
         self.topic_phrases = corpus_topic_phrases([d.info.title for d in self.documents])
+        self.router = DocumentRouter([d.info for d in self.documents], self.topic_phrases)
         self.compounds = CompoundSplitter.from_texts(p.text for p in self.passages)
 
     def passage_sentence_vectors(self, passage_index: int) -> np.ndarray:

@@ -1,118 +1,153 @@
-"""Which document a question is about, when it says so ("the agenda", "strategin", "West Sweden"),
+"""Which document a question is about, when it says so (by a name, cue or place the manifest gives),
 and the question without the words every passage shares (the focused question)."""
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
+
+from strategiqa.ingest.model import DocumentInfo
 
 from .text import STOP_WORDS
 
-# Cues are matched as whole words, lower-cased; they name a document kind of the manifest.
-_CUES: dict[str, tuple[str, ...]] = {
-    "regional": (
-        "agenda",
-        "agendan",
-        "agendans",
-        "västsverige",
-        "västsveriges",
-        "västsvensk",
-        "västsvenska",
-        "västra götaland",
-        "västra götalandsregionen",
-        "vgr",
-        "regionen",
-        "regional",
-        "regionala",
-        "west sweden",
-        "western sweden",
-        "west swedish",
-        "region",
-    ),
-    "national": (
-        "strategy",
-        "strategin",
-        "strategins",
-        "nationella strategin",
-        "national",
-        "nationell",
-        "nationella",
-        "regeringen",
-        "regeringens",
-        "government",
-        "government's",
-        "minister",
-        "ministers",
-    ),
-}
-_PATTERNS = {
-    kind: re.compile(r"(?<![\w])(" + "|".join(re.escape(c) for c in cues) + r")(?![\w])", re.IGNORECASE)
-    for kind, cues in _CUES.items()
-}
-
-
-def document_kind_hint(question: str) -> str | None:
-    """``"regional"`` or ``"national"`` when the question names exactly one of them, else None."""
-    found = [kind for kind, pattern in _PATTERNS.items() if pattern.search(question)]
-    return found[0] if len(found) == 1 else None
-
-
-# Words that only say which document to look in; they pull generic passages (titles, forewords)
-# up when embedded, so they are taken out of the text that is matched against passages.
-_DOCUMENT_NAMES = re.compile(
-    r"\b(?:(?:in|of|by|according to|enligt|i)\s+)?(?:the\s+)?(?:national\s+|nationella\s+)?"
-    r"(?:life[ -]science[ -])?(?:strategy|strategin|strategins|agenda|agendan|agendans)\b",
-    re.IGNORECASE,
-)
-
-
-def strip_document_names(question: str) -> str:
-    """``What are testbeds mentioned for in the strategy?`` → ``What are testbeds mentioned for?``."""
-    stripped = re.sub(r"\s+([?.!,])", r"\1", _DOCUMENT_NAMES.sub("", question))
-    stripped = re.sub(r"\s{2,}", " ", stripped).strip()
-    return stripped if len(stripped.split()) >= 2 else question
-
-
-# The places every document of this corpus is about. Like document names, they say where to look
-# (the kind hint uses them) rather than what to find, so the focused question leaves them out.
-_PLACES = (
-    r"west(?:ern)?[ -]swed(?:en|ish)|västsverige|västsvensk(?:a|t)?|västra götaland(?:sregionen|sregionens|s)?"
-    r"|vgr|sweden|sverige|swedish|svensk(?:a|t)?"
-)
 _GENITIVE = r"(?:['’:]?s)?"
-_PLACE_PATTERN = re.compile(r"\b(?:" + _PLACES + r")" + _GENITIVE + r"\b(?!-)", re.IGNORECASE)
+# Swedish and English endings of a place name used as an adjective or in the genitive
+# ("västsvenska", "Västsveriges", "Sweden's"): the manifest lists the base forms.
+_INFLECTION = r"(?:a|t|s|en|ens)?" + _GENITIVE
+# A preposition (and article) that only introduces a document's name: "in the strategy", "enligt agendan".
+_NAME_PREFIX = r"(?:(?:in|of|by|according to|enligt|i)\s+)?(?:the\s+)?"
 # A question that sets places against each other is about the places: it is not focused.
 _COMPARISON = re.compile(
     r"\b(?:compare[sd]?|comparison|compared|differ|differs|difference|versus|vs|besides|outside|rest of"
     r"|jämför|jämfört|jämförelse|skiljer|skillnad|förutom|utanför|övriga)\b",
     re.IGNORECASE,
 )
+
+
+class DocumentRouter:
+    """Which document a question names, and the question without the words that only say where to look.
+
+    Everything it knows comes from the corpus manifest (``DocumentInfo``): each document's ``names``
+    ("agendan", "the strategy"), ``cues`` ("regeringen", "regional") and ``places`` ("Västsverige",
+    "Sweden"). Nothing about any corpus is written here, so another region's documents route the same way.
+    """
+
+    def __init__(self, documents: Sequence[DocumentInfo], topic_phrases: tuple[str, ...] = ()) -> None:
+        self.topic_phrases = topic_phrases
+        self._documents = [d.doc_id for d in documents]
+        self._roles = {d.doc_id: d.kind for d in documents}
+        strong = {d.doc_id: tuple(d.names) + tuple(d.cues) for d in documents}
+        places = {d.doc_id: tuple(d.places) for d in documents}
+        self._strong = _cue_pattern(strong, "")
+        self._weak = _cue_pattern(places, _INFLECTION)
+        self._owner = {
+            **{_key(w): doc for doc, words in places.items() for w in words},
+            **{_key(w): doc for doc, words in strong.items() for w in words},
+        }
+        names = sorted({n for d in documents for n in d.names}, key=len, reverse=True)
+        topic = "|".join(r"[ -]".join(re.escape(w) for w in t.split()) for t in topic_phrases)
+        # Only names are taken out; cues ("regional", "regeringen") still say something about the content.
+        self._names = (
+            re.compile(
+                r"(?<![\w-])"
+                + _NAME_PREFIX
+                + (f"(?:(?:{topic})[ -])?" if topic else "")
+                + f"(?:{'|'.join(_flexible(n, between=topic) for n in names)})\\b",
+                re.IGNORECASE,
+            )
+            if names
+            else None
+        )
+        all_places = sorted({p for d in documents for p in d.places}, key=len, reverse=True)
+        self._places = (
+            re.compile(r"\b(?:" + "|".join(_flexible(p) for p in all_places) + ")" + _INFLECTION + r"\b(?!-)", re.I)
+            if all_places
+            else None
+        )
+
+    def named(self, text: str | None) -> str | None:
+        """The id of the one document ``text`` names (its names or cues; else its places), or None when it
+        names none or several. Names outrank places: "the agenda's view of Swedish exports" is the agenda's."""
+        if not text:
+            return None
+        for pattern in (self._strong, self._weak):
+            if pattern is None:
+                continue
+            found = {self._owner_of(m.group(0)) for m in pattern.finditer(text)} - {None}
+            if found:
+                return found.pop() if len(found) == 1 else None
+        return None
+
+    def role(self, doc_id: str | None) -> str | None:
+        """The named document's role (regional, national, eu …)."""
+        return self._roles.get(doc_id) if doc_id else None
+
+    def strip_names(self, question: str) -> str:
+        """``What are testbeds mentioned for in the strategy?`` → ``What are testbeds mentioned for?``."""
+        if self._names is None:
+            return question
+        stripped = re.sub(r"\s+([?.!,])", r"\1", self._names.sub("", question))
+        stripped = re.sub(r"\s{2,}", " ", stripped).strip()
+        return stripped if len(stripped.split()) >= 2 else question
+
+    def focus(self, question: str) -> str | None:
+        """The question without document names, the corpus topic and its places, or None if that leaves
+        too little.
+
+        In a corpus where every passage is about "life science in West Sweden", those words pull the
+        embedding of ``How does the agenda describe the climate ambitions for life science in West
+        Sweden?`` towards generic overview passages; ``How does describe the climate ambitions?`` finds
+        the focus area that says "klimatneutral". Search blends both (see ``SearchParams``).
+        """
+        stripped = self.strip_names(question)
+        focused = stripped
+        if self._places is not None:
+            places = {m.group(0).lower() for m in self._places.finditer(stripped)}
+            if len(places) > 1 or (places and _COMPARISON.search(stripped)):
+                return None
+            focused = _remove(self._places, stripped, also_modifiers=True)
+        for phrase in self.topic_phrases:
+            # Before a noun the topic narrows it ("life science companies", "life science-bolag");
+            # only where it ends a phrase ("ambitions for life science?") does it just restate the corpus.
+            focused = _remove(_topic_pattern(phrase), focused, also_modifiers=False)
+        focused = _tidy(focused)
+        content = [w for w in _WORD.findall(focused.lower()) if w not in STOP_WORDS]
+        if focused == _tidy(stripped) or len(content) < 2:
+            return None
+        return focused
+
+    def _owner_of(self, matched: str) -> str | None:
+        key = _key(matched)
+        if key in self._owner:
+            return self._owner[key]
+        # An inflected place ("västsvenska", "Sweden's"): the longest listed base form it starts with.
+        bases = [w for w in self._owner if key.startswith(w)]
+        return self._owner[max(bases, key=len)] if bases else None
+
+
+def _cue_pattern(words: dict[str, tuple[str, ...]], suffix: str) -> re.Pattern[str] | None:
+    """One alternation over every document's words, longest first, so "West Swedish" is matched whole."""
+    flat = sorted({w for ws in words.values() for w in ws}, key=len, reverse=True)
+    if not flat:
+        return None
+    # A word inside a hyphenated compound is not the document's name: "EU-strategin" is not "strategin".
+    return re.compile(r"(?<![\w-])(?:" + "|".join(_flexible(w) for w in flat) + ")" + suffix + r"(?![\w])", re.I)
+
+
+def _key(words: str) -> str:
+    return " ".join(re.split(r"[ -]+", words.casefold().strip()))
+
+
+def _flexible(phrase: str, between: str = "") -> str:
+    """A phrase whose words may be joined by a space or a hyphen ("West-Sweden"), and, with ``between``,
+    have that between them ("national life science strategy" for the name "national strategy")."""
+    joint = rf"(?:[ -](?:{between}))?[ -]" if between else r"[ -]"
+    return joint.join(re.escape(w) for w in phrase.split())
+
+
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SPACE = re.compile(r"\s+")
-
-
-def focus_question(question: str, topic_phrases: tuple[str, ...] = ()) -> str | None:
-    """The question without document names, the corpus topic and its places, or None if that leaves too little.
-
-    In a corpus where every passage is about "life science in West Sweden", those words pull
-    the embedding of ``How does the agenda describe the climate ambitions for life science in
-    West Sweden?`` towards generic overview passages; ``How does describe the climate ambitions?``
-    finds the focus area that says "klimatneutral". Search blends both (see ``SearchParams``).
-    """
-    stripped = strip_document_names(question)
-    places = {m.group(0).lower() for m in _PLACE_PATTERN.finditer(stripped)}
-    if len(places) > 1 or (places and _COMPARISON.search(stripped)):
-        return None
-    focused = _remove(_PLACE_PATTERN, stripped, also_modifiers=True)
-    for phrase in topic_phrases:
-        # Before a noun the topic narrows it ("life science companies", "life science-bolag");
-        # only where it ends a phrase ("ambitions for life science?") does it just restate the corpus.
-        focused = _remove(_topic_pattern(phrase), focused, also_modifiers=False)
-    focused = _tidy(focused)
-    content = [w for w in _WORD.findall(focused.lower()) if w not in STOP_WORDS]
-    if focused == _tidy(stripped) or len(content) < 2:
-        return None
-    return focused
 
 
 def corpus_topic_phrases(titles: list[str]) -> tuple[str, ...]:

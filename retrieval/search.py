@@ -20,7 +20,7 @@ from strategiqa.ingest.model import Passage
 from .embedders import Embedder
 from .index import LoadedIndex
 from .language import detect_language
-from .routing import document_kind_hint, focus_question, strip_document_names
+from .routing import DocumentRouter
 from .text import tokenize
 from .thesaurus import Thesaurus
 
@@ -39,9 +39,9 @@ class SearchParams:
     question's words do occur (measured on the development sets C, D, dev, extra, held-out)."""
     candidates: int = 50
     kind_boost: float = 0.15
-    """Added (on the 0-1 fused scale) to passages of the document kind a question names."""
+    """Added (on the 0-1 fused scale) to passages of the document a question names."""
     focus_weight: float = 0.7
-    """Share of the focused question (see ``focus_question``) in the hybrid dense score."""
+    """Share of the focused question (see ``DocumentRouter.focus``) in the hybrid dense score."""
     bm25_scaling: Literal["query", "minmax"] = "query"
     """``minmax``: BM25 scaled to 0-1 over the passages; ``query``: divided by the score a passage
     holding every question term once would get, so a weak lexical match stays weak."""
@@ -92,12 +92,12 @@ class Searcher:
         mode: str = "hybrid",
         top_k: int = 5,
         language: str | None = None,
-        kind: str | None = None,
-        only_kind: bool = False,
+        named: str | None = None,
+        only_named: bool = False,
         doc_ids: Collection[str] | None = None,
     ) -> SearchResult:
-        """Ranked passages for ``question``; ``kind`` overrides the document kind the question names;
-        with ``only_kind``, passages of other kinds rank below all of that kind's; with ``doc_ids``, only
+        """Ranked passages for ``question``; ``named`` overrides the document id the question names;
+        with ``only_named``, other documents' passages rank below all of that one's; with ``doc_ids``, only
         passages of those documents are returned (the user's choice of documents, not a preference)."""
         if mode not in MODES:
             raise ValueError(f"Unknown mode {mode!r}; use one of {', '.join(MODES)}.")
@@ -105,7 +105,7 @@ class Searcher:
         n = len(self.index.passages)
         focused = None
         if mode == "hybrid" and self.params.focus_weight > 0:
-            focused = focus_question(question, self.index.topic_phrases)
+            focused = self.router.focus(question)
         query = dense = bm25 = None
         terms: list[str] = []
         if mode == "dense":
@@ -134,11 +134,11 @@ class Searcher:
             assert dense is not None and bm25 is not None
             weight = self.params.bm25_weight_en if language == "en" else self.params.bm25_weight_sv
             scores = (1 - weight) * _minmax(dense) + weight * self._scaled_bm25(bm25, terms)
-            kind = kind or document_kind_hint(question)
-            if kind is not None and self.params.kind_boost:
-                scores = scores + self.params.kind_boost * (self.index.doc_kinds == kind)
-        if kind is not None and only_kind:
-            scores = scores - (scores.max() - scores.min() + 1.0) * (self.index.doc_kinds != kind)
+            named = named or self.router.named(question)
+            if named is not None and self.params.kind_boost:
+                scores = scores + self.params.kind_boost * (self.index.doc_ids == named)
+        if named is not None and only_named:
+            scores = scores - (scores.max() - scores.min() + 1.0) * (self.index.doc_ids != named)
         order = np.argsort(-scores, kind="stable")
         if doc_ids is not None:
             order = order[np.isin(self.index.doc_ids[order], list(doc_ids))]
@@ -154,6 +154,11 @@ class Searcher:
             for i in order
         ]
         return SearchResult(question, language, mode, hits, query)
+
+    @property
+    def router(self) -> DocumentRouter:
+        assert self.index.router is not None, "LoadedIndex builds its router"
+        return self.index.router
 
     def dense_scores(self, query: np.ndarray) -> np.ndarray:
         """Per passage: weighted whole-passage and best-sentence cosine similarity to the query vector."""
@@ -182,7 +187,7 @@ class Searcher:
         too, in one call, and blends their scores. Scores, not vectors: a passage's best sentence
         for either question should count (scoring against the blended vector loses dev09 again).
         """
-        vectors = self.embedder.embed_queries([strip_document_names(question)] + ([focused] if focused else []))
+        vectors = self.embedder.embed_queries([self.router.strip_names(question)] + ([focused] if focused else []))
         dense = self.dense_scores(vectors[0])
         if focused:
             w = self.params.focus_weight

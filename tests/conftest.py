@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from strategiqa.retrieval.routing import DocumentRouter
+
 import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -53,6 +58,8 @@ title = "Miniagenda för life science"
 publisher = "Testregionen"
 year = 2025
 kind = "regional"
+names = ["agenda", "agendan"]
+places = ["Västsverige", "West Sweden"]
 
 [[documents]]
 id = "mini-strategi"
@@ -61,6 +68,8 @@ title = "En liten strategi för life science"
 publisher = "Regeringen"
 year = 2024
 kind = "national"
+names = ["strategin", "strategy"]
+places = ["Sverige", "Sweden"]
 """
 
 MINI_AGENDA = """
@@ -155,3 +164,12 @@ def live_server(real_settings: Settings, real_engine: Engine) -> Iterator[str]:
 
     with serve(create_app(real_settings, real_engine)) as url:
         yield url
+
+
+def corpus_router() -> DocumentRouter:
+    """The router the bundled corpus's manifest gives (names, cues, places; topic from its titles)."""
+    from strategiqa.ingest.load import read_manifest
+    from strategiqa.retrieval.routing import DocumentRouter, corpus_topic_phrases
+
+    infos = read_manifest(Path(__file__).resolve().parents[1] / "corpus")
+    return DocumentRouter(infos, corpus_topic_phrases([i.title for i in infos]))

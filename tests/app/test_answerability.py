@@ -11,7 +11,9 @@ from strategiqa.app.questions import EnglishWords, analyse, satisfies
 from strategiqa.app.settings import Settings
 from strategiqa.ingest.sentences import sentence_role
 
-from tests.conftest import write_mini_corpus
+from tests.conftest import corpus_router, write_mini_corpus
+
+ROUTER = corpus_router()
 
 
 @pytest.mark.parametrize(
@@ -135,16 +137,18 @@ def test_a_followup_that_switches_document_is_answered_from_that_document(
 
 
 def test_followups_are_read_against_the_previous_question_and_others_stand_alone() -> None:
-    assert resolve_followup("And how many new ones are started each year?", "Which companies are biggest?")
-    assert resolve_followup("Vad säger agendan om hälsodata?", "Vad säger agendan om kliniska prövningar?") is None
-    assert resolve_followup("Tell me more.", "Vad säger agendan om kliniska prövningar?")
+    assert resolve_followup("And how many new ones are started each year?", "Which companies are biggest?", ROUTER)
+    assert (
+        resolve_followup("Vad säger agendan om hälsodata?", "Vad säger agendan om kliniska prövningar?", ROUTER) is None
+    )
+    assert resolve_followup("Tell me more.", "Vad säger agendan om kliniska prövningar?", ROUTER)
     assert analyse("Och när det gäller kliniska prövningar?").expects != "date"
     previous = "Vad säger agendan om kliniska prövningar?"
-    read = resolve_followup("Och vad säger strategin om det?", previous)
+    read = resolve_followup("Och vad säger strategin om det?", previous, ROUTER)
     assert read is not None and "kliniska prövningar" in read and "agendan" not in read
-    assert resolve_followup("Varför då?", previous) is not None
-    assert resolve_followup("Hur många life science-bolag finns det i regionen?", previous) is None
-    assert resolve_followup("Och vad säger strategin om det?", None) is None
+    assert resolve_followup("Varför då?", previous, ROUTER) is not None
+    assert resolve_followup("Hur många life science-bolag finns det i regionen?", previous, ROUTER) is None
+    assert resolve_followup("Och vad säger strategin om det?", None, ROUTER) is None
 
 
 @pytest.mark.parametrize(

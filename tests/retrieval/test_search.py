@@ -10,7 +10,6 @@ from strategiqa.app.engine import ingest, make_embedder
 from strategiqa.app.settings import Settings
 from strategiqa.retrieval.embedders import Embedder
 from strategiqa.retrieval.index import load_index
-from strategiqa.retrieval.routing import strip_document_names
 from strategiqa.retrieval.search import Searcher
 
 QUESTION = "Vilket etappmål för läkemedel i miljön har life science-sektorn i Sverige enligt strategin?"
@@ -41,7 +40,7 @@ def test_hybrid_blends_whole_and_focused_question_and_answers_keep_the_whole(min
 
     result = searcher.search(QUESTION, mode="hybrid", top_k=len(index.passages))
 
-    whole_text = strip_document_names(QUESTION)
+    whole_text = index.router.strip_names(QUESTION)
     assert spy.queries == [[whole_text, FOCUSED]]  # one call for both
     whole, focused = spy.inner.embed_queries([whole_text, FOCUSED])
     assert result.query_vector is not None
@@ -61,4 +60,4 @@ def test_other_modes_and_a_zero_focus_weight_embed_the_question_once(mini_settin
     spy.queries.clear()
     plain = Searcher(index, spy, dataclasses.replace(searcher.params, focus_weight=0.0))
     plain.search(QUESTION, mode="hybrid")
-    assert spy.queries == [[strip_document_names(QUESTION)]]
+    assert spy.queries == [[index.router.strip_names(QUESTION)]]

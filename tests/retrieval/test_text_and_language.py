@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from strategiqa.ingest.model import DocumentInfo
 from strategiqa.retrieval.bm25 import BM25
 from strategiqa.retrieval.language import detect_language
-from strategiqa.retrieval.routing import (
-    corpus_topic_phrases,
-    document_kind_hint,
-    focus_question,
-    strip_document_names,
-)
+from strategiqa.retrieval.routing import DocumentRouter, corpus_topic_phrases
 from strategiqa.retrieval.text import tokenize
+
+from tests.conftest import corpus_router
+
+ROUTER = corpus_router()
 
 
 def test_tokenize_stems_swedish_and_drops_stop_words() -> None:
@@ -45,13 +45,52 @@ def test_language_detection_handles_short_questions(question: str, lang: str) ->
 
 
 def test_document_hints_and_stripping() -> None:
-    assert document_kind_hint("What does the agenda say about HTA?") == "regional"
-    assert document_kind_hint("Vad säger regeringen om kliniska prövningar?") == "national"
-    assert document_kind_hint("Hur skiljer sig agendan från den nationella strategin?") is None
-    assert (
-        strip_document_names("What are testbeds mentioned for in the strategy?") == "What are testbeds mentioned for?"
+    assert ROUTER.role(ROUTER.named("What does the agenda say about HTA?")) == "regional"
+    assert ROUTER.role(ROUTER.named("Vad säger regeringen om kliniska prövningar?")) == "national"
+    assert ROUTER.named("Hur skiljer sig agendan från den nationella strategin?") is None
+    assert ROUTER.strip_names("What are testbeds mentioned for in the strategy?") == "What are testbeds mentioned for?"
+    assert ROUTER.strip_names("Agendan?") == "Agendan?"
+    assert ROUTER.strip_names("When were the objectives of the national life science strategy published?") == (
+        "When were the objectives published?"
     )
-    assert strip_document_names("Agendan?") == "Agendan?"
+    # Names outrank places; an inflected or hyphenated place still routes.
+    assert ROUTER.role(ROUTER.named("What does the agenda say about Swedish exports?")) == "regional"
+    assert ROUTER.role(ROUTER.named("Hur stora är de västsvenska företagen?")) == "regional"
+    assert ROUTER.role(ROUTER.named("Life science in West-Sweden?")) == "regional"
+
+
+def test_routing_comes_from_the_manifest_alone() -> None:
+    """Another corpus: an EU strategy and a municipal plan, named only by their own manifest entries."""
+    eu = DocumentInfo(
+        "eu-strategi",
+        "eu.md",
+        "EU:s strategi för hälsa",
+        "EU-strategin",
+        "Europeiska kommissionen",
+        2025,
+        "eu",
+        names=("EU-strategin", "EU strategy"),
+        cues=("EU", "kommissionen", "Commission"),
+        places=("Europa", "Europe"),
+    )
+    city = DocumentInfo(
+        "malmo-plan",
+        "m.md",
+        "Malmös plan för hälsa",
+        "Malmöplanen",
+        "Malmö stad",
+        2024,
+        "municipal",
+        names=("planen", "the plan"),
+        places=("Malmö",),
+    )
+    router = DocumentRouter([eu, city], corpus_topic_phrases([eu.title, city.title]))
+    assert router.named("Vad säger EU-strategin om hälsodata?") == "eu-strategi"
+    assert router.strip_names("Vad säger EU-strategin om hälsodata?") == "Vad säger om hälsodata?"
+    assert router.named("What does the plan say about Malmö's hospitals?") == "malmo-plan"
+    assert router.named("What does the Commission say about Malmö?") == "eu-strategi"  # a cue outranks a place
+    assert router.named("Vad säger agendan om hälsodata?") is None  # names of the other corpus mean nothing here
+    assert ROUTER.named("Vad säger EU-strategin om hälsodata?") is None
 
 
 TITLES = [
@@ -102,4 +141,4 @@ def test_the_corpus_topic_is_what_every_document_title_shares() -> None:
     ],
 )
 def test_focus_question_leaves_out_what_every_passage_shares(question: str, focused: str | None) -> None:
-    assert focus_question(question, corpus_topic_phrases(TITLES)) == focused
+    assert ROUTER.focus(question) == focused

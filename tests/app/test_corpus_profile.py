@@ -1,0 +1,72 @@
+"""Any strategy document, any role: an EU strategy added through the manifest alone ingests, is searchable,
+and a question naming it is routed to it (real model, real index built in the test)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from strategiqa.app.engine import Engine, ingest
+from strategiqa.app.settings import Settings
+
+EU_STRATEGY = """# EU:s strategi för hälsodata
+
+## 1. Ett europeiskt hälsodataområde
+
+Medlemsstaterna ska göra hälsodata tillgängliga för forskning genom gemensamma regler och säkra miljöer.
+Varje land inrättar ett organ som beviljar tillgång till hälsodata för sekundär användning.
+
+## 2. Läkemedel
+
+Unionen ska minska beroendet av tillverkning utanför Europa och säkra tillgången till kritiska läkemedel.
+"""
+
+EU_ENTRY = """
+[[documents]]
+id = "eu-halsodata"
+file = "eu.md"
+title = "EU:s strategi för hälsodata"
+short_title = "EU-strategin för hälsodata"
+publisher = "Europeiska kommissionen"
+year = 2025
+role = "eu"
+language = "sv"
+places = ["Europa", "Europe", "EU"]
+names = ["EU-strategin", "EU strategy"]
+cues = ["kommissionen", "Commission"]
+"""
+
+
+def test_an_eu_strategy_is_ingested_searchable_and_named_questions_route_to_it(mini_settings: Settings) -> None:
+    corpus = mini_settings.corpus_dir
+    (corpus / "eu.md").write_text(EU_STRATEGY, encoding="utf-8")
+    with (corpus / "manifest.toml").open("a", encoding="utf-8") as manifest:
+        manifest.write(EU_ENTRY)
+    ingest(mini_settings, progress=False)
+    engine = Engine.open(mini_settings)
+    assert {d.info.doc_id: d.info.kind for d in engine.index.documents}["eu-halsodata"] == "eu"
+    assert engine.router.named("Vad säger EU-strategin om hälsodata?") == "eu-halsodata"
+    assert engine.router.strip_names("Vad säger EU-strategin om hälsodata?") == "Vad säger om hälsodata?"
+    result = engine.ask("Vad säger EU-strategin om hälsodata?")
+    assert result["passages"][0]["passage_id"].startswith("eu-halsodata:")
+    assert result["citations"] and result["citations"][0]["passage_id"].startswith("eu-halsodata:")
+    # Without the name, the national strategy's own health-data passage is still found.
+    plain = engine.ask("Vad säger strategin om hälsodata?", docs=["mini-strategi"])
+    assert plain["passages"][0]["passage_id"].startswith("mini-strategi:")
+    # The outline and the documents list carry it with its role.
+    assert engine.document_outline("eu-halsodata") is not None
+
+
+def test_a_manifest_role_is_free_text_but_not_empty_and_ids_are_unique(tmp_path: Path) -> None:
+    import pytest
+    from strategiqa.ingest.load import IngestError, read_manifest
+
+    entry = '[[documents]]\nid = "{id}"\nfile = "a.md"\ntitle = "A"\npublisher = "P"\nyear = 2025\nrole = "{role}"\n'
+    manifest = tmp_path / "manifest.toml"
+    manifest.write_text(entry.format(id="a", role="municipal"), encoding="utf-8")
+    assert read_manifest(tmp_path)[0].kind == "municipal"
+    manifest.write_text(entry.format(id="a", role=" "), encoding="utf-8")
+    with pytest.raises(IngestError, match="empty role"):
+        read_manifest(tmp_path)
+    manifest.write_text(entry.format(id="a", role="eu") + entry.format(id="a", role="eu"), encoding="utf-8")
+    with pytest.raises(IngestError, match="repeats an id"):
+        read_manifest(tmp_path)
