@@ -46,7 +46,7 @@ def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True
         docs_url=None,
         redoc_url=None,
         title="strategiqa",
-        description="Cited answers from the West Swedish life-science agenda and the national strategy.",
+        description="Cited, verbatim answers from the strategy documents of the corpus (see GET /api/documents).",
         version="0.1.0",
     )
     _add_error_handlers(app)

@@ -17,11 +17,10 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     help=(
-        "Ask the Swedish life-science strategies (Västra Götaland's agenda and the national strategy) "
-        "and get cited passages.\n\n"
+        "Ask the strategy documents of the corpus (corpus/manifest.toml) and get cited, verbatim answers.\n\n"
         "Examples:\n\n"
         "  strategiqa ingest\n\n"
-        "  strategiqa ask 'Hur många life science-bolag finns i Västsverige?'\n\n"
+        "  strategiqa ask 'Hur ska fler kliniska prövningar möjliggöras?'\n\n"
         "  strategiqa ask 'What does the strategy say about clinical trials?' --mode dense --json\n\n"
         "  strategiqa ask --batch questions.jsonl --json > answers.jsonl\n\n"
         "  strategiqa outline --json"
@@ -106,11 +105,11 @@ def ask(
 
     Examples:
 
-      strategiqa ask 'Vilka indikatorer ska användas för att följa upp agendan?'
+      strategiqa ask 'Vilka indikatorer ska användas för uppföljningen?'
 
       strategiqa ask --batch questions.jsonl --json
 
-      strategiqa ask 'Och vad säger strategin om det?' --previous 'Vad säger agendan om kliniska prövningar?'
+      strategiqa ask 'Och varför då?' --previous 'Vad sägs om kliniska prövningar?'
 
       strategiqa ask 'Vad sägs om kliniska prövningar?' --doc nationell-strategi-2024
     """
@@ -193,7 +192,10 @@ def crosswalk(
     if as_json:
         _print_json(data)
     elif markdown:
-        typer.echo(crosswalk_markdown(data, top, {p.passage_id: p.label for p in engine.index.passages}))
+        by_role = {d.info.kind: d.info.title for d in engine.index.documents}
+        titles = (by_role["regional"], by_role["national"]) if {"regional", "national"} <= set(by_role) else None
+        references = {p.passage_id: p.label for p in engine.index.passages}
+        typer.echo(crosswalk_markdown(data, top, references, titles))
     else:
         for area in data["areas"]:
             typer.echo(f"{area['number']}. {area['title']}")

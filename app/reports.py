@@ -5,15 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 
-def crosswalk_markdown(crosswalk: dict[str, Any], top: int = 5, references: dict[str, str] | None = None) -> str:
+def crosswalk_markdown(
+    crosswalk: dict[str, Any],
+    top: int = 5,
+    references: dict[str, str] | None = None,
+    titles: tuple[str, str] | None = None,
+) -> str:
     """The crosswalk report: per focus area its closest objectives with evidence pairs and their
-    reference lines (``references`` by passage id; the ids where none is given)."""
+    reference lines (``references`` by passage id; the ids where none is given); ``titles``: the regional
+    and the national document's titles, as the manifest gives them."""
     references = references or {}
+    regional, national = (f"*{t}*" for t in titles) if titles else ("den regionala strategin", "den nationella")
     lines = [
         "# Koppling region–nation",
         "",
-        "Hur varje insatsområde i *Agenda för västsvensk life science* hänger ihop med målsättningarna i "
-        "*En nationell strategi för life science*, med ordagranna belägg ur båda dokumenten.",
+        f"Hur varje insatsområde i {regional} hänger ihop med målsättningarna i {national}, med ordagranna "
+        "belägg ur båda dokumenten.",
         "",
     ]
     for area in crosswalk["areas"]:

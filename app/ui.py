@@ -11,6 +11,8 @@ import html
 from typing import Any
 
 from fastapi import FastAPI
+from strategiqa.ingest.load import read_profile
+from strategiqa.ingest.model import DocumentInfo
 from strategiqa.retrieval.language import detect_language
 
 from .engine import BadInput, Engine
@@ -27,15 +29,6 @@ from .ui_render import (
     upload_bytes,
     upload_source,
 )
-
-EXAMPLES = [
-    "Hur många life science-bolag finns det i Västsverige?",
-    "Vad säger strategin om kliniska prövningar?",
-    "Vilka indikatorer ska användas för att följa upp agendan?",
-    "What does the agenda say about health technology assessment?",
-    "Which ministers signed the foreword of the national strategy?",
-    "How should antimicrobial resistance be tackled?",
-]
 
 LANGUAGE_CHOICES = [("Automatiskt / Auto", "auto"), ("Svenska", "sv"), ("English", "en")]
 
@@ -111,7 +104,8 @@ def build_ui(engine: Engine) -> Any:
 
     sv = LABELS["sv"]
     with gr.Blocks(title="strategiqa", analytics_enabled=False) as blocks:
-        header = gr.Markdown(_header("sv"), elem_id="sq-header")
+        documents = [d.info for d in engine.index.documents]
+        header = gr.Markdown(_header("sv", documents), elem_id="sq-header")
         with gr.Row():
             language = gr.Radio(LANGUAGE_CHOICES, value="auto", label=sv["language"], scale=1)
         with gr.Tab(sv["ask_tab"]):
@@ -123,7 +117,9 @@ def build_ui(engine: Engine) -> Any:
             scope = gr.CheckboxGroup(all_docs, value=[d for _, d in all_docs], label=sv["scope"], elem_id="sq-scope")
             ask_button = gr.Button(sv["ask"], variant="primary", elem_id="sq-ask")
             previous = gr.State(None)
-            gr.Examples(EXAMPLES, inputs=question, label=sv["examples"])
+            examples = read_profile(engine.settings.corpus_dir).examples
+            if examples:
+                gr.Examples(list(examples), inputs=question, label=sv["examples"])
             answer = gr.HTML(elem_id="sq-answer-box")
             citations = gr.HTML(elem_id="sq-citations")
         with gr.Tab(sv["crosswalk_tab"]):
@@ -152,15 +148,15 @@ def build_ui(engine: Engine) -> Any:
             except BadInput as exc:
                 lang = lang_choice if lang_choice != "auto" else "sv"
                 error = f'<div class="sq-answer abstained">{html.escape(str(exc))}</div>'
-                return (error, "", before, *_relabel(lang))
+                return (error, "", before, *_relabel(lang, documents))
             lang = lang_choice if lang_choice != "auto" else result["language"]
             # A follow-up keeps the question it was read against, so "and there?" chains stay on topic.
             remembered = before if result["interpreted_as"] else result["question"]
-            return (render_answer(result, lang), render_citations(result, lang), remembered, *_relabel(lang))
+            return (render_answer(result, lang), render_citations(result, lang), remembered, *_relabel(lang, documents))
 
         def on_language(lang_choice: str, text: str) -> tuple[Any, ...]:
             lang = lang_choice if lang_choice != "auto" else (detect_language(text) if text.strip() else "sv")
-            return _relabel(lang)
+            return _relabel(lang, documents)
 
         def on_analyse(text: str, data_url: str, lang_choice: str) -> tuple[str, str]:
             # The proposal stays in memory: never written, never logged. The upload is used once
@@ -192,18 +188,21 @@ def build_ui(engine: Engine) -> Any:
     return blocks
 
 
-def _relabel(lang: str) -> tuple[Any, ...]:
+def _relabel(lang: str, documents: list[DocumentInfo]) -> tuple[Any, ...]:
     import gradio as gr
 
     labels = LABELS[lang]
     return (
-        gr.update(value=_header(lang)),
+        gr.update(value=_header(lang, documents)),
         gr.update(label=labels["question"], placeholder=labels["placeholder"]),
         gr.update(value=labels["ask"]),
         gr.update(label=labels["scope"]),
     )
 
 
-def _header(lang: str) -> str:
+def _header(lang: str, documents: list[DocumentInfo]) -> str:
+    """The title and the documents it answers from, as the manifest names them."""
     labels = LABELS[lang]
-    return f"# {labels['title']}\n{labels['subtitle']}"
+    names = [f"*{d.title}* ({d.publisher} {d.year})" for d in documents]
+    listed = ", ".join(names[:-1]) + f" {labels['and']} {names[-1]}" if len(names) > 1 else "".join(names)
+    return f"# {labels['title']}\n{labels['subtitle'].format(documents=listed)}"

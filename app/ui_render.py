@@ -14,9 +14,9 @@ if TYPE_CHECKING:
 
 LABELS: dict[str, dict[str, str]] = {
     "sv": {
-        "title": "Fråga life science-strategierna",
-        "subtitle": "Svar med källhänvisning ur *Agenda för västsvensk life science* (VGR 2026) och "
-        "*En nationell strategi för life science* (Regeringen 2024). Varje citat står ordagrant i dokumenten.",
+        "title": "Fråga strategidokumenten",
+        "subtitle": "Svar med källhänvisning ur {documents}. Varje citat står ordagrant i dokumenten.",
+        "and": "och",
         "question": "Din fråga",
         "placeholder": "Till exempel: Hur ska fler kliniska prövningar möjliggöras?",
         "ask": "Fråga",
@@ -68,9 +68,9 @@ LABELS: dict[str, dict[str, str]] = {
         "föregående fråga; annars står varje fråga för sig.",
     },
     "en": {
-        "title": "Ask the life-science strategies",
-        "subtitle": "Cited answers from *Agenda för västsvensk life science* (VGR 2026) and *En nationell "
-        "strategi för life science* (Government 2024). Every quote stands verbatim in the documents, in Swedish.",
+        "title": "Ask the strategy documents",
+        "subtitle": "Cited answers from {documents}. Every quote stands verbatim in the documents, in their language.",
+        "and": "and",
         "question": "Your question",
         "placeholder": "For example: How will more clinical trials be made possible?",
         "ask": "Ask",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 
 from .clean import PAGE_BREAK, SourceFormat
@@ -57,6 +58,25 @@ def read_manifest(corpus_dir: Path) -> list[DocumentInfo]:
     if not infos:
         raise IngestError(f"The corpus manifest {path} lists no documents.")
     return infos
+
+
+@dataclass(frozen=True)
+class CorpusProfile:
+    """What the manifest's ``[profile]`` table says about the corpus as a whole (all optional)."""
+
+    examples: tuple[str, ...] = ()
+    """Example questions the web app offers (a new user's first clicks)."""
+
+
+def read_profile(corpus_dir: Path) -> CorpusProfile:
+    """The corpus profile from ``manifest.toml``; an empty one when the manifest has none or cannot be read
+    (``read_manifest`` reports a broken manifest)."""
+    try:
+        data = tomllib.loads((corpus_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return CorpusProfile()
+    profile = data.get("profile", {})
+    return CorpusProfile(examples=tuple(str(e) for e in profile.get("examples", []) if str(e).strip()))
 
 
 def read_source(path: Path) -> tuple[str, SourceFormat]:

@@ -70,3 +70,15 @@ def test_a_manifest_role_is_free_text_but_not_empty_and_ids_are_unique(tmp_path:
     manifest.write_text(entry.format(id="a", role="eu") + entry.format(id="a", role="eu"), encoding="utf-8")
     with pytest.raises(IngestError, match="repeats an id"):
         read_manifest(tmp_path)
+
+
+def test_the_web_app_names_the_corpus_documents_and_examples_from_the_profile(tmp_path: Path) -> None:
+    from strategiqa.app.ui import _header
+    from strategiqa.ingest.load import read_manifest, read_profile
+
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    infos = read_manifest(corpus)
+    header = _header("en", infos)
+    assert all(f"*{i.title}* ({i.publisher} {i.year})" in header for i in infos)
+    assert len(read_profile(corpus).examples) >= 4
+    assert read_profile(tmp_path).examples == ()  # no manifest: no examples, no error
