@@ -66,7 +66,7 @@ class Aligner:
         index, embedder = self.engine.index, self.engine.embedder
         out = {}
         for kind, depth in (("regional", 1), ("national", 2)):
-            units = strategy_units(index.documents, index.passages, kind, depth)
+            units = strategy_units(index.documents, index.passages, depth, kind)
             vectors = [
                 np.stack([index.sentence_vectors[index.sentence_first[p] + s] for p, s in u.sentences]) for u in units
             ]
@@ -153,6 +153,8 @@ class Aligner:
             probability, level = self.levels.classify(signals)
             out.append(
                 {
+                    "id": targets.units[j].id,
+                    "doc_id": targets.units[j].doc_id,
                     "number": targets.units[j].number,
                     "title": targets.units[j].title,
                     "level": level,

@@ -202,18 +202,17 @@ def crosswalk_cuts(calibration: dict[str, Any]) -> CrosswalkCuts:
 
 
 def with_levels(crosswalk: dict[str, Any], cuts: CrosswalkCuts) -> dict[str, Any]:
-    """The crosswalk with a ``level`` on every area × objective (``linked``: level clear)."""
-    areas = [
-        {
-            **area,
-            "objectives": [
-                {**o, "level": cuts.level(o["score"]), "linked": cuts.level(o["score"]) == "clear"}
-                for o in area["objectives"]
-            ],
-        }
-        for area in crosswalk.get("areas", [])
-    ]
-    return {**crosswalk, "areas": areas, "link_threshold": cuts.clear, "levels": asdict(cuts)}
+    """The crosswalk with a ``level`` on every area × objective of every pair (``linked``: level clear)."""
+
+    def levelled(area: dict[str, Any]) -> dict[str, Any]:
+        objectives = [
+            {**o, "level": cuts.level(o["score"]), "linked": cuts.level(o["score"]) == "clear"}
+            for o in area["objectives"]
+        ]
+        return {**area, "objectives": objectives}
+
+    pairs = [{**pair, "areas": [levelled(a) for a in pair["areas"]]} for pair in crosswalk.get("pairs", [])]
+    return {**crosswalk, "pairs": pairs, "link_threshold": cuts.clear, "levels": asdict(cuts)}
 
 
 def fit_crosswalk_cuts(scored: Sequence[tuple[float, bool, str]]) -> dict[str, Any]:

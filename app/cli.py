@@ -192,16 +192,15 @@ def crosswalk(
     if as_json:
         _print_json(data)
     elif markdown:
-        by_role = {d.info.kind: d.info.title for d in engine.index.documents}
-        titles = (by_role["regional"], by_role["national"]) if {"regional", "national"} <= set(by_role) else None
-        references = {p.passage_id: p.label for p in engine.index.passages}
-        typer.echo(crosswalk_markdown(data, top, references, titles))
+        typer.echo(crosswalk_markdown(data, top, {p.passage_id: p.label for p in engine.index.passages}))
     else:
-        for area in data["areas"]:
-            typer.echo(f"{area['number']}. {area['title']}")
-            for o in area["objectives"][:top]:
-                mark = {"clear": "**", "possible": "* "}.get(o["level"], "  ")
-                typer.echo(f"  {mark} {o['number']:>4} {o['score']:7.2f}  {o['title']}")
+        for pair in data["pairs"]:
+            typer.echo(f"== {pair['regional']['title']} ↔ {pair['national']['title']}")
+            for area in pair["areas"]:
+                typer.echo(f"{area['number']}. {area['title']}")
+                for o in area["objectives"][:top]:
+                    mark = {"clear": "**", "possible": "* "}.get(o["level"], "  ")
+                    typer.echo(f"  {mark} {o['number']:>4} {o['score']:7.2f}  {o['title']}")
         cuts = data.get("levels", {})
         typer.echo(f"(** = clear link: score ≥ {cuts.get('clear')}; * = possible link: score ≥ {cuts.get('possible')})")
 

@@ -5,38 +5,35 @@ from __future__ import annotations
 from typing import Any
 
 
-def crosswalk_markdown(
-    crosswalk: dict[str, Any],
-    top: int = 5,
-    references: dict[str, str] | None = None,
-    titles: tuple[str, str] | None = None,
-) -> str:
-    """The crosswalk report: per focus area its closest objectives with evidence pairs and their
-    reference lines (``references`` by passage id; the ids where none is given); ``titles``: the regional
-    and the national document's titles, as the manifest gives them."""
+def crosswalk_markdown(crosswalk: dict[str, Any], top: int = 5, references: dict[str, str] | None = None) -> str:
+    """The crosswalk report: per regional × national document pair and focus area, its closest objectives
+    with evidence pairs and their reference lines (``references`` by passage id; the ids where none is given)."""
     references = references or {}
-    regional, national = (f"*{t}*" for t in titles) if titles else ("den regionala strategin", "den nationella")
-    lines = [
-        "# Koppling region–nation",
-        "",
-        f"Hur varje insatsområde i {regional} hänger ihop med målsättningarna i {national}, med ordagranna "
-        "belägg ur båda dokumenten.",
-        "",
-    ]
-    for area in crosswalk["areas"]:
-        lines += [f"## {area['number']}. {area['title']}", ""]
-        for o in area["objectives"][:top]:
-            level = LEVEL_NAMES["sv"][o.get("level", "clear" if o["linked"] else "none")].lower()
-            lines.append(f"### {o['number']} {o['title']} — {o['score']:.2f} ({level})")
-            for ev in o["evidence"]:
-                lines += [
-                    "",
-                    f"> **Region:** {ev['regional_quote']}  ",
-                    f"> **Nation:** {ev['national_quote']}  ",
-                    f"> *{references.get(ev['regional_passage_id'], ev['regional_passage_id'])} ↔ "
-                    f"{references.get(ev['national_passage_id'], ev['national_passage_id'])}*",
-                ]
-            lines.append("")
+    lines = ["# Koppling region–nation", ""]
+    for pair in crosswalk.get("pairs", []):
+        regional, national = pair["regional"]["title"], pair["national"]["title"]
+        if len(crosswalk["pairs"]) > 1:
+            lines += [f"## *{regional}* ↔ *{national}*", ""]
+        lines += [
+            f"Hur varje insatsområde i *{regional}* hänger ihop med målsättningarna i *{national}*, med "
+            "ordagranna belägg ur båda dokumenten.",
+            "",
+        ]
+        depth = "###" if len(crosswalk["pairs"]) > 1 else "##"
+        for area in pair["areas"]:
+            lines += [f"{depth} {area['number']}. {area['title']}", ""]
+            for o in area["objectives"][:top]:
+                level = LEVEL_NAMES["sv"][o.get("level", "clear" if o["linked"] else "none")].lower()
+                lines.append(f"{depth}# {o['number']} {o['title']} — {o['score']:.2f} ({level})")
+                for ev in o["evidence"]:
+                    lines += [
+                        "",
+                        f"> **Region:** {ev['regional_quote']}  ",
+                        f"> **Nation:** {ev['national_quote']}  ",
+                        f"> *{references.get(ev['regional_passage_id'], ev['regional_passage_id'])} ↔ "
+                        f"{references.get(ev['national_passage_id'], ev['national_passage_id'])}*",
+                    ]
+                lines.append("")
     return "\n".join(lines)
 
 

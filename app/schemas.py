@@ -137,6 +137,7 @@ class EvidencePair(BaseModel):
 
 
 class CrosswalkObjective(BaseModel):
+    id: str = Field(description="Document-qualified: national document id and objective number.")
     number: str
     title: str
     score: float = Field(description="Combined standardised score; higher is a stronger link.")
@@ -150,13 +151,25 @@ class CrosswalkObjective(BaseModel):
 
 
 class CrosswalkArea(BaseModel):
+    id: str = Field(description="Document-qualified: regional document id and area number.")
     number: str
     title: str
     objectives: list[CrosswalkObjective] = Field(description="All national objectives, strongest first.")
 
 
+class CrosswalkDocument(BaseModel):
+    doc_id: str
+    title: str
+
+
+class CrosswalkPair(BaseModel):
+    regional: CrosswalkDocument
+    national: CrosswalkDocument
+    areas: list[CrosswalkArea] = Field(description="The regional document's focus areas, each with all objectives.")
+
+
 class CrosswalkOut(BaseModel):
-    areas: list[CrosswalkArea]
+    pairs: list[CrosswalkPair] = Field(description="One section per regional × national document pair.")
     link_threshold: float | None = Field(None, description="The score from which a link is clear.")
     levels: dict[str, float] = Field(default_factory=dict, description="Score cuts: clear and possible.")
 
@@ -176,6 +189,8 @@ class AlignEvidence(BaseModel):
 
 
 class AlignItem(BaseModel):
+    id: str = Field(description="Document-qualified: document id and area or objective number.")
+    doc_id: str
     number: str
     title: str
     level: Literal["clear", "possible", "none"] = Field(

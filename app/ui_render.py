@@ -227,13 +227,22 @@ def esc_attribute(text: str) -> str:
 
 
 def render_crosswalk(crosswalk: dict[str, Any], lang: str, references: dict[str, str] | None = None) -> str:
-    """A heatmap of areas × objectives (hover: score; click: evidence pairs with their reference lines,
-    ``references`` by passage id) and per-area top lists."""
-    references = references or {}
-    labels = LABELS[lang]
-    areas = crosswalk.get("areas", [])
-    if not areas:
+    """Per regional × national document pair, a heatmap of areas × objectives (hover: level and score;
+    click: evidence pairs with their reference lines, ``references`` by passage id) and per-area top lists."""
+    pairs = [p for p in crosswalk.get("pairs", []) if p["areas"]]
+    if not pairs:
         return ""
+    sections = []
+    for k, pair in enumerate(pairs):
+        heading = (
+            f"<h3>{esc(pair['regional']['title'])} ↔ {esc(pair['national']['title'])}</h3>" if len(pairs) > 1 else ""
+        )
+        sections.append(heading + _render_pair(pair["areas"], k, lang, references or {}))
+    return f'<p class="sq-muted">{LABELS[lang]["crosswalk_intro"]}</p>' + "".join(sections)
+
+
+def _render_pair(areas: list[dict[str, Any]], k: int, lang: str, references: dict[str, str]) -> str:
+    labels = LABELS[lang]
     numbers = sorted({o["number"] for o in areas[0]["objectives"]}, key=lambda n: [int(x) for x in n.split(".")])
     scores = [o["score"] for a in areas for o in a["objectives"]]
     low, high = min(scores), max(scores)
@@ -247,7 +256,7 @@ def render_crosswalk(crosswalk: dict[str, Any], lang: str, references: dict[str,
         for n in numbers:
             o = by_number[n]
             share = (o["score"] - low) / (high - low) if high > low else 0.0
-            cell_id = f"sq-ev-{a['number']}-{n.replace('.', '-')}"
+            cell_id = f"sq-ev-{k}-{a['number']}-{n.replace('.', '-')}"
             tip = f"{a['number']} × {n} {o['title']}: {level_names[o.get('level', 'none')]} ({o['score']:.2f})"
             mark = {"clear": "●", "possible": "○"}.get(o.get("level", ""), "")
             cells.append(
@@ -284,7 +293,7 @@ def render_crosswalk(crosswalk: dict[str, Any], lang: str, references: dict[str,
         for a in areas
     )
     return (
-        f'<p class="sq-muted">{labels["crosswalk_intro"]}</p><div class="sq-heat-wrap"><table class="sq-heat">'
+        f'<div class="sq-heat-wrap"><table class="sq-heat">'
         f"<tr><th>{labels['area']}</th>{head}</tr>{''.join(rows)}</table></div>"
         f'<details class="sq-legend" open><summary>{labels["objectives_legend"]}</summary><ul>{legend}</ul></details>'
         f'<div class="sq-ev-box">{"".join(panels)}</div><div class="sq-outline">{lists}</div>'

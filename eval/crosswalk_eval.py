@@ -17,7 +17,7 @@ def crosswalk_gold(path: Path | None = None) -> dict[str, set[str]]:
 def score_crosswalk(crosswalk: dict[str, Any], gold: dict[str, set[str]]) -> dict[str, Any]:
     """precision@3 (share of each area's top 3 in the expert map) and hit@1, averaged over areas."""
     per_area: dict[str, dict[str, Any]] = {}
-    for area in crosswalk["areas"]:
+    for area in first_pair_areas(crosswalk):
         expected = gold.get(area["number"])
         if expected is None:
             continue
@@ -40,7 +40,13 @@ def crosswalk_rows(crosswalk: dict[str, Any], gold: dict[str, set[str]]) -> list
     """(score, in the expert map, area) for every area × objective the expert map covers."""
     return [
         (float(o["score"]), o["number"] in gold[area["number"]], area["number"])
-        for area in crosswalk["areas"]
+        for area in first_pair_areas(crosswalk)
         if area["number"] in gold
         for o in area["objectives"]
     ]
+
+
+def first_pair_areas(crosswalk: dict[str, Any]) -> list[dict[str, Any]]:
+    """The areas of the first regional × national pair: the expert map was written for that pair."""
+    pairs = crosswalk.get("pairs", [])
+    return list(pairs[0]["areas"]) if pairs else []

@@ -81,7 +81,7 @@ def evaluate(
         report["misses"][mode] = misses
     if answers:
         report["answers"] = evaluate_answers(engine, questions, tick)
-    if engine.index.crosswalk.get("areas"):
+    if engine.index.crosswalk.get("pairs"):
         report["crosswalk"] = score_crosswalk(engine.crosswalk, crosswalk_gold())
     if latencies:
         ordered = sorted(latencies)

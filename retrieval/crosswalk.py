@@ -39,6 +39,12 @@ class StrategyUnit:
     title: str
     sentences: list[tuple[int, int]]
     text: str
+    doc_id: str = ""
+
+    @property
+    def id(self) -> str:
+        """Document-qualified: ``vgr-agenda-2026:1``, ``nationell-strategi-2024:4.1``."""
+        return f"{self.doc_id}:{self.number}"
 
 
 def compute_crosswalk(
@@ -48,15 +54,38 @@ def compute_crosswalk(
     sentence_first: np.ndarray,
     embed_titles: Callable[[list[str]], np.ndarray],
 ) -> dict[str, Any]:
-    """``{"areas": [{number, title, objectives: [{number, title, score, linked, signals, evidence}]}]}``."""
-    areas = strategy_units(documents, passages, "regional", depth=1)
-    objectives = strategy_units(documents, passages, "national", depth=2)
-    if not areas or not objectives:
-        return {"areas": []}
+    """``{"pairs": [{regional, national, areas: [{id, number, title, objectives: [{id, number, title, score,
+    linked, signals, evidence}]}]}]}``: one section per regional × national document, every area and
+    objective with a document-qualified id (``doc_id:number``), so two regions' area 1 never collide."""
 
     def vectors(unit: StrategyUnit) -> np.ndarray:
         return np.stack([sentence_vectors[sentence_first[p] + s] for p, s in unit.sentences])
 
+    pairs = []
+    for regional in (d for d in documents if d.info.kind == "regional"):
+        for national in (d for d in documents if d.info.kind == "national"):
+            areas = strategy_units([regional], passages, depth=1)
+            objectives = strategy_units([national], passages, depth=2)
+            if not areas or not objectives:
+                continue
+            pairs.append(
+                {
+                    "regional": {"doc_id": regional.info.doc_id, "title": regional.info.title},
+                    "national": {"doc_id": national.info.doc_id, "title": national.info.title},
+                    "areas": _link(areas, objectives, vectors, embed_titles, passages),
+                }
+            )
+    return {"pairs": pairs, "link_threshold": LINK_THRESHOLD}
+
+
+def _link(
+    areas: list[StrategyUnit],
+    objectives: list[StrategyUnit],
+    vectors: Callable[[StrategyUnit], np.ndarray],
+    embed_titles: Callable[[list[str]], np.ndarray],
+    passages: Sequence[Passage],
+) -> list[dict[str, Any]]:
+    """Every area with all objectives ranked by the combined, twice-standardised score."""
     area_vecs = [vectors(a) for a in areas]
     objective_vecs = [vectors(o) for o in objectives]
     area_titles = embed_titles([a.title for a in areas])
@@ -77,10 +106,12 @@ def compute_crosswalk(
         ranked = sorted(range(len(objectives)), key=lambda j: (-combined[i, j], objectives[j].number))
         out.append(
             {
+                "id": area.id,
                 "number": area.number,
                 "title": area.title,
                 "objectives": [
                     {
+                        "id": objectives[j].id,
                         "number": objectives[j].number,
                         "title": objectives[j].title,
                         "score": round(float(combined[i, j]), 4),
@@ -96,17 +127,19 @@ def compute_crosswalk(
                 ],
             }
         )
-    return {"areas": out, "link_threshold": LINK_THRESHOLD}
+    return out
 
 
 def strategy_units(
-    documents: Sequence[Document], passages: Sequence[Passage], kind: str, depth: int
+    documents: Sequence[Document], passages: Sequence[Passage], depth: int, kind: str | None = None
 ) -> list[StrategyUnit]:
-    """Numbered sections of the given depth (``4`` or ``4.1``) in documents of ``kind``, with their sentences."""
+    """Numbered sections of the given depth (``4`` or ``4.1``) in ``documents`` (of role ``kind`` when
+    given), with their sentences; ordered by document, then number."""
     units = []
     for document in documents:
-        if document.info.kind != kind:
+        if kind is not None and document.info.kind != kind:
             continue
+        found = []
         for section in document.all_sections():
             if section.number is None or section.number.count(".") + 1 != depth:
                 continue
@@ -119,8 +152,9 @@ def strategy_units(
             ]
             if sentences:
                 text = "\n".join(passages[i].sentence_texts()[j] for i, j in sentences)
-                units.append(StrategyUnit(section.number, section.title, sentences, text))
-    return sorted(units, key=lambda u: [int(x) for x in u.number.split(".")])
+                found.append(StrategyUnit(section.number, section.title, sentences, text, document.info.doc_id))
+        units += sorted(found, key=lambda u: [int(x) for x in u.number.split(".")])
+    return units
 
 
 def _evidence(

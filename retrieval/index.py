@@ -32,8 +32,9 @@ from .routing import DocumentRouter, corpus_topic_phrases
 from .text import tokenize
 from .vector_store import VectorStore, create_vector_store, load_vector_store
 
-FORMAT_VERSION = 7
-"""7: PDF pages by position and repetition, printed page numbers, hyphenation per document."""
+FORMAT_VERSION = 8
+"""8: crosswalk in pairs of documents with document-qualified ids; 7: PDF pages by position and repetition,
+printed page numbers, hyphenation per document."""
 MANIFEST = "manifest.json"
 
 

@@ -81,7 +81,8 @@ def test_crosswalk_cuts_follow_the_expert_map_and_are_reported_leave_one_area_ou
     assert cuts.possible <= cuts.clear
     figures = fitted["figures_leave_one_area_out"]
     assert figures["expert_links"] == 28 and figures["clear"]["precision"] >= 0.8
-    crosswalk = {"areas": [{"number": "1", "title": "t", "objectives": [{"number": "1.1", "score": cuts.clear}]}]}
-    levelled = with_levels(crosswalk, cuts)
-    assert levelled["areas"][0]["objectives"][0]["level"] == "clear" and levelled["link_threshold"] == cuts.clear
+    area = {"number": "1", "title": "t", "objectives": [{"number": "1.1", "score": cuts.clear}]}
+    levelled = with_levels({"pairs": [{"areas": [area]}]}, cuts)
+    assert levelled["pairs"][0]["areas"][0]["objectives"][0]["level"] == "clear"
+    assert levelled["link_threshold"] == cuts.clear
     assert crosswalk_cuts({}) == CrosswalkCuts()

@@ -139,7 +139,8 @@ def test_follow_up_is_read_against_the_previous_question(client: httpx.Client) -
 
 def test_crosswalk_endpoint_carries_levels(client: httpx.Client) -> None:
     data = client.get("/api/crosswalk").json()
-    objectives = [o for a in data["areas"] for o in a["objectives"]]
+    objectives = [o for pair in data["pairs"] for a in pair["areas"] for o in a["objectives"]]
+    assert all(o["id"].endswith(":" + o["number"]) for o in objectives)
     assert {o["level"] for o in objectives} == {"clear", "possible", "none"}
     assert data["levels"]["possible"] <= data["levels"]["clear"] == data["link_threshold"]
 

@@ -82,3 +82,54 @@ def test_the_web_app_names_the_corpus_documents_and_examples_from_the_profile(tm
     assert all(f"*{i.title}* ({i.publisher} {i.year})" in header for i in infos)
     assert len(read_profile(corpus).examples) >= 4
     assert read_profile(tmp_path).examples == ()  # no manifest: no examples, no error
+
+
+SKANE_AGENDA = """# Life science-strategi för Skåne
+
+## 1. Hälsodata och forskning
+
+Skåne ska använda hälsodata för forskning och göra registren tillgängliga för företag och universitet.
+
+## 2. Företagande
+
+Fler life science-bolag ska växa i Skåne med stöd av inkubatorer och riskkapital.
+"""
+
+SKANE_ENTRY = """
+[[documents]]
+id = "skane-2025"
+file = "skane.md"
+title = "Life science-strategi för Skåne"
+publisher = "Region Skåne"
+year = 2025
+role = "regional"
+places = ["Skåne", "Scania"]
+names = ["Skånestrategin"]
+"""
+
+
+def test_a_second_region_gets_its_own_crosswalk_section_and_is_found_by_its_place(mini_settings: Settings) -> None:
+    corpus = mini_settings.corpus_dir
+    (corpus / "skane.md").write_text(SKANE_AGENDA, encoding="utf-8")
+    with (corpus / "manifest.toml").open("a", encoding="utf-8") as manifest:
+        manifest.write(SKANE_ENTRY)
+    ingest(mini_settings, progress=False)
+    engine = Engine.open(mini_settings)
+    pairs = engine.crosswalk["pairs"]
+    assert sorted(p["regional"]["doc_id"] for p in pairs) == ["mini-agenda", "skane-2025"]
+    area_ids = [a["id"] for p in pairs for a in p["areas"]]
+    assert len(area_ids) == len(set(area_ids)) and "skane-2025:1" in area_ids and "mini-agenda:1" in area_ids
+    # A question naming the region's place is answered from its document, which the citation names.
+    result = engine.ask("Hur ska hälsodata användas i Skåne?")
+    assert result["citations"][0]["passage_id"].startswith("skane-2025:")
+    assert result["citations"][0]["doc_title"] == "Life science-strategi för Skåne"
+    # Scoped to the original documents, the new one is never cited.
+    scoped = engine.ask("Hur ska hälsodata användas i Skåne?", docs=["mini-agenda", "mini-strategi"])
+    assert not any(c["passage_id"].startswith("skane-2025:") for c in scoped["citations"])
+    # The proposal check keeps the two regions' areas apart by document.
+    aligned = engine.align("Vi vill göra hälsodata tillgängliga för forskning i Skåne och stödja nya bolag.")
+    ids = [item["id"] for item in aligned["regional"]]
+    assert len(ids) == len(set(ids)) and {item["doc_id"] for item in aligned["regional"]} == {
+        "mini-agenda",
+        "skane-2025",
+    }

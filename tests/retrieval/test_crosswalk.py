@@ -12,8 +12,10 @@ from strategiqa.retrieval.index import load_index
 
 def test_crosswalk_has_7_areas_each_ranking_all_31_objectives(real_engine: Engine) -> None:
     crosswalk = real_engine.index.crosswalk
-    assert [a["number"] for a in crosswalk["areas"]] == [str(n) for n in range(1, 8)]
-    for area in crosswalk["areas"]:
+    (pair,) = crosswalk["pairs"]  # one regional and one national document
+    assert [a["number"] for a in pair["areas"]] == [str(n) for n in range(1, 8)]
+    assert pair["areas"][0]["id"] == pair["regional"]["doc_id"] + ":1"
+    for area in pair["areas"]:
         numbers = [o["number"] for o in area["objectives"]]
         assert len(numbers) == 31 == len(set(numbers))
         scores = [o["score"] for o in area["objectives"]]
@@ -24,7 +26,7 @@ def test_crosswalk_has_7_areas_each_ranking_all_31_objectives(real_engine: Engin
 def test_crosswalk_evidence_is_verbatim_in_the_cleaned_documents(real_engine: Engine) -> None:
     index = real_engine.index
     text = {d.info.doc_id: d.text for d in index.documents}
-    for area in index.crosswalk["areas"]:
+    for area in index.crosswalk["pairs"][0]["areas"]:
         for objective in area["objectives"][:5]:
             assert 1 <= len(objective["evidence"]) <= 3
             for ev in objective["evidence"]:
@@ -54,9 +56,10 @@ def test_crosswalk_agrees_with_the_expert_map(real_engine: Engine) -> None:
 def test_crosswalk_carries_three_levels_from_the_fitted_cuts(real_engine: Engine) -> None:
     crosswalk = real_engine.crosswalk
     cuts = crosswalk["levels"]
-    levels = [o["level"] for a in crosswalk["areas"] for o in a["objectives"]]
+    areas = crosswalk["pairs"][0]["areas"]
+    levels = [o["level"] for a in areas for o in a["objectives"]]
     assert set(levels) == {"clear", "possible", "none"}
-    for area in crosswalk["areas"]:
+    for area in areas:
         for o in area["objectives"]:
             expected = (
                 "clear" if o["score"] >= cuts["clear"] else "possible" if o["score"] >= cuts["possible"] else "none"
@@ -64,5 +67,5 @@ def test_crosswalk_carries_three_levels_from_the_fitted_cuts(real_engine: Engine
             assert o["level"] == expected and o["linked"] == (expected == "clear")
     # Clear links are mostly links the expert map makes too.
     gold = crosswalk_gold()
-    clear = [(a["number"], o["number"]) for a in crosswalk["areas"] for o in a["objectives"] if o["level"] == "clear"]
+    clear = [(a["number"], o["number"]) for a in areas for o in a["objectives"] if o["level"] == "clear"]
     assert clear and sum(o in gold[a] for a, o in clear) / len(clear) >= 0.75
