@@ -509,11 +509,6 @@ def _fresh_index(settings: Settings, embedder: Embedder, notice: Notice) -> Load
         manifest, damaged_manifest = None, True
     else:
         damaged_manifest = False
-    if manifest is not None and manifest.format_version != FORMAT_VERSION:
-        raise IndexProblem(
-            f"The index at {index_dir} was built by an older version (format {manifest.format_version}); "
-            "run `strategiqa ingest` to rebuild it."
-        )
     if manifest is not None and manifest.model_id != embedder.model_id:
         raise IndexProblem(
             f"The index at {index_dir} was built with {manifest.model_id} but the settings use "
@@ -527,6 +522,9 @@ def _fresh_index(settings: Settings, embedder: Embedder, notice: Notice) -> Load
         reason = f"The index manifest at {index_dir} is damaged"
     elif manifest is None:
         reason = f"No index at {index_dir}"
+    elif manifest.format_version != FORMAT_VERSION:
+        # An upgrade: the index is rebuilt like a stale one (the embedding cache makes that cheap).
+        reason = f"The index at {index_dir} was built by an older version (format {manifest.format_version})"
     elif manifest.fingerprint != expected:
         reason = f"The corpus or chunking changed since the index at {index_dir} was built"
     else:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from strategiqa.app.engine import Engine, ingest
 from strategiqa.app.settings import Settings
-from strategiqa.retrieval.index import MANIFEST, IndexProblem, load_index
+from strategiqa.retrieval.index import FORMAT_VERSION, MANIFEST, IndexProblem, load_index
 
 
 def test_index_round_trip_keeps_passages_outline_and_search(mini_settings: Settings) -> None:
@@ -52,14 +52,17 @@ def test_index_built_with_another_model_is_refused(mini_settings: Settings) -> N
         Engine.open(mini_settings)
 
 
-def test_index_of_an_old_format_is_refused(mini_settings: Settings) -> None:
+def test_index_of_an_old_format_is_rebuilt_or_refused_when_auto_ingest_is_off(mini_settings: Settings) -> None:
     ingest(mini_settings, progress=False)
     path = mini_settings.index_dir / MANIFEST
     manifest = json.loads(path.read_text())
     manifest["format_version"] = 1
     path.write_text(json.dumps(manifest))
-    with pytest.raises(IndexProblem, match="older version"):
-        Engine.open(mini_settings)
+    with pytest.raises(IndexProblem, match=r"older version \(format 1\); run `strategiqa ingest`"):
+        Engine.open(mini_settings.model_copy(update={"auto_ingest": False}))
+    notices: list[str] = []
+    engine = Engine.open(mini_settings, notice=notices.append)
+    assert engine.index.manifest.format_version == FORMAT_VERSION and "older version" in notices[0]
 
 
 def test_changed_corpus_is_rebuilt_automatically_or_refused_when_auto_ingest_is_off(mini_settings: Settings) -> None:
