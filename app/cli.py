@@ -61,6 +61,76 @@ def ingest() -> None:
 
 
 @app.command()
+def add(
+    file: Path = typer.Argument(..., help="The document: .txt, .md or .pdf."),
+    title: str = typer.Option(..., "--title", help="Its full title."),
+    publisher: str = typer.Option(..., "--publisher", help="Who published it (used in references)."),
+    year: int = typer.Option(..., "--year", help="The year it was published."),
+    role: str = typer.Option(..., "--role", help="regional, national, eu, municipal, other …"),
+    doc_id: str = typer.Option(None, "--id", help="Its id (default: from the file name)."),
+    short_title: str = typer.Option(None, "--short-title", help="Title used in citation labels."),
+    place: list[str] = typer.Option(None, "--place", help="A place it is about (repeatable)."),
+    alias: list[str] = typer.Option(None, "--alias", help="A name questions use for it (repeatable)."),
+    language: str = typer.Option("sv", "--language", help="Its language (ISO 639-1)."),
+) -> None:
+    """Add a document to the corpus (copied into the corpus folder, entered in the manifest) and index it;
+    only its text is embedded, other documents' passages and ids do not change.
+
+    Example: strategiqa add skane.pdf --title 'Life science-strategi för Skåne' --publisher 'Region Skåne'
+    --year 2025 --role regional --place Skåne --alias Skånestrategin
+    """
+    from strategiqa.ingest.corpus_edit import NewDocument, add_document
+    from strategiqa.ingest.load import IngestError
+
+    from .engine import ingest as run_ingest
+
+    settings = _settings()
+    new = NewDocument(file, title, publisher, year, role, doc_id, short_title, language, place or (), alias or ())
+    try:  # a bad file or field is the user's input: exit 2, and nothing was changed
+        added, undo = add_document(settings.corpus_dir, new)
+    except IngestError as exc:
+        _fail(str(exc), code=2)
+    report = _rebuild_or_undo(lambda: run_ingest(settings, progress=sys.stderr.isatty()), undo)
+    if added not in report.per_document:
+        undo()
+        run_ingest(settings, progress=False)
+        _fail(f"{file.name} gave no passages, so it was not added; check that it holds text.", code=2)
+    typer.echo(
+        f"Added {added} ({report.per_document[added]} passages, {report.embedded} texts embedded); "
+        f"the index holds {report.passages} passages."
+    )
+
+
+@app.command()
+def remove(doc_id: str = typer.Argument(..., help="The id of the document to remove (see `info`).")) -> None:
+    """Remove a document from the corpus (its file and manifest entry) and from the index.
+
+    Example: strategiqa remove skane-2025
+    """
+    from strategiqa.ingest.corpus_edit import remove_document
+    from strategiqa.ingest.load import IngestError
+
+    from .engine import ingest as run_ingest
+
+    settings = _settings()
+    try:
+        title, undo = remove_document(settings.corpus_dir, doc_id)
+    except IngestError as exc:
+        _fail(str(exc), code=2)
+    report = _rebuild_or_undo(lambda: run_ingest(settings, progress=sys.stderr.isatty()), undo)
+    typer.echo(f"Removed {doc_id} ({title}); the index holds {report.passages} passages.")
+
+
+def _rebuild_or_undo(rebuild: Any, undo: Any) -> Any:
+    """Index the changed corpus; if that fails, put the corpus back as it was and say so."""
+    try:
+        return rebuild()
+    except Exception as exc:  # any failure: the corpus must not stay half-changed
+        undo()
+        _fail(f"Indexing failed, so the corpus was left as it was: {exc}", code=1)
+
+
+@app.command()
 def outline(as_json: bool = typer.Option(False, "--json", help="Print JSON instead of an indented tree.")) -> None:
     """Show each document's section tree.
 

@@ -9,9 +9,10 @@ import shutil
 import sys
 import time
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,8 @@ class IngestReport:
     embedded: int
     seconds: float
     skipped: dict[str, str]
+    per_document: dict[str, int] = field(default_factory=dict)
+    """Passages per document id."""
 
 
 def ingest(
@@ -109,6 +112,7 @@ def ingest(
         cache.misses,
         round(time.perf_counter() - started, 2),
         parsed.skipped,
+        dict(Counter(p.doc_id for p in parsed.passages)),
     )
 
 

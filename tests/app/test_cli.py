@@ -149,3 +149,62 @@ def test_ask_scoped_with_doc(mini_settings: Settings) -> None:
     assert data["passages"] and all(p["passage_id"].startswith("mini-strategi:") for p in data["passages"])
     unknown = _run(["ask", "Vad sägs om kliniska prövningar?", "--doc", "nope"], mini_settings)
     assert unknown.returncode == 2 and "Unknown document id 'nope'" in unknown.stderr
+
+
+def test_add_and_remove_a_document(mini_settings: Settings, tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    assert _run(["ingest"], mini_settings).returncode == 0
+    before = {
+        p["passage_id"]
+        for p in json.loads(_run(["ask", "kliniska prövningar", "--json", "-k", "20"], mini_settings).stdout)[
+            "passages"
+        ]
+    }
+    manifest = (mini_settings.corpus_dir / "manifest.toml").read_text("utf-8")
+    new = tmp_path / "skane.md"
+    new.write_text(
+        "# Skånes strategi\n\n## 1. Hälsodata\n\nSkåne ska göra hälsodata tillgängliga för forskning.\n", "utf-8"
+    )
+    added = _run(
+        ["add", str(new), "--title", "Skånes strategi", "--publisher", "Region Skåne", "--year", "2025",
+         "--role", "regional", "--place", "Skåne", "--id", "skane"],
+        mini_settings,
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.startswith("Added skane (1 passages")
+    info = json.loads(_run(["info", "--json"], mini_settings).stdout)
+    assert "skane" in {d["doc_id"] for d in info["documents"]}
+    after = {
+        p["passage_id"]
+        for p in json.loads(_run(["ask", "kliniska prövningar", "--json", "-k", "20"], mini_settings).stdout)[
+            "passages"
+        ]
+    }
+    assert before <= after  # the other documents' passages keep their ids
+    # Bad input: one sentence, exit 2, nothing changed.
+    scanned = tmp_path / "scan.pdf"
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(10, 10, 50, 50)
+    scanned.write_bytes(bytes(pdf.output()))
+    word = tmp_path / "plan.docx"
+    word.write_bytes(b"PK\x03\x04 not really")
+    for path, args, fragment in [
+        (scanned, ["--id", "scan"], "no extractable text"),
+        (word, ["--id", "plan"], "unsupported format"),
+        (new, ["--id", "skane"], "already has a document with id 'skane'"),
+    ]:
+        current = (mini_settings.corpus_dir / "manifest.toml").read_text("utf-8")
+        bad = _run(
+            ["add", str(path), "--title", "T", "--publisher", "P", "--year", "2025", "--role", "eu", *args],
+            mini_settings,
+        )
+        assert bad.returncode == 2 and fragment in bad.stderr and len(bad.stderr.strip().splitlines()) == 1, bad.stderr
+        assert (mini_settings.corpus_dir / "manifest.toml").read_text("utf-8") == current
+    removed = _run(["remove", "skane"], mini_settings)
+    assert removed.returncode == 0 and removed.stdout.startswith("Removed skane (Skånes strategi)")
+    assert (mini_settings.corpus_dir / "manifest.toml").read_text("utf-8").strip() == manifest.strip()
+    assert not (mini_settings.corpus_dir / "skane.md").exists()
+    unknown = _run(["remove", "skane"], mini_settings)
+    assert unknown.returncode == 2 and "There is no document 'skane'" in unknown.stderr
