@@ -33,7 +33,7 @@ from strategiqa.retrieval.index import (
     read_manifest,
     sibling_name,
 )
-from strategiqa.retrieval.language import detect_language
+from strategiqa.retrieval.language import detect_language, other_language
 from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.search import MODES, Hit, Searcher, SearchResult
 from strategiqa.retrieval.text import STOP_WORDS
@@ -478,6 +478,8 @@ def validate_request(
 ) -> tuple[str, int, str]:
     """Question, top_k and mode with defaults filled in; BadInput for anything unusable."""
     question = validate_question(question, settings.max_question_chars)
+    if other_language(question):  # the model would match it, but answers, refusals and labels are sv/en only
+        raise BadInput("Ställ frågan på svenska eller engelska. Please ask in Swedish or English.")
     mode = mode or settings.default_mode
     if mode not in MODES:
         raise BadInput(f"Unknown mode {mode!r}; use one of {', '.join(MODES)}.")

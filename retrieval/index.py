@@ -32,9 +32,10 @@ from .routing import DocumentRouter, corpus_topic_phrases
 from .text import tokenize
 from .vector_store import VectorStore, create_vector_store, load_vector_store
 
-FORMAT_VERSION = 8
-"""8: crosswalk in pairs of documents with document-qualified ids; 7: PDF pages by position and repetition,
-printed page numbers, hyphenation per document."""
+FORMAT_VERSION = 9
+"""9: BM25 stems each passage in its document's language; 8: crosswalk in pairs of documents with
+document-qualified ids; 7: PDF pages by position and repetition, printed page numbers, hyphenation per
+document."""
 MANIFEST = "manifest.json"
 
 
@@ -79,6 +80,8 @@ class LoadedIndex:
     by_id: dict[str, int] = field(default_factory=dict)
     doc_kinds: np.ndarray = field(default_factory=lambda: np.zeros(0))
     doc_ids: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    passage_languages: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    """Each passage's language (its document's, from the manifest): BM25 stems it with that language's rules."""
     """Each passage's document id (for questions scoped to some documents)."""
 
     sentence_vectors: np.ndarray = field(default_factory=lambda: np.zeros(0))
@@ -95,6 +98,8 @@ class LoadedIndex:
         self.by_id = {p.passage_id: i for i, p in enumerate(self.passages)}
         self.doc_kinds = np.asarray([p.doc_kind for p in self.passages])
         self.doc_ids = np.asarray([p.doc_id for p in self.passages])
+        language = {d.info.doc_id: d.info.language for d in self.documents}
+        self.passage_languages = np.asarray([language.get(p.doc_id, "sv") for p in self.passages])
         self.sentence_vectors = self.sentence_store.vectors()
         self.sentence_first = first_positions(self.sentence_owner, len(self.passages))
         self.topic_phrases = corpus_topic_phrases([d.info.title for d in self.documents])
@@ -166,7 +171,14 @@ def build_index(
             for p in passages:
                 fh.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
         compounds = CompoundSplitter.from_texts(p.text for p in passages)
-        _write_json(tmp / "bm25.json", [tokenize(_bm25_text(p), compounds) for p in passages])
+        language = {d.info.doc_id: d.info.language for d in documents}
+        _write_json(
+            tmp / "bm25.json",
+            [
+                tokenize(_bm25_text(p), compounds if language[p.doc_id] == "sv" else None, language[p.doc_id])
+                for p in passages
+            ],
+        )
         np.save(tmp / "sentence_owner.npy", np.asarray(owners, dtype=np.int32))
         crosswalk = compute_crosswalk(
             documents,

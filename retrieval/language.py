@@ -35,6 +35,30 @@ def detect_language(text: str) -> str:
     return _langdetect(text)
 
 
+def other_language(text: str) -> str | None:
+    """The ISO code of a question clearly written in neither Swedish nor English ("Was sagt die Strategie
+    über klinische Studien?" → ``de``), else None. Only when it has four words or more, not one Swedish or
+    English function word nor å/ä/ö, and langdetect is sure: a short or mixed question is never refused."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < 4 or any(w in _SWEDISH or w in _ENGLISH or any(c in w for c in "åäö") for w in words):
+        return None
+    try:
+        from langdetect import DetectorFactory, detect_langs
+        from langdetect.lang_detect_exception import LangDetectException
+    except ImportError:  # pragma: no cover - langdetect is a core dependency
+        return None
+    with _lock:
+        DetectorFactory.seed = 0
+        try:
+            ranked = detect_langs(text)
+        except LangDetectException:
+            return None
+    top = ranked[0] if ranked else None
+    if top is None or top.prob < 0.9 or top.lang in ("sv", "no", "da", "en"):
+        return None
+    return str(top.lang)
+
+
 def _langdetect(text: str) -> str:
     try:
         from langdetect import DetectorFactory, detect_langs

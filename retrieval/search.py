@@ -107,7 +107,7 @@ class Searcher:
         if mode == "hybrid" and self.params.focus_weight > 0:
             focused = self.router.focus(question)
         query = dense = bm25 = None
-        terms: list[str] = []
+        scaled: np.ndarray | None = None
         if mode == "dense":
             query = self.embedder.embed_query(question)
             dense = self.dense_scores(query)
@@ -117,12 +117,7 @@ class Searcher:
             # In an English question the only words BM25 can match in Swedish text are mostly the
             # shared ones ("life science"), which min-max scaling would turn into a full-strength signal.
             lexical = focused if focused and language == "en" else question
-            terms = tokenize(lexical, self.index.compounds)
-            bm25 = self.index.bm25.term_scores(terms)
-            if self.thesaurus is not None and language == "sv" and self.params.synonym_weight > 0:
-                extra = self.thesaurus.expand(terms)
-                if extra:
-                    bm25 = bm25 + self.params.synonym_weight * self.index.bm25.term_scores(extra)
+            bm25, scaled = self._lexical(lexical, language)
         scores: np.ndarray
         if mode == "dense":
             assert dense is not None
@@ -133,7 +128,8 @@ class Searcher:
         else:
             assert dense is not None and bm25 is not None
             weight = self.params.bm25_weight_en if language == "en" else self.params.bm25_weight_sv
-            scores = (1 - weight) * _minmax(dense) + weight * self._scaled_bm25(bm25, terms)
+            assert scaled is not None
+            scores = (1 - weight) * _minmax(dense) + weight * scaled
             named = named or self.router.named(question)
             if named is not None and self.params.kind_boost:
                 scores = scores + self.params.kind_boost * (self.index.doc_ids == named)
@@ -173,6 +169,24 @@ class Searcher:
         np.maximum.at(best, self.index.sentence_owner[s_ids], s_scores)
         w = self.params.passage_weight
         return w * whole + (1 - w) * best
+
+    def _lexical(self, text: str, question_language: str) -> tuple[np.ndarray, np.ndarray]:
+        """Raw BM25 per passage and the same on the 0-1 scale fusion needs. The question is stemmed once per
+        language the documents are written in, and each passage is scored with its own language's terms."""
+        raw = np.zeros(len(self.index.passages), dtype=np.float32)
+        scaled = np.zeros_like(raw)
+        languages = sorted(set(self.index.passage_languages.tolist())) or ["sv"]
+        for language in languages:
+            terms = tokenize(text, self.index.compounds if language == "sv" else None, language)
+            scores = self.index.bm25.term_scores(terms)
+            if self.thesaurus is not None and language == question_language == "sv" and self.params.synonym_weight:
+                extra = self.thesaurus.expand(terms)
+                if extra:
+                    scores = scores + self.params.synonym_weight * self.index.bm25.term_scores(extra)
+            mask = self.index.passage_languages == language if len(languages) > 1 else slice(None)
+            raw[mask] = scores[mask]
+            scaled[mask] = self._scaled_bm25(scores, terms)[mask]
+        return raw, scaled
 
     def _scaled_bm25(self, bm25: np.ndarray, terms: list[str]) -> np.ndarray:
         """BM25 on the 0-1 scale fusion needs (see ``SearchParams.bm25_scaling``)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -27,28 +28,41 @@ STOP_WORDS = frozenset(
 )
 
 
-def tokenize(text: str, compounds: CompoundSplitter | None = None) -> list[str]:
+def tokenize(text: str, compounds: CompoundSplitter | None = None, language: str = "sv") -> list[str]:
     """Stemmed, lower-cased content words; numbers are kept (years, counts, objective numbers).
-    With ``compounds``, a compound's two parts follow it (see ``compounds``)."""
-    stemmer = _stemmer()
+    ``language`` (ISO 639-1) picks the Snowball stemmer (none for a language Snowball lacks); with
+    ``compounds``, a Swedish compound's two parts follow it (see ``compounds``)."""
+    stem = _stemmer(language)
     out = []
     for w in _TOKEN.findall(text.lower()):
         if w in STOP_WORDS:
             continue
-        out.append(stemmer.stemWord(w))
+        out.append(stem(w))
         if compounds is not None:
-            out.extend(stemmer.stemWord(part) for part in compounds.parts(w))
+            out.extend(stem(part) for part in compounds.parts(w))
     return out
 
 
+_SNOWBALL = {
+    "sv": "swedish", "en": "english", "da": "danish", "no": "norwegian", "nb": "norwegian", "nn": "norwegian",
+    "fi": "finnish", "de": "german", "nl": "dutch", "fr": "french", "es": "spanish", "it": "italian",
+    "pt": "portuguese",
+}  # fmt: skip
 _local = threading.local()
 
 
-def _stemmer():  # type: ignore[no-untyped-def]
-    """One Snowball stemmer per thread: PyStemmer objects must not be shared between threads."""
-    stemmer = getattr(_local, "stemmer", None)
-    if stemmer is None:
+def _stemmer(language: str) -> Callable[[str], str]:
+    """One Snowball stemmer per thread and language: PyStemmer objects must not be shared between threads."""
+    name = _SNOWBALL.get(language.lower())
+    if name is None:
+        return _identity
+    stemmers = _local.__dict__.setdefault("stemmers", {})
+    if name not in stemmers:
         import Stemmer
 
-        stemmer = _local.stemmer = Stemmer.Stemmer("swedish")
-    return stemmer
+        stemmers[name] = Stemmer.Stemmer(name)
+    return stemmers[name].stemWord
+
+
+def _identity(word: str) -> str:
+    return word

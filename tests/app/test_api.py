@@ -157,3 +157,9 @@ def test_ask_can_be_scoped_to_chosen_documents(client: httpx.Client, real_engine
     assert sorted(both["documents"]) == sorted(ids)
     unknown = client.post("/api/ask", json={"question": question, "docs": ["no-such-doc"]})
     assert unknown.status_code == 422 and "Unknown document id 'no-such-doc'" in unknown.json()["detail"]
+
+
+def test_a_question_in_another_language_gets_a_clear_message(client: httpx.Client) -> None:
+    response = client.post("/api/ask", json={"question": "Was sagt die Strategie über klinische Studien?"})
+    assert response.status_code == 422 and "Please ask in Swedish or English" in response.json()["detail"]
+    assert client.post("/api/ask", json={"question": "Clinical trials in Sweden"}).status_code == 200

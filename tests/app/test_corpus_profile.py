@@ -133,3 +133,30 @@ def test_a_second_region_gets_its_own_crosswalk_section_and_is_found_by_its_plac
         "mini-agenda",
         "skane-2025",
     }
+
+
+ENGLISH_PLAN = """# Health innovation plan for the Nordic test region
+
+## 1. Clinical research
+
+Hospitals will be running more clinical trials, and researchers are recruiting patients across the region.
+"""
+
+
+def test_each_document_is_stemmed_in_its_own_language(mini_settings: Settings) -> None:
+    from strategiqa.retrieval.text import tokenize
+
+    corpus = mini_settings.corpus_dir
+    (corpus / "plan.md").write_text(ENGLISH_PLAN, encoding="utf-8")
+    with (corpus / "manifest.toml").open("a", encoding="utf-8") as manifest:
+        manifest.write(
+            '\n[[documents]]\nid = "plan-en"\nfile = "plan.md"\ntitle = "Health innovation plan"\n'
+            'publisher = "Nordic test region"\nyear = 2025\nrole = "other"\nlanguage = "en"\n'
+        )
+    ingest(mini_settings, progress=False)
+    engine = Engine.open(mini_settings)
+    assert tokenize("recruiting trials", language="en") == ["recruit", "trial"]  # English rules
+    assert tokenize("recruiting trials", language="sv") != ["recruit", "trial"]
+    # "recruit" matches "recruiting" only because the English passage was stemmed as English.
+    hits = engine.searcher.search("recruit", mode="bm25", top_k=3).hits
+    assert hits and hits[0].passage.doc_id == "plan-en" and (hits[0].bm25 or 0) > 0
