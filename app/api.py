@@ -18,7 +18,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from strategiqa.ingest.load import corpus_checksum
 
-from .engine import BadInput, Engine
+from .engine import Engine
 from .middleware import AdmissionControl, SecurityAndAccessLog
 from .proposals import MAX_UPLOAD_BYTES, ProposalError, check_text, proposal_text
 from .schemas import (
@@ -35,6 +35,7 @@ from .schemas import (
     VerifyResponse,
 )
 from .settings import Settings
+from .validation import BadInput
 
 log = logging.getLogger("strategiqa.api")
 

@@ -48,7 +48,7 @@ def ingest() -> None:
 
     Example: STRATEGIQA_CORPUS_DIR=./corpus strategiqa ingest
     """
-    from .engine import ingest as run_ingest
+    from .indexing import ingest as run_ingest
 
     settings = _settings()
     report = _guard(lambda: run_ingest(settings, progress=sys.stderr.isatty()))
@@ -82,7 +82,7 @@ def add(
     from strategiqa.ingest.corpus_edit import NewDocument, add_document
     from strategiqa.ingest.load import IngestError
 
-    from .engine import ingest as run_ingest
+    from .indexing import ingest as run_ingest
 
     settings = _settings()
     new = NewDocument(file, title, publisher, year, role, doc_id, short_title, language, place or (), alias or ())
@@ -110,7 +110,7 @@ def remove(doc_id: str = typer.Argument(..., help="The id of the document to rem
     from strategiqa.ingest.corpus_edit import remove_document
     from strategiqa.ingest.load import IngestError
 
-    from .engine import ingest as run_ingest
+    from .indexing import ingest as run_ingest
 
     settings = _settings()
     try:
@@ -183,7 +183,7 @@ def ask(
 
       strategiqa ask 'Vad sägs om kliniska prövningar?' --doc nationell-strategi-2024
     """
-    from .engine import validate_request
+    from .validation import validate_request
 
     if (question is None) == (batch is None):
         _fail("Give either a QUESTION or --batch FILE.", code=2)
@@ -359,7 +359,7 @@ def serve(
 
 
 def _progress_bar(label: str) -> Any:
-    from .engine import ProgressBar
+    from .indexing import ProgressBar
 
     return ProgressBar(label, enabled=sys.stderr.isatty())
 
@@ -391,7 +391,7 @@ def _guard(action: Any) -> Any:
     from strategiqa.retrieval.embedders import EmbedderUnavailable
     from strategiqa.retrieval.index import IndexProblem
 
-    from .engine import BadInput
+    from .validation import BadInput
 
     try:
         return action()

@@ -1,41 +1,25 @@
-"""The composition root: turns Settings into an embedder, a fresh index and a searcher."""
+"""The facade the CLI, the API and the web app ask: a loaded index with its embedder, answering questions,
+outlines, crosswalk and proposal checks. Keeping the index fresh lives in ``indexing``, input checks in
+``validation`` (re-exported here for callers that know only the engine)."""
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import re
-import shutil
-import sys
-import time
-import unicodedata
-from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import asdict, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from strategiqa.ingest.load import IngestError, corpus_checksum
 from strategiqa.ingest.model import Passage, Section
-from strategiqa.ingest.pipeline import parse_corpus
 from strategiqa.retrieval.cache import EmbeddingCache
-from strategiqa.retrieval.embedders import Embedder, create_embedder
-from strategiqa.retrieval.index import (
-    FORMAT_VERSION,
-    IndexProblem,
-    LoadedIndex,
-    build_index,
-    fingerprint,
-    load_index,
-    read_manifest,
-    sibling_name,
-)
-from strategiqa.retrieval.language import detect_language, other_language
+from strategiqa.retrieval.embedders import Embedder
+from strategiqa.retrieval.index import LoadedIndex
+from strategiqa.retrieval.language import detect_language
 from strategiqa.retrieval.routing import DocumentRouter
-from strategiqa.retrieval.search import MODES, Hit, Searcher, SearchResult
+from strategiqa.retrieval.search import Hit, Searcher, SearchResult
 from strategiqa.retrieval.text import STOP_WORDS
 
 from .alignment import Aligner
@@ -43,82 +27,16 @@ from .alignment_levels import crosswalk_cuts, with_levels
 from .answer import AnswerParams, compose_answer
 from .calibration import answer_params, read_calibration
 from .followup import resolve_followup
+from .indexing import IngestReport, Notice, fresh_index, ingest, make_embedder
 from .overview import Overview, answer_overview
 from .questions import EnglishWords, QuestionAnalysis, analyse, has_question_word
-from .settings import Settings, offline_environment
+from .settings import Settings
+from .validation import BadInput, validate_question, validate_request
 
 BACKGROUND_SENTENCES = Path(__file__).parent / "data" / "background_sentences.txt"
 
 log = logging.getLogger(__name__)
-Notice = Callable[[str], None]
-
-
-class BadInput(ValueError):
-    """The user's input cannot be used; the message says what to change."""
-
-
-@dataclass
-class IngestReport:
-    index_dir: Path
-    passages: int
-    sentences: int
-    embedded: int
-    seconds: float
-    skipped: dict[str, str]
-    per_document: dict[str, int] = field(default_factory=dict)
-    """Passages per document id."""
-
-
-def ingest(
-    settings: Settings, embedder: Embedder | None = None, progress: bool = True, skip_if_fresh: bool = False
-) -> IngestReport:
-    """Parse the corpus and (re)build the index; only new or changed text is embedded.
-
-    With ``skip_if_fresh``, nothing is done when, once the lock is held, the index turns out to be
-    fresh: another process may have rebuilt it while this one waited.
-    """
-    offline_environment()
-    started = time.perf_counter()
-    embedder = embedder or make_embedder(settings)
-    with _ingest_lock(settings.index_dir):
-        _remove_leftovers(settings.index_dir)
-        # Fingerprint the corpus before reading it: an edit during the ingest then makes the
-        # index count as stale, never as fresh.
-        checksum = corpus_checksum(settings.corpus_dir)
-        if skip_if_fresh and _is_fresh(settings, embedder, checksum):
-            return IngestReport(settings.index_dir, 0, 0, 0, round(time.perf_counter() - started, 2), {})
-        parsed = parse_corpus(settings.corpus_dir, settings.passage_words)
-        cache = EmbeddingCache(settings.embedding_cache_path)
-        bar = ProgressBar("Embedding", enabled=progress)
-        try:
-            manifest = build_index(
-                parsed.documents,
-                parsed.passages,
-                embedder,
-                cache,
-                settings.index_dir,
-                checksum,
-                _chunking(settings),
-                vector_store=settings.vector_store,
-                progress=bar.update,
-            )
-        finally:
-            bar.close()
-            cache.close()
-    return IngestReport(
-        settings.index_dir,
-        manifest.passage_count,
-        manifest.sentence_count,
-        cache.misses,
-        round(time.perf_counter() - started, 2),
-        parsed.skipped,
-        dict(Counter(p.doc_id for p in parsed.passages)),
-    )
-
-
-def make_embedder(settings: Settings) -> Embedder:
-    offline_environment()
-    return create_embedder(settings.embedder_backend, settings.embedder_model, settings.threads)
+__all__ = ["BadInput", "Engine", "IngestReport", "ingest", "make_embedder", "validate_question", "validate_request"]
 
 
 class Engine:
@@ -135,7 +53,7 @@ class Engine:
     def open(cls, settings: Settings, notice: Notice | None = None) -> Engine:
         """Load the index, rebuilding it first when it is missing, stale or damaged and auto-ingest is on."""
         embedder = make_embedder(settings)
-        index = _fresh_index(settings, embedder, notice or (lambda msg: log.warning(msg)))
+        index = fresh_index(settings, embedder, notice or (lambda msg: log.warning(msg)))
         return cls(settings, index, embedder)
 
     def search(
@@ -471,135 +389,3 @@ def _passage_fields(p: Passage) -> dict[str, Any]:
         "page": p.page,
         "text": p.text,
     }
-
-
-def validate_request(
-    settings: Settings, question: object, top_k: int | None = None, mode: str | None = None
-) -> tuple[str, int, str]:
-    """Question, top_k and mode with defaults filled in; BadInput for anything unusable."""
-    question = validate_question(question, settings.max_question_chars)
-    if other_language(question):  # the model would match it, but answers, refusals and labels are sv/en only
-        raise BadInput("Ställ frågan på svenska eller engelska. Please ask in Swedish or English.")
-    mode = mode or settings.default_mode
-    if mode not in MODES:
-        raise BadInput(f"Unknown mode {mode!r}; use one of {', '.join(MODES)}.")
-    top_k = settings.top_k if top_k is None else top_k
-    if not 1 <= top_k <= 20:
-        raise BadInput("top_k must be between 1 and 20.")
-    return question, top_k, mode
-
-
-def validate_question(question: object, max_chars: int) -> str:
-    """The question, stripped; BadInput for anything that is not a usable question."""
-    if not isinstance(question, str):
-        raise BadInput("The question must be text.")
-    if any(unicodedata.category(c) == "Cs" for c in question):  # undecodable bytes (surrogate escapes)
-        raise BadInput("The question is not valid UTF-8 text; send it as UTF-8.")
-    if any(unicodedata.category(c) == "Cc" and c not in "\n\t\r" for c in question):
-        raise BadInput("The question contains control characters; send plain text.")
-    question = question.strip()
-    if not question:
-        raise BadInput("The question is empty; write a question about the strategy documents.")
-    if not any(c.isalnum() for c in question):
-        raise BadInput("The question has no words; write a question about the strategy documents.")
-    if len(question) > max_chars:
-        raise BadInput(f"The question is {len(question)} characters long; the limit is {max_chars}.")
-    return question
-
-
-def _fresh_index(settings: Settings, embedder: Embedder, notice: Notice) -> LoadedIndex:
-    index_dir = settings.index_dir
-    try:
-        manifest = read_manifest(index_dir)
-    except IndexProblem:
-        manifest, damaged_manifest = None, True
-    else:
-        damaged_manifest = False
-    if manifest is not None and manifest.model_id != embedder.model_id:
-        raise IndexProblem(
-            f"The index at {index_dir} was built with {manifest.model_id} but the settings use "
-            f"{embedder.model_id}; run `strategiqa ingest` to rebuild it."
-        )
-    if not settings.corpus_dir.is_dir():
-        raise IngestError(f"The corpus folder {settings.corpus_dir} does not exist; set STRATEGIQA_CORPUS_DIR.")
-    expected = fingerprint(corpus_checksum(settings.corpus_dir), embedder.model_id, _chunking(settings))
-    reason = None
-    if damaged_manifest:
-        reason = f"The index manifest at {index_dir} is damaged"
-    elif manifest is None:
-        reason = f"No index at {index_dir}"
-    elif manifest.format_version != FORMAT_VERSION:
-        # An upgrade: the index is rebuilt like a stale one (the embedding cache makes that cheap).
-        reason = f"The index at {index_dir} was built by an older version (format {manifest.format_version})"
-    elif manifest.fingerprint != expected:
-        reason = f"The corpus or chunking changed since the index at {index_dir} was built"
-    else:
-        try:
-            return load_index(index_dir)
-        except IndexProblem as exc:
-            reason = str(exc).split(";")[0]
-    if not settings.auto_ingest:
-        raise IndexProblem(f"{reason}; run `strategiqa ingest` (auto-ingest is off).")
-    notice(f"{reason}; building it now.")
-    # Another process may be swapping a new index in right now: under the lock, rebuild only if
-    # the index is still not fresh.
-    ingest(settings, embedder, progress=sys.stderr.isatty(), skip_if_fresh=True)
-    return load_index(index_dir)
-
-
-def _is_fresh(settings: Settings, embedder: Embedder, checksum: str) -> bool:
-    """The index exists, matches corpus, model and chunking, and every file checks out."""
-    try:
-        manifest = read_manifest(settings.index_dir)
-        if manifest is None or manifest.fingerprint != fingerprint(checksum, embedder.model_id, _chunking(settings)):
-            return False
-        load_index(settings.index_dir)
-    except IndexProblem:
-        return False
-    return True
-
-
-def _chunking(settings: Settings) -> dict[str, Any]:
-    return {"passage_words": settings.passage_words}
-
-
-def _remove_leftovers(index_dir: Path) -> None:
-    """Temporary folders of an ingest that was killed; safe to remove while we hold the lock."""
-    for pattern in (sibling_name(index_dir, "tmp-*"), sibling_name(index_dir, "old-*")):
-        for leftover in index_dir.parent.glob(pattern):
-            shutil.rmtree(leftover, ignore_errors=True)
-
-
-@contextmanager
-def _ingest_lock(index_dir: Path) -> Iterator[None]:
-    """Serialise ingests of one index directory across processes."""
-    index_dir.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = index_dir.parent / sibling_name(index_dir, "lock")
-    with open(lock_path, "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
-class ProgressBar:
-    """A tqdm bar on stderr, created only once there is embedding work to show."""
-
-    def __init__(self, label: str, enabled: bool) -> None:
-        self.label, self.enabled = label, enabled
-        self._bar: Any = None
-
-    def update(self, done: int, total: int) -> None:
-        if not self.enabled or done == 0:
-            return
-        if self._bar is None:
-            from tqdm import tqdm
-
-            self._bar = tqdm(total=total, desc=self.label, file=sys.stderr, leave=False)
-        self._bar.n = done
-        self._bar.refresh()
-
-    def close(self) -> None:
-        if self._bar is not None:
-            self._bar.close()

@@ -15,7 +15,7 @@ from strategiqa.ingest.load import read_profile
 from strategiqa.ingest.model import DocumentInfo
 from strategiqa.retrieval.language import detect_language
 
-from .engine import BadInput, Engine
+from .engine import Engine
 from .proposals import ProposalError, proposal_text
 from .reports import alignment_docx
 from .ui_render import (
@@ -29,6 +29,7 @@ from .ui_render import (
     upload_bytes,
     upload_source,
 )
+from .validation import BadInput
 
 LANGUAGE_CHOICES = [("Automatiskt / Auto", "auto"), ("Svenska", "sv"), ("English", "en")]
 
