@@ -97,6 +97,7 @@ class Aligner:
                 for r in ranked
                 if r["level"] == "none"
             ]
+        _label_by_document(result, self.engine.index.documents)
         result["summary"] = summary(result, language)
         return result
 
@@ -171,11 +172,21 @@ class Aligner:
         return out
 
 
+def _label_by_document(result: dict[str, Any], documents: Any) -> None:
+    """Each target's ``label``: its number, and where a role has several documents (two regions' agendas)
+    the document's short title before it, so "1" of one region is never read as "1" of the other."""
+    short = {d.info.doc_id: d.info.short_title for d in documents}
+    for kind in ("regional", "national"):
+        several = len({item["doc_id"] for item in result[kind]}) > 1
+        for item in result[kind]:
+            item["label"] = f"{short[item['doc_id']]} {item['number']}" if several else item["number"]
+
+
 def summary(result: dict[str, Any], language: str) -> dict[str, Any]:
     """The numbers at each level per document, and one sentence when nothing is clearly linked."""
     out: dict[str, Any] = {}
     for kind in ("regional", "national"):
-        out[kind] = {lv: [r["number"] for r in result[kind] if r["level"] == lv] for lv in ("clear", "possible")}
+        out[kind] = {lv: [r["label"] for r in result[kind] if r["level"] == lv] for lv in ("clear", "possible")}
     out["fits_nothing"] = not (out["regional"]["clear"] or out["national"]["clear"])
     possible = out["regional"]["possible"] or out["national"]["possible"]
     lang = "en" if language == "en" else "sv"

@@ -51,13 +51,15 @@ def by_level(result: dict[str, Any], kind: str) -> dict[str, list[dict[str, Any]
     """One document's targets grouped by level: links in score order, "no link found" in number order.
     What every view (screen, Markdown, Word) lists."""
     groups = {lv: [item for item in result[kind] if item["level"] == lv] for lv in ("clear", "possible", "none")}
-    groups["none"].sort(key=lambda item: [int(x) for x in item["number"].split(".") if x.isdigit()])
+    groups["none"].sort(
+        key=lambda item: (item.get("doc_id", ""), [int(x) for x in item["number"].split(".") if x.isdigit()])
+    )
     return groups
 
 
 def summary_cell(items: list[dict[str, Any]]) -> str:
     """A summary-table cell: each link's number and title on its own line, or a dash."""
-    return "\n".join(f"{i['number']} {i['title']}" for i in items) or "–"
+    return "\n".join(f"{i.get('label', i['number'])} {i['title']}" for i in items) or "–"
 
 
 def alignment_markdown(
@@ -83,7 +85,7 @@ def alignment_markdown(
         lines += [f"## {headings[kind]}", ""]
         for lv in ("clear", "possible"):
             for item in groups[lv]:
-                lines += [f"### {item['number']} {item['title']} — {names[lv].lower()}", ""]
+                lines += [f"### {item.get('label', item['number'])} {item['title']} — {names[lv].lower()}", ""]
                 for ev in item["evidence"]:
                     lines += [
                         f"> **{proposal}:** {ev['proposal_quote']}  ",
@@ -91,7 +93,7 @@ def alignment_markdown(
                         f"> *{ev['reference']}*",
                         "",
                     ]
-        none = "; ".join(f"{i['number']} {i['title']}" for i in groups["none"]) or "–"
+        none = "; ".join(f"{i.get('label', i['number'])} {i['title']}" for i in groups["none"]) or "–"
         lines += [f"**{names['none']}:** {none}", ""]
     return "\n".join(lines)
 
@@ -138,12 +140,12 @@ def alignment_docx(result: dict[str, Any], documents: list[dict[str, Any]], sour
         report.add_heading(headings[kind], 1)
         for lv in ("clear", "possible"):
             for item in groups[lv]:
-                report.add_heading(f"{item['number']} {item['title']} — {names[lv].lower()}", 2)
+                report.add_heading(f"{item.get('label', item['number'])} {item['title']} — {names[lv].lower()}", 2)
                 for ev in item["evidence"]:
                     report.add_paragraph(f"{proposal}: {ev['proposal_quote']}")
                     report.add_paragraph(f"{strategy}: {ev['strategy_quote']}")
                     report.add_paragraph(ev["reference"]).runs[0].italic = True
-        none = "; ".join(f"{i['number']} {i['title']}" for i in groups["none"]) or "–"
+        none = "; ".join(f"{i.get('label', i['number'])} {i['title']}" for i in groups["none"]) or "–"
         report.add_paragraph(f"{names['none']}: {none}")
     buffer = io.BytesIO()
     report.save(buffer)

@@ -192,6 +192,7 @@ class AlignItem(BaseModel):
     id: str = Field(description="Document-qualified: document id and area or objective number.")
     doc_id: str
     number: str
+    label: str = Field(description="The number, with the document's short title when a role has several documents.")
     title: str
     level: Literal["clear", "possible", "none"] = Field(
         description="clear (tydlig koppling), possible (möjlig koppling) or none (ingen koppling hittad): "

@@ -337,13 +337,13 @@ def render_alignment(
                     "</div></div>"
                     for ev, text in zip(item["evidence"], texts, strict=True)
                 )
-                heading = f"{item['number']} {item['title']} — {names[lv].lower()}"
+                heading = f"{item.get('label', item['number'])} {item['title']} — {names[lv].lower()}"
                 section = _copy_button("\n\n".join([heading, *texts]), labels["copy_section"], labels)
                 parts.append(
                     f'<details class="sq-card sq-align sq-{lv}"><summary>{esc(heading)}</summary>{pairs}'
                     f"<p>{section}</p></details>"
                 )
-        none = "; ".join(f"{i['number']} {i['title']}" for i in groups["none"]) or "–"
+        none = "; ".join(f"{i.get('label', i['number'])} {i['title']}" for i in groups["none"]) or "–"
         parts.append(f'<p class="sq-muted"><b>{esc(names["none"])}:</b> {esc(none)}</p>')
     report = urllib.parse.quote(alignment_markdown(result, lang, documents, source))
     links = [

@@ -128,6 +128,9 @@ def test_a_second_region_gets_its_own_crosswalk_section_and_is_found_by_its_plac
     assert not any(c["passage_id"].startswith("skane-2025:") for c in scoped["citations"])
     # The proposal check keeps the two regions' areas apart by document.
     aligned = engine.align("Vi vill göra hälsodata tillgängliga för forskning i Skåne och stödja nya bolag.")
+    labels = {item["label"] for item in aligned["regional"]}
+    assert "Life science-strategi för Skåne 1" in labels and "Miniagenda för life science 1" in labels
+    assert {item["label"] for item in aligned["national"]} == {item["number"] for item in aligned["national"]}
     ids = [item["id"] for item in aligned["regional"]]
     assert len(ids) == len(set(ids)) and {item["doc_id"] for item in aligned["regional"]} == {
         "mini-agenda",
