@@ -25,8 +25,6 @@ from .alignment_levels import LevelParams, level_params
 from .calibration import read_calibration
 from .proposals import check_text, is_label, separate_labels
 
-MAX_SENTENCES = 300
-EVIDENCE_PAIRS = 3
 _REFERS_BACK = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:dessa|detta|denna|dess|sådana|these|this|those|such)\b|^\W*(?:De|Det|They|It)\s",
     re.IGNORECASE,
@@ -78,7 +76,7 @@ class Aligner:
         """``{"regional": [...], "national": [...], "uncovered_regional": [...], "uncovered_national": [...],
         "summary": {...}}``: every target ranked with its ``level`` (clear, possible, none) and evidence."""
         text = check_text(text)
-        sentences = proposal_sentences(text)
+        sentences = proposal_sentences(text, self.engine.settings.alignment.max_sentences)
         vectors = self.engine.embedder.embed_queries(sentences)
         language = detect_language(text[:2000])
         result: dict[str, Any] = {"language": language, "sentences": len(sentences)}
@@ -164,7 +162,14 @@ class Aligner:
                     "best_similarity": round(float(best[j]), 4),
                     "signals": {k: round(v, 4) for k, v in signals.items()},
                     "covered": level == "clear",
-                    "evidence": _evidence(sentences, targets.units[j], pairs[j], generic, passages)
+                    "evidence": _evidence(
+                        sentences,
+                        targets.units[j],
+                        pairs[j],
+                        generic,
+                        passages,
+                        self.engine.settings.alignment.evidence_pairs,
+                    )
                     if level != "none"
                     else [],
                 }
@@ -207,8 +212,8 @@ def _on_topic(vectors: np.ndarray, background_sims: np.ndarray, targets: Any) ->
     return {"share": float((strategy > everyday).mean()), "margin": float(np.mean(strategy - everyday))}
 
 
-def proposal_sentences(text: str) -> list[str]:
-    """The proposal's sentences, at most ``MAX_SENTENCES``, read the way the corpus is read.
+def proposal_sentences(text: str, limit: int = 300) -> list[str]:
+    """The proposal's sentences, at most ``limit``, read the way the corpus is read.
 
     The text is cleaned as the corpus is (PDFs already on upload, see ``proposals``), so a
     proposal's .txt, .docx and .pdf give the same sentences. Headings, labels and
@@ -222,18 +227,18 @@ def proposal_sentences(text: str) -> list[str]:
             continue
         out += [body[a:b] for a, b in sentence_spans(body)]
     out = [s for s in out if len(s.split()) >= 3 and is_answer_material(s)]
-    return (out or [" ".join(text.split())[:2000]])[:MAX_SENTENCES]
+    return (out or [" ".join(text.split())[:2000]])[:limit]
 
 
 def _evidence(
-    sentences: list[str], unit: StrategyUnit, pair: np.ndarray, generic: np.ndarray, passages: Any
+    sentences: list[str], unit: StrategyUnit, pair: np.ndarray, generic: np.ndarray, passages: Any, limit: int = 3
 ) -> list[dict[str, Any]]:
-    """Up to ``EVIDENCE_PAIRS`` sentence pairs, chosen by how much more the proposal sentence matches
+    """Up to ``limit`` sentence pairs, chosen by how much more the proposal sentence matches
     this target than it matches targets on average; a strategy sentence that refers back (*Regeringen
     främjar dessa förutsättningar.*) is quoted with the sentence before it."""
     out = []
     specific = pair - generic[:, None]
-    for a, b, _ in best_distinct_pairs(specific, EVIDENCE_PAIRS):
+    for a, b, _ in best_distinct_pairs(specific, limit):
         p, s = unit.sentences[b]
         passage = passages[p]
         start, end = passage.sentences[s]

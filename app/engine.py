@@ -19,7 +19,7 @@ from strategiqa.retrieval.embedders import Embedder
 from strategiqa.retrieval.index import LoadedIndex
 from strategiqa.retrieval.language import detect_language
 from strategiqa.retrieval.routing import DocumentRouter
-from strategiqa.retrieval.search import Hit, Searcher, SearchResult
+from strategiqa.retrieval.search import Hit, Searcher, SearchParams, SearchResult
 from strategiqa.retrieval.text import STOP_WORDS
 
 from .alignment import Aligner
@@ -46,7 +46,8 @@ class Engine:
         self.settings = settings
         self.index = index
         self.embedder = embedder
-        self.searcher = Searcher(index, embedder)
+        explicit = {k: v for k, v in settings.search.model_dump().items() if v is not None}
+        self.searcher = Searcher(index, embedder, replace(SearchParams(), **explicit))
         self.answer_params: AnswerParams = answer_params(settings.answer, settings.calibration_file, embedder.model_id)
 
     @classmethod

@@ -30,6 +30,27 @@ class AnswerSettings(BaseModel):
     passages: int | None = Field(None, ge=1, le=20, description="Top passages answer sentences are drawn from.")
 
 
+class SearchSettings(BaseModel):
+    """Retrieval weights (``STRATEGIQA_SEARCH__…``); unset ones keep the defaults of
+    ``retrieval.search.SearchParams``, where each is explained and how it was measured."""
+
+    passage_weight: float | None = Field(None, ge=0, le=1, description="Whole-passage share of the dense score.")
+    bm25_weight_sv: float | None = Field(None, ge=0, le=1, description="BM25 share in hybrid search (Swedish).")
+    bm25_weight_en: float | None = Field(None, ge=0, le=1, description="BM25 share in hybrid search (English).")
+    candidates: int | None = Field(None, ge=5, le=1000, description="Vectors fetched per store before fusion.")
+    kind_boost: float | None = Field(None, ge=0, le=1, description="Boost for the document a question names.")
+    focus_weight: float | None = Field(None, ge=0, le=1, description="Share of the focused question.")
+    synonym_weight: float | None = Field(None, ge=0, le=1, description="Weight of thesaurus synonyms (0: off).")
+
+
+class AlignmentSettings(BaseModel):
+    """Proposal check and crosswalk (``STRATEGIQA_ALIGNMENT__…``); the level cuts themselves are fitted per
+    model and stored in the calibration file (``strategiqa calibrate --links``)."""
+
+    evidence_pairs: int = Field(3, ge=1, le=10, description="Evidence pairs shown per link.")
+    max_sentences: int = Field(300, ge=10, le=5000, description="Most proposal sentences read.")
+
+
 class Settings(BaseSettings):
     """Everything configurable, with the default that works on a fresh checkout."""
 
@@ -81,6 +102,8 @@ class Settings(BaseSettings):
         "in an English question is not taken for a name the documents must contain. Missing: every name is checked.",
     )
     answer: AnswerSettings = Field(default_factory=AnswerSettings)
+    search: SearchSettings = Field(default_factory=SearchSettings)
+    alignment: AlignmentSettings = Field(default_factory=AlignmentSettings)
 
     @property
     def embedding_cache_path(self) -> Path:
