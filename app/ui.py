@@ -7,7 +7,6 @@ picks one.
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from fastapi import FastAPI
@@ -16,11 +15,11 @@ from strategiqa.ingest.model import DocumentInfo
 from strategiqa.retrieval.language import detect_language
 
 from .engine import Engine
-from .proposals import ProposalError, proposal_text
+from .proposals import MAX_UPLOAD_BYTES, ProposalError, proposal_text
 from .reports import alignment_docx
+from .templating import SCRIPT_URL, STATIC, render
 from .ui_render import (
     LABELS,
-    esc,
     render_alignment,
     render_answer,
     render_citations,
@@ -76,27 +75,25 @@ CSS = """
 }
 """
 
-UPLOAD_WIDGET = """<div class="sq-upload"><label class="sq-muted">{label}</label><br>
-<input type="file" id="sq-file" accept=".txt,.md,.pdf,.docx" onchange="var f=this.files[0];if(!f)return;
-if(f.size>10485760){{alert('{too_big}');this.value='';return;}}var r=new FileReader();r.onload=function(){{
-var t=document.querySelector('#sq-upload-data textarea');
-t.value=r.result.replace(';base64,',';name='+encodeURIComponent(f.name)+';base64,');
-t.dispatchEvent(new Event('input',{{bubbles:true}}));}};r.readAsDataURL(f);">
-<button type="button" class="sq-copy" id="sq-clear-file" onclick="document.getElementById('sq-file').value='';
-var t=document.querySelector('#sq-upload-data textarea');t.value='';
-t.dispatchEvent(new Event('input',{{bubbles:true}}));">{clear}</button></div>"""
-
-
 SCROLL_TO_RESULT = "() => { const e = document.getElementById('sq-alignment'); if (e) e.scrollIntoView(); }"
 
 
 def mount_ui(app: FastAPI, engine: Engine) -> FastAPI:
     """Mount the Gradio app at / on ``app`` (same process, same port)."""
     import gradio as gr
+    from fastapi.staticfiles import StaticFiles
 
+    # The page's behaviour is one static script (no inline handlers); mounted before Gradio's catch-all "/".
+    app.mount("/static", StaticFiles(directory=STATIC), name="strategiqa-static")
     blocks = build_ui(engine)
     return gr.mount_gradio_app(
-        app, blocks, path="/", css=CSS, theme=gr.themes.Default(primary_hue="blue"), footer_links=[]
+        app,
+        blocks,
+        path="/",
+        css=CSS,
+        theme=gr.themes.Default(primary_hue="blue"),
+        footer_links=[],
+        head=f'<script src="{SCRIPT_URL}" defer></script>',
     )
 
 
@@ -129,7 +126,13 @@ def build_ui(engine: Engine) -> Any:
         with gr.Tab(sv["proposal_tab"]):
             proposal = gr.Textbox(label=sv["proposal"], lines=8, max_lines=20, elem_id="sq-proposal")
             gr.HTML(
-                UPLOAD_WIDGET.format(label=sv["upload"], too_big="Filen är större än 10 MB.", clear=sv["clear_file"])
+                render(
+                    "upload.html",
+                    label=sv["upload"],
+                    max_bytes=MAX_UPLOAD_BYTES,
+                    too_big="Filen är större än 10 MB.",
+                    clear=sv["clear_file"],
+                )
             )
             upload_data = gr.Textbox(elem_id="sq-upload-data", elem_classes=["sq-hidden"], show_label=False)
             analyse_button = gr.Button(sv["analyse"], variant="primary", elem_id="sq-analyse")
@@ -148,7 +151,7 @@ def build_ui(engine: Engine) -> Any:
                 result = engine.ask(text, previous_question=before, docs=None if everything else chosen)
             except BadInput as exc:
                 lang = lang_choice if lang_choice != "auto" else "sv"
-                error = f'<div class="sq-answer abstained">{html.escape(str(exc))}</div>'
+                error = render("error.html", message=str(exc))
                 return (error, "", before, *_relabel(lang, documents))
             lang = lang_choice if lang_choice != "auto" else result["language"]
             # A follow-up keeps the question it was read against, so "and there?" chains stay on topic.
@@ -167,7 +170,7 @@ def build_ui(engine: Engine) -> Any:
                     text = proposal_text(upload_bytes(data_url), upload_source(data_url))
                 result = engine.align(text)
             except ProposalError as exc:
-                return f'<div class="sq-answer abstained">{esc(str(exc))}</div>', ""
+                return render("error.html", message=str(exc)), ""
             lang = lang_choice if lang_choice != "auto" else result["language"]
             source = (upload_source(data_url) or LABELS[lang]["upload_fallback"]) if data_url else None
             word = alignment_docx(result, engine.strategy_documents(), source or LABELS[lang]["pasted"], lang)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import base64
 import html
+import re
 import urllib.parse
 from typing import TYPE_CHECKING, Any
 
 from .reports import DOCUMENT_HEADINGS, LEVEL_NAMES, alignment_markdown, by_level, summary_cell
+from .templating import render
 
 if TYPE_CHECKING:
     from .engine import Engine
@@ -127,64 +129,54 @@ LABELS: dict[str, dict[str, str]] = {
 def render_answer(result: dict[str, Any], lang: str) -> str:
     """The answer text with clickable citation markers."""
     labels = LABELS[lang]
-    text = esc(result["answer"])
-    for c in result["citations"]:
-        n = c["n"]
-        marker = (
-            f'<a class="sq-marker" href="#sq-cite-{n}" onclick="var e=document.getElementById(\'sq-cite-{n}\');'
-            f"if(e){{e.scrollIntoView({{behavior:'smooth'}});e.classList.add('flash');"
-            f"setTimeout(function(){{e.classList.remove('flash')}},1200)}};return false;\">[{n}]</a>"
-        )
-        text = text.replace(f"[{n}]", marker)
-    css = "sq-answer abstained" if result["abstained"] else "sq-answer"
+    numbers = {str(c["n"]) for c in result["citations"]}
+    parts = []
+    for piece in re.split(r"(\[\d+\])", result["answer"]):
+        number = piece[1:-1] if piece.startswith("[") and piece.endswith("]") else None
+        parts.append({"n": number} if number in numbers else {"text": piece})
     reason = result.get("abstain_reason")
-    title = labels["missing"] if reason == "missing_fact" else labels["abstained"]
-    read_as = (
-        f'<div class="sq-muted" id="sq-read-as">{labels["read_as"]}: {esc(result["interpreted_as"])}</div>'
-        if result.get("interpreted_as")
-        else ""
-    )
-    head = f"<strong>{title}</strong><br>" if result["abstained"] else ""
-    return (
-        f'<div class="{css}" id="sq-answer" data-abstained="{str(result["abstained"]).lower()}" '
-        f'data-reason="{esc(reason or "")}">{read_as}{head}{text}</div>'
+    return render(
+        "answer.html",
+        labels=labels,
+        parts=parts,
+        abstained=result["abstained"],
+        reason=reason,
+        title=labels["missing"] if reason == "missing_fact" else labels["abstained"],
+        read_as=result.get("interpreted_as"),
     )
 
 
 def render_citations(result: dict[str, Any], lang: str) -> str:
     """One card per citation (or, for a refusal, per closest passage), the quote highlighted."""
-    labels = LABELS[lang]
-    cards = []
     passages = {p["passage_id"]: p for p in result["passages"]}
     if result["abstained"] and not result["citations"]:
         items = [(i, p, None) for i, p in enumerate(result["passages"][:3], 1)]
     else:
         items = [(c["n"], passages.get(c["passage_id"]), c) for c in result["citations"]]
+    cards = []
     for n, passage, citation in items:
         if passage is None:
             continue
         text = passage["text"]
-        if citation is not None and citation.get("kind") == "heading":
-            body = f"<mark>{esc(citation['quote'])}</mark><br>{esc(text)}"
-            reference = citation["reference"]
-        elif citation is not None:
-            a, b = citation["quote_start"], citation["quote_end"]
-            body = f"{esc(text[:a])}<mark>{esc(text[a:b])}</mark>{esc(text[b:])}"
-            reference = citation["reference"]
-        else:
-            body = esc(text)
-            reference = " > ".join(passage["section_path"])
-        page = f" · {labels['page']} {passage['page']}" if passage["page"] else ""
-        cards.append(
-            f'<div class="sq-card" id="sq-cite-{n}"><h4>[{n}] {esc(passage["doc_title"])}</h4>'
-            f'<div class="sq-path">{esc(" › ".join(passage["section_path"]))}{page}</div>'
-            f'<div class="sq-text">{body}</div>'
-            f'<div class="sq-ref"><span>{esc(reference)}</span>'
-            f'<button class="sq-copy" data-ref="{esc(reference)}" onclick="navigator.clipboard.writeText('
-            f"this.dataset.ref);this.textContent='{labels['copied']}';\">{labels['copy']}</button></div></div>"
-        )
-    heading = f"<h3>{labels['sources']}</h3>" if cards and not result["abstained"] else ""
-    return heading + "".join(cards)
+        card = {
+            "n": n,
+            "doc_title": passage["doc_title"],
+            "path": " › ".join(passage["section_path"]),
+            "page": passage["page"],
+            "text": text,
+            "quote": None,
+            "heading": False,
+            "reference": " > ".join(passage["section_path"]),
+        }
+        if citation is not None:
+            card["reference"] = citation["reference"]
+            if citation.get("kind") == "heading":
+                card.update(heading=True, quote=citation["quote"])
+            else:
+                a, b = citation["quote_start"], citation["quote_end"]
+                card.update(before=text[:a], quote=text[a:b], after=text[b:])
+        cards.append(card)
+    return render("citations.html", labels=LABELS[lang], cards=cards, abstained=result["abstained"])
 
 
 def render_outline(engine: Engine, doc_id: str, lang: str) -> str:
@@ -192,27 +184,18 @@ def render_outline(engine: Engine, doc_id: str, lang: str) -> str:
     outline = engine.document_outline(doc_id)
     if outline is None:
         return ""
-    labels = LABELS[lang]
 
-    def node(section: dict[str, Any]) -> str:
+    def node(section: dict[str, Any]) -> dict[str, Any]:
         number = f"{section['number']} " if section["number"] else ""
-        texts = "".join(
-            f'<div class="sq-passage">{esc(p["text"])}</div>'
-            for p in (engine.passage(pid) for pid in section["passages"])
-            if p is not None
-        )
-        count = (
-            f' <span class="sq-muted">({len(section["passages"])} {labels["passages"]})</span>'
-            if section["passages"]
-            else ""
-        )
-        children = "".join(node(c) for c in section["children"])
-        return f"<details><summary>{esc(number + section['title'])}{count}</summary>{texts}{children}</details>"
+        texts = [p["text"] for p in (engine.passage(pid) for pid in section["passages"]) if p is not None]
+        return {
+            "label": number + section["title"],
+            "passages": texts,
+            "children": [node(c) for c in section["children"]],
+        }
 
-    return (
-        f'<div class="sq-outline"><h3>{esc(outline["title"])}</h3>'
-        + "".join(node(s) for s in outline["sections"])
-        + "</div>"
+    return render(
+        "outline.html", labels=LABELS[lang], title=outline["title"], sections=[node(s) for s in outline["sections"]]
     )
 
 
@@ -232,72 +215,60 @@ def render_crosswalk(crosswalk: dict[str, Any], lang: str, references: dict[str,
     pairs = [p for p in crosswalk.get("pairs", []) if p["areas"]]
     if not pairs:
         return ""
-    sections = []
-    for k, pair in enumerate(pairs):
-        heading = (
-            f"<h3>{esc(pair['regional']['title'])} ↔ {esc(pair['national']['title'])}</h3>" if len(pairs) > 1 else ""
-        )
-        sections.append(heading + _render_pair(pair["areas"], k, lang, references or {}))
-    return f'<p class="sq-muted">{LABELS[lang]["crosswalk_intro"]}</p>' + "".join(sections)
+    level_names = {k: v.lower() for k, v in LEVEL_NAMES[lang].items()}
+    return render(
+        "crosswalk.html",
+        labels=LABELS[lang],
+        pairs=[_crosswalk_pair(pair, k, level_names, references or {}) for k, pair in enumerate(pairs)],
+    )
 
 
-def _render_pair(areas: list[dict[str, Any]], k: int, lang: str, references: dict[str, str]) -> str:
-    labels = LABELS[lang]
+def _crosswalk_pair(
+    pair: dict[str, Any], k: int, level_names: dict[str, str], references: dict[str, str]
+) -> dict[str, Any]:
+    areas = pair["areas"]
     numbers = sorted({o["number"] for o in areas[0]["objectives"]}, key=lambda n: [int(x) for x in n.split(".")])
     scores = [o["score"] for a in areas for o in a["objectives"]]
     low, high = min(scores), max(scores)
-    head = "".join(f'<th title="{esc_attribute(_title(areas[0], n))}">{n}</th>' for n in numbers)
-    legend = "".join(f"<li>{esc(n + ' ' + _title(areas[0], n))}</li>" for n in numbers)
-    level_names = {k: v.lower() for k, v in LEVEL_NAMES[lang].items()}
-    rows, panels = [], []
+    rows = []
     for a in areas:
         by_number = {o["number"]: o for o in a["objectives"]}
         cells = []
         for n in numbers:
             o = by_number[n]
-            share = (o["score"] - low) / (high - low) if high > low else 0.0
-            cell_id = f"sq-ev-{k}-{a['number']}-{n.replace('.', '-')}"
-            tip = f"{a['number']} × {n} {o['title']}: {level_names[o.get('level', 'none')]} ({o['score']:.2f})"
-            mark = {"clear": "●", "possible": "○"}.get(o.get("level", ""), "")
+            level = o.get("level", "none")
             cells.append(
-                f'<td class="sq-cell sq-{o.get("level", "none")}{" linked" if o["linked"] else ""}" '
-                f'style="background: rgba(18,53,91,{share:.2f})" '
-                f'title="{esc_attribute(tip)}" onclick="document.querySelectorAll(\'.sq-ev\').forEach(function(e){{'
-                f"e.style.display='none'}});document.getElementById('{cell_id}').style.display='block';\">"
-                f"{mark}</td>"
+                {
+                    "id": f"sq-ev-{k}-{a['number']}-{n.replace('.', '-')}",
+                    "number": n,
+                    "title": o["title"],
+                    "level": level,
+                    "level_name": level_names[level],
+                    "linked": o["linked"],
+                    "share": f"{(o['score'] - low) / (high - low) if high > low else 0.0:.2f}",
+                    "score": f"{o['score']:.2f}",
+                    "tip": f"{a['number']} × {n} {o['title']}: {level_names[level]} ({o['score']:.2f})",
+                    "mark": {"clear": "●", "possible": "○"}.get(level, ""),
+                    "evidence": [
+                        {
+                            **ev,
+                            "regional_reference": references.get(ev["regional_passage_id"], ev["regional_passage_id"]),
+                            "national_reference": references.get(ev["national_passage_id"], ev["national_passage_id"]),
+                        }
+                        for ev in o["evidence"]
+                    ],
+                }
             )
-            pairs = "".join(
-                f'<div class="sq-pair"><div><b>{labels["region"]}:</b> {esc(ev["regional_quote"])}</div>'
-                f"<div><b>{labels['nation']}:</b> {esc(ev['national_quote'])}</div>"
-                f'<div class="sq-muted">{esc(references.get(ev["regional_passage_id"], ev["regional_passage_id"]))} ↔ '
-                f"{esc(references.get(ev['national_passage_id'], ev['national_passage_id']))}</div></div>"
-                for ev in o["evidence"]
-            )
-            panels.append(
-                f'<div class="sq-ev" id="{cell_id}" style="display:none">'
-                f"<h4>{esc(a['number'] + '. ' + a['title'])}"
-                f" × {esc(n + ' ' + o['title'])}: {esc(level_names[o.get('level', 'none')])}"
-                f" ({o['score']:.2f})</h4>{pairs}</div>"
-            )
+        top = [{**o, "level_name": level_names[o.get("level", "none")]} for o in a["objectives"][:5]]
         rows.append(
-            f'<tr><th class="sq-rowhead" title="{esc_attribute(a["title"])}">{esc(a["number"])}. '
-            f"{esc(_short(a['title']))}</th>{''.join(cells)}</tr>"
+            {"number": a["number"], "title": a["title"], "short": _short(a["title"]), "cells": cells, "top": top}
         )
-    lists = "".join(
-        f"<details><summary>{esc(a['number'] + '. ' + a['title'])}</summary><ol>"
-        + "".join(
-            f"<li>{esc(o['number'] + ' ' + o['title'])} — {esc(level_names[o.get('level', 'none')])}</li>"
-            for o in a["objectives"][:5]
-        )
-        + "</ol></details>"
-        for a in areas
-    )
-    return (
-        f'<div class="sq-heat-wrap"><table class="sq-heat">'
-        f"<tr><th>{labels['area']}</th>{head}</tr>{''.join(rows)}</table></div>"
-        f'<details class="sq-legend" open><summary>{labels["objectives_legend"]}</summary><ul>{legend}</ul></details>'
-        f'<div class="sq-ev-box">{"".join(panels)}</div><div class="sq-outline">{lists}</div>'
-    )
+    return {
+        "regional_title": pair["regional"]["title"],
+        "national_title": pair["national"]["title"],
+        "columns": [{"number": n, "title": _title(areas[0], n)} for n in numbers],
+        "rows": rows,
+    }
 
 
 def render_alignment(
@@ -310,55 +281,43 @@ def render_alignment(
     """The summary first, then per document and level the links with evidence and reference lines,
     then the targets with no link found; the download holds the same lists (``alignment_markdown``)."""
     labels, names, headings = LABELS[lang], LEVEL_NAMES[lang], DOCUMENT_HEADINGS[lang]
-    summary = result["summary"]
-    parts = [f'<p class="sq-muted" id="sq-analysed">{labels["analysed"]}: {esc(source or labels["pasted"])}</p>']
-    if summary["message"]:
-        parts.append(f'<p class="sq-summary-message"><b>{esc(summary["message"])}</b></p>')
-    rows = "".join(
-        f"<tr><th>{esc(headings[kind])}</th>"
-        + "".join(f"<td>{esc(summary_cell(by_level(result, kind)[lv]))}</td>" for lv in ("clear", "possible"))
-        + "</tr>"
-        for kind in ("regional", "national")
-    )
-    parts.append(
-        f'<table class="sq-summary"><tr><th></th><th>{esc(names["clear"])}</th>'
-        f"<th>{esc(names['possible'])}</th></tr>{rows}</table>"
-    )
+    groups = []
     for kind in ("regional", "national"):
-        groups = by_level(result, kind)
-        parts.append(f"<h3>{esc(headings[kind])}</h3>")
+        levels = by_level(result, kind)
+        links = []
         for lv in ("clear", "possible"):
-            for item in groups[lv]:
-                texts = [_pair_text(ev, labels) for ev in item["evidence"]]
-                pairs = "".join(
-                    f'<div class="sq-pair"><div><b>{labels["proposal_says"]}:</b> {esc(ev["proposal_quote"])}</div>'
-                    f"<div><b>{labels['strategy_says']}:</b> {esc(ev['strategy_quote'])}</div>"
-                    f'<div class="sq-muted">{esc(ev["reference"])} {_copy_button(text, labels["copy_pair"], labels)}'
-                    "</div></div>"
-                    for ev, text in zip(item["evidence"], texts, strict=True)
-                )
+            for item in levels[lv]:
                 heading = f"{item.get('label', item['number'])} {item['title']} — {names[lv].lower()}"
-                section = _copy_button("\n\n".join([heading, *texts]), labels["copy_section"], labels)
-                parts.append(
-                    f'<details class="sq-card sq-align sq-{lv}"><summary>{esc(heading)}</summary>{pairs}'
-                    f"<p>{section}</p></details>"
-                )
-        none = "; ".join(f"{i.get('label', i['number'])} {i['title']}" for i in groups["none"]) or "–"
-        parts.append(f'<p class="sq-muted"><b>{esc(names["none"])}:</b> {esc(none)}</p>')
-    report = urllib.parse.quote(alignment_markdown(result, lang, documents, source))
-    links = [
-        f'<a class="sq-copy" id="sq-download" download="forslag-analys.md" '
-        f'href="data:text/markdown;charset=utf-8,{report}">{labels["download"]}</a>'
-    ]
-    if docx_report is not None:
-        word = base64.b64encode(docx_report).decode("ascii")
-        links.append(
-            f'<a class="sq-copy" id="sq-download-docx" download="forslag-analys.docx" '
-            f'href="data:application/vnd.openxmlformats-officedocument.wordprocessingml.document;base64,{word}">'
-            f"{labels['download_docx']}</a>"
+                texts = [_pair_text(ev, labels) for ev in item["evidence"]]
+                pairs = [
+                    {
+                        "proposal": ev["proposal_quote"],
+                        "strategy": ev["strategy_quote"],
+                        "reference": ev["reference"],
+                        "text": text,
+                    }
+                    for ev, text in zip(item["evidence"], texts, strict=True)
+                ]
+                links.append({"level": lv, "heading": heading, "pairs": pairs, "text": "\n\n".join([heading, *texts])})
+        groups.append(
+            {
+                "heading": headings[kind],
+                "clear": summary_cell(levels["clear"]),
+                "possible": summary_cell(levels["possible"]),
+                "links": links,
+                "none": "; ".join(f"{i.get('label', i['number'])} {i['title']}" for i in levels["none"]) or "–",
+            }
         )
-    parts.append(f"<p>{' '.join(links)}</p>")
-    return "".join(parts)
+    return render(
+        "alignment.html",
+        labels=labels,
+        names=names,
+        source=source or labels["pasted"],
+        message=result["summary"]["message"],
+        groups=groups,
+        markdown_url=urllib.parse.quote(alignment_markdown(result, lang, documents, source)),
+        word=base64.b64encode(docx_report).decode("ascii") if docx_report is not None else None,
+    )
 
 
 def _pair_text(ev: dict[str, Any], labels: dict[str, str]) -> str:
@@ -366,14 +325,6 @@ def _pair_text(ev: dict[str, Any], labels: dict[str, str]) -> str:
     return (
         f"{labels['proposal_says']}: {ev['proposal_quote']}\n{labels['strategy_says']}: "
         f"\u201c{ev['strategy_quote']}\u201d ({ev['reference']})"
-    )
-
-
-def _copy_button(text: str, label: str, labels: dict[str, str]) -> str:
-    return (
-        f'<button class="sq-copy sq-copy-evidence" data-ref="{esc_attribute(text)}" '
-        f'onclick="navigator.clipboard.writeText('
-        f"this.dataset.ref);this.textContent='{labels['copied']}';\">{esc(label)}</button>"
     )
 
 

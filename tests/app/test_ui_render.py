@@ -1,0 +1,49 @@
+"""The web app's HTML comes from templates with autoescape; behaviour from one static script."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from strategiqa.app.templating import STATIC, render
+from strategiqa.app.ui_render import render_answer, render_citations
+
+APP = Path(__file__).resolve().parents[2] / "app"
+
+
+def _result(answer: str) -> dict:  # type: ignore[type-arg]
+    passage = {
+        "passage_id": "d:s:1",
+        "text": "Före <b>citat</b> ${x} `y` efter.",
+        "doc_title": "Dokument <1>",
+        "section_path": ["1 Mål"],
+        "page": 3,
+    }
+    citation = {"n": 1, "passage_id": "d:s:1", "quote": "<b>citat</b>", "quote_start": 5, "quote_end": 17,
+                "reference": "P (2025), T, 1 Mål, s. 3"}  # fmt: skip
+    return {"answer": answer, "citations": [citation], "passages": [passage], "abstained": False}
+
+
+def test_text_is_escaped_markers_link_and_nothing_runs_inline() -> None:
+    result = _result("Svar <script>alert(1)</script> med ${mall} [1]\nny rad")
+    answer = render_answer(result, "sv")
+    assert "<script>" not in answer and "&lt;script&gt;" in answer
+    assert "$" not in answer and "&#36;" in answer  # Gradio would read ${…} as template syntax
+    assert 'data-sq="cite" data-target="sq-cite-1">[1]</a>' in answer and "<br>" in answer
+    cards = render_citations(result, "en")
+    assert "<mark>&lt;b&gt;citat&lt;/b&gt;</mark>" in cards and "Dokument &lt;1&gt;" in cards
+    assert "`" not in cards
+    for html in (answer, cards):
+        assert not re.search(r"\son[a-z]+=", html)  # no inline event handlers
+
+
+def test_templates_have_no_inline_handlers_and_the_script_handles_every_action() -> None:
+    script = (STATIC / "strategiqa.js").read_text(encoding="utf-8")
+    actions = set()
+    for template in (APP / "templates").glob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        assert not re.search(r"\son[a-z]+=", text), template.name
+        actions |= set(re.findall(r'data-sq="([a-z-]+)"', text))
+    assert actions == {"cite", "copy", "evidence", "clear-file", "file"}
+    assert all(f'"{action}"' in script for action in actions)
+    assert render("error.html", message="<x>") == '<div class="sq-answer abstained">&lt;x&gt;</div>'
