@@ -8,15 +8,20 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
+import secrets
 import time
 from typing import Any
 
 log = logging.getLogger("strategiqa.access")
 
-# A CSP that the Gradio front end tolerates: its bundle is served from this origin, it uses
-# inline styles and a websocket/event stream back to the same host; nothing may load from elsewhere.
+# A CSP that the Gradio front end tolerates: its bundle is served from this origin, it uses inline
+# styles and a websocket/event stream back to the same host; nothing may load from elsewhere. Scripts:
+# this origin's files, and inline scripts only with the response's nonce — Gradio's page carries its
+# configuration in inline <script> elements, which get the nonce; any other inline script (or an
+# injected handler) does not run. ('unsafe-eval' stays: Gradio's bundle compiles templates at run time.)
 CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval' blob:; "
+    "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'unsafe-eval' blob:; "
     "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
     "connect-src 'self'; media-src 'self' blob: data:; worker-src 'self' blob:; "
     "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'"
@@ -25,8 +30,9 @@ SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
     (b"referrer-policy", b"no-referrer"),
-    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
 ]
+_SCRIPT_TAG = re.compile(rb"<script(?=[\s>])", re.IGNORECASE)
+
 
 Scope = dict[str, Any]
 App = Any
@@ -80,18 +86,45 @@ class SecurityAndAccessLog:
             return
         started = time.perf_counter()
         status = 500
+        nonce = secrets.token_urlsafe(16)
+        policy = CONTENT_SECURITY_POLICY.format(nonce=nonce).encode()
+        held: dict[str, Any] | None = None  # an HTML page's start message, sent once its body is complete
+        body = b""
 
         async def send_with_headers(message: dict[str, Any]) -> None:
-            nonlocal status
+            nonlocal status, held, body
             if message["type"] == "http.response.start":
                 status = message["status"]
                 existing = {name.lower() for name, _ in message.get("headers", [])}
                 message["headers"] = list(message.get("headers", [])) + [
-                    (name, value) for name, value in SECURITY_HEADERS if name not in existing
+                    (name, value)
+                    for name, value in [*SECURITY_HEADERS, (b"content-security-policy", policy)]
+                    if name not in existing
                 ]
+                if _is_html(message["headers"]):
+                    held = message
+                    return
+            elif message["type"] == "http.response.body" and held is not None:
+                body += message.get("body", b"")
+                if message.get("more_body", False):
+                    return
+                # Every inline script of the page gets this response's nonce (see CONTENT_SECURITY_POLICY).
+                body = _SCRIPT_TAG.sub(b'<script nonce="' + nonce.encode() + b'"', body)
+                held["headers"] = [(k, v) for k, v in held["headers"] if k.lower() != b"content-length"] + [
+                    (b"content-length", str(len(body)).encode())
+                ]
+                await send(held)
+                await send({"type": "http.response.body", "body": body})
+                return
             await send(message)
 
         try:
             await self.app(scope, receive, send_with_headers)
         finally:
             log.info("%s %s %s %.1fms", scope["method"], scope["path"], status, (time.perf_counter() - started) * 1000)
+
+
+def _is_html(headers: list[tuple[bytes, bytes]]) -> bool:
+    """An HTML page (not a stream, not compressed): its inline scripts can be given the nonce."""
+    values = {k.lower(): v.lower() for k, v in headers}
+    return values.get(b"content-type", b"").startswith(b"text/html") and b"content-encoding" not in values

@@ -179,3 +179,36 @@ def test_after_analysing_a_long_pasted_proposal_the_summary_is_in_view(live_serv
         " return r.top >= 0 && r.bottom <= window.innerHeight; })()",
         timeout=10_000,
     )
+
+
+def test_scripts_run_under_a_nonce_csp_without_unsafe_inline(live_server: str, page: Any) -> None:
+    """The page works with script-src limited to this origin and the response's nonce: no violation is
+    reported while asking, and an injected inline handler would not run."""
+    import httpx
+
+    response = httpx.get(live_server + "/")
+    policy = response.headers["content-security-policy"]
+    script_src = next(part for part in policy.split(";") if part.strip().startswith("script-src"))
+    assert "'unsafe-inline'" not in script_src and "'nonce-" in script_src
+    nonce = script_src.split("'nonce-")[1].split("'")[0]
+    assert f'<script nonce="{nonce}"' in response.text
+    assert httpx.get(live_server + "/").headers["content-security-policy"] != policy  # a fresh nonce each time
+
+    page.add_init_script(
+        "window.__violations = [];"
+        "document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));"
+    )
+    page.goto(live_server + "/", wait_until="load")
+    page.wait_for_selector("#sq-question textarea", timeout=60_000)
+    page.fill("#sq-question textarea", "Hur ska antimikrobiell resistens motverkas?")
+    page.click("#sq-ask")
+    page.wait_for_selector(".sq-card", timeout=30_000)
+    page.click(".sq-marker >> nth=0")
+    assert page.evaluate("window.__violations") == []
+    # An inline handler smuggled into the page is blocked, and reported.
+    page.evaluate(
+        'document.body.insertAdjacentHTML(\'beforeend\', \'<img id="sq-x" src="data:," onerror="window.__ran=1">\')'
+    )
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__ran") is None
+    assert page.evaluate("window.__violations")  # the blocked handler is reported
