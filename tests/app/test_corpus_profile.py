@@ -36,13 +36,17 @@ cues = ["kommissionen", "Commission"]
 """
 
 
+def _engine_with(settings: Settings, file: str, text: str, entry: str) -> Engine:
+    """The mini corpus plus one document (its file and manifest entry), ingested with the real model."""
+    (settings.corpus_dir / file).write_text(text, encoding="utf-8")
+    with (settings.corpus_dir / "manifest.toml").open("a", encoding="utf-8") as manifest:
+        manifest.write(entry)
+    ingest(settings, progress=False)
+    return Engine.open(settings)
+
+
 def test_an_eu_strategy_is_ingested_searchable_and_named_questions_route_to_it(mini_settings: Settings) -> None:
-    corpus = mini_settings.corpus_dir
-    (corpus / "eu.md").write_text(EU_STRATEGY, encoding="utf-8")
-    with (corpus / "manifest.toml").open("a", encoding="utf-8") as manifest:
-        manifest.write(EU_ENTRY)
-    ingest(mini_settings, progress=False)
-    engine = Engine.open(mini_settings)
+    engine = _engine_with(mini_settings, "eu.md", EU_STRATEGY, EU_ENTRY)
     assert {d.info.doc_id: d.info.kind for d in engine.index.documents}["eu-halsodata"] == "eu"
     assert engine.router.named("Vad säger EU-strategin om hälsodata?") == "eu-halsodata"
     assert engine.router.strip_names("Vad säger EU-strategin om hälsodata?") == "Vad säger om hälsodata?"
@@ -109,12 +113,7 @@ names = ["Skånestrategin"]
 
 
 def test_a_second_region_gets_its_own_crosswalk_section_and_is_found_by_its_place(mini_settings: Settings) -> None:
-    corpus = mini_settings.corpus_dir
-    (corpus / "skane.md").write_text(SKANE_AGENDA, encoding="utf-8")
-    with (corpus / "manifest.toml").open("a", encoding="utf-8") as manifest:
-        manifest.write(SKANE_ENTRY)
-    ingest(mini_settings, progress=False)
-    engine = Engine.open(mini_settings)
+    engine = _engine_with(mini_settings, "skane.md", SKANE_AGENDA, SKANE_ENTRY)
     pairs = engine.crosswalk["pairs"]
     assert sorted(p["regional"]["doc_id"] for p in pairs) == ["mini-agenda", "skane-2025"]
     area_ids = [a["id"] for p in pairs for a in p["areas"]]
@@ -149,15 +148,13 @@ Hospitals will be running more clinical trials, and researchers are recruiting p
 def test_each_document_is_stemmed_in_its_own_language(mini_settings: Settings) -> None:
     from strategiqa.retrieval.text import tokenize
 
-    corpus = mini_settings.corpus_dir
-    (corpus / "plan.md").write_text(ENGLISH_PLAN, encoding="utf-8")
-    with (corpus / "manifest.toml").open("a", encoding="utf-8") as manifest:
-        manifest.write(
-            '\n[[documents]]\nid = "plan-en"\nfile = "plan.md"\ntitle = "Health innovation plan"\n'
-            'publisher = "Nordic test region"\nyear = 2025\nrole = "other"\nlanguage = "en"\n'
-        )
-    ingest(mini_settings, progress=False)
-    engine = Engine.open(mini_settings)
+    engine = _engine_with(
+        mini_settings,
+        "plan.md",
+        ENGLISH_PLAN,
+        '\n[[documents]]\nid = "plan-en"\nfile = "plan.md"\ntitle = "Health innovation plan"\n'
+        'publisher = "Nordic test region"\nyear = 2025\nrole = "other"\nlanguage = "en"\n',
+    )
     assert tokenize("recruiting trials", language="en") == ["recruit", "trial"]  # English rules
     assert tokenize("recruiting trials", language="sv") != ["recruit", "trial"]
     # "recruit" matches "recruiting" only because the English passage was stemmed as English.
