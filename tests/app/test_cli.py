@@ -208,3 +208,49 @@ def test_add_and_remove_a_document(mini_settings: Settings, tmp_path: Path) -> N
     assert not (mini_settings.corpus_dir / "skane.md").exists()
     unknown = _run(["remove", "skane"], mini_settings)
     assert unknown.returncode == 2 and "There is no document 'skane'" in unknown.stderr
+
+
+def test_a_region_added_as_pdf_shows_its_goals_and_is_cited_with_its_printed_page(
+    mini_settings: Settings, tmp_path: Path
+) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=11)
+    pages = [
+        ["Life science-strategi för Skåne"],  # cover, unnumbered
+        ["1. Hälsodata och forskning", "Skåne ska göra hälsodata tillgängliga för forskning och företag."],
+        ["2. Företagande", "Fler bolag ska växa i Skåne med stöd av inkubatorer och riskkapital."],
+    ]
+    for number, lines in enumerate(pages):
+        pdf.add_page()
+        pdf.set_xy(10, 25)
+        for line in lines:
+            pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+        if number:
+            pdf.set_xy(10, 280)
+            pdf.cell(0, 6, str(number), align="C")
+    source = tmp_path / "skane.pdf"
+    source.write_bytes(bytes(pdf.output()))
+    assert _run(["ingest"], mini_settings).returncode == 0
+    added = _run(
+        ["add", str(source), "--title", "Life science-strategi för Skåne", "--publisher", "Region Skåne",
+         "--year", "2025", "--role", "regional", "--place", "Skåne", "--id", "skane"],
+        mini_settings,
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    outline = json.loads(_run(["outline", "--json"], mini_settings).stdout)
+    skane = next(d for d in outline["documents"] if d["doc_id"] == "skane")
+
+    def numbers(sections: list[dict]) -> list[str]:  # type: ignore[type-arg]
+        return [n for s in sections for n in ([s["number"]] if s["number"] else []) + numbers(s["children"])]
+
+    assert numbers(skane["sections"]) == ["1", "2"]
+    answer = json.loads(_run(["ask", "Hur ska hälsodata användas i Skåne?", "--json"], mini_settings).stdout)
+    first = answer["citations"][0]
+    assert first["passage_id"].startswith("skane:") and first["page"] == 1  # printed 1 on the second sheet
+    assert (
+        first["reference"].startswith("Region Skåne (2025), Life science-strategi för Skåne")
+        and "s. 1" in first["reference"]
+    )
