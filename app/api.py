@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
@@ -19,7 +20,7 @@ from fastapi.responses import JSONResponse
 from strategiqa.ingest.load import corpus_checksum
 
 from .engine import Engine
-from .middleware import AdmissionControl, SecurityAndAccessLog
+from .middleware import AdmissionControl, HeadAsGet, SecurityAndAccessLog
 from .proposals import MAX_UPLOAD_BYTES, ProposalError, check_text, proposal_text
 from .schemas import (
     AlignRequest,
@@ -163,29 +164,43 @@ def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True
         app = mount_ui(app, engine)
     app.add_middleware(AdmissionControl, limit=settings.max_concurrent_requests, wait_s=settings.queue_timeout_s)
     # Outermost, so that even a 500 from Starlette's error middleware gets the security headers.
+    app.add_middleware(HeadAsGet)
     return SecurityAndAccessLog(app)
 
 
 def _add_docs(app: FastAPI) -> None:
-    """Swagger UI from a local bundle: the CDN FastAPI uses by default is unreachable offline."""
-    from fastapi.openapi.docs import get_swagger_ui_html
+    """Swagger UI (5.x, which reads the OpenAPI 3.1 schema FastAPI writes) at /docs and ReDoc at /redoc,
+    both from the files the ``fastapi-offline`` package ships: the CDN FastAPI uses by default is
+    unreachable offline, and nothing may be fetched from elsewhere."""
+    from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
     from fastapi.responses import HTMLResponse
     from fastapi.staticfiles import StaticFiles
 
     try:
-        import swagger_ui_bundle
-    except ImportError:  # the API still works; only the /docs page needs the bundle
+        import fastapi_offline
+    except ImportError:  # the API still works; only the documentation pages need the bundle
         return
-    app.mount("/docs-static", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="docs-static")
+    static = Path(fastapi_offline.__file__).parent / "static"
+    app.mount("/docs-static", StaticFiles(directory=static), name="docs-static")
 
-    @app.get("/docs", include_in_schema=False)
+    @app.api_route("/docs", methods=["GET", "HEAD"], include_in_schema=False)
     def docs() -> HTMLResponse:
         return get_swagger_ui_html(
             openapi_url="/openapi.json",
             title="strategiqa API",
             swagger_js_url="/docs-static/swagger-ui-bundle.js",
             swagger_css_url="/docs-static/swagger-ui.css",
-            swagger_favicon_url="/docs-static/favicon-32x32.png",
+            swagger_favicon_url="/docs-static/favicon.png",
+        )
+
+    @app.api_route("/redoc", methods=["GET", "HEAD"], include_in_schema=False)
+    def redoc() -> HTMLResponse:
+        return get_redoc_html(
+            openapi_url="/openapi.json",
+            title="strategiqa API",
+            redoc_js_url="/docs-static/redoc.standalone.js",
+            redoc_favicon_url="/docs-static/favicon.png",
+            with_google_fonts=False,
         )
 
 

@@ -73,6 +73,27 @@ class AdmissionControl:
             self._slots.release()
 
 
+class HeadAsGet:
+    """HEAD answered as GET without the body (RFC 9110 §9.3.2), on every route: FastAPI registers GET only."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
 class SecurityAndAccessLog:
     """Adds security headers to every response and logs method, path, status and latency — never
     a query string or body, which may hold a confidential proposal."""

@@ -33,6 +33,7 @@ def _environment() -> Any:
         autoescape=select_autoescape(default=True, default_for_string=True),
         keep_trailing_newline=False,
     )
+
     def attribute(text: str) -> Markup:
         """Escaped for an attribute value, line breaks as ``&#10;``: copied text pastes with its lines."""
         return Markup(str(escape(str(text))).replace("\n", "&#10;"))

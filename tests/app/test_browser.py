@@ -212,3 +212,18 @@ def test_scripts_run_under_a_nonce_csp_without_unsafe_inline(live_server: str, p
     page.wait_for_timeout(300)
     assert page.evaluate("window.__ran") is None
     assert page.evaluate("window.__violations")  # the blocked handler is reported
+
+
+def test_api_docs_render_offline_and_head_works(live_server: str, page: Any) -> None:
+    """Swagger UI 5 (it reads OpenAPI 3.1) and ReDoc, from files an installed package ships; HEAD on GET routes."""
+    import httpx
+
+    for path in ("/docs", "/redoc", "/api/health", "/api/documents", "/openapi.json"):
+        head = httpx.head(live_server + path)
+        assert head.status_code == 200 and head.content == b"", path
+    page.goto(live_server + "/docs", wait_until="load")
+    page.wait_for_selector(".opblock", timeout=30_000)
+    text = page.inner_text("body")
+    assert "/api/ask" in text and "Unable to render" not in text
+    page.goto(live_server + "/redoc", wait_until="load")
+    page.wait_for_function("document.body.innerText.includes('/api/ask')", timeout=30_000)
