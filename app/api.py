@@ -17,7 +17,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
-from strategiqa.ingest.load import corpus_checksum
+from strategiqa.ingest.load import corpus_checksum, corpus_stamp
 
 from .engine import Engine
 from .middleware import AdmissionControl, HeadAsGet, SecurityAndAccessLog
@@ -132,13 +132,21 @@ def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True
     def crosswalk() -> dict[str, Any]:
         return engine.crosswalk
 
+    checked: dict[str, Any] = {}  # the last corpus stamp and whether the corpus then matched the index
+
     @app.get("/api/health", response_model=HealthOut)
     def health() -> dict[str, Any]:
         m = engine.index.manifest
-        try:
-            corpus_match = corpus_checksum(settings.corpus_dir) == m.corpus_checksum
-        except OSError:
-            corpus_match = False
+        # Hashing the corpus on every call is wasted work (and a load a monitor could cause): it is hashed
+        # again only when a file's name, time or size changed.
+        stamp = corpus_stamp(settings.corpus_dir)
+        if checked.get("stamp") != stamp:
+            try:
+                match = corpus_checksum(settings.corpus_dir) == m.corpus_checksum
+            except OSError:
+                match = False
+            checked.update(stamp=stamp, match=match)
+        corpus_match = bool(checked["match"])
         return {
             "status": "ok" if corpus_match else "stale",
             "corpus_checksum_match": corpus_match,

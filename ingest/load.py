@@ -129,3 +129,20 @@ def corpus_checksum(corpus_dir: Path) -> str:
         digest.update(info.file.encode())
         digest.update(path.read_bytes() if path.is_file() else b"<missing>")
     return digest.hexdigest()
+
+
+def corpus_stamp(corpus_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, modification time and size of every file in the corpus folder: cheap to take, and it changes
+    whenever the checksum could (a health check hashes the corpus only when the stamp moved)."""
+    try:
+        entries = sorted(p for p in corpus_dir.iterdir() if p.is_file())
+    except OSError:
+        return ()
+    stamp = []
+    for path in entries:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        stamp.append((path.name, info.st_mtime_ns, info.st_size))
+    return tuple(stamp)

@@ -250,3 +250,25 @@ def test_bad_settings_and_options_are_one_line_exit_2(mini_settings: Settings) -
         assert (
             result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
         )
+
+
+def test_health_hashes_the_corpus_only_when_a_file_changed(
+    mini_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import strategiqa.app.api as api
+
+    calls = []
+    real = api.corpus_checksum
+
+    def counting(corpus_dir: Path) -> str:  # a spy: the real checksum, counted
+        calls.append(corpus_dir)
+        return real(corpus_dir)
+
+    monkeypatch.setattr(api, "corpus_checksum", counting)
+    ingest(mini_settings, progress=False)
+    wrapped = create_app(mini_settings, Engine.open(mini_settings), ui=False)
+    with serve(wrapped) as url:
+        assert [httpx.get(url + "/api/health").json()["status"] for _ in range(5)] == ["ok"] * 5
+        assert len(calls) == 1
+        (mini_settings.corpus_dir / "agenda.md").write_text("# Ändrad agenda\n\nNy text.\n", encoding="utf-8")
+        assert httpx.get(url + "/api/health").json()["status"] == "stale" and len(calls) == 2
