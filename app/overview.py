@@ -37,11 +37,12 @@ _COUNT_WORDS = {
     "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
-# Words that only frame a structure question ("Vilka är de prioriterade …", "List all the main …").
+# Words that only frame a structure question ("Vilka är de prioriterade …", "List all the main …"); the
+# documents' own names come from the manifest (``DocumentRouter``), not from this list.
 _FRAME = frozenset(
     """
-    vilka vilket vilken vad är har finns de alla samtliga prioriterade huvudsakliga olika strategins agendans
-    agendan strategin dokumentet nationella regionala ingår under inom i om handlar tar upp står lista räkna
+    vilka vilket vilken vad är har finns de alla samtliga prioriterade huvudsakliga olika
+    dokumentet nationella regionala ingår under inom i om handlar tar upp står lista räkna
     what which are is the all main priority key different list name give me tell its their covered
     covers cover fall falls under within in about does do says say contain contains include includes
     numbered number nr no named called mean means deal deals with set out sets

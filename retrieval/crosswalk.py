@@ -43,7 +43,7 @@ class StrategyUnit:
 
     @property
     def id(self) -> str:
-        """Document-qualified: ``vgr-agenda-2026:1``, ``nationell-strategi-2024:4.1``."""
+        """Document-qualified: ``{doc_id}:{number}``, e.g. ``regional-plan:1``, ``national-plan:4.1``."""
         return f"{self.doc_id}:{self.number}"
 
 

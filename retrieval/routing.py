@@ -13,9 +13,9 @@ from .text import STOP_WORDS
 
 _GENITIVE = r"(?:['’:]?s)?"
 # Swedish and English endings of a place name used as an adjective or in the genitive
-# ("västsvenska", "Västsveriges", "Sweden's"): the manifest lists the base forms.
+# (a base form plus -a, -t, -s, -en, -ens or 's): the manifest lists the base forms.
 _INFLECTION = r"(?:a|t|s|en|ens)?" + _GENITIVE
-# A preposition (and article) that only introduces a document's name: "in the strategy", "enligt agendan".
+# A preposition (and article) that only introduces a document's name ("in the …", "enligt …").
 _NAME_PREFIX = r"(?:(?:in|of|by|according to|enligt|i)\s+)?(?:the\s+)?"
 # A question that sets places against each other is about the places: it is not focused.
 _COMPARISON = re.compile(
@@ -29,8 +29,8 @@ class DocumentRouter:
     """Which document a question names, and the question without the words that only say where to look.
 
     Everything it knows comes from the corpus manifest (``DocumentInfo``): each document's ``names``
-    ("agendan", "the strategy"), ``cues`` ("regeringen", "regional") and ``places`` ("Västsverige",
-    "Sweden"). Nothing about any corpus is written here, so another region's documents route the same way.
+    (what questions call it), ``cues`` (other words pointing to it) and ``places`` (what it is about).
+    Nothing about any corpus is written here, so another region's documents route the same way.
     """
 
     def __init__(self, documents: Sequence[DocumentInfo], topic_phrases: tuple[str, ...] = ()) -> None:
@@ -47,7 +47,7 @@ class DocumentRouter:
         }
         names = sorted({n for d in documents for n in d.names}, key=len, reverse=True)
         topic = "|".join(r"[ -]".join(re.escape(w) for w in t.split()) for t in topic_phrases)
-        # Only names are taken out; cues ("regional", "regeringen") still say something about the content.
+        # Only names are taken out; cues (a role word, a publisher) still say something about the content.
         self._names = (
             re.compile(
                 r"(?<![\w-])"
@@ -95,10 +95,10 @@ class DocumentRouter:
         """The question without document names, the corpus topic and its places, or None if that leaves
         too little.
 
-        In a corpus where every passage is about "life science in West Sweden", those words pull the
-        embedding of ``How does the agenda describe the climate ambitions for life science in West
-        Sweden?`` towards generic overview passages; ``How does describe the climate ambitions?`` finds
-        the focus area that says "klimatneutral". Search blends both (see ``SearchParams``).
+        In a corpus where every passage is about "TOPIC in PLACE", those words pull the embedding of
+        ``How does the plan describe the climate ambitions for TOPIC in PLACE?`` towards generic overview
+        passages; ``How does describe the climate ambitions?`` finds the section on climate. Search
+        blends both (see ``SearchParams``).
         """
         stripped = self.strip_names(question)
         focused = stripped
@@ -121,17 +121,17 @@ class DocumentRouter:
         key = _key(matched)
         if key in self._owner:
             return self._owner[key]
-        # An inflected place ("västsvenska", "Sweden's"): the longest listed base form it starts with.
+        # An inflected place (base form plus an ending): the longest listed base form it starts with.
         bases = [w for w in self._owner if key.startswith(w)]
         return self._owner[max(bases, key=len)] if bases else None
 
 
 def _cue_pattern(words: dict[str, tuple[str, ...]], suffix: str) -> re.Pattern[str] | None:
-    """One alternation over every document's words, longest first, so "West Swedish" is matched whole."""
+    """One alternation over every document's words, longest first, so a two-word place is matched whole."""
     flat = sorted({w for ws in words.values() for w in ws}, key=len, reverse=True)
     if not flat:
         return None
-    # A word inside a hyphenated compound is not the document's name: "EU-strategin" is not "strategin".
+    # A word inside a hyphenated compound is not the document's name: "EU-X" does not name the document "X".
     return re.compile(r"(?<![\w-])(?:" + "|".join(_flexible(w) for w in flat) + ")" + suffix + r"(?![\w])", re.I)
 
 
@@ -140,7 +140,7 @@ def _key(words: str) -> str:
 
 
 def _flexible(phrase: str, between: str = "") -> str:
-    """A phrase whose words may be joined by a space or a hyphen ("West-Sweden"), and, with ``between``,
+    """A phrase whose words may be joined by a space or a hyphen, and, with ``between``,
     have that between them ("national life science strategy" for the name "national strategy")."""
     joint = rf"(?:[ -](?:{between}))?[ -]" if between else r"[ -]"
     return joint.join(re.escape(w) for w in phrase.split())
@@ -174,8 +174,8 @@ def _content_ngrams(words: list[str], stop_words: frozenset[str], longest: int =
 
 
 # A preposition goes with the place or topic it introduces only when that ends the phrase
-# ("ambitions for life science in West Sweden?"); a place before a noun is a modifier and only it
-# goes ("the West Swedish ecosystem" keeps "the ecosystem").
+# ("ambitions for TOPIC in PLACE?"); a place before a noun is a modifier and only it goes
+# ("the PLACE ecosystem" keeps "the ecosystem").
 _PREPOSITION = r"\b(?:in|of|for|across|within|i|för|inom)\s+(?:the\s+)?"
 _PHRASE_END = r"(?=\s*(?:[?.!,;:](?!\w)|$)|\s+(?:and|or|och|eller|by|to|till|in|i|on|på|for|för|with|med)\b)"
 _DANGLING = re.compile(
