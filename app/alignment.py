@@ -85,10 +85,15 @@ class Aligner:
         background = self.engine.background_vectors
         background_sims = vectors @ background.T if len(background) else np.zeros((len(sentences), 1))
         background_level = float(np.median(background_sims))
-        topic = _on_topic(vectors, background_sims, self.targets.values())
+        # Every proposal sentence against every strategy sentence, per target: computed once, read by the
+        # on-topic check and by the ranking.
+        pairs = {kind: [vectors @ tv.T for tv in t.vectors] for kind, t in self.targets.items()}
+        topic = _on_topic([p for kind_pairs in pairs.values() for p in kind_pairs], background_sims)
         result["on_topic"] = {k: round(v, 4) for k, v in topic.items()}
         for kind in ("regional", "national"):
-            ranked = self._rank(self.targets[kind], text, sentences, vectors, language, background_level, topic)
+            ranked = self._rank(
+                self.targets[kind], pairs[kind], text, sentences, vectors, language, background_level, topic
+            )
             result[kind] = ranked
             result[f"uncovered_{kind}"] = [
                 {"number": r["number"], "title": r["title"], "score": r["score"]}
@@ -102,6 +107,7 @@ class Aligner:
     def _rank(
         self,
         targets: _Targets,
+        pairs: list[np.ndarray],
         text: str,
         sentences: list[str],
         vectors: np.ndarray,
@@ -113,10 +119,7 @@ class Aligner:
             return []
         n = len(targets.units)
         dense, titles, best = np.zeros(n), np.zeros(n), np.zeros(n)
-        pairs = []
-        for j, tv in enumerate(targets.vectors):
-            pair = vectors @ tv.T
-            pairs.append(pair)
+        for j, pair in enumerate(pairs):
             dense[j] = (top_mean(pair.max(axis=1)) + top_mean(pair.max(axis=0))) / 2
             titles[j] = top_mean(vectors @ targets.titles[j])
             best[j] = float(pair.max())
@@ -199,12 +202,12 @@ def summary(result: dict[str, Any], language: str) -> dict[str, Any]:
     return out
 
 
-def _on_topic(vectors: np.ndarray, background_sims: np.ndarray, targets: Any) -> dict[str, float]:
+def _on_topic(pairs: list[np.ndarray], background_sims: np.ndarray) -> dict[str, float]:
     """How much of the proposal is about the strategies at all: per sentence, its best similarity to any
     strategy sentence against its best similarity to generic everyday sentences (``background``).
     ``share``: sentences closer to the strategies; ``margin``: the mean difference. A road-maintenance
     text is closer to everyday text than to the strategies (margin ≤ 0) and gets no clear link."""
-    per_target = [(vectors @ tv.T).max(axis=1) for t in targets for tv in t.vectors]
+    per_target = [pair.max(axis=1) for pair in pairs]
     if not per_target:  # no goal sections in the corpus: nothing to be on the topic of
         return {"share": 0.0, "margin": 0.0}
     strategy = np.max(per_target, axis=0)

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
+
+from strategiqa.ingest.files import write_atomically
 
 from .answer import AnswerParams
 from .settings import AnswerSettings
@@ -117,11 +117,7 @@ def write_calibration(path: Path, model_id: str, entry: dict[str, Any]) -> None:
     data = read_calibration(path)
     data[model_id] = entry
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.tmp-", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(data, fh, ensure_ascii=False, indent=2)
-        fh.write("\n")
-    os.replace(tmp, path)
+    write_atomically(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def _best_threshold(pos: list[float], neg: list[float]) -> tuple[float, dict[str, Any]]:

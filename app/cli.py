@@ -76,8 +76,8 @@ def add(
     """Add a document to the corpus (copied into the corpus folder, entered in the manifest) and index it;
     only its text is embedded, other documents' passages and ids do not change.
 
-    Example: strategiqa add skane.pdf --title 'Life science-strategi för Skåne' --publisher 'Region Skåne'
-    --year 2025 --role regional --place Skåne --alias Skånestrategin
+    Example: strategiqa add plan.pdf --title 'TITLE' --publisher 'PUBLISHER' --year 2025 --role regional
+    --place PLACE --alias 'WHAT QUESTIONS CALL IT'
     """
     from strategiqa.ingest.corpus_edit import NewDocument, add_document
     from strategiqa.ingest.load import IngestError
@@ -227,14 +227,10 @@ def _print_answer(result: dict[str, Any]) -> None:
 
 def _write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file beside it: never a half-written report."""
-    import os
-    import tempfile
+    from strategiqa.ingest.files import write_atomically
 
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.tmp-", dir=path.parent if str(path.parent) else ".")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
+        write_atomically(path, data)
     except OSError as exc:
         _fail(f"Cannot write {path}: {exc.strerror}.", code=2)
 

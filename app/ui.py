@@ -111,7 +111,7 @@ def build_ui(engine: Engine) -> Any:
                 label=sv["question"], placeholder=sv["placeholder"], lines=2, max_lines=6, elem_id="sq-question"
             )
             gr.Markdown(sv["followup_hint"], elem_classes=["sq-muted"])
-            all_docs = [(d.info.short_title or d.info.title, d.info.doc_id) for d in engine.index.documents]
+            all_docs = [(d.short_title, d.doc_id) for d in documents]
             scope = gr.CheckboxGroup(all_docs, value=[d for _, d in all_docs], label=sv["scope"], elem_id="sq-scope")
             ask_button = gr.Button(sv["ask"], variant="primary", elem_id="sq-ask")
             previous = gr.State(None)

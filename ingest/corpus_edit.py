@@ -7,14 +7,13 @@ beside it, so a failed call leaves the corpus as it was. ``undo`` puts back what
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .files import write_atomically
 from .load import MANIFEST_NAME, SUPPORTED_SUFFIXES, IngestError, read_manifest, read_source
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
@@ -63,16 +62,16 @@ def add_document(corpus_dir: Path, new: NewDocument) -> tuple[str, Callable[[], 
     before = manifest.read_text(encoding="utf-8")
     shutil.copyfile(source, target)
     try:
-        _write_atomically(manifest, before.rstrip("\n") + "\n\n" + _entry(doc_id, source.name, new))
+        write_atomically(manifest, before.rstrip("\n") + "\n\n" + _entry(doc_id, source.name, new))
         read_manifest(corpus_dir)  # the new entry parses (e.g. no quote broke the TOML)
     except (OSError, IngestError):
         target.unlink(missing_ok=True)
-        _write_atomically(manifest, before)
+        write_atomically(manifest, before)
         raise
 
     def undo() -> None:
         target.unlink(missing_ok=True)
-        _write_atomically(manifest, before)
+        write_atomically(manifest, before)
 
     return doc_id, undo
 
@@ -95,13 +94,13 @@ def remove_document(corpus_dir: Path, doc_id: str) -> tuple[str, Callable[[], No
         raise IngestError(f"The manifest entry of {doc_id!r} could not be told apart; edit {manifest} by hand.")
     file = corpus_dir / info.file
     kept_bytes = file.read_bytes() if file.is_file() else None
-    _write_atomically(manifest, "".join(kept).rstrip("\n") + "\n")
+    write_atomically(manifest, "".join(kept).rstrip("\n") + "\n")
     file.unlink(missing_ok=True)
 
     def undo() -> None:
         if kept_bytes is not None:
             file.write_bytes(kept_bytes)
-        _write_atomically(manifest, before)
+        write_atomically(manifest, before)
 
     return info.title, undo
 
@@ -132,14 +131,3 @@ def _toml(text: str) -> str:
 def _slug(stem: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", stem.lower().translate(str.maketrans("åäöéü", "aaoeu"))).strip("-")
     return slug[:80] or "document"
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.tmp-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -78,10 +78,11 @@ class LoadedIndex:
     bm25: BM25
     crosswalk: dict[str, Any] = field(default_factory=dict)
     by_id: dict[str, int] = field(default_factory=dict)
-    doc_kinds: np.ndarray = field(default_factory=lambda: np.zeros(0))
     doc_ids: np.ndarray = field(default_factory=lambda: np.zeros(0))
     passage_languages: np.ndarray = field(default_factory=lambda: np.zeros(0))
     """Each passage's language (its document's, from the manifest): BM25 stems it with that language's rules."""
+    languages: tuple[str, ...] = ()
+    """The languages the passages are written in (each question is stemmed once per language)."""
     """Each passage's document id (for questions scoped to some documents)."""
 
     sentence_vectors: np.ndarray = field(default_factory=lambda: np.zeros(0))
@@ -96,10 +97,10 @@ class LoadedIndex:
 
     def __post_init__(self) -> None:
         self.by_id = {p.passage_id: i for i, p in enumerate(self.passages)}
-        self.doc_kinds = np.asarray([p.doc_kind for p in self.passages])
         self.doc_ids = np.asarray([p.doc_id for p in self.passages])
         language = {d.info.doc_id: d.info.language for d in self.documents}
         self.passage_languages = np.asarray([language.get(p.doc_id, "sv") for p in self.passages])
+        self.languages = tuple(sorted(set(self.passage_languages.tolist()))) or ("sv",)
         self.sentence_vectors = self.sentence_store.vectors()
         self.sentence_first = first_positions(self.sentence_owner, len(self.passages))
         self.topic_phrases = corpus_topic_phrases([d.info.title for d in self.documents])

@@ -175,7 +175,7 @@ class Searcher:
         language the documents are written in, and each passage is scored with its own language's terms."""
         raw = np.zeros(len(self.index.passages), dtype=np.float32)
         scaled = np.zeros_like(raw)
-        languages = sorted(set(self.index.passage_languages.tolist())) or ["sv"]
+        languages = self.index.languages
         for language in languages:
             terms = tokenize(text, self.index.compounds if language == "sv" else None, language)
             scores = self.index.bm25.term_scores(terms)
