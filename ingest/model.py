@@ -30,10 +30,10 @@ class DocumentInfo:
     """The place or body the document is about, with its aliases in every language questions use:
     a question naming them is about this document's own ground, not another place."""
     names: tuple[str, ...] = ()
-    """How questions name the document itself ("agendan", "the strategy"): they say where to look, not
+    """How questions name the document itself (its common name, in each language): they say where to look, not
     what to find, so they route the question and are left out of the text that is embedded."""
     cues: tuple[str, ...] = ()
-    """Other words that point to this document ("regeringen", "regional"): they route the question only."""
+    """Other words that point to this document (its publisher, its role): they route the question only."""
 
 
 @dataclass
