@@ -96,7 +96,7 @@ class Aligner:
             )
             result[kind] = ranked
             result[f"uncovered_{kind}"] = [
-                {"number": r["number"], "title": r["title"], "score": r["score"]}
+                {"id": r["id"], "doc_id": r["doc_id"], "number": r["number"], "title": r["title"], "score": r["score"]}
                 for r in ranked
                 if r["level"] == "none"
             ]

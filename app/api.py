@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +16,14 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 from strategiqa.ingest.load import corpus_checksum, corpus_stamp
 
 from .engine import Engine
 from .middleware import AdmissionControl, HeadAsGet, SecurityAndAccessLog
+from .pages import add_passage_page
 from .proposals import MAX_UPLOAD_BYTES, ProposalError, check_text, proposal_text
+from .quotes import locate_quote
 from .schemas import (
     AlignRequest,
     AlignResponse,
@@ -36,6 +38,7 @@ from .schemas import (
     VerifyResponse,
 )
 from .settings import Settings
+from .templating import STATIC
 from .validation import BadInput
 
 log = logging.getLogger("strategiqa.api")
@@ -158,6 +161,9 @@ def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True
         }
 
     _add_docs(app)
+    add_passage_page(app, engine)
+    # The pages' one script (no inline handlers); mounted before Gradio's catch-all "/".
+    app.mount("/static", StaticFiles(directory=STATIC), name="strategiqa-static")
     # Closed by default: an empty allow-list still installs the middleware, which also stops
     # Gradio from adding its own permissive CORS headers.
     app.add_middleware(
@@ -246,51 +252,6 @@ def _multipart_file(body: bytes, content_type: str) -> tuple[bytes, str | None]:
             payload = part.get_payload(decode=True)
             return (payload if isinstance(payload, bytes) else b""), part.get_filename()
     raise ProposalError("The upload has no field 'file'; send the proposal as multipart field 'file'.")
-
-
-def locate_quote(text: str, quote: str) -> tuple[int, int] | None:
-    """Where ``quote`` stands in ``text``, ignoring differences of whitespace, line breaks and soft hyphens."""
-    norm_text, positions = _normalise_with_positions(text)
-    norm_quote, _ = _normalise_with_positions(quote)
-    if not norm_quote:
-        return None
-    at = norm_text.find(norm_quote)
-    if at < 0:
-        return None
-    return positions[at], positions[at + len(norm_quote) - 1] + 1
-
-
-def _normalise_with_positions(text: str) -> tuple[str, list[int]]:
-    """Collapse whitespace runs to one space, drop soft hyphens and hyphens that end a line."""
-    out: list[str] = []
-    positions: list[int] = []
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "\u00ad":
-            i += 1
-            continue
-        if ch == "-" and re.match(r"-[ \t]*\n", text[i:]):
-            i = text.index("\n", i) + 1
-            while i < len(text) and text[i] in " \t":
-                i += 1
-            continue
-        if ch.isspace():
-            if out and out[-1] != " ":
-                out.append(" ")
-                positions.append(i)
-            i += 1
-            continue
-        out.append(ch)
-        positions.append(i)
-        i += 1
-    while out and out[0] == " ":
-        out.pop(0)
-        positions.pop(0)
-    while out and out[-1] == " ":
-        out.pop()
-        positions.pop()
-    return "".join(out), positions
 
 
 def _add_error_handlers(app: FastAPI) -> None:

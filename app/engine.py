@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from strategiqa.ingest.load import CorpusProfile, read_profile
 from strategiqa.ingest.model import Passage, Section
 from strategiqa.retrieval.cache import EmbeddingCache
 from strategiqa.retrieval.embedders import Embedder
@@ -30,6 +31,7 @@ from .followup import resolve_followup
 from .indexing import IngestReport, Notice, fresh_index, ingest, make_embedder
 from .overview import Overview, answer_overview
 from .questions import EnglishWords, QuestionAnalysis, analyse, has_question_word
+from .quotes import passage_url
 from .settings import Settings
 from .validation import BadInput, validate_question, validate_request
 
@@ -111,8 +113,8 @@ class Engine:
             "abstain_reason": answer.abstain_reason,
             "missing": answer.missing or None,
             "confidence": answer.confidence,
-            "citations": [asdict(c) for c in answer.citations],
-            "passages": [hit_to_dict(h) for h in result.hits],
+            "citations": [self.citation_fields(asdict(c)) for c in answer.citations],
+            "passages": [self.hit_fields(h) for h in result.hits],
         }
 
     def _overview_answer(self, base: dict[str, Any], result: SearchResult, overview: Overview) -> dict[str, Any]:
@@ -124,8 +126,8 @@ class Engine:
             "abstain_reason": None,
             "missing": None,
             "confidence": 1.0,
-            "citations": [asdict(c) for c in overview.citations],
-            "passages": [hit_to_dict(h) for h in self._overview_first(result, overview).hits],
+            "citations": [self.citation_fields(asdict(c)) for c in overview.citations],
+            "passages": [self.hit_fields(h) for h in self._overview_first(result, overview).hits],
         }
 
     def _retrieve(
@@ -314,13 +316,36 @@ class Engine:
     @cached_property
     def crosswalk(self) -> dict[str, Any]:
         """The index's crosswalk with a level (clear, possible, none) on every area × objective, cut from
-        its scores by the cuts fitted on the expert map for this model (``calibrate --links``)."""
+        its scores by the cuts fitted on the expert map for this model (``calibrate --links``); every
+        title with its English translation, every evidence sentence with its reference line and link."""
         entry = read_calibration(self.settings.calibration_file).get(self.embedder.model_id, {})
-        return with_levels(self.index.crosswalk, crosswalk_cuts(entry))
+        crosswalk = with_levels(self.index.crosswalk, crosswalk_cuts(entry))
+        for pair in crosswalk.get("pairs", []):
+            regional, national = pair["regional"]["doc_id"], pair["national"]["doc_id"]
+            for area in pair["areas"]:
+                area["title_en"] = self.profile.english_title(regional, area["title"])
+                for objective in area["objectives"]:
+                    objective["title_en"] = self.profile.english_title(national, objective["title"])
+                    for ev in objective["evidence"]:
+                        for side in ("regional", "national"):
+                            ev[f"{side}_reference"] = self._reference(ev[f"{side}_passage_id"])
+                            ev[f"{side}_url"] = passage_url(ev[f"{side}_passage_id"], ev[f"{side}_quote"])
+        return crosswalk
 
     def align(self, text: str) -> dict[str, Any]:
-        """Rank the focus areas and objectives a proposal supports (see ``alignment``); nothing is stored."""
-        return self.aligner.align(text)
+        """Rank the focus areas and objectives a proposal supports (see ``alignment``); nothing is stored.
+        Titles carry their English translation, evidence the link to the strategy sentence's passage."""
+        result = self.aligner.align(text)
+        for key in ("regional", "national", "uncovered_regional", "uncovered_national"):
+            for item in result[key]:
+                item["title_en"] = self.profile.english_title(item["doc_id"], item["title"])
+                for ev in item.get("evidence", []):
+                    ev["url"] = passage_url(ev["passage_id"], ev["strategy_quote"])
+        return result
+
+    def _reference(self, passage_id: str) -> str:
+        i = self.index.by_id.get(passage_id)
+        return self.index.passages[i].label if i is not None else passage_id
 
     def document_outline(self, doc_id: str) -> dict[str, Any] | None:
         """One document's section tree with the ids of each section's passages; None if unknown."""
@@ -335,6 +360,7 @@ class Engine:
         def node(section: Section) -> dict[str, Any]:
             return {
                 **section.to_outline(),
+                "title_en": self.profile.english_title(doc_id, section.title),
                 "passages": by_section.get(section.id, []),
                 "children": [node(c) for c in section.children],
             }
@@ -352,7 +378,51 @@ class Engine:
         if i is None:
             return None
         p = self.index.passages[i]
-        return {**_passage_fields(p), "reference": p.label}
+        return self.passage_fields(p)
+
+    @cached_property
+    def profile(self) -> CorpusProfile:
+        """The corpus profile: example questions and hand-written English section titles."""
+        return read_profile(self.settings.corpus_dir)
+
+    def english_path(self, doc_id: str, path: Sequence[str]) -> list[str]:
+        """A section path with each heading's English translation where the profile has one."""
+        return [self.profile.english_heading(doc_id, h) or h for h in path]
+
+    def passage_fields(self, p: Passage) -> dict[str, Any]:
+        """A passage as the API, the CLI and the web app show it: locator, English titles, its page's url."""
+        return {
+            "passage_id": p.passage_id,
+            "doc_id": p.doc_id,
+            "doc_title": p.doc_title,
+            "doc_kind": p.doc_kind,
+            "section_number": p.section_number,
+            "section_title": p.section_title,
+            "section_title_en": self.profile.english_title(p.doc_id, p.section_title),
+            "section_path": list(p.section_path),
+            "section_path_en": self.english_path(p.doc_id, p.section_path),
+            "page": p.page,
+            "text": p.text,
+            "reference": p.label,
+            "url": passage_url(p.passage_id),
+        }
+
+    def hit_fields(self, hit: Hit) -> dict[str, Any]:
+        return {**self.passage_fields(hit.passage), "score": round(hit.score, 6)}
+
+    def citation_fields(self, citation: dict[str, Any]) -> dict[str, Any]:
+        """A citation with its document id, English titles and the url of its passage's page, the
+        quote highlighted there (a heading citation opens the section's first passage)."""
+        i = self.index.by_id.get(citation["passage_id"])
+        doc_id = self.index.passages[i].doc_id if i is not None else ""
+        quote = citation["quote"] if citation.get("kind") != "heading" else None
+        return {
+            **citation,
+            "doc_id": doc_id,
+            "section_title_en": self.profile.english_title(doc_id, citation["section_title"]),
+            "section_path_en": self.english_path(doc_id, citation["section_path"]),
+            "url": passage_url(citation["passage_id"], quote),
+        }
 
     def strategy_documents(self) -> list[dict[str, Any]]:
         """Title and year of each indexed document, for report headers."""
@@ -372,21 +442,3 @@ class Engine:
             "built_at": m.created_at,
             "fingerprint": m.fingerprint,
         }
-
-
-def hit_to_dict(hit: Hit) -> dict[str, Any]:
-    return {**_passage_fields(hit.passage), "score": round(hit.score, 6)}
-
-
-def _passage_fields(p: Passage) -> dict[str, Any]:
-    return {
-        "passage_id": p.passage_id,
-        "doc_id": p.doc_id,
-        "doc_title": p.doc_title,
-        "doc_kind": p.doc_kind,
-        "section_number": p.section_number,
-        "section_title": p.section_title,
-        "section_path": list(p.section_path),
-        "page": p.page,
-        "text": p.text,
-    }

@@ -40,6 +40,13 @@ class CitationOut(BaseModel):
     kind: Literal["sentence", "heading"] = Field(
         description="sentence: a span of the passage; heading: the section's title (overview answers)."
     )
+    doc_id: str = Field(description="The document the quote comes from (see GET /api/documents).")
+    section_title_en: str | None = Field(
+        description="A hand-written English translation of the section title (from the corpus profile), "
+        "or null; a translation, not the document's text."
+    )
+    section_path_en: list[str] = Field(description="section_path with English translations where there are some.")
+    url: str = Field(description="The passage's page on this server, the quote highlighted: a link to paste.")
 
 
 class PassageOut(BaseModel):
@@ -49,9 +56,12 @@ class PassageOut(BaseModel):
     doc_kind: str
     section_number: str | None
     section_title: str
+    section_title_en: str | None = Field(description="English translation of the section title, or null.")
     section_path: list[str]
+    section_path_en: list[str]
     page: int | None
     text: str
+    url: str = Field(description="The passage's page on this server.")
     score: float | None = None
     reference: str | None = None
 
@@ -102,6 +112,7 @@ class SectionOut(BaseModel):
     id: str
     number: str | None
     title: str
+    title_en: str | None = Field(None, description="English translation of the title (corpus profile), or null.")
     level: int
     passages: list[str] = Field(description="Ids of the passages of this section's own text.")
     children: list[SectionOut]
@@ -134,12 +145,17 @@ class EvidencePair(BaseModel):
     national_passage_id: str
     national_quote: str = Field(description="A sentence of the objective, verbatim.")
     score: float
+    regional_reference: str = Field("", description="The regional sentence's reference line.")
+    national_reference: str = Field("", description="The national sentence's reference line.")
+    regional_url: str = Field("", description="The regional passage's page, the quote highlighted.")
+    national_url: str = Field("", description="The national passage's page, the quote highlighted.")
 
 
 class CrosswalkObjective(BaseModel):
     id: str = Field(description="Document-qualified: national document id and objective number.")
     number: str
     title: str
+    title_en: str | None = Field(None, description="English translation of the title (corpus profile), or null.")
     score: float = Field(description="Combined standardised score; higher is a stronger link.")
     level: Literal["clear", "possible", "none"] = Field(
         description="clear (tydlig koppling), possible (möjlig koppling) or none (ingen koppling hittad): score "
@@ -154,6 +170,7 @@ class CrosswalkArea(BaseModel):
     id: str = Field(description="Document-qualified: regional document id and area number.")
     number: str
     title: str
+    title_en: str | None = Field(None, description="English translation of the title (corpus profile), or null.")
     objectives: list[CrosswalkObjective] = Field(description="All national objectives, strongest first.")
 
 
@@ -185,6 +202,7 @@ class AlignEvidence(BaseModel):
     reference: str = Field(
         description="The strategy sentence's reference line: publisher (year), title, section, page."
     )
+    url: str = Field("", description="The strategy passage's page, the sentence highlighted.")
     score: float
 
 
@@ -194,6 +212,7 @@ class AlignItem(BaseModel):
     number: str
     label: str = Field(description="The number, with the document's short title when a role has several documents.")
     title: str
+    title_en: str | None = Field(None, description="English translation of the title (corpus profile), or null.")
     level: Literal["clear", "possible", "none"] = Field(
         description="clear (tydlig koppling), possible (möjlig koppling) or none (ingen koppling hittad): "
         "thresholds fitted on labelled proposals for the model in use."
@@ -211,8 +230,11 @@ class AlignItem(BaseModel):
 
 
 class Uncovered(BaseModel):
+    id: str = Field(description="Document-qualified: document id and area or objective number.")
+    doc_id: str
     number: str
     title: str
+    title_en: str | None = None
     score: float
 
 

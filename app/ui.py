@@ -17,7 +17,7 @@ from strategiqa.retrieval.language import detect_language
 from .engine import Engine
 from .proposals import MAX_UPLOAD_BYTES, ProposalError, proposal_text
 from .reports import alignment_docx
-from .templating import SCRIPT_URL, STATIC, render
+from .templating import SCRIPT_URL, render
 from .ui_render import (
     LABELS,
     render_alignment,
@@ -81,10 +81,8 @@ SCROLL_TO_RESULT = "() => { const e = document.getElementById('sq-alignment'); i
 def mount_ui(app: FastAPI, engine: Engine) -> FastAPI:
     """Mount the Gradio app at / on ``app`` (same process, same port)."""
     import gradio as gr
-    from fastapi.staticfiles import StaticFiles
 
-    # The page's behaviour is one static script (no inline handlers); mounted before Gradio's catch-all "/".
-    app.mount("/static", StaticFiles(directory=STATIC), name="strategiqa-static")
+    # The page's behaviour is one static script (no inline handlers), mounted at /static by ``create_app``.
     blocks = build_ui(engine)
     return gr.mount_gradio_app(
         app,

@@ -8,122 +8,13 @@ import re
 import urllib.parse
 from typing import TYPE_CHECKING, Any
 
+from .labels import LABELS
+from .quotes import passage_url
 from .reports import DOCUMENT_HEADINGS, LEVEL_NAMES, alignment_markdown, by_level, summary_cell
 from .templating import render
 
 if TYPE_CHECKING:
     from .engine import Engine
-
-LABELS: dict[str, dict[str, str]] = {
-    "sv": {
-        "title": "Fråga strategidokumenten",
-        "subtitle": "Svar med källhänvisning ur {documents}. Varje citat står ordagrant i dokumenten.",
-        "and": "och",
-        "question": "Din fråga",
-        "placeholder": "Till exempel: Hur ska fler kliniska prövningar möjliggöras?",
-        "ask": "Fråga",
-        "answer": "Svar",
-        "sources": "Källor",
-        "copy": "Kopiera referens",
-        "copied": "Kopierad",
-        "copy_pair": "Kopiera belägget",
-        "copy_section": "Kopiera alla belägg",
-        "analysed": "Analyserat",
-        "pasted": "inklistrad text",
-        "upload_fallback": "uppladdad fil",
-        "clear_file": "Ta bort filen",
-        "page": "s.",
-        "abstained": "Närmaste avsnitt i dokumenten",
-        "language": "Språk",
-        "examples": "Exempel",
-        "ask_tab": "Fråga",
-        "browse_tab": "Dokument",
-        "document": "Dokument",
-        "passages": "avsnitt",
-        "crosswalk_tab": "Koppling region–nation",
-        "crosswalk_intro": "Hur starkt varje regionalt insatsområde (rader) hänger ihop med varje nationell "
-        "målsättning (kolumner): ● tydlig koppling, ○ möjlig koppling (gränser anpassade till en expertbedömning), "
-        "färgen visar poängen. Klicka på en ruta för beläggen; målsättningarnas namn står under tabellen.",
-        "objectives_legend": "Nationella målsättningar",
-        "area": "Insatsområde",
-        "evidence": "Belägg",
-        "region": "Region",
-        "nation": "Nation",
-        "clear": "tydlig koppling",
-        "proposal_tab": "Analysera förslag",
-        "proposal": "Klistra in förslaget",
-        "upload": "…eller ladda upp en fil (.txt, .md, .pdf, .docx, högst 10 MB)",
-        "analyse": "Analysera",
-        "supported_regional": "Regionala insatsområden som förslaget stödjer",
-        "supported_national": "Nationella målsättningar som förslaget stödjer",
-        "uncovered": "Inte berörda",
-        "download": "Ladda ner rapporten (Markdown)",
-        "download_docx": "Ladda ner rapporten (Word)",
-        "proposal_says": "Förslaget",
-        "strategy_says": "Strategin",
-        "none": "Inga tydliga kopplingar; närmast ligger:",
-        "read_as": "Tolkad som",
-        "missing": "Dokumenten svarar inte på just det",
-        "scope": "Sök i dokumenten",
-        "no_scope": "Välj minst ett dokument att söka i.",
-        "followup_hint": "Enter ställer frågan. En följdfråga (”Och vad säger strategin om det?”) läses mot "
-        "föregående fråga; annars står varje fråga för sig.",
-    },
-    "en": {
-        "title": "Ask the strategy documents",
-        "subtitle": "Cited answers from {documents}. Every quote stands verbatim in the documents, in their language.",
-        "and": "and",
-        "question": "Your question",
-        "placeholder": "For example: How will more clinical trials be made possible?",
-        "ask": "Ask",
-        "answer": "Answer",
-        "sources": "Sources",
-        "copy": "Copy reference",
-        "copied": "Copied",
-        "copy_pair": "Copy this evidence",
-        "copy_section": "Copy all evidence",
-        "analysed": "Analysed",
-        "pasted": "pasted text",
-        "upload_fallback": "uploaded file",
-        "clear_file": "Remove the file",
-        "page": "p.",
-        "abstained": "Closest passages in the documents",
-        "language": "Language",
-        "examples": "Examples",
-        "ask_tab": "Ask",
-        "browse_tab": "Documents",
-        "document": "Document",
-        "passages": "passages",
-        "crosswalk_tab": "Region–nation links",
-        "crosswalk_intro": "How strongly each regional focus area (rows) relates to each national objective "
-        "(columns): ● clear link, ○ possible link (cuts fitted to an expert map), the colour shows the score. "
-        "Click a cell for the evidence; the objectives' titles are listed below the table.",
-        "objectives_legend": "National objectives",
-        "area": "Focus area",
-        "evidence": "Evidence",
-        "region": "Region",
-        "nation": "Nation",
-        "clear": "clear link",
-        "proposal_tab": "Analyse a proposal",
-        "proposal": "Paste the proposal",
-        "upload": "…or upload a file (.txt, .md, .pdf, .docx, at most 10 MB)",
-        "analyse": "Analyse",
-        "supported_regional": "Regional focus areas the proposal supports",
-        "supported_national": "National objectives the proposal supports",
-        "uncovered": "Not touched",
-        "download": "Download the report (Markdown)",
-        "download_docx": "Download the report (Word)",
-        "proposal_says": "Proposal",
-        "strategy_says": "Strategy",
-        "none": "No clear links; the closest are:",
-        "read_as": "Read as",
-        "missing": "The documents do not answer exactly that",
-        "scope": "Search these documents",
-        "no_scope": "Choose at least one document to search.",
-        "followup_hint": "A follow-up (“And what does the strategy say about that?”) is read against the "
-        "previous question; otherwise each question stands alone.",
-    },
-}
 
 
 def render_answer(result: dict[str, Any], lang: str) -> str:
@@ -162,21 +53,30 @@ def render_citations(result: dict[str, Any], lang: str) -> str:
             "n": n,
             "doc_title": passage["doc_title"],
             "path": " › ".join(passage["section_path"]),
+            "path_en": _english_path(passage, lang),
             "page": passage["page"],
             "text": text,
             "quote": None,
             "heading": False,
-            "reference": " > ".join(passage["section_path"]),
+            "reference": passage.get("reference") or " > ".join(passage["section_path"]),
+            "url": passage.get("url") or passage_url(passage["passage_id"]),
         }
         if citation is not None:
-            card["reference"] = citation["reference"]
+            card.update(reference=citation["reference"], url=citation.get("url") or passage_url(citation["passage_id"]))
             if citation.get("kind") == "heading":
                 card.update(heading=True, quote=citation["quote"])
             else:
                 a, b = citation["quote_start"], citation["quote_end"]
                 card.update(before=text[:a], quote=text[a:b], after=text[b:])
         cards.append(card)
-    return render("citations.html", labels=LABELS[lang], cards=cards, abstained=result["abstained"])
+    return render("citations.html", labels=LABELS[lang], cards=cards, abstained=result["abstained"], lang=lang)
+
+
+def _english_path(item: dict[str, Any], lang: str) -> str:
+    """The section path's English translation, for English readers; empty when Swedish or untranslated."""
+    if lang != "en" or item.get("section_path_en") == item.get("section_path"):
+        return ""
+    return " › ".join(item.get("section_path_en") or [])
 
 
 def render_outline(engine: Engine, doc_id: str, lang: str) -> str:

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .clean import PAGE_BREAK, SourceFormat
 from .model import DocumentInfo
 
 MANIFEST_NAME = "manifest.toml"
+TRANSLATIONS_NAME = "translations.toml"
+"""Hand-written English section titles, kept beside the manifest (see ``CorpusProfile.english_title``)."""
 SUPPORTED_SUFFIXES = {".txt": "txt", ".md": "md", ".pdf": "pdf"}
 
 
@@ -62,21 +67,51 @@ def read_manifest(corpus_dir: Path) -> list[DocumentInfo]:
 
 @dataclass(frozen=True)
 class CorpusProfile:
-    """What the manifest's ``[profile]`` table says about the corpus as a whole (all optional)."""
+    """What the corpus says about itself beyond the document list (all optional): the manifest's
+    ``[profile]`` table and the hand-written title translations in ``translations.toml``."""
 
     examples: tuple[str, ...] = ()
     """Example questions the web app offers (a new user's first clicks)."""
+    titles_en: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """English section titles: document id (or ``all``) → title as printed → translation."""
+
+    def english_title(self, doc_id: str, title: str) -> str | None:
+        """The hand-written English title of a section of ``doc_id``; None when there is none. A
+        translation, never a quote: callers mark it as such."""
+        own = self.titles_en.get(doc_id, {})
+        return own.get(title) or self.titles_en.get("all", {}).get(title)
+
+    def english_heading(self, doc_id: str, heading: str) -> str | None:
+        """``english_title`` for a heading as a section path shows it, its number kept ("4.1 More …")."""
+        numbered = _NUMBERED_HEADING.match(heading)
+        number, title = (numbered.group(1) + " ", numbered.group(2)) if numbered else ("", heading)
+        english = self.english_title(doc_id, title)
+        return number + english if english else None
+
+
+_NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*\.?)\s+(.+)$")
 
 
 def read_profile(corpus_dir: Path) -> CorpusProfile:
-    """The corpus profile from ``manifest.toml``; an empty one when the manifest has none or cannot be read
-    (``read_manifest`` reports a broken manifest)."""
+    """The corpus profile from ``manifest.toml`` and ``translations.toml``; empty parts when a file is
+    missing or cannot be read (``read_manifest`` reports a broken manifest)."""
+    profile = _read_toml(corpus_dir / MANIFEST_NAME).get("profile", {})
+    titles = _read_toml(corpus_dir / TRANSLATIONS_NAME).get("titles", {})
+    return CorpusProfile(
+        examples=tuple(str(e) for e in profile.get("examples", []) if str(e).strip()),
+        titles_en={
+            str(doc): {str(k): str(v) for k, v in table.items() if str(v).strip()}
+            for doc, table in titles.items()
+            if isinstance(table, dict)
+        },
+    )
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        data = tomllib.loads((corpus_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-        return CorpusProfile()
-    profile = data.get("profile", {})
-    return CorpusProfile(examples=tuple(str(e) for e in profile.get("examples", []) if str(e).strip()))
+        return {}
 
 
 def read_source(path: Path) -> tuple[str, SourceFormat]:
