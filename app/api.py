@@ -19,7 +19,9 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from strategiqa.ingest.load import corpus_checksum, corpus_stamp
 
+from .admission import Admission
 from .engine import Engine
+from .messages import localise, preferred_language
 from .middleware import AdmissionControl, HeadAsGet, SecurityAndAccessLog
 from .pages import add_passage_page
 from .proposals import MAX_UPLOAD_BYTES, ProposalError, check_text, proposal_text
@@ -172,11 +174,13 @@ def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True
         allow_methods=["GET", "POST"],
         allow_headers=["content-type"],
     )
+    # One admission control for the API and the web app's events, so neither can starve the other.
+    admission = Admission(settings.max_concurrent_requests, settings.queue_timeout_s)
     if ui:
         from .ui import mount_ui
 
-        app = mount_ui(app, engine)
-    app.add_middleware(AdmissionControl, limit=settings.max_concurrent_requests, wait_s=settings.queue_timeout_s)
+        app = mount_ui(app, engine, admission)
+    app.add_middleware(AdmissionControl, admission=admission)
     # Outermost, so that even a 500 from Starlette's error middleware gets the security headers.
     app.add_middleware(HeadAsGet)
     return SecurityAndAccessLog(app)
@@ -265,15 +269,20 @@ def _add_error_handlers(app: FastAPI) -> None:
         message = str(first.get("msg", "is invalid")).rstrip(".")
         return JSONResponse({"detail": f"Field '{field}': {message}."}, status_code=422)
 
+    # Bad input is answered in the client's language (Accept-Language: sv or en; English by default).
     @app.exception_handler(ProposalError)
     async def bad_proposal(request: Request, exc: ProposalError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+        return JSONResponse({"detail": _in_client_language(str(exc), request)}, status_code=exc.status)
 
     @app.exception_handler(BadInput)
     async def bad_input(request: Request, exc: BadInput) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=422)
+        return JSONResponse({"detail": _in_client_language(str(exc), request)}, status_code=422)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
         return JSONResponse({"detail": "Internal error; the request was not processed."}, status_code=500)
+
+
+def _in_client_language(message: str, request: Request) -> str:
+    return localise(message, preferred_language(request.headers.get("accept-language", "")))

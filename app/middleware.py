@@ -5,13 +5,15 @@ Pure ASGI, so streaming responses (Gradio's event stream) pass through untouched
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import re
 import secrets
 import time
 from typing import Any
+
+from .admission import BUSY, Admission
+from .messages import localise, preferred_language
 
 log = logging.getLogger("strategiqa.access")
 
@@ -39,21 +41,20 @@ App = Any
 
 
 class AdmissionControl:
-    """At most ``limit`` API requests run at once; others wait up to ``wait_s`` seconds, then get a
-    503 with Retry-After instead of piling up until clients time out."""
+    """API requests go through ``admission`` (shared with the web app's events): at most its limit run at
+    once; others wait, then get a 503 with Retry-After and one sentence in the client's language."""
 
-    def __init__(self, app: App, limit: int, wait_s: float, retry_after_s: int = 2) -> None:
-        self.app, self.wait_s, self.retry_after_s = app, wait_s, retry_after_s
-        self._slots = asyncio.Semaphore(limit)
+    def __init__(self, app: App, admission: Admission, retry_after_s: int = 2) -> None:
+        self.app, self.admission, self.retry_after_s = app, admission, retry_after_s
 
     async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
         if scope["type"] != "http" or not scope["path"].startswith("/api/") or scope["path"] == "/api/health":
             await self.app(scope, receive, send)
             return
-        try:
-            await asyncio.wait_for(self._slots.acquire(), timeout=self.wait_s)
-        except TimeoutError:
-            body = json.dumps({"detail": "The service is busy; retry in a few seconds."}).encode()
+        if not await self.admission.acquire_async():
+            headers = dict(scope.get("headers") or [])
+            language = preferred_language(headers.get(b"accept-language", b"").decode("latin-1"))
+            body = json.dumps({"detail": localise(BUSY, language)}, ensure_ascii=False).encode()
             await send(
                 {
                     "type": "http.response.start",
@@ -70,7 +71,7 @@ class AdmissionControl:
         try:
             await self.app(scope, receive, send)
         finally:
-            self._slots.release()
+            self.admission.release()
 
 
 class HeadAsGet:

@@ -34,6 +34,10 @@ def render_answer(result: dict[str, Any], lang: str) -> str:
         reason=reason,
         title=labels["missing"] if reason == "missing_fact" else labels["abstained"],
         read_as=result.get("interpreted_as"),
+        # English readers are told once that the quotes stay in the documents' language.
+        quoted_in=labels["quoted_in"]
+        if result["citations"] and result.get("answer_kind", "extract") == "extract"
+        else "",
     )
 
 
@@ -72,6 +76,11 @@ def render_citations(result: dict[str, Any], lang: str) -> str:
     return render("citations.html", labels=LABELS[lang], cards=cards, abstained=result["abstained"], lang=lang)
 
 
+def titled(title: str, title_en: str | None, lang: str) -> str:
+    """A section title as an English reader sees it: the document's title, its translation beside it."""
+    return f"{title} ({title_en})" if lang == "en" and title_en and title_en != title else title
+
+
 def _english_path(item: dict[str, Any], lang: str) -> str:
     """The section path's English translation, for English readers; empty when Swedish or untranslated."""
     if lang != "en" or item.get("section_path_en") == item.get("section_path"):
@@ -89,7 +98,7 @@ def render_outline(engine: Engine, doc_id: str, lang: str) -> str:
         number = f"{section['number']} " if section["number"] else ""
         texts = [p["text"] for p in (engine.passage(pid) for pid in section["passages"]) if p is not None]
         return {
-            "label": number + section["title"],
+            "label": number + titled(section["title"], section.get("title_en"), lang),
             "passages": texts,
             "children": [node(c) for c in section["children"]],
         }
@@ -119,14 +128,21 @@ def render_crosswalk(crosswalk: dict[str, Any], lang: str, references: dict[str,
     return render(
         "crosswalk.html",
         labels=LABELS[lang],
-        pairs=[_crosswalk_pair(pair, k, level_names, references or {}) for k, pair in enumerate(pairs)],
+        pairs=[_crosswalk_pair(pair, k, level_names, references or {}, lang) for k, pair in enumerate(pairs)],
     )
 
 
 def _crosswalk_pair(
-    pair: dict[str, Any], k: int, level_names: dict[str, str], references: dict[str, str]
+    pair: dict[str, Any], k: int, level_names: dict[str, str], references: dict[str, str], lang: str
 ) -> dict[str, Any]:
-    areas = pair["areas"]
+    areas = [
+        {
+            **a,
+            "title": titled(a["title"], a.get("title_en"), lang),
+            "objectives": [{**o, "title": titled(o["title"], o.get("title_en"), lang)} for o in a["objectives"]],
+        }
+        for a in pair["areas"]
+    ]
     numbers = sorted({o["number"] for o in areas[0]["objectives"]}, key=lambda n: [int(x) for x in n.split(".")])
     scores = [o["score"] for a in areas for o in a["objectives"]]
     low, high = min(scores), max(scores)
@@ -152,8 +168,10 @@ def _crosswalk_pair(
                     "evidence": [
                         {
                             **ev,
-                            "regional_reference": references.get(ev["regional_passage_id"], ev["regional_passage_id"]),
-                            "national_reference": references.get(ev["national_passage_id"], ev["national_passage_id"]),
+                            "regional_reference": ev.get("regional_reference")
+                            or references.get(ev["regional_passage_id"], ev["regional_passage_id"]),
+                            "national_reference": ev.get("national_reference")
+                            or references.get(ev["national_passage_id"], ev["national_passage_id"]),
                         }
                         for ev in o["evidence"]
                     ],
@@ -187,13 +205,15 @@ def render_alignment(
         links = []
         for lv in ("clear", "possible"):
             for item in levels[lv]:
-                heading = f"{item.get('label', item['number'])} {item['title']} — {names[lv].lower()}"
+                title = titled(item["title"], item.get("title_en"), lang)
+                heading = f"{item.get('label', item['number'])} {title} — {names[lv].lower()}"
                 texts = [_pair_text(ev, labels) for ev in item["evidence"]]
                 pairs = [
                     {
                         "proposal": ev["proposal_quote"],
                         "strategy": ev["strategy_quote"],
                         "reference": ev["reference"],
+                        "url": ev.get("url") or passage_url(ev["passage_id"], ev["strategy_quote"]),
                         "text": text,
                     }
                     for ev, text in zip(item["evidence"], texts, strict=True)
@@ -205,7 +225,11 @@ def render_alignment(
                 "clear": summary_cell(levels["clear"]),
                 "possible": summary_cell(levels["possible"]),
                 "links": links,
-                "none": "; ".join(f"{i.get('label', i['number'])} {i['title']}" for i in levels["none"]) or "–",
+                "none": "; ".join(
+                    f"{i.get('label', i['number'])} {titled(i['title'], i.get('title_en'), lang)}"
+                    for i in levels["none"]
+                )
+                or "–",
             }
         )
     return render(

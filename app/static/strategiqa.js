@@ -82,4 +82,49 @@
       readFile(event.target);
     }
   });
+
+  // Enter asks, Shift+Enter adds a line. Gradio's text box submits on Shift+Enter (its keypress
+  // handler); listening in the capture phase, before it, its handler never sees Enter: Enter clicks the
+  // ask button, and Shift+Enter keeps the browser's default, a new line.
+  function inQuestion(event) {
+    var box = event.target;
+    return event.key === "Enter" && !event.isComposing && box && box.closest && box.closest("#sq-question");
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (!inQuestion(event)) return;
+    event.stopPropagation();
+    if (event.shiftKey) return;
+    event.preventDefault();
+    var ask = document.getElementById("sq-ask");
+    if (ask) ask.click();
+  }, true);
+
+  document.addEventListener("keypress", function (event) {
+    if (inQuestion(event)) event.stopPropagation();
+  }, true);
+
+  // The question's length against the limit, under the box (the limit itself is checked by the server).
+  function count(box) {
+    var counter = document.getElementById("sq-count");
+    if (!counter) return;
+    var max = Number(counter.getAttribute("data-max") || 0);
+    var n = box ? box.value.length : 0;
+    counter.textContent = n + " / " + max + " " + (counter.getAttribute("data-unit") || "");
+    counter.classList.toggle("sq-over", max > 0 && n > max);
+  }
+
+  document.addEventListener("input", function (event) {
+    var box = event.target;
+    if (box && box.closest && box.closest("#sq-question")) count(box);
+  });
+
+  // The hint is re-rendered when the language changes: count again what the box holds.
+  new MutationObserver(function () {
+    var counter = document.getElementById("sq-count");
+    if (counter && !counter.hasAttribute("data-counted")) {
+      counter.setAttribute("data-counted", "");
+      count(document.querySelector("#sq-question textarea"));
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
 })();
