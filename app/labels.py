@@ -42,6 +42,7 @@ LABELS: dict[str, dict[str, str]] = {
         "ask_tab": "Fråga",
         "browse_tab": "Dokument",
         "document": "Dokument",
+        "passage": "avsnitt",
         "passages": "avsnitt",
         "crosswalk_tab": "Koppling region–nation",
         "crosswalk_intro": "Hur starkt varje regionalt insatsområde (rader) hänger ihop med varje nationell "
@@ -110,6 +111,7 @@ LABELS: dict[str, dict[str, str]] = {
         "ask_tab": "Ask",
         "browse_tab": "Documents",
         "document": "Document",
+        "passage": "passage",
         "passages": "passages",
         "crosswalk_tab": "Region–nation links",
         "crosswalk_intro": "How strongly each regional focus area (rows) relates to each national objective "

@@ -11,6 +11,7 @@ from typing import Any
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 SCRIPT_URL = "/static/strategiqa.js"
+STYLESHEET_URL = "/static/strategiqa.css"
 
 
 def render(name: str, **context: Any) -> str:

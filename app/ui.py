@@ -7,9 +7,11 @@ exactly what the API returns. Every label follows the UI's language: the one the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI
+from strategiqa.ingest.model import DocumentInfo
 from strategiqa.retrieval.language import detect_language
 
 from .admission import Admission, Busy
@@ -18,7 +20,7 @@ from .labels import LABELS
 from .messages import localise
 from .proposals import MAX_UPLOAD_BYTES, ProposalError, proposal_text
 from .reports import alignment_docx
-from .templating import SCRIPT_URL, STATIC, render
+from .templating import SCRIPT_URL, STYLESHEET_URL, render
 from .ui_render import (
     render_alignment,
     render_answer,
@@ -30,7 +32,12 @@ from .ui_render import (
 )
 from .validation import BadInput
 
-LANGUAGE_CHOICES = [("Automatiskt / Automatic", "auto"), ("Svenska", "sv"), ("English", "en")]
+
+def language_choices(lang: str) -> list[tuple[str, str]]:
+    """Each language named in itself, so a reader finds theirs whatever the page's language."""
+    return [(LABELS[lang]["language_auto"], "auto"), ("Svenska", "sv"), ("English", "en")]
+
+
 FONT = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"]
 """One font for all text, from the reader's system: nothing is fetched, and no glyph falls back to another."""
 SCROLL_TO_RESULT = "() => { const e = document.getElementById('sq-alignment'); if (e) e.scrollIntoView(); }"
@@ -48,10 +55,11 @@ def mount_ui(app: FastAPI, engine: Engine, admission: Admission) -> FastAPI:
         app,
         blocks,
         path="/",
-        css_paths=[STATIC / "strategiqa.css"],
         theme=gr.themes.Default(primary_hue="blue", font=FONT, font_mono=["ui-monospace", "monospace"]),
         footer_links=[],
-        head=f'<script src="{SCRIPT_URL}" defer></script>',
+        # Our styles as a plain stylesheet: Gradio rewrites the selectors of css it is given, which breaks
+        # rules for its own container inside media queries (the phone layout).
+        head=f'<link rel="stylesheet" href="{STYLESHEET_URL}"><script src="{SCRIPT_URL}" defer></script>',
         # Gradio's status announcer reads these keys to screen readers; without them it says "common.complete".
         i18n=gr.I18n(
             sv={"common.complete": LABELS["sv"]["status_done"], "common.error": LABELS["sv"]["status_error"]},
@@ -68,8 +76,8 @@ def build_ui(engine: Engine, admission: Admission) -> Any:
     choices = [(d.title, d.doc_id) for d in documents]
     limit = engine.settings.max_question_chars
     with gr.Blocks(title="strategiqa", analytics_enabled=False) as blocks:
-        header = gr.Markdown(_header("sv", engine), elem_id="sq-header")
-        language = gr.Radio(LANGUAGE_CHOICES, value="auto", label=sv["language"], elem_id="sq-language")
+        header = gr.Markdown(_header("sv", documents), elem_id="sq-header")
+        language = gr.Radio(language_choices("sv"), value="auto", label=sv["language"], elem_id="sq-language")
         with gr.Tab(sv["ask_tab"], elem_id="sq-tab-ask") as ask_tab:
             question = gr.Textbox(
                 label=sv["question"], placeholder=sv["placeholder"], lines=2, max_lines=6, elem_id="sq-question"
@@ -107,8 +115,8 @@ def build_ui(engine: Engine, admission: Admission) -> Any:
             """Every label of the page in ``lang`` (the order of ``relabelled``)."""
             labels = LABELS[lang]
             updates = [
-                gr.update(value=_header(lang, engine)),
-                gr.update(label=labels["language"]),
+                gr.update(value=_header(lang, documents)),
+                gr.update(label=labels["language"], choices=language_choices(lang)),
                 *(gr.update(label=labels[k]) for k in ("ask_tab", "crosswalk_tab", "proposal_tab", "browse_tab")),
                 gr.update(label=labels["question"], placeholder=labels["placeholder"]),
                 gr.update(value=_hint(lang, limit)),
@@ -229,9 +237,9 @@ def _crosswalk(lang: str, engine: Engine) -> str:
     return render_crosswalk(engine.crosswalk, lang, references)
 
 
-def _header(lang: str, engine: Engine) -> str:
+def _header(lang: str, documents: Sequence[DocumentInfo]) -> str:
     """The title and the documents it answers from, as the manifest names them."""
     labels = LABELS[lang]
-    names = [f"*{d.info.title}* ({d.info.publisher} {d.info.year})" for d in engine.index.documents]
+    names = [f"*{d.title}* ({d.publisher} {d.year})" for d in documents]
     listed = ", ".join(names[:-1]) + f" {labels['and']} {names[-1]}" if len(names) > 1 else "".join(names)
     return f"# {labels['title']}\n{labels['subtitle'].format(documents=listed)}"

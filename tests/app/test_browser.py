@@ -4,39 +4,15 @@ from __future__ import annotations
 
 import base64
 import io
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import docx
 import pytest
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+from .conftest import CHROMIUM, open_tab
+
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
-
-
-@pytest.fixture
-def page() -> Iterator[Any]:
-    """A page in Debian's headless Chromium (Playwright's own browser download cannot work here)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        try:
-            yield browser.new_page(viewport={"width": 1366, "height": 900})
-        finally:
-            browser.close()
 
 
 def test_ask_in_the_browser_shows_answer_and_citation_cards(live_server: str, tmp_path: Path, page: Any) -> None:
@@ -148,7 +124,7 @@ def test_on_a_phone_the_crosswalk_is_a_list_that_fits(live_server: str, page: An
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(live_server + "/", wait_until="load")
     page.wait_for_selector("#sq-question textarea", timeout=60_000)
-    page.get_by_role("tab", name="Koppling region–nation").click()
+    open_tab(page, "Koppling region–nation")
     page.wait_for_selector(".sq-outline summary", timeout=10_000)
     assert not page.locator(".sq-heat").is_visible()  # the wide heatmap gives way to the list
     assert page.locator(".sq-outline summary").count() == 7
