@@ -97,7 +97,9 @@ def ingest(
 
 def make_embedder(settings: Settings) -> Embedder:
     offline_environment()
-    return create_embedder(settings.embedder_backend, settings.embedder_model, settings.threads)
+    return create_embedder(
+        settings.embedder_backend, settings.embedder_model, settings.threads, settings.embed_lock_batch
+    )
 
 
 def fresh_index(settings: Settings, embedder: Embedder, notice: Notice) -> LoadedIndex:

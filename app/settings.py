@@ -79,6 +79,13 @@ class Settings(BaseSettings):
     )
     top_k: int = Field(5, ge=1, le=20, description="Passages returned when none is asked for.")
     threads: int = Field(2, ge=1, le=64, description="CPU threads for the embedder (the machine has 2 cores).")
+    embed_lock_batch: int = Field(
+        8,
+        ge=1,
+        le=512,
+        description="Texts the embedder takes per turn: a long list (a proposal) yields between turns, so "
+        "questions asked meanwhile wait one turn, not the whole list.",
+    )
     max_question_chars: int = Field(2000, ge=10, description="Longest question accepted, in characters.")
     cors_origins: list[str] = Field(
         default_factory=list,

@@ -175,15 +175,15 @@ def build_ui(engine: Engine, admission: Admission) -> Any:
         asked = [question, language, previous, scope]
         answered = [answer, citations, previous, wanted]
         relabel_args = {"fn": sync_labels, "inputs": [wanted, shown, document], "outputs": [shown, *relabelled]}
-        quiet = {"show_progress": "hidden", "api_name": False, "queue": False}
+        quiet: dict[str, Any] = {"show_progress": "hidden", "api_visibility": "private", "queue": False}
         ask_events = [
             ask_button.click(on_ask, asked, answered, api_name="ask", concurrency_id="ask", show_progress_on=answer),
-            question.submit(on_ask, asked, answered, api_name=False, concurrency_id="ask", show_progress_on=answer),
+            question.submit(on_ask, asked, answered, api_visibility="private", concurrency_id="ask", show_progress_on=answer),
         ]
         if example_box is not None:  # clicking an example asks it
             ask_events.append(
                 example_box.load_input_event.then(
-                    on_ask, asked, answered, api_name=False, concurrency_id="ask", show_progress_on=answer
+                    on_ask, asked, answered, api_visibility="private", concurrency_id="ask", show_progress_on=answer
                 )
             )
         for event in ask_events:
@@ -198,7 +198,7 @@ def build_ui(engine: Engine, admission: Admission) -> Any:
             show_progress_on=alignment,
         ).then(None, js=SCROLL_TO_RESULT)
         language.change(_ui_language, [language, question], wanted, **quiet).then(**relabel_args, **quiet)
-        document.change(lambda doc, lang: render_outline(engine, doc, lang), [document, shown], outline, api_name=False)
+        document.change(lambda doc, lang: render_outline(engine, doc, lang), [document, shown], outline, api_visibility="private")
     return blocks
 
 

