@@ -178,7 +178,9 @@ def build_ui(engine: Engine, admission: Admission) -> Any:
         quiet: dict[str, Any] = {"show_progress": "hidden", "api_visibility": "private", "queue": False}
         ask_events = [
             ask_button.click(on_ask, asked, answered, api_name="ask", concurrency_id="ask", show_progress_on=answer),
-            question.submit(on_ask, asked, answered, api_visibility="private", concurrency_id="ask", show_progress_on=answer),
+            question.submit(
+                on_ask, asked, answered, api_visibility="private", concurrency_id="ask", show_progress_on=answer
+            ),
         ]
         if example_box is not None:  # clicking an example asks it
             ask_events.append(
@@ -198,7 +200,9 @@ def build_ui(engine: Engine, admission: Admission) -> Any:
             show_progress_on=alignment,
         ).then(None, js=SCROLL_TO_RESULT)
         language.change(_ui_language, [language, question], wanted, **quiet).then(**relabel_args, **quiet)
-        document.change(lambda doc, lang: render_outline(engine, doc, lang), [document, shown], outline, api_visibility="private")
+        document.change(
+            lambda doc, lang: render_outline(engine, doc, lang), [document, shown], outline, api_visibility="private"
+        )
     return blocks
 
 
@@ -217,6 +221,7 @@ def _hint(lang: str, limit: int) -> str:
     labels = LABELS[lang]
     return render(
         "hint.html",
+        more_tabs=labels["more_tabs"],
         enter=labels["enter_hint"],
         followup=labels["followup_hint"],
         limit=limit,

@@ -96,7 +96,8 @@ def render_outline(engine: Engine, doc_id: str, lang: str) -> str:
 
     def node(section: dict[str, Any]) -> dict[str, Any]:
         number = f"{section['number']} " if section["number"] else ""
-        texts = [p["text"] for p in (engine.passage(pid) for pid in section["passages"]) if p is not None]
+        found = [p for p in (engine.passage(pid) for pid in section["passages"]) if p is not None]
+        texts = [{"text": p["text"], "url": f"{p['url']}?lang={lang}"} for p in found]
         return {
             "label": number + titled(section["title"], section.get("title_en"), lang),
             "passages": texts,

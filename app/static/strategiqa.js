@@ -119,12 +119,18 @@
     if (box && box.closest && box.closest("#sq-question")) count(box);
   });
 
-  // The hint is re-rendered when the language changes: count again what the box holds.
+  // The hint is re-rendered when the language changes: count again what the box holds, and name Gradio's
+  // overflow button for screen readers in the page's language (Gradio names it in the browser's).
   new MutationObserver(function () {
     var counter = document.getElementById("sq-count");
-    if (counter && !counter.hasAttribute("data-counted")) {
+    if (!counter) return;
+    if (!counter.hasAttribute("data-counted")) {
       counter.setAttribute("data-counted", "");
       count(document.querySelector("#sq-question textarea"));
     }
+    var more = counter.getAttribute("data-more-tabs");
+    document.querySelectorAll(".overflow-menu > button").forEach(function (button) {
+      if (more && button.getAttribute("aria-label") !== more) button.setAttribute("aria-label", more);
+    });
   }).observe(document.documentElement, { childList: true, subtree: true });
 })();
