@@ -188,6 +188,7 @@ def _label_by_document(result: dict[str, Any], documents: Any) -> None:
         several = len({item["doc_id"] for item in result[kind]}) > 1
         for item in result[kind]:
             item["label"] = f"{short[item['doc_id']]} {item['number']}" if several else item["number"]
+            item["document"] = short[item["doc_id"]]
 
 
 def summary(result: dict[str, Any], language: str) -> dict[str, Any]:

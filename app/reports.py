@@ -47,9 +47,25 @@ DOCUMENT_HEADINGS = {
 }
 
 
+def document_groups(result: dict[str, Any], lang: str) -> list[tuple[str, dict[str, list[dict[str, Any]]]]]:
+    """What every view (screen, Markdown, Word) lists, in order: per role (regional, national) and, where a
+    role has several documents (two regions' agendas), per document, a heading and its targets by level."""
+    headings = DOCUMENT_HEADINGS[lang]
+    out = []
+    for kind in ("regional", "national"):
+        doc_ids = list(dict.fromkeys(item.get("doc_id") for item in result[kind]))
+        if len(doc_ids) <= 1:
+            out.append((headings[kind], by_level(result, kind)))
+            continue
+        for doc_id in doc_ids:
+            items = [item for item in result[kind] if item.get("doc_id") == doc_id]
+            name = items[0].get("document") or doc_id
+            out.append((f"{headings[kind]}: {name}", by_level({kind: items}, kind)))
+    return out
+
+
 def by_level(result: dict[str, Any], kind: str) -> dict[str, list[dict[str, Any]]]:
-    """One document's targets grouped by level: links in score order, "no link found" in number order.
-    What every view (screen, Markdown, Word) lists."""
+    """One role's targets grouped by level: links in score order, "no link found" in number order."""
     groups = {lv: [item for item in result[kind] if item["level"] == lv] for lv in ("clear", "possible", "none")}
     groups["none"].sort(
         key=lambda item: (item.get("doc_id", ""), [int(x) for x in item["number"].split(".") if x.isdigit()])
@@ -68,21 +84,19 @@ def alignment_markdown(
     """The report: what was analysed against what, a summary table, then per document and level the
     links with their evidence and reference lines, then the targets with no link found. The same
     lists as the screen and the Word report."""
-    names, headings = LEVEL_NAMES[lang], DOCUMENT_HEADINGS[lang]
+    names = LEVEL_NAMES[lang]
     title = "Förslagets koppling till strategierna" if lang == "sv" else "How the proposal links to the strategies"
     lines = [f"# {title}", "", _header_line(lang, documents, source), ""]
     if result["summary"]["message"]:
         lines += [result["summary"]["message"], ""]
     lines += [f"| | {names['clear']} | {names['possible']} |", "|---|---|---|"]
-    for kind in ("regional", "national"):
-        groups = by_level(result, kind)
+    for heading, groups in document_groups(result, lang):
         cells = [summary_cell(groups[lv]).replace("\n", "<br>") for lv in ("clear", "possible")]
-        lines.append(f"| {headings[kind]} | {cells[0]} | {cells[1]} |")
+        lines.append(f"| {heading} | {cells[0]} | {cells[1]} |")
     lines.append("")
     proposal, strategy = ("Förslaget", "Strategin") if lang == "sv" else ("Proposal", "Strategy")
-    for kind in ("regional", "national"):
-        groups = by_level(result, kind)
-        lines += [f"## {headings[kind]}", ""]
+    for heading, groups in document_groups(result, lang):
+        lines += [f"## {heading}", ""]
         for lv in ("clear", "possible"):
             for item in groups[lv]:
                 lines += [f"### {item.get('label', item['number'])} {item['title']} — {names[lv].lower()}", ""]
@@ -117,7 +131,7 @@ def alignment_docx(result: dict[str, Any], documents: list[dict[str, Any]], sour
 
     import docx
 
-    names, headings = LEVEL_NAMES[lang], DOCUMENT_HEADINGS[lang]
+    names = LEVEL_NAMES[lang]
     sv = lang == "sv"
     report = docx.Document()
     report.add_heading("Förslagets koppling till strategierna" if sv else "How the proposal links to the strategies", 0)
@@ -128,16 +142,14 @@ def alignment_docx(result: dict[str, Any], documents: list[dict[str, Any]], sour
     table.style = "Table Grid"
     header = table.rows[0].cells
     header[0].text, header[1].text, header[2].text = "", names["clear"], names["possible"]
-    for kind in ("regional", "national"):
-        groups = by_level(result, kind)
+    for heading, groups in document_groups(result, lang):
         cells = table.add_row().cells
-        cells[0].text = headings[kind]
+        cells[0].text = heading
         for cell, lv in zip(cells[1:], ("clear", "possible"), strict=True):
             cell.text = summary_cell(groups[lv])
     proposal, strategy = ("Förslaget", "Strategin") if sv else ("Proposal", "Strategy")
-    for kind in ("regional", "national"):
-        groups = by_level(result, kind)
-        report.add_heading(headings[kind], 1)
+    for heading, groups in document_groups(result, lang):
+        report.add_heading(heading, 1)
         for lv in ("clear", "possible"):
             for item in groups[lv]:
                 report.add_heading(f"{item.get('label', item['number'])} {item['title']} — {names[lv].lower()}", 2)

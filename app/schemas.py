@@ -211,6 +211,7 @@ class AlignItem(BaseModel):
     doc_id: str
     number: str
     label: str = Field(description="The number, with the document's short title when a role has several documents.")
+    document: str = Field("", description="The document's short title (views group targets by it).")
     title: str
     title_en: str | None = Field(None, description="English translation of the title (corpus profile), or null.")
     level: Literal["clear", "possible", "none"] = Field(

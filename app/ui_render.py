@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from .labels import LABELS
 from .quotes import passage_url
-from .reports import DOCUMENT_HEADINGS, LEVEL_NAMES, alignment_markdown, by_level, summary_cell
+from .reports import LEVEL_NAMES, alignment_markdown, document_groups, summary_cell
 from .templating import render
 
 if TYPE_CHECKING:
@@ -199,10 +199,9 @@ def render_alignment(
 ) -> str:
     """The summary first, then per document and level the links with evidence and reference lines,
     then the targets with no link found; the download holds the same lists (``alignment_markdown``)."""
-    labels, names, headings = LABELS[lang], LEVEL_NAMES[lang], DOCUMENT_HEADINGS[lang]
+    labels, names = LABELS[lang], LEVEL_NAMES[lang]
     groups = []
-    for kind in ("regional", "national"):
-        levels = by_level(result, kind)
+    for heading_text, levels in document_groups(result, lang):
         links = []
         for lv in ("clear", "possible"):
             for item in levels[lv]:
@@ -222,7 +221,7 @@ def render_alignment(
                 links.append({"level": lv, "heading": heading, "pairs": pairs, "text": "\n\n".join([heading, *texts])})
         groups.append(
             {
-                "heading": headings[kind],
+                "heading": heading_text,
                 "clear": summary_cell(levels["clear"]),
                 "possible": summary_cell(levels["possible"]),
                 "links": links,

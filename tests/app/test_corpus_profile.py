@@ -3,8 +3,10 @@ and a question naming it is routed to it (real model, real index built in the te
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import docx
 from strategiqa.app.engine import Engine, ingest
 from strategiqa.app.settings import Settings
 
@@ -135,6 +137,28 @@ def test_a_second_region_gets_its_own_crosswalk_section_and_is_found_by_its_plac
         "mini-agenda",
         "skane-2025",
     }
+    # Screen, Markdown and Word group the regional targets by document, each under its own heading.
+    from strategiqa.app.reports import alignment_docx, alignment_markdown, document_groups
+    from strategiqa.app.ui_render import render_alignment
+
+    headings = [heading for heading, _ in document_groups(aligned, "sv")]
+    assert headings == [
+        "Regionala insatsområden: Miniagenda för life science",
+        "Regionala insatsområden: Life science-strategi för Skåne",
+        "Nationella målsättningar",
+    ] or headings == [
+        "Regionala insatsområden: Life science-strategi för Skåne",
+        "Regionala insatsområden: Miniagenda för life science",
+        "Nationella målsättningar",
+    ]
+    for heading, groups in document_groups(aligned, "sv")[:2]:
+        name = heading.split(": ", 1)[1]
+        assert all(i["document"] == name for lv in groups.values() for i in lv)
+    markdown, screen = alignment_markdown(aligned, "sv"), render_alignment(aligned, "sv")
+    word = docx.Document(io.BytesIO(alignment_docx(aligned, engine.strategy_documents(), "test", "sv")))
+    word_headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading 1")]
+    for heading in headings:
+        assert f"## {heading}" in markdown and heading in screen and heading in word_headings
 
 
 ENGLISH_PLAN = """# Health innovation plan for the Nordic test region
