@@ -326,10 +326,21 @@ class Engine:
                 area["title_en"] = self.profile.english_title(regional, area["title"])
                 for objective in area["objectives"]:
                     objective["title_en"] = self.profile.english_title(national, objective["title"])
-                    for ev in objective["evidence"]:
-                        for side in ("regional", "national"):
-                            ev[f"{side}_reference"] = self._reference(ev[f"{side}_passage_id"])
-                            ev[f"{side}_url"] = passage_url(ev[f"{side}_passage_id"], ev[f"{side}_quote"])
+                    # New dicts: the index's own crosswalk (shared by every request) is never changed.
+                    objective["evidence"] = [
+                        {
+                            **ev,
+                            **{
+                                f"{side}_{key}": value
+                                for side in ("regional", "national")
+                                for key, value in (
+                                    ("reference", self._reference(ev[f"{side}_passage_id"])),
+                                    ("url", passage_url(ev[f"{side}_passage_id"], ev[f"{side}_quote"])),
+                                )
+                            },
+                        }
+                        for ev in objective["evidence"]
+                    ]
         return crosswalk
 
     def align(self, text: str) -> dict[str, Any]:

@@ -105,6 +105,24 @@ _SWEDISH: list[tuple[str, str]] = [
         r"The PDF has no extractable text \(a scanned PDF\?\); run OCR on it first\.",
         "PDF-filen har ingen text att läsa ut (en skannad PDF?); kör OCR på den först.",
     ),
+    # Proposal requests (api.py)
+    (r"The request body is not valid JSON\.", "Förfrågan är inte giltig JSON."),
+    (
+        r"Send JSON with a string field 'text', or upload a file as multipart field 'file'\.",
+        "Skicka JSON med textfältet 'text', eller ladda upp en fil som multipart-fältet 'file'.",
+    ),
+    (
+        r"Send JSON \{\"text\": …\} or a multipart upload with a field 'file'\.",
+        "Skicka JSON {{\"text\": …}} eller en multipart-uppladdning med fältet 'file'.",
+    ),
+    (
+        r"The multipart upload could not be read; send the file as field 'file'\.",
+        "Multipart-uppladdningen gick inte att läsa; skicka filen som fältet 'file'.",
+    ),
+    (
+        r"The upload has no field 'file'; send the proposal as multipart field 'file'\.",
+        "Uppladdningen saknar fältet 'file'; skicka förslaget som multipart-fältet 'file'.",
+    ),
     # Capacity (middleware.py, the web app's queue)
     (r"The service is busy; retry in a few seconds\.", "Tjänsten är upptagen; försök igen om några sekunder."),
 ]
@@ -131,13 +149,21 @@ def swedish_message(message: str) -> str | None:
     return None
 
 
-def preferred_language(accept_language: str) -> str:
-    """``sv`` or ``en`` from an ``Accept-Language`` header: the first of the two the client lists; English
-    (the API's language) when it lists neither."""
-    for part in accept_language.split(","):
-        tag = part.split(";")[0].strip().lower()
-        if tag.startswith("sv"):
-            return "sv"
-        if tag.startswith("en"):
-            return "en"
-    return "en"
+def preferred_language(accept_language: str, default: str = "en") -> str:
+    """``sv`` or ``en`` from an ``Accept-Language`` header: of the two, the one the client weighs highest
+    (``q``; the earlier on a tie); ``default`` (the API's English) when it lists neither."""
+    ranked = []
+    for position, part in enumerate(accept_language.split(",")):
+        tag, _, params = part.strip().lower().partition(";")
+        weight = 1.0
+        for param in params.split(";"):
+            name, _, value = param.strip().partition("=")
+            if name == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        language = "sv" if tag.startswith("sv") else "en" if tag.startswith("en") else None
+        if language and weight > 0:
+            ranked.append((-weight, position, language))
+    return min(ranked)[2] if ranked else default

@@ -10,8 +10,10 @@ from fastapi.responses import HTMLResponse
 
 from .engine import Engine
 from .labels import LABELS
+from .messages import preferred_language
 from .quotes import locate_quote
 from .templating import SCRIPT_URL, render
+from .ui_render import english_path_line
 
 MAX_QUOTE_CHARS = 10_000
 
@@ -37,7 +39,6 @@ def _page_context(found: dict[str, Any], quote: str, language: str) -> dict[str,
     text = found["text"]
     span = locate_quote(text, quote[:MAX_QUOTE_CHARS]) if quote.strip() else None
     a, b = span if span else (len(text), len(text))
-    path_en = found["section_path_en"] if language == "en" else []
     reference = found["reference"]
     quoted = text[a:b]
     return {
@@ -46,7 +47,7 @@ def _page_context(found: dict[str, Any], quote: str, language: str) -> dict[str,
         "missing": None,
         "doc_title": found["doc_title"],
         "path": " › ".join(found["section_path"]),
-        "path_en": " › ".join(path_en) if path_en != found["section_path"] else "",
+        "path_en": english_path_line(found["section_path"], found["section_path_en"], language),
         "page": found["page"],
         "before": text[:a],
         "quote": quoted,
@@ -60,7 +61,5 @@ def _page_context(found: dict[str, Any], quote: str, language: str) -> dict[str,
 
 
 def _page_language(asked: str, accept_language: str) -> str:
-    if asked in LABELS:
-        return asked
-    preferred = accept_language.split(",")[0].strip().lower()
-    return "en" if preferred.startswith("en") else "sv"
+    """``lang`` when given; else the browser's preferred of Swedish and English; Swedish when it names neither."""
+    return asked if asked in LABELS else preferred_language(accept_language, default="sv")

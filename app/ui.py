@@ -107,7 +107,9 @@ def build_ui(engine: Engine, admission: Admission) -> Any:
 
         tabs = [ask_tab, crosswalk_tab, proposal_tab, browse_tab]
         relabelled = [header, language, *tabs, question, hint, scope, ask_button, crosswalk]
-        relabelled += [proposal, upload, analyse_button, document, outline]
+        # The upload block is drawn anew in the new language, its file input empty: the file read before
+        # is dropped with it, so an analysis never checks a file the screen no longer shows.
+        relabelled += [proposal, upload, upload_data, analyse_button, document, outline]
         if example_box is not None:
             relabelled.append(example_box.dataset)
 
@@ -125,6 +127,7 @@ def build_ui(engine: Engine, admission: Admission) -> Any:
                 gr.update(value=_crosswalk(lang, engine)),
                 gr.update(label=labels["proposal"]),
                 gr.update(value=_upload(lang)),
+                gr.update(value=""),
                 gr.update(value=labels["analyse"]),
                 gr.update(label=labels["document"]),
                 gr.update(value=render_outline(engine, doc_id, lang) if doc_id else ""),
@@ -155,7 +158,7 @@ def build_ui(engine: Engine, admission: Admission) -> Any:
                 return [gr.skip()] * (1 + len(relabelled))
             return [wanted, *relabel(wanted, doc_id)]
 
-        def on_analyse(text: str, data_url: str, lang_choice: str) -> tuple[str, str]:
+        def on_analyse(text: str, data_url: str, lang_choice: str) -> tuple[str, Any]:
             # The proposal stays in memory: never written, never logged. The upload is used once
             # (cleared afterwards), so a later pasted text is not shadowed by an old file.
             lang = _ui_language(lang_choice, text)
@@ -164,7 +167,9 @@ def build_ui(engine: Engine, admission: Admission) -> Any:
                     text = proposal_text(upload_bytes(data_url), upload_source(data_url))
                 with admission.slot():
                     result = engine.align(text)
-            except (ProposalError, Busy) as exc:
+            except Busy as exc:  # nothing was read: the chosen file stays for the retry
+                return _error(str(exc), lang), gr.skip()
+            except ProposalError as exc:
                 return _error(str(exc), lang), ""
             lang = lang_choice if lang_choice != "auto" else result["language"]
             source = (upload_source(data_url) or LABELS[lang]["upload_fallback"]) if data_url else None

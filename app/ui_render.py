@@ -77,15 +77,21 @@ def render_citations(result: dict[str, Any], lang: str) -> str:
 
 
 def titled(title: str, title_en: str | None, lang: str) -> str:
-    """A section title as an English reader sees it: the document's title, its translation beside it."""
-    return f"{title} ({title_en})" if lang == "en" and title_en and title_en != title else title
+    """A section title as an English reader sees it: the document's title, and beside it its translation,
+    marked as one (it is not the document's text)."""
+    return f"{title} (in English: {title_en})" if lang == "en" and title_en and title_en != title else title
 
 
 def _english_path(item: dict[str, Any], lang: str) -> str:
-    """The section path's English translation, for English readers; empty when Swedish or untranslated."""
-    if lang != "en" or item.get("section_path_en") == item.get("section_path"):
-        return ""
-    return " › ".join(item.get("section_path_en") or [])
+    """The section path's English translation, for English readers; empty when Swedish or when a heading
+    has no translation (a half-translated path would pass Swedish headings off as translated)."""
+    return english_path_line(item.get("section_path") or [], item.get("section_path_en") or [], lang)
+
+
+def english_path_line(path: list[str], path_en: list[str], lang: str) -> str:
+    """``path_en`` joined for display, when the reader is English and every heading has a translation."""
+    translated = len(path_en) == len(path) and all(en != sv for en, sv in zip(path_en, path, strict=True))
+    return " › ".join(path_en) if lang == "en" and path and translated else ""
 
 
 def render_outline(engine: Engine, doc_id: str, lang: str) -> str:
@@ -128,6 +134,7 @@ def render_crosswalk(crosswalk: dict[str, Any], lang: str, references: dict[str,
     level_names = {k: v.lower() for k, v in LEVEL_NAMES[lang].items()}
     return render(
         "crosswalk.html",
+        lang=lang,
         labels=LABELS[lang],
         pairs=[_crosswalk_pair(pair, k, level_names, references or {}, lang) for k, pair in enumerate(pairs)],
     )
@@ -218,7 +225,9 @@ def render_alignment(
                     }
                     for ev, text in zip(item["evidence"], texts, strict=True)
                 ]
-                links.append({"level": lv, "heading": heading, "pairs": pairs, "text": "\n\n".join([heading, *texts])})
+                # What is copied into a memo quotes the document's own title only (no translation).
+                own = f"{item.get('label', item['number'])} {item['title']} — {names[lv].lower()}"
+                links.append({"level": lv, "heading": heading, "pairs": pairs, "text": "\n\n".join([own, *texts])})
         groups.append(
             {
                 "heading": heading_text,
@@ -234,6 +243,7 @@ def render_alignment(
         )
     return render(
         "alignment.html",
+        lang=lang,
         labels=labels,
         names=names,
         source=source or labels["pasted"],

@@ -97,14 +97,20 @@ def read_profile(corpus_dir: Path) -> CorpusProfile:
     missing or cannot be read (``read_manifest`` reports a broken manifest)."""
     profile = _read_toml(corpus_dir / MANIFEST_NAME).get("profile", {})
     titles = _read_toml(corpus_dir / TRANSLATIONS_NAME).get("titles", {})
+    profile = profile if isinstance(profile, dict) else {}  # a malformed profile is no profile
+    titles = titles if isinstance(titles, dict) else {}
     return CorpusProfile(
-        examples=tuple(str(e) for e in profile.get("examples", []) if str(e).strip()),
+        examples=tuple(str(e) for e in _as_list(profile.get("examples")) if str(e).strip()),
         titles_en={
             str(doc): {str(k): str(v) for k, v in table.items() if str(v).strip()}
             for doc, table in titles.items()
             if isinstance(table, dict)
         },
     )
+
+
+def _as_list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

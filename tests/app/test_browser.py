@@ -115,6 +115,11 @@ def test_crosswalk_and_proposal_tabs_in_the_browser(live_server: str, tmp_path: 
     page.wait_for_function("document.querySelector('#sq-upload-data textarea').value.startsWith('data:')")
     page.click("#sq-clear-file")
     page.wait_for_function("document.querySelector('#sq-upload-data textarea').value === ''")
+    # A language change draws the upload anew, empty: the file read before is dropped with it.
+    page.set_input_files("#sq-file", str(proposal))
+    page.wait_for_function("document.querySelector('#sq-upload-data textarea').value.startsWith('data:')")
+    page.locator("#sq-language").get_by_label("English").check()
+    page.wait_for_function("document.querySelector('#sq-upload-data textarea').value === ''", timeout=10_000)
     page.screenshot(path=str(tmp_path / "proposal.png"), full_page=True)
     for name in ("crosswalk.png", "proposal.png"):
         assert (tmp_path / name).stat().st_size > 10_000

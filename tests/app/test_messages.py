@@ -58,7 +58,14 @@ def _messages() -> list[str]:
         with pytest.raises(ProposalError) as caught:
             check_text(text)
         out.append(str(caught.value))
-    return [*out, BUSY, "Unknown document id 'x'; known: a, b."]
+    api_only = [  # the proposal endpoint's own checks (app/api.py)
+        "The request body is not valid JSON.",
+        "Send JSON with a string field 'text', or upload a file as multipart field 'file'.",
+        "Send JSON {\"text\": …} or a multipart upload with a field 'file'.",
+        "The multipart upload could not be read; send the file as field 'file'.",
+        "The upload has no field 'file'; send the proposal as multipart field 'file'.",
+    ]
+    return [*out, *api_only, BUSY, "Unknown document id 'x'; known: a, b."]
 
 
 def test_every_bad_input_message_has_a_swedish_version() -> None:
@@ -76,6 +83,7 @@ def test_the_client_language_is_read_from_accept_language() -> None:
     assert preferred_language("sv-SE,sv;q=0.9,en;q=0.8") == "sv"
     assert preferred_language("en-GB,sv;q=0.5") == "en"
     assert preferred_language("de-DE") == "en" and preferred_language("") == "en"
+    assert preferred_language("en;q=0.1, sv;q=0.9") == "sv" and preferred_language("de", default="sv") == "sv"
 
 
 def test_the_api_answers_bad_input_in_swedish_when_asked(real_settings: Settings, real_engine: Engine) -> None:
