@@ -238,7 +238,7 @@ def _evidence(
     sentences: list[str], unit: StrategyUnit, pair: np.ndarray, generic: np.ndarray, passages: Any, limit: int = 3
 ) -> list[dict[str, Any]]:
     """Up to ``limit`` sentence pairs, chosen by how much more the proposal sentence matches
-    this target than it matches targets on average; a strategy sentence that refers back (*Regeringen
+    this target than it matches targets on average; a strategy sentence that refers back (*Den
     främjar dessa förutsättningar.*) is quoted with the sentence before it."""
     out = []
     specific = pair - generic[:, None]

@@ -37,7 +37,7 @@ def passage_id(doc_id: str, section_id: str, text: str) -> str:
 
 
 def citation_label(document: Document, section: Section, page: int | None) -> str:
-    """``Regeringen (2024), En nationell strategi för life science, 4.1 Fler …, s. 14``."""
+    """``Publisher (2024), Short title, 4.1 Section title, s. 14``: publisher, year, short title, section, page."""
     labels = list(section.path)
     numbered = [i for i, s in enumerate(_lineage(document, section)) if s.number is not None]
     if numbered:
