@@ -27,7 +27,7 @@ class Admission:
     """Slots shared by async callers (``acquire_async``) and worker threads (``slot``)."""
 
     def __init__(self, limit: int, wait_s: float) -> None:
-        self.limit, self.wait_s = limit, wait_s
+        self.wait_s = wait_s
         self._slots = threading.BoundedSemaphore(limit)
 
     async def acquire_async(self) -> bool:

@@ -201,7 +201,7 @@ def _add_docs(app: FastAPI) -> None:
     static = Path(fastapi_offline.__file__).parent / "static"
     app.mount("/docs-static", StaticFiles(directory=static), name="docs-static")
 
-    @app.api_route("/docs", methods=["GET", "HEAD"], include_in_schema=False)
+    @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
         return get_swagger_ui_html(
             openapi_url="/openapi.json",
@@ -211,7 +211,7 @@ def _add_docs(app: FastAPI) -> None:
             swagger_favicon_url="/docs-static/favicon.png",
         )
 
-    @app.api_route("/redoc", methods=["GET", "HEAD"], include_in_schema=False)
+    @app.get("/redoc", include_in_schema=False)
     def redoc() -> HTMLResponse:
         return get_redoc_html(
             openapi_url="/openapi.json",

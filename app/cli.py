@@ -258,7 +258,7 @@ def crosswalk(
     if as_json:
         _print_json(data)
     elif markdown:
-        typer.echo(crosswalk_markdown(data, top, {p.passage_id: p.label for p in engine.index.passages}))
+        typer.echo(crosswalk_markdown(data, top))
     else:
         for pair in data["pairs"]:
             typer.echo(f"== {pair['regional']['title']} ↔ {pair['national']['title']}")

@@ -422,14 +422,12 @@ class Engine:
         return {**self.passage_fields(hit.passage), "score": round(hit.score, 6)}
 
     def citation_fields(self, citation: dict[str, Any]) -> dict[str, Any]:
-        """A citation with its document id, English titles and the url of its passage's page, the
-        quote highlighted there (a heading citation opens the section's first passage)."""
-        i = self.index.by_id.get(citation["passage_id"])
-        doc_id = self.index.passages[i].doc_id if i is not None else ""
+        """A citation with its English titles and the url of its passage's page, the quote highlighted
+        there (a heading citation opens the section's first passage)."""
+        doc_id = citation["doc_id"]
         quote = citation["quote"] if citation.get("kind") != "heading" else None
         return {
             **citation,
-            "doc_id": doc_id,
             "section_title_en": self.profile.english_title(doc_id, citation["section_title"]),
             "section_path_en": self.english_path(doc_id, citation["section_path"]),
             "url": passage_url(citation["passage_id"], quote),

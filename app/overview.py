@@ -265,6 +265,7 @@ def _heading_citation(n: int, document: Document, section: Section, passage: Pas
         quote_end=start + len(section.title),
         section_path=section.path,
         kind="heading",
+        doc_id=document.info.doc_id,
     )
 
 

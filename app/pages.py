@@ -23,7 +23,7 @@ def add_passage_page(app: FastAPI, engine: Engine) -> None:
     line, the quote ``q`` highlighted and a copy button. ``lang`` (sv, en; default: the browser's
     preferred of the two) picks the labels; in English the section path also shows its translation."""
 
-    @app.api_route("/passage/{passage_id}", methods=["GET", "HEAD"], include_in_schema=False)
+    @app.get("/passage/{passage_id}", include_in_schema=False)
     def passage_page(request: Request, passage_id: str, q: str = "", lang: str = "") -> HTMLResponse:
         language = _page_language(lang, request.headers.get("accept-language", ""))
         labels = LABELS[language]

@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 
-def crosswalk_markdown(crosswalk: dict[str, Any], top: int = 5, references: dict[str, str] | None = None) -> str:
+def crosswalk_markdown(crosswalk: dict[str, Any], top: int = 5) -> str:
     """The crosswalk report: per regional × national document pair and focus area, its closest objectives
-    with evidence pairs and their reference lines (``references`` by passage id; the ids where none is given)."""
-    references = references or {}
+    with evidence pairs and their reference lines (the engine's crosswalk carries them; else the ids)."""
     lines = ["# Koppling region–nation", ""]
     for pair in crosswalk.get("pairs", []):
         regional, national = pair["regional"]["title"], pair["national"]["title"]
@@ -30,8 +29,8 @@ def crosswalk_markdown(crosswalk: dict[str, Any], top: int = 5, references: dict
                         "",
                         f"> **Region:** {ev['regional_quote']}  ",
                         f"> **Nation:** {ev['national_quote']}  ",
-                        f"> *{references.get(ev['regional_passage_id'], ev['regional_passage_id'])} ↔ "
-                        f"{references.get(ev['national_passage_id'], ev['national_passage_id'])}*",
+                        f"> *{ev.get('regional_reference') or ev['regional_passage_id']} ↔ "
+                        f"{ev.get('national_reference') or ev['national_passage_id']}*",
                     ]
                 lines.append("")
     return "\n".join(lines)
@@ -55,18 +54,18 @@ def document_groups(result: dict[str, Any], lang: str) -> list[tuple[str, dict[s
     for kind in ("regional", "national"):
         doc_ids = list(dict.fromkeys(item.get("doc_id") for item in result[kind]))
         if len(doc_ids) <= 1:
-            out.append((headings[kind], by_level(result, kind)))
+            out.append((headings[kind], by_level(result[kind])))
             continue
         for doc_id in doc_ids:
             items = [item for item in result[kind] if item.get("doc_id") == doc_id]
             name = items[0].get("document") or doc_id
-            out.append((f"{headings[kind]}: {name}", by_level({kind: items}, kind)))
+            out.append((f"{headings[kind]}: {name}", by_level(items)))
     return out
 
 
-def by_level(result: dict[str, Any], kind: str) -> dict[str, list[dict[str, Any]]]:
-    """One role's targets grouped by level: links in score order, "no link found" in number order."""
-    groups = {lv: [item for item in result[kind] if item["level"] == lv] for lv in ("clear", "possible", "none")}
+def by_level(items: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Targets grouped by level: links in score order, "no link found" in number order."""
+    groups = {lv: [item for item in items if item["level"] == lv] for lv in ("clear", "possible", "none")}
     groups["none"].sort(
         key=lambda item: (item.get("doc_id", ""), [int(x) for x in item["number"].split(".") if x.isdigit()])
     )

@@ -243,8 +243,7 @@ def _upload(lang: str) -> str:
 
 
 def _crosswalk(lang: str, engine: Engine) -> str:
-    references = {p.passage_id: p.label for p in engine.index.passages}
-    return render_crosswalk(engine.crosswalk, lang, references)
+    return render_crosswalk(engine.crosswalk, lang)
 
 
 def _header(lang: str, documents: Sequence[DocumentInfo]) -> str:

@@ -125,9 +125,9 @@ def esc_attribute(text: str) -> str:
     return html.escape(text, quote=True).replace("$", "&#36;").replace("`", "&#96;").replace("\n", "&#10;")
 
 
-def render_crosswalk(crosswalk: dict[str, Any], lang: str, references: dict[str, str] | None = None) -> str:
+def render_crosswalk(crosswalk: dict[str, Any], lang: str) -> str:
     """Per regional × national document pair, a heatmap of areas × objectives (hover: level and score;
-    click: evidence pairs with their reference lines, ``references`` by passage id) and per-area top lists."""
+    click: evidence pairs with their reference lines, as the engine's crosswalk carries them) and per-area top lists."""
     pairs = [p for p in crosswalk.get("pairs", []) if p["areas"]]
     if not pairs:
         return ""
@@ -136,13 +136,11 @@ def render_crosswalk(crosswalk: dict[str, Any], lang: str, references: dict[str,
         "crosswalk.html",
         lang=lang,
         labels=LABELS[lang],
-        pairs=[_crosswalk_pair(pair, k, level_names, references or {}, lang) for k, pair in enumerate(pairs)],
+        pairs=[_crosswalk_pair(pair, k, level_names, lang) for k, pair in enumerate(pairs)],
     )
 
 
-def _crosswalk_pair(
-    pair: dict[str, Any], k: int, level_names: dict[str, str], references: dict[str, str], lang: str
-) -> dict[str, Any]:
+def _crosswalk_pair(pair: dict[str, Any], k: int, level_names: dict[str, str], lang: str) -> dict[str, Any]:
     areas = [
         {
             **a,
@@ -173,16 +171,7 @@ def _crosswalk_pair(
                     "score": f"{o['score']:.2f}",
                     "tip": f"{a['number']} × {n} {o['title']}: {level_names[level]} ({o['score']:.2f})",
                     "mark": {"clear": "●", "possible": "○"}.get(level, ""),
-                    "evidence": [
-                        {
-                            **ev,
-                            "regional_reference": ev.get("regional_reference")
-                            or references.get(ev["regional_passage_id"], ev["regional_passage_id"]),
-                            "national_reference": ev.get("national_reference")
-                            or references.get(ev["national_passage_id"], ev["national_passage_id"]),
-                        }
-                        for ev in o["evidence"]
-                    ],
+                    "evidence": o["evidence"],
                 }
             )
         top = [{**o, "level_name": level_names[o.get("level", "none")]} for o in a["objectives"][:5]]

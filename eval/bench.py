@@ -91,7 +91,7 @@ def run_http_bench(
     """
     questions = [q.question for q in load_dataset(bundled_dataset())]
     results: dict[str, Any] = {}
-    with _server(settings) as (base, pid):
+    with server_process(settings) as (base, pid):
         with httpx.Client(base_url=base, timeout=30) as warm:
             for q in questions[:5]:
                 warm.post("/api/ask", json={"question": q})
@@ -107,7 +107,7 @@ def run_http_bench(
 def run_load(settings: Settings, clients: int = 8, seconds: float = 60.0) -> dict[str, Any]:
     """``clients`` concurrent clients asking for ``seconds`` (bounded): requests, errors, percentiles."""
     questions = [q.question for q in load_dataset(bundled_dataset())]
-    with _server(settings) as (base, pid):
+    with server_process(settings) as (base, pid):
         started = time.perf_counter()
         outcomes = _load(base, questions, clients, seconds=seconds)
         summary = _summary(outcomes, time.perf_counter() - started)
@@ -158,7 +158,7 @@ def _summary(outcomes: list[tuple[int, float]], elapsed: float) -> dict[str, Any
 
 
 @contextmanager
-def _server(settings: Settings) -> Iterator[tuple[str, int]]:
+def server_process(settings: Settings) -> Iterator[tuple[str, int]]:
     """A ``strategiqa serve`` process on a free loopback port, stopped afterwards."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 from strategiqa.app.settings import Settings
 
-from .bench import _server, two_page_proposal
+from .bench import server_process, two_page_proposal
 from .datasets import bundled_dataset, load_dataset
 
 
@@ -24,7 +24,7 @@ def run_web_bench(settings: Settings, clients: int = 4, questions_per_client: in
 
     questions = [q.question for q in load_dataset(bundled_dataset())]
     proposal = two_page_proposal()
-    with _server(settings) as (base, _pid):
+    with server_process(settings) as (base, _pid):
         docs = [d["doc_id"] for d in httpx.get(base + "/api/documents", timeout=10).json()]
         users = [Client(base + "/", verbose=False) for _ in range(clients + 1)]
         analyst = users.pop()

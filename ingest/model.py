@@ -138,6 +138,7 @@ class Passage:
             quote_start=start,
             quote_end=end,
             section_path=self.section_path,
+            doc_id=self.doc_id,
         )
 
     def sentence_texts(self) -> list[str]:
@@ -164,3 +165,5 @@ class Citation:
     """``sentence``: the quote is a span of the passage; ``heading``: it is the section's title, as its
     heading stands in the document (overview answers cite headings), and the passage is the
     section's first."""
+    doc_id: str = ""
+    """The document the quote comes from."""
