@@ -111,7 +111,8 @@ def test_enter_asks_shift_enter_adds_a_line_and_an_example_asks(live_server: str
     first_answer = page.inner_text("#sq-answer")
     assert "[1]" in first_answer and "4.4" in page.inner_text("#sq-citations")  # the AMR objective
     # The reader asked in English: labels follow, and the answer says the quotes stay Swedish.
-    assert page.inner_text("#sq-ask").strip() == "Ask"
+    # (the labels are redrawn just after the answer arrives: wait for them, do not race them)
+    page.wait_for_function("document.querySelector('#sq-ask').innerText.trim() === 'Ask'", timeout=10_000)
     assert "Quoted in Swedish, the documents' language." in page.inner_text("#sq-answer")
     # Clicking an example asks it.
     example = read_profile(REPO / "corpus").examples[0]
