@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
@@ -18,6 +18,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from strategiqa.ingest.load import corpus_checksum, corpus_stamp
+from strategiqa.retrieval.postgres import StoreUnavailable
 
 from .admission import Admission
 from .engine import Engine
@@ -26,6 +27,7 @@ from .middleware import AdmissionControl, HeadAsGet, SecurityAndAccessLog
 from .pages import add_passage_page
 from .proposals import MAX_UPLOAD_BYTES, ProposalError, check_text, proposal_text
 from .quotes import locate_quote
+from .replicas import ActiveVersionEngine, FollowActiveVersion
 from .schemas import (
     AlignRequest,
     AlignResponse,
@@ -47,8 +49,16 @@ log = logging.getLogger("strategiqa.api")
 
 
 def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True) -> Any:
-    """The API with its engine loaded; with ``ui``, the Gradio app mounted at /."""
+    """The API with its engine loaded; with ``ui``, the Gradio app mounted at /.
+
+    On an index in PostgreSQL the engine follows the database's active version (``replicas``), so any
+    number of these processes can serve one database and all pick up a new document.
+    """
     engine = engine or Engine.open(settings)
+    follower = ActiveVersionEngine(engine) if engine.index.database_version is not None else None
+    if follower is not None:
+        # Every attribute read reaches the active version's engine; the routes need not know.
+        engine = cast(Engine, follower)
     app = FastAPI(
         docs_url=None,
         redoc_url=None,
@@ -56,7 +66,7 @@ def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True
         description="Cited, verbatim answers from the strategy documents of the corpus (see GET /api/documents).",
         version="0.1.0",
     )
-    _add_error_handlers(app)
+    _add_error_handlers(app, settings.database.retry_after_s)
 
     @app.post("/api/ask", response_model=AskResponse)
     def ask(request: AskRequest) -> dict[str, Any]:
@@ -160,6 +170,8 @@ def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True
             "documents": len(m.documents),
             "built_at": m.created_at,
             "fingerprint": m.fingerprint,
+            "vector_store": m.vector_store,
+            "index_version": engine.index.version,
         }
 
     _add_docs(app)
@@ -180,6 +192,8 @@ def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True
         from .ui import mount_ui
 
         app = mount_ui(app, engine, admission)
+    if follower is not None:
+        app.add_middleware(FollowActiveVersion, engine=follower, retry_after_s=settings.database.retry_after_s)
     app.add_middleware(AdmissionControl, admission=admission)
     # Outermost, so that even a 500 from Starlette's error middleware gets the security headers.
     app.add_middleware(HeadAsGet)
@@ -258,7 +272,7 @@ def _multipart_file(body: bytes, content_type: str) -> tuple[bytes, str | None]:
     raise ProposalError("The upload has no field 'file'; send the proposal as multipart field 'file'.")
 
 
-def _add_error_handlers(app: FastAPI) -> None:
+def _add_error_handlers(app: FastAPI, retry_after_s: int) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = exc.errors()
@@ -277,6 +291,15 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(BadInput)
     async def bad_input(request: Request, exc: BadInput) -> JSONResponse:
         return JSONResponse({"detail": _in_client_language(str(exc), request)}, status_code=422)
+
+    @app.exception_handler(StoreUnavailable)
+    async def store_unavailable(request: Request, exc: StoreUnavailable) -> JSONResponse:
+        log.warning("Index database unreachable during %s: %s", request.url.path, exc.reason)
+        return JSONResponse(
+            {"detail": _in_client_language(str(exc), request)},
+            status_code=503,
+            headers={"Retry-After": str(retry_after_s)},
+        )
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:

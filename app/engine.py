@@ -19,6 +19,7 @@ from strategiqa.retrieval.cache import EmbeddingCache
 from strategiqa.retrieval.embedders import Embedder
 from strategiqa.retrieval.index import LoadedIndex
 from strategiqa.retrieval.language import detect_language
+from strategiqa.retrieval.postgres import redact
 from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.search import Hit, Searcher, SearchParams, SearchResult
 from strategiqa.retrieval.text import STOP_WORDS
@@ -92,6 +93,7 @@ class Engine:
             "documents": sorted(docs) if docs else [d.info.doc_id for d in self.index.documents],
             "language": result.language,
             "mode": result.mode,
+            "index_version": self.index.version,
         }
         analysis = self._analyse_asked(result.question, read_as)
         # "How many areas …?": the text may state the count in a sentence worth quoting; the outline
@@ -439,12 +441,18 @@ class Engine:
 
     def info(self) -> dict[str, Any]:
         m = self.index.manifest
+        where = (
+            {"database": redact(self.settings.database_url or "")}
+            if m.vector_store == "postgres"
+            else {"index_dir": str(self.settings.index_dir)}
+        )
         return {
-            "index_dir": str(self.settings.index_dir),
+            **where,
             "corpus_dir": str(self.settings.corpus_dir),
             "model": m.model_id,
             "dimension": m.dim,
             "vector_store": m.vector_store,
+            "index_version": self.index.version,
             "documents": m.documents,
             "passages": m.passage_count,
             "sentences": m.sentence_count,

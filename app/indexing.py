@@ -26,9 +26,11 @@ from strategiqa.retrieval.index import (
     build_index,
     fingerprint,
     load_index,
+    prepare_index,
     read_manifest,
     sibling_name,
 )
+from strategiqa.retrieval.postgres import Database, PoolLimits
 
 from .settings import Settings, offline_environment
 
@@ -46,6 +48,14 @@ class IngestReport:
     skipped: dict[str, str]
     per_document: dict[str, int] = field(default_factory=dict)
     """Passages per document id."""
+    database_version: int | None = None
+    """With the postgres store: the index version written (and made active) in the database."""
+
+    @property
+    def location(self) -> str:
+        if self.database_version is not None:
+            return f"version {self.database_version} in the database"
+        return str(self.index_dir)
 
 
 def ingest(
@@ -57,8 +67,10 @@ def ingest(
     fresh: another process may have rebuilt it while this one waited.
     """
     offline_environment()
-    started = time.perf_counter()
     embedder = embedder or make_embedder(settings)
+    if settings.vector_store == "postgres":
+        return _ingest_to_database(settings, embedder, progress, skip_if_fresh)
+    started = time.perf_counter()
     with _ingest_lock(settings.index_dir):
         _remove_leftovers(settings.index_dir)
         # Fingerprint the corpus before reading it: an edit during the ingest then makes the
@@ -102,7 +114,18 @@ def make_embedder(settings: Settings) -> Embedder:
     )
 
 
+def open_database(settings: Settings, create: bool = False) -> Database:
+    """The postgres store's database, schema checked (with ``create``: created when missing)."""
+    if not settings.database_url:
+        raise IndexProblem("The postgres store needs a database: set STRATEGIQA_DATABASE_URL=postgresql://….")
+    d = settings.database
+    limits = PoolLimits(d.pool_min, d.pool_max, d.wait_s, d.connect_timeout_s)
+    return Database(settings.database_url, limits).open(create=create)
+
+
 def fresh_index(settings: Settings, embedder: Embedder, notice: Notice) -> LoadedIndex:
+    if settings.vector_store == "postgres":
+        return fresh_database_index(settings, embedder, notice)
     index_dir = settings.index_dir
     try:
         manifest = read_manifest(index_dir)
@@ -140,6 +163,86 @@ def fresh_index(settings: Settings, embedder: Embedder, notice: Notice) -> Loade
     # the index is still not fresh.
     ingest(settings, embedder, progress=sys.stderr.isatty(), skip_if_fresh=True)
     return load_index(index_dir)
+
+
+def fresh_database_index(settings: Settings, embedder: Embedder, notice: Notice) -> LoadedIndex:
+    """The database's active version, loaded; built first when there is none, when it is of an older
+    format, or when the corpus folder (if this process has one) changed, and auto-ingest is on.
+
+    A replica without the corpus folder serves whatever version is active. The returned index keeps its
+    database open (``index.database``) for searches and version checks.
+    """
+    database = open_database(settings, create=settings.auto_ingest)
+    try:
+        active = database.active()
+        if active is not None and active.manifest.model_id != embedder.model_id:
+            raise IndexProblem(
+                f"The database's index was built with {active.manifest.model_id} but the settings use "
+                f"{embedder.model_id}; run `strategiqa ingest` to rebuild it."
+            )
+        reason = None
+        if active is None:
+            reason = "The database holds no index version"
+        elif active.manifest.format_version != FORMAT_VERSION:
+            reason = f"The database's index was built by an older version (format {active.manifest.format_version})"
+        elif settings.corpus_dir.is_dir():
+            expected = fingerprint(corpus_checksum(settings.corpus_dir), embedder.model_id, _chunking(settings))
+            if active.manifest.fingerprint != expected:
+                reason = "The corpus or chunking changed since the database's index was built"
+        if reason is not None:
+            if not settings.auto_ingest:
+                raise IndexProblem(f"{reason}; run `strategiqa ingest` (auto-ingest is off).")
+            notice(f"{reason}; building it now.")
+            _ingest_to_database(settings, embedder, sys.stderr.isatty(), skip_if_fresh=True)
+            active = database.active()
+        assert active is not None
+        return database.load_version(active.version_id)
+    except BaseException:
+        database.close()
+        raise
+
+
+def _ingest_to_database(settings: Settings, embedder: Embedder, progress: bool, skip_if_fresh: bool) -> IngestReport:
+    """Write a new index version to the database under its advisory lock; readers switch to it at once."""
+    started = time.perf_counter()
+    database = open_database(settings, create=True)
+    try:
+        with database.ingest_lock():
+            checksum = corpus_checksum(settings.corpus_dir)
+            active = database.active()
+            expected = fingerprint(checksum, embedder.model_id, _chunking(settings))
+            if skip_if_fresh and active is not None and active.manifest.fingerprint == expected:
+                return IngestReport(settings.index_dir, 0, 0, 0, round(time.perf_counter() - started, 2), {})
+            parsed = parse_corpus(settings.corpus_dir, settings.passage_words)
+            cache = EmbeddingCache(settings.embedding_cache_path)
+            bar = ProgressBar("Embedding", enabled=progress)
+            try:
+                prepared = prepare_index(
+                    parsed.documents,
+                    parsed.passages,
+                    embedder,
+                    cache,
+                    checksum,
+                    _chunking(settings),
+                    "postgres",
+                    progress=bar.update,
+                )
+            finally:
+                bar.close()
+                cache.close()
+            version = database.write_version(prepared, keep=settings.database.keep_versions)
+    finally:
+        database.close()
+    return IngestReport(
+        settings.index_dir,
+        prepared.manifest.passage_count,
+        prepared.manifest.sentence_count,
+        cache.misses,
+        round(time.perf_counter() - started, 2),
+        parsed.skipped,
+        dict(Counter(p.doc_id for p in parsed.passages)),
+        database_version=version,
+    )
 
 
 def _is_fresh(settings: Settings, embedder: Embedder, checksum: str) -> bool:

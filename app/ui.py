@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import FastAPI
 from strategiqa.ingest.model import DocumentInfo
 from strategiqa.retrieval.language import detect_language
+from strategiqa.retrieval.postgres import StoreUnavailable
 
 from .admission import Admission, Busy
 from .engine import Engine
@@ -145,7 +146,7 @@ def build_ui(engine: Engine, admission: Admission) -> Any:
                 everything = len(chosen) == len(documents)
                 with admission.slot():
                     result = engine.ask(text, previous_question=before, docs=None if everything else chosen)
-            except (BadInput, Busy) as exc:
+            except (BadInput, Busy, StoreUnavailable) as exc:
                 return [_error(str(exc), lang), "", before, lang]
             lang = lang_choice if lang_choice != "auto" else result["language"]
             # A follow-up keeps the question it was read against, so "and there?" chains stay on topic.
@@ -167,7 +168,7 @@ def build_ui(engine: Engine, admission: Admission) -> Any:
                     text = proposal_text(upload_bytes(data_url), upload_source(data_url))
                 with admission.slot():
                     result = engine.align(text)
-            except Busy as exc:  # nothing was read: the chosen file stays for the retry
+            except (Busy, StoreUnavailable) as exc:  # the chosen file stays for the retry
                 return _error(str(exc), lang), gr.skip()
             except ProposalError as exc:
                 return _error(str(exc), lang), ""

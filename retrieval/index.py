@@ -94,6 +94,13 @@ class LoadedIndex:
     """Which document a question names, from the manifest's names, cues and places (see ``routing``)."""
     compounds: CompoundSplitter | None = None
     """Splits the question's compounds as the passages' were split for BM25 (from the same words)."""
+    database_version: int | None = None
+    """The database's version id when the index was loaded from PostgreSQL; None for a directory."""
+
+    @property
+    def version(self) -> str:
+        """Which index answered: the database version id, or the directory index's fingerprint."""
+        return str(self.database_version) if self.database_version is not None else self.manifest.fingerprint
 
     def __post_init__(self) -> None:
         self.by_id = {p.passage_id: i for i, p in enumerate(self.passages)}
@@ -133,6 +140,21 @@ def sentence_embedding_text(p: Passage, sentence: str) -> str:
     return f"{' > '.join(p.section_path)}: {sentence}"
 
 
+@dataclass
+class PreparedIndex:
+    """Everything an index holds, computed and not yet written: a directory or a database version is
+    written from this, so both hold the same index."""
+
+    manifest: IndexManifest
+    documents: list[Document]
+    passages: list[Passage]
+    passage_vectors: np.ndarray
+    sentence_vectors: np.ndarray
+    sentence_owner: np.ndarray
+    bm25_tokens: list[list[str]]
+    crosswalk: dict[str, Any]
+
+
 def build_index(
     documents: list[Document],
     passages: list[Passage],
@@ -145,6 +167,21 @@ def build_index(
     progress: Callable[[int, int], None] | None = None,
 ) -> IndexManifest:
     """Embed (through the cache) and write a complete index to ``index_dir``, atomically."""
+    prepared = prepare_index(documents, passages, embedder, cache, corpus_checksum, chunking, vector_store, progress)
+    return write_index_dir(prepared, index_dir)
+
+
+def prepare_index(
+    documents: list[Document],
+    passages: list[Passage],
+    embedder: Embedder,
+    cache: EmbeddingCache,
+    corpus_checksum: str,
+    chunking: dict[str, Any],
+    vector_store: str,
+    progress: Callable[[int, int], None] | None = None,
+) -> PreparedIndex:
+    """Embed passages and sentences (through the cache), tokenise for BM25 and compute the crosswalk."""
     started = time.perf_counter()
     sentence_texts, owners = [], []
     for i, p in enumerate(passages):
@@ -163,59 +200,63 @@ def build_index(
 
     p_vectors = cache.embed(embedder.model_id, "passage", passage_texts, embedder.embed_passages, progress=tick)
     s_vectors = cache.embed(embedder.model_id, "passage", sentence_texts, embedder.embed_passages, progress=tick)
+    p_vectors, s_vectors = p_vectors.reshape(-1, embedder.dim), s_vectors.reshape(-1, embedder.dim)
+    compounds = CompoundSplitter.from_texts(p.text for p in passages)
+    language = {d.info.doc_id: d.info.language for d in documents}
+    tokens = [
+        tokenize(_bm25_text(p), compounds if language[p.doc_id] == "sv" else None, language[p.doc_id]) for p in passages
+    ]
+    owner_array = np.asarray(owners, dtype=np.int32)
+    crosswalk = compute_crosswalk(
+        documents,
+        passages,
+        s_vectors,
+        first_positions(owner_array.astype(np.int64), len(passages)),
+        lambda titles: cache.embed(embedder.model_id, "passage", titles, embedder.embed_passages),
+    )
+    manifest = IndexManifest(
+        format_version=FORMAT_VERSION,
+        model_id=embedder.model_id,
+        dim=embedder.dim,
+        corpus_checksum=corpus_checksum,
+        chunking=chunking,
+        fingerprint=fingerprint(corpus_checksum, embedder.model_id, chunking),
+        passage_count=len(passages),
+        sentence_count=len(sentence_texts),
+        documents=[
+            {
+                "doc_id": d.info.doc_id,
+                "title": d.info.title,
+                "kind": d.info.kind,
+                "passages": sum(p.doc_id == d.info.doc_id for p in passages),
+            }
+            for d in documents
+        ],
+        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        build_seconds=round(time.perf_counter() - started, 2),
+        vector_store=vector_store,
+    )
+    return PreparedIndex(manifest, documents, passages, p_vectors, s_vectors, owner_array, tokens, crosswalk)
 
+
+def write_index_dir(prepared: PreparedIndex, index_dir: Path) -> IndexManifest:
+    """Write ``prepared`` to a temporary directory beside ``index_dir`` and swap it into place."""
     index_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=sibling_name(index_dir, "tmp-"), dir=index_dir.parent))
     try:
-        _write_json(tmp / "documents.json", [_document_to_dict(d) for d in documents])
+        _write_json(tmp / "documents.json", [document_to_dict(d) for d in prepared.documents])
         with open(tmp / "passages.jsonl", "w", encoding="utf-8") as fh:
-            for p in passages:
+            for p in prepared.passages:
                 fh.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
-        compounds = CompoundSplitter.from_texts(p.text for p in passages)
-        language = {d.info.doc_id: d.info.language for d in documents}
-        _write_json(
-            tmp / "bm25.json",
-            [
-                tokenize(_bm25_text(p), compounds if language[p.doc_id] == "sv" else None, language[p.doc_id])
-                for p in passages
-            ],
-        )
-        np.save(tmp / "sentence_owner.npy", np.asarray(owners, dtype=np.int32))
-        crosswalk = compute_crosswalk(
-            documents,
-            passages,
-            s_vectors.reshape(-1, embedder.dim),
-            first_positions(np.asarray(owners, dtype=np.int64), len(passages)),
-            lambda titles: cache.embed(embedder.model_id, "passage", titles, embedder.embed_passages),
-        )
-        _write_json(tmp / "crosswalk.json", crosswalk)
-        for name, vectors in (("passages", p_vectors), ("sentences", s_vectors)):
-            store = create_vector_store(vector_store, embedder.dim, len(vectors))
-            store.add(vectors.reshape(-1, embedder.dim))
+        _write_json(tmp / "bm25.json", prepared.bm25_tokens)
+        np.save(tmp / "sentence_owner.npy", prepared.sentence_owner)
+        _write_json(tmp / "crosswalk.json", prepared.crosswalk)
+        manifest = prepared.manifest
+        for name, vectors in (("passages", prepared.passage_vectors), ("sentences", prepared.sentence_vectors)):
+            store = create_vector_store(manifest.vector_store, manifest.dim, len(vectors))
+            store.add(vectors)
             store.save(tmp / f"{name}.vectors")
-        manifest = IndexManifest(
-            format_version=FORMAT_VERSION,
-            model_id=embedder.model_id,
-            dim=embedder.dim,
-            corpus_checksum=corpus_checksum,
-            chunking=chunking,
-            fingerprint=fingerprint(corpus_checksum, embedder.model_id, chunking),
-            passage_count=len(passages),
-            sentence_count=len(sentence_texts),
-            documents=[
-                {
-                    "doc_id": d.info.doc_id,
-                    "title": d.info.title,
-                    "kind": d.info.kind,
-                    "passages": sum(p.doc_id == d.info.doc_id for p in passages),
-                }
-                for d in documents
-            ],
-            created_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            build_seconds=round(time.perf_counter() - started, 2),
-            vector_store=vector_store,
-            files={f.name: _sha256(f) for f in sorted(tmp.iterdir()) if f.is_file()},
-        )
+        manifest.files = {f.name: _sha256(f) for f in sorted(tmp.iterdir()) if f.is_file()}
         _write_json(tmp / MANIFEST, asdict(manifest))
         tmp.chmod(0o755)  # mkdtemp makes it private; the index is meant to be readable like its files
         _replace_dir(tmp, index_dir)
@@ -258,7 +299,7 @@ def load_index(index_dir: Path, verify: bool = True) -> LoadedIndex:
             for line in (index_dir / "passages.jsonl").read_text(encoding="utf-8").splitlines()
             if line
         ]
-        documents = [_document_from_dict(d) for d in json.loads((index_dir / "documents.json").read_text("utf-8"))]
+        documents = [document_from_dict(d) for d in json.loads((index_dir / "documents.json").read_text("utf-8"))]
         tokens = json.loads((index_dir / "bm25.json").read_text(encoding="utf-8"))
         owners = np.load(index_dir / "sentence_owner.npy")
         crosswalk = json.loads((index_dir / "crosswalk.json").read_text(encoding="utf-8"))
@@ -298,7 +339,7 @@ def _write_json(path: Path, data: Any) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
-def _document_to_dict(d: Document) -> dict[str, Any]:
+def document_to_dict(d: Document) -> dict[str, Any]:
     return {
         "info": asdict(d.info),
         "text": d.text,
@@ -314,7 +355,7 @@ def _section_to_dict(s: Section) -> dict[str, Any]:
     return data
 
 
-def _document_from_dict(data: dict[str, Any]) -> Document:
+def document_from_dict(data: dict[str, Any]) -> Document:
     info = dict(data["info"])
     info["places"] = tuple(info.get("places", ()))
     return Document(

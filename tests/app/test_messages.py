@@ -9,6 +9,7 @@ import zipfile
 import pytest
 from fastapi.testclient import TestClient
 from strategiqa.app.admission import BUSY
+from strategiqa.retrieval.postgres import UNAVAILABLE
 from strategiqa.app.engine import Engine
 from strategiqa.app.messages import localise, preferred_language, swedish_message
 from strategiqa.app.proposals import ProposalError, check_text, proposal_text
@@ -65,7 +66,7 @@ def _messages() -> list[str]:
         "The multipart upload could not be read; send the file as field 'file'.",
         "The upload has no field 'file'; send the proposal as multipart field 'file'.",
     ]
-    return [*out, *api_only, BUSY, "Unknown document id 'x'; known: a, b."]
+    return [*out, *api_only, BUSY, UNAVAILABLE, "Unknown document id 'x'; known: a, b."]
 
 
 def test_every_bad_input_message_has_a_swedish_version() -> None:
