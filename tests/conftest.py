@@ -173,3 +173,52 @@ def corpus_router() -> DocumentRouter:
 
     infos = read_manifest(Path(__file__).resolve().parents[1] / "corpus")
     return DocumentRouter(infos, corpus_topic_phrases([i.title for i in infos]))
+
+
+# PostgreSQL (the postgres store): a throwaway server from the pgserver package (bundled PostgreSQL and
+# pgvector binaries), started once per session; each test gets its own database on it. On a machine where
+# the server cannot start, those tests skip with the reason, except where STRATEGIQA_REQUIRE_POSTGRES is
+# set (.ci/run sets it): CI must run them.
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    import os
+
+    try:
+        import pgserver
+
+        server = pgserver.get_server(tmp_path_factory.mktemp("pgdata"), cleanup_mode="delete")
+    except Exception as exc:  # ImportError, or the server's own start failure
+        reason = f"PostgreSQL (pgserver) could not start: {type(exc).__name__}: {exc}".splitlines()[0]
+        if os.environ.get("STRATEGIQA_REQUIRE_POSTGRES"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    yield server
+    server.cleanup()
+
+
+@pytest.fixture
+def database_url(pg_server: object) -> str:
+    """A new, empty database of its own on the session's server."""
+    import uuid
+
+    import psycopg
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(pg_server.get_uri(), autocommit=True) as conn:  # type: ignore[attr-defined]
+        conn.execute(f"CREATE DATABASE {name}")
+    return str(pg_server.get_uri(name))  # type: ignore[attr-defined]
+
+
+def restart_postgres(server: object, down_s: float) -> None:
+    """Stop the server (fast: open connections are cut), wait ``down_s``, start it again in place."""
+    import time
+
+    from pgserver._commands import pg_ctl
+
+    pgdata, user = server.pgdata, server.system_user  # type: ignore[attr-defined]
+    pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=user)
+    time.sleep(down_s)
+    with server._lock:  # type: ignore[attr-defined]
+        server.ensure_postgres_running()  # type: ignore[attr-defined]
