@@ -56,7 +56,7 @@ def ingest() -> None:
         typer.echo(f"Skipped {name}: {why}", err=True)
     typer.echo(
         f"Indexed {report.passages} passages ({report.sentences} sentences) in {report.seconds:.1f} s; "
-        f"embedded {report.embedded} new texts; index at {report.index_dir}"
+        f"embedded {report.embedded} new texts; index at {report.location}"
     )
 
 
@@ -386,6 +386,7 @@ def _guard(action: Any) -> Any:
     from strategiqa.ingest.load import IngestError
     from strategiqa.retrieval.embedders import EmbedderUnavailable
     from strategiqa.retrieval.index import IndexProblem
+    from strategiqa.retrieval.postgres import StoreUnavailable
 
     from .validation import BadInput
 
@@ -393,7 +394,7 @@ def _guard(action: Any) -> Any:
         return action()
     except BadInput as exc:
         _fail(str(exc), code=2)
-    except (IngestError, IndexProblem, EmbedderUnavailable) as exc:
+    except (IngestError, IndexProblem, EmbedderUnavailable, StoreUnavailable) as exc:
         _fail(str(exc), code=1)
     except OSError as exc:
         _fail(f"{exc.strerror or exc} ({exc.filename}); check the path and permissions.", code=1)

@@ -168,6 +168,8 @@ def server_process(settings: Settings) -> Iterator[tuple[str, int]]:
         "STRATEGIQA_INDEX_DIR": str(settings.index_dir),
         "STRATEGIQA_CORPUS_DIR": str(settings.corpus_dir),
         "STRATEGIQA_CACHE_DIR": str(settings.cache_dir),
+        "STRATEGIQA_VECTOR_STORE": settings.vector_store,
+        **({"STRATEGIQA_DATABASE_URL": settings.database_url} if settings.database_url else {}),
     }
     server = subprocess.Popen(
         [
