@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import typer
 from strategiqa.app.cli import _engine, _fail, _guard, _print_json, _progress_bar, _settings
@@ -192,16 +193,28 @@ def bench(
     web: bool = typer.Option(
         True, "--web/--no-web", help="Also time questions through the web app's queue, alone and beside a proposal."
     ),
+    postgres: bool = typer.Option(
+        False,
+        "--postgres",
+        help="Instead: FAISS against PostgreSQL + pgvector side by side (equivalence, latency, lexical ranking, "
+        "1 and 2 API processes, a document added under load, 10×/100× on pgvector). Uses STRATEGIQA_DATABASE_URL, "
+        "or a throwaway pgserver.",
+    ),
+    load_seconds: float = typer.Option(60, help="With --postgres: how long 8 clients ask while a document is added."),
     out: Path = typer.Option(None, "--out", help="Also write bench.json and bench.md here."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Time ingest (cold and cached), query latency p50/p95 in-process and over HTTP, peak memory.
 
     Example: strategiqa bench --json
+    Example: strategiqa bench --postgres --out reports/postgres
     """
     from strategiqa.eval.bench import run_bench, run_http_bench
 
     settings = _settings()
+    if postgres:
+        _bench_postgres(settings, min(max(load_seconds, 5), 600), out, as_json)
+        return
     results = _guard(lambda: run_bench(settings, repeats=repeats, cold=cold))
     if http:
         _guard(lambda: _engine())  # make sure the index exists before the server starts
@@ -233,3 +246,19 @@ def bench(
         return
     for key, value in results.items():
         typer.echo(f"{key}: {value}")
+
+
+def _bench_postgres(settings: Any, load_seconds: float, out: Path | None, as_json: bool) -> None:
+    from strategiqa.eval.datasets import bundled_dataset
+    from strategiqa.eval.postgres_bench import postgres_markdown, run_postgres_bench
+
+    sets = [bundled_dataset(f"{name}.jsonl") for name in ("dev", "extra", "heldout", "blind_f", "blind_g")]
+    results = _guard(lambda: run_postgres_bench(settings, sets, load_seconds=load_seconds))
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "postgres.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+        (out / "postgres.md").write_text(postgres_markdown(results) + "\n", encoding="utf-8")
+    if as_json:
+        _print_json(results)
+    else:
+        typer.echo(postgres_markdown(results))

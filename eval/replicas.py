@@ -64,7 +64,9 @@ def run_replica_load(
                     i = next(counter)
                     t0 = time.perf_counter()
                     try:
-                        response = http.post(bases[i % len(bases)] + "/api/ask", json={"question": questions[i % len(questions)]})
+                        response = http.post(
+                            bases[i % len(bases)] + "/api/ask", json={"question": questions[i % len(questions)]}
+                        )
                         status = response.status_code
                     except httpx.HTTPError:
                         status = 0
@@ -115,8 +117,23 @@ def _add_document(settings: Settings, doc: NewDocument) -> dict[str, Any]:
     }
     t0 = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "strategiqa.app", "add", str(doc.path), "--id", doc.doc_id, "--title", doc.title,
-         "--publisher", "Testutgivaren", "--year", "2026", "--role", "regional"],
+        [
+            sys.executable,
+            "-m",
+            "strategiqa.app",
+            "add",
+            str(doc.path),
+            "--id",
+            doc.doc_id,
+            "--title",
+            doc.title,
+            "--publisher",
+            "Testutgivaren",
+            "--year",
+            "2026",
+            "--role",
+            "regional",
+        ],
         env=env,
         capture_output=True,
         text=True,
@@ -148,7 +165,9 @@ def _inconsistent(settings: Settings, answers: list[dict[str, Any]]) -> int:
                 index = database.load_version(int(version))
                 contents[version] = ({d.info.doc_id for d in index.documents}, {p.passage_id for p in index.passages})
             documents, passages = contents[version]
-            used = {c["passage_id"] for c in answer.get("citations", [])} | {p["passage_id"] for p in answer["passages"]}
+            used = {c["passage_id"] for c in answer.get("citations", [])} | {
+                p["passage_id"] for p in answer["passages"]
+            }
             bad += set(answer["documents"]) != documents or not used <= passages
         return bad
     finally:

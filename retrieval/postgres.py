@@ -256,6 +256,20 @@ class Database:
         index.database_version = version_id
         return index
 
+    def text_search(self, version_id: int, question: str, language: str, k: int) -> list[int]:
+        """PostgreSQL's own full-text ranking (``ts_rank_cd``) of one version's passages, any question term
+        matching: the alternative to our BM25 that ``strategiqa bench --postgres`` compares on the eval sets."""
+        passages, _ = _tables(version_id)
+        config = TEXT_SEARCH_CONFIG.get(language, "simple")
+        with self.connection() as conn:
+            rows = conn.execute(
+                f"SELECT position FROM {passages}, "
+                "replace(plainto_tsquery(%s::regconfig, %s)::text, '&', '|')::tsquery AS q "
+                "WHERE q::text <> '' AND tsv @@ q ORDER BY ts_rank_cd(tsv, q) DESC, position LIMIT %s",
+                (config, question, k),
+            ).fetchall()
+        return [int(r[0]) for r in rows]
+
     @contextmanager
     def _direct(self) -> Iterator[Any]:
         """A connection outside the pool (schema setup, the ingest lock)."""

@@ -9,12 +9,12 @@ import zipfile
 import pytest
 from fastapi.testclient import TestClient
 from strategiqa.app.admission import BUSY
-from strategiqa.retrieval.postgres import UNAVAILABLE
 from strategiqa.app.engine import Engine
 from strategiqa.app.messages import localise, preferred_language, swedish_message
 from strategiqa.app.proposals import ProposalError, check_text, proposal_text
 from strategiqa.app.settings import Settings
 from strategiqa.app.validation import BadInput, validate_request
+from strategiqa.retrieval.postgres import UNAVAILABLE
 
 
 def _zip(names: dict[str, bytes]) -> bytes:

@@ -149,7 +149,9 @@ def test_a_missing_database_url_is_one_sentence(mini_settings: Settings) -> None
         Engine.open(mini_settings.model_copy(update={"vector_store": "postgres"}))
 
 
-def test_large_tables_get_an_hnsw_index(mini_settings: Settings, database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_large_tables_get_an_hnsw_index(
+    mini_settings: Settings, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import strategiqa.retrieval.postgres as postgres
 
     monkeypatch.setattr(postgres, "EXACT_SEARCH_LIMIT", 10)  # the mini corpus has more sentences than that
@@ -165,5 +167,5 @@ def test_large_tables_get_an_hnsw_index(mini_settings: Settings, database_url: s
     engine = Engine.open(settings)
     store = engine.index.sentence_store
     assert isinstance(store, PostgresVectorStore) and store.hnsw
-    scores, positions = store.search(engine.index.sentence_vectors[0], len(store))
+    _, positions = store.search(engine.index.sentence_vectors[0], len(store))
     assert len(positions) == len(store) and positions[0] == 0  # ef_search raised to k: every row returned
