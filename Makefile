@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 7860
 
-.PHONY: install run test lint bench clean
+.PHONY: install run run-postgres test lint bench clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install it or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -21,6 +21,11 @@ install: $(STAMP)
 run: install
 	$(BIN)/strategiqa serve --host 127.0.0.1 --port $(PORT)
 
+# The same app with the index in PostgreSQL + pgvector: a throwaway local server in .pgdata (pgserver).
+run-postgres: install
+	STRATEGIQA_VECTOR_STORE=postgres STRATEGIQA_DATABASE_URL=pgserver:.pgdata \
+		$(BIN)/strategiqa serve --host 127.0.0.1 --port $(PORT)
+
 test: install
 	$(BIN)/python -m pytest
 
@@ -32,4 +37,4 @@ bench: install
 	$(BIN)/strategiqa eval
 
 clean:
-	rm -rf $(VENV) .index .cache
+	rm -rf $(VENV) .index .cache .pgdata

@@ -191,7 +191,7 @@ class Database:
                             p.passage_id,
                             p.doc_id,
                             language,
-                            json.dumps(p.to_dict(), ensure_ascii=False),
+                            p.to_dict(),  # a dict: the json dumper writes an object (a str would be a JSON string)
                             tokens,
                             vector,
                         ]
@@ -264,7 +264,8 @@ class Database:
         with self.connection() as conn:
             rows = conn.execute(
                 f"SELECT position FROM {passages}, "
-                "replace(plainto_tsquery(%s::regconfig, %s)::text, '&', '|')::tsquery AS q "
+                # Stemmed by the language's config, then OR-ed; 'simple' keeps the quoted stems as they are.
+                "to_tsquery('simple', replace(plainto_tsquery(%s::regconfig, %s)::text, '&', '|')) AS q "
                 "WHERE q::text <> '' AND tsv @@ q ORDER BY ts_rank_cd(tsv, q) DESC, position LIMIT %s",
                 (config, question, k),
             ).fetchall()

@@ -99,3 +99,52 @@ def test_a_database_restart_gives_503_with_retry_after_and_heals(
     assert recovered and recovered[0] - back_at <= 5.0, "no answer within 5 s of the database being back"
     assert all(status == 200 for t, status, _ in log if t > back_at + 5.0)
     assert swedish.status_code == 200
+
+
+def test_health_and_info_name_the_store_and_version(mini_settings: Settings, database_url: str) -> None:
+    import json
+    import subprocess
+    import sys
+
+    settings = _pg(mini_settings, database_url)
+    ingest(settings, progress=False)
+    with serve(create_app(settings, ui=False)) as base:
+        health = httpx.get(base + "/api/health").json()
+        answer = httpx.post(base + "/api/ask", json={"question": "Vad saknas inom kliniska prövningar?"}).json()
+    assert health["vector_store"] == "postgres" and health["index_version"] == "1"
+    assert answer["index_version"] == "1"
+    env = {
+        **os.environ,
+        "STRATEGIQA_VECTOR_STORE": "postgres",
+        "STRATEGIQA_DATABASE_URL": database_url,
+        "STRATEGIQA_CORPUS_DIR": str(settings.corpus_dir),
+        "STRATEGIQA_CACHE_DIR": str(settings.cache_dir),
+    }
+    info = subprocess.run(
+        [sys.executable, "-m", "strategiqa.app", "info", "--json"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert info.returncode == 0, info.stderr
+    assert json.loads(info.stdout)["vector_store"] == "postgres"
+
+
+def test_an_unreachable_database_is_one_line_on_the_command_line(mini_settings: Settings) -> None:
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "STRATEGIQA_VECTOR_STORE": "postgres",
+        # Nothing listens on port 1 of loopback: the connection is refused at once.
+        "STRATEGIQA_DATABASE_URL": "postgresql://strategiqa@127.0.0.1:1/strategiqa",
+        "STRATEGIQA_CORPUS_DIR": str(mini_settings.corpus_dir),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "strategiqa.app", "ask", "Vad saknas?"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    lines = [line for line in done.stderr.splitlines() if line.strip() and "Warning" not in line]
+    assert len(lines) == 1 and "database cannot be reached" in lines[0], done.stderr

@@ -169,3 +169,19 @@ def test_large_tables_get_an_hnsw_index(
     assert isinstance(store, PostgresVectorStore) and store.hnsw
     _, positions = store.search(engine.index.sentence_vectors[0], len(store))
     assert len(positions) == len(store) and positions[0] == 0  # ef_search raised to k: every row returned
+
+
+def test_passages_are_json_objects_searchable_by_postgres_full_text(mini_settings: Settings, database_url: str) -> None:
+    settings = _pg(mini_settings, database_url)
+    version = ingest(settings, progress=False).database_version
+    assert version is not None
+    engine = Engine.open(settings)
+    database = open_database(settings)
+    try:
+        with database.connection() as conn:
+            kinds = {r[0] for r in conn.execute(f"SELECT json_typeof(data) FROM {SCHEMA}.passages_{version}")}
+        found = database.text_search(version, "Vilka forskningssjuksköterskor saknas?", "sv", 3)
+    finally:
+        database.close()
+    assert kinds == {"object"}
+    assert found and "forskningssjuksköterskor" in engine.index.passages[found[0]].text
