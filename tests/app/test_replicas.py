@@ -99,9 +99,8 @@ def test_a_database_restart_gives_503_with_retry_after_and_heals(
     assert recovered and recovered[0] - back_at <= 5.0, "no answer within 5 s of the database being back"
     assert all(status == 200 for t, status, _ in log if t > back_at + 5.0)
     assert swedish.status_code == 200
-    print(
-        f"database restart: {sum(s == 503 for _, s, _ in log)} × 503, answers again {recovered[0] - back_at:.2f} s after"
-    )
+    refused = sum(status == 503 for _, status, _ in log)
+    print(f"database restart: {refused} × 503, answers again {recovered[0] - back_at:.2f} s after")
 
 
 def test_health_and_info_name_the_store_and_version(mini_settings: Settings, database_url: str) -> None:
