@@ -23,12 +23,13 @@ from strategiqa.retrieval.index import (
     FORMAT_VERSION,
     IndexProblem,
     LoadedIndex,
-    build_index,
+    PreparedIndex,
     fingerprint,
     load_index,
     prepare_index,
     read_manifest,
     sibling_name,
+    write_index_dir,
 )
 from strategiqa.retrieval.postgres import Database, PoolLimits
 
@@ -64,47 +65,100 @@ def ingest(
     """Parse the corpus and (re)build the index; only new or changed text is embedded.
 
     With ``skip_if_fresh``, nothing is done when, once the lock is held, the index turns out to be
-    fresh: another process may have rebuilt it while this one waited.
+    fresh: another process may have rebuilt it while this one waited. The index is a folder (file lock,
+    swapped in whole) or, with the postgres store, a new database version (advisory lock, one transaction).
     """
     offline_environment()
-    embedder = embedder or make_embedder(settings)
-    if settings.vector_store == "postgres":
-        return _ingest_to_database(settings, embedder, progress, skip_if_fresh)
     started = time.perf_counter()
-    with _ingest_lock(settings.index_dir):
-        _remove_leftovers(settings.index_dir)
+    embedder = embedder or make_embedder(settings)
+    target = _DatabaseTarget(settings) if settings.vector_store == "postgres" else _FolderTarget(settings)
+    with target.locked():
         # Fingerprint the corpus before reading it: an edit during the ingest then makes the
         # index count as stale, never as fresh.
         checksum = corpus_checksum(settings.corpus_dir)
-        if skip_if_fresh and _is_fresh(settings, embedder, checksum):
+        if skip_if_fresh and target.is_fresh(fingerprint(checksum, embedder.model_id, _chunking(settings))):
             return IngestReport(settings.index_dir, 0, 0, 0, round(time.perf_counter() - started, 2), {})
         parsed = parse_corpus(settings.corpus_dir, settings.passage_words)
         cache = EmbeddingCache(settings.embedding_cache_path)
         bar = ProgressBar("Embedding", enabled=progress)
         try:
-            manifest = build_index(
+            prepared = prepare_index(
                 parsed.documents,
                 parsed.passages,
                 embedder,
                 cache,
-                settings.index_dir,
                 checksum,
                 _chunking(settings),
-                vector_store=settings.vector_store,
+                settings.vector_store,
                 progress=bar.update,
             )
         finally:
             bar.close()
             cache.close()
+        version = target.write(prepared)
     return IngestReport(
         settings.index_dir,
-        manifest.passage_count,
-        manifest.sentence_count,
+        prepared.manifest.passage_count,
+        prepared.manifest.sentence_count,
         cache.misses,
         round(time.perf_counter() - started, 2),
         parsed.skipped,
         dict(Counter(p.doc_id for p in parsed.passages)),
+        database_version=version,
     )
+
+
+class _FolderTarget:
+    """The index folder: a file lock beside it; written to a temporary folder and swapped in."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        with _ingest_lock(self.settings.index_dir):
+            _remove_leftovers(self.settings.index_dir)
+            yield
+
+    def is_fresh(self, expected: str) -> bool:
+        """The index exists, matches corpus, model and chunking, and every file checks out."""
+        try:
+            manifest = read_manifest(self.settings.index_dir)
+            if manifest is None or manifest.fingerprint != expected:
+                return False
+            load_index(self.settings.index_dir)
+        except IndexProblem:
+            return False
+        return True
+
+    def write(self, prepared: PreparedIndex) -> None:
+        write_index_dir(prepared, self.settings.index_dir)
+
+
+class _DatabaseTarget:
+    """The database: its advisory lock; a new version written, switched to and pruned in one transaction."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.database: Database | None = None
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        self.database = open_database(self.settings, create=True)
+        try:
+            with self.database.ingest_lock():
+                yield
+        finally:
+            self.database.close()
+
+    def is_fresh(self, expected: str) -> bool:
+        assert self.database is not None
+        active = self.database.active()
+        return active is not None and active.manifest.fingerprint == expected
+
+    def write(self, prepared: PreparedIndex) -> int:
+        assert self.database is not None
+        return self.database.write_version(prepared, keep=self.settings.database.keep_versions)
 
 
 def make_embedder(settings: Settings) -> Embedder:
@@ -193,68 +247,13 @@ def fresh_database_index(settings: Settings, embedder: Embedder, notice: Notice)
             if not settings.auto_ingest:
                 raise IndexProblem(f"{reason}; run `strategiqa ingest` (auto-ingest is off).")
             notice(f"{reason}; building it now.")
-            _ingest_to_database(settings, embedder, sys.stderr.isatty(), skip_if_fresh=True)
+            ingest(settings, embedder, progress=sys.stderr.isatty(), skip_if_fresh=True)
             active = database.active()
         assert active is not None
         return database.load_version(active.version_id)
     except BaseException:
         database.close()
         raise
-
-
-def _ingest_to_database(settings: Settings, embedder: Embedder, progress: bool, skip_if_fresh: bool) -> IngestReport:
-    """Write a new index version to the database under its advisory lock; readers switch to it at once."""
-    started = time.perf_counter()
-    database = open_database(settings, create=True)
-    try:
-        with database.ingest_lock():
-            checksum = corpus_checksum(settings.corpus_dir)
-            active = database.active()
-            expected = fingerprint(checksum, embedder.model_id, _chunking(settings))
-            if skip_if_fresh and active is not None and active.manifest.fingerprint == expected:
-                return IngestReport(settings.index_dir, 0, 0, 0, round(time.perf_counter() - started, 2), {})
-            parsed = parse_corpus(settings.corpus_dir, settings.passage_words)
-            cache = EmbeddingCache(settings.embedding_cache_path)
-            bar = ProgressBar("Embedding", enabled=progress)
-            try:
-                prepared = prepare_index(
-                    parsed.documents,
-                    parsed.passages,
-                    embedder,
-                    cache,
-                    checksum,
-                    _chunking(settings),
-                    "postgres",
-                    progress=bar.update,
-                )
-            finally:
-                bar.close()
-                cache.close()
-            version = database.write_version(prepared, keep=settings.database.keep_versions)
-    finally:
-        database.close()
-    return IngestReport(
-        settings.index_dir,
-        prepared.manifest.passage_count,
-        prepared.manifest.sentence_count,
-        cache.misses,
-        round(time.perf_counter() - started, 2),
-        parsed.skipped,
-        dict(Counter(p.doc_id for p in parsed.passages)),
-        database_version=version,
-    )
-
-
-def _is_fresh(settings: Settings, embedder: Embedder, checksum: str) -> bool:
-    """The index exists, matches corpus, model and chunking, and every file checks out."""
-    try:
-        manifest = read_manifest(settings.index_dir)
-        if manifest is None or manifest.fingerprint != fingerprint(checksum, embedder.model_id, _chunking(settings)):
-            return False
-        load_index(settings.index_dir)
-    except IndexProblem:
-        return False
-    return True
 
 
 def _chunking(settings: Settings) -> dict[str, Any]:

@@ -52,26 +52,31 @@ class AdmissionControl:
             await self.app(scope, receive, send)
             return
         if not await self.admission.acquire_async():
-            headers = dict(scope.get("headers") or [])
-            language = preferred_language(headers.get(b"accept-language", b"").decode("latin-1"))
-            body = json.dumps({"detail": localise(BUSY, language)}, ensure_ascii=False).encode()
-            await send(
-                {
-                    "type": "http.response.start",
-                    "status": 503,
-                    "headers": [
-                        (b"content-type", b"application/json"),
-                        (b"retry-after", str(self.retry_after_s).encode()),
-                        (b"content-length", str(len(body)).encode()),
-                    ],
-                }
-            )
-            await send({"type": "http.response.body", "body": body})
+            await send_unavailable(scope, send, BUSY, self.retry_after_s)
             return
         try:
             await self.app(scope, receive, send)
         finally:
             self.admission.release()
+
+
+async def send_unavailable(scope: Scope, send: Any, message: str, retry_after_s: int) -> None:
+    """503 with Retry-After and ``message`` in the client's language (``Accept-Language``)."""
+    headers = dict(scope.get("headers") or [])
+    language = preferred_language(headers.get(b"accept-language", b"").decode("latin-1"))
+    body = json.dumps({"detail": localise(message, language)}, ensure_ascii=False).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 503,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"retry-after", str(retry_after_s).encode()),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
 
 
 class HeadAsGet:

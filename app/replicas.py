@@ -8,7 +8,6 @@ API requests get 503 with Retry-After and one sentence; the connection pool reco
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from typing import Any
@@ -17,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from strategiqa.retrieval.postgres import UNAVAILABLE, Database, PostgresVectorStore, StoreUnavailable
 
 from .engine import Engine
-from .messages import localise, preferred_language
+from .middleware import send_unavailable
 
 log = logging.getLogger(__name__)
 
@@ -75,25 +74,6 @@ class FollowActiveVersion:
             except StoreUnavailable as exc:
                 log.warning("Index database unreachable: %s", exc.reason)
                 if scope["path"].startswith("/api/"):
-                    await send_unavailable(scope, send, self.retry_after_s)
+                    await send_unavailable(scope, send, UNAVAILABLE, self.retry_after_s)
                     return
         await self.app(scope, receive, send)
-
-
-async def send_unavailable(scope: dict[str, Any], send: Any, retry_after_s: int) -> None:
-    """503 with Retry-After and one sentence in the client's language."""
-    headers = dict(scope.get("headers") or [])
-    language = preferred_language(headers.get(b"accept-language", b"").decode("latin-1"))
-    body = json.dumps({"detail": localise(UNAVAILABLE, language)}, ensure_ascii=False).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 503,
-            "headers": [
-                (b"content-type", b"application/json"),
-                (b"retry-after", str(retry_after_s).encode()),
-                (b"content-length", str(len(body)).encode()),
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})

@@ -155,22 +155,6 @@ class PreparedIndex:
     crosswalk: dict[str, Any]
 
 
-def build_index(
-    documents: list[Document],
-    passages: list[Passage],
-    embedder: Embedder,
-    cache: EmbeddingCache,
-    index_dir: Path,
-    corpus_checksum: str,
-    chunking: dict[str, Any],
-    vector_store: str = "faiss",
-    progress: Callable[[int, int], None] | None = None,
-) -> IndexManifest:
-    """Embed (through the cache) and write a complete index to ``index_dir``, atomically."""
-    prepared = prepare_index(documents, passages, embedder, cache, corpus_checksum, chunking, vector_store, progress)
-    return write_index_dir(prepared, index_dir)
-
-
 def prepare_index(
     documents: list[Document],
     passages: list[Passage],
