@@ -59,6 +59,9 @@ def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True
     if follower is not None:
         # Every attribute read reaches the active version's engine; the routes need not know.
         engine = cast(Engine, follower)
+        app_closing = follower.database.close
+    else:
+        app_closing = None
     app = FastAPI(
         docs_url=None,
         redoc_url=None,
@@ -67,6 +70,8 @@ def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True
         version="0.1.0",
     )
     _add_error_handlers(app, settings.database.retry_after_s)
+    if app_closing is not None:
+        app.router.on_shutdown.append(app_closing)
 
     @app.post("/api/ask", response_model=AskResponse)
     def ask(request: AskRequest) -> dict[str, Any]:
@@ -74,7 +79,8 @@ def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True
 
     @app.get("/api/documents", response_model=list[DocumentOut])
     def documents() -> list[dict[str, Any]]:
-        counts = {d["doc_id"]: d["passages"] for d in engine.index.manifest.documents}
+        index = engine.index  # read once: one version's documents and counts
+        counts = {d["doc_id"]: d["passages"] for d in index.manifest.documents}
         return [
             {
                 "doc_id": d.info.doc_id,
@@ -86,7 +92,7 @@ def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True
                 "language": d.info.language,
                 "passages": counts.get(d.info.doc_id, 0),
             }
-            for d in engine.index.documents
+            for d in index.documents
         ]
 
     @app.get("/api/documents/{doc_id}/outline", response_model=OutlineOut)
@@ -151,7 +157,8 @@ def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True
 
     @app.get("/api/health", response_model=HealthOut)
     def health() -> dict[str, Any]:
-        m = engine.index.manifest
+        index = engine.index  # read once: one version's figures
+        m = index.manifest
         # Hashing the corpus on every call is wasted work (and a load a monitor could cause): it is hashed
         # again only when a file's name, time or size changed.
         stamp = corpus_stamp(settings.corpus_dir)
@@ -171,7 +178,7 @@ def create_app(settings: Settings, engine: Engine | None = None, ui: bool = True
             "built_at": m.created_at,
             "fingerprint": m.fingerprint,
             "vector_store": m.vector_store,
-            "index_version": engine.index.version,
+            "index_version": index.version,
         }
 
     _add_docs(app)

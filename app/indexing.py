@@ -141,12 +141,13 @@ class _DatabaseTarget:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.database: Database | None = None
+        self.lock: Any = None
 
     @contextmanager
     def locked(self) -> Iterator[None]:
         self.database = open_database(self.settings, create=True)
         try:
-            with self.database.ingest_lock():
+            with self.database.ingest_lock() as self.lock:
                 yield
         finally:
             self.database.close()
@@ -158,7 +159,7 @@ class _DatabaseTarget:
 
     def write(self, prepared: PreparedIndex) -> int:
         assert self.database is not None
-        return self.database.write_version(prepared, keep=self.settings.database.keep_versions)
+        return self.database.write_version(prepared, keep=self.settings.database.keep_versions, lock=self.lock)
 
 
 def make_embedder(settings: Settings) -> Embedder:
@@ -220,11 +221,12 @@ def fresh_index(settings: Settings, embedder: Embedder, notice: Notice) -> Loade
 
 
 def fresh_database_index(settings: Settings, embedder: Embedder, notice: Notice) -> LoadedIndex:
-    """The database's active version, loaded; built first when there is none, when it is of an older
-    format, or when the corpus folder (if this process has one) changed, and auto-ingest is on.
+    """The database's active version, loaded; built first (auto-ingest on) only when there is none or it
+    is of an older format.
 
-    A replica without the corpus folder serves whatever version is active. The returned index keeps its
-    database open (``index.database``) for searches and version checks.
+    The database, not this process's corpus folder, is the truth: an API process started with an older
+    copy of the corpus must not roll back a document another process added. When the folder differs,
+    the process says so and serves the active version; ``strategiqa ingest`` publishes the folder.
     """
     database = open_database(settings, create=settings.auto_ingest)
     try:
@@ -239,16 +241,19 @@ def fresh_database_index(settings: Settings, embedder: Embedder, notice: Notice)
             reason = "The database holds no index version"
         elif active.manifest.format_version != FORMAT_VERSION:
             reason = f"The database's index was built by an older version (format {active.manifest.format_version})"
-        elif settings.corpus_dir.is_dir():
-            expected = fingerprint(corpus_checksum(settings.corpus_dir), embedder.model_id, _chunking(settings))
-            if active.manifest.fingerprint != expected:
-                reason = "The corpus or chunking changed since the database's index was built"
         if reason is not None:
             if not settings.auto_ingest:
                 raise IndexProblem(f"{reason}; run `strategiqa ingest` (auto-ingest is off).")
             notice(f"{reason}; building it now.")
             ingest(settings, embedder, progress=sys.stderr.isatty(), skip_if_fresh=True)
             active = database.active()
+        elif settings.corpus_dir.is_dir():
+            expected = fingerprint(corpus_checksum(settings.corpus_dir), embedder.model_id, _chunking(settings))
+            if active is not None and active.manifest.fingerprint != expected:
+                notice(
+                    f"The corpus folder {settings.corpus_dir} differs from the database's index (version "
+                    f"{active.version_id}); serving the database's. Run `strategiqa ingest` to publish the folder."
+                )
         assert active is not None
         return database.load_version(active.version_id)
     except BaseException:

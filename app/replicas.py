@@ -13,6 +13,7 @@ import threading
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
+from strategiqa.retrieval.index import IndexProblem
 from strategiqa.retrieval.postgres import UNAVAILABLE, Database, PostgresVectorStore, StoreUnavailable
 
 from .engine import Engine
@@ -42,22 +43,44 @@ class ActiveVersionEngine:
         return self._engine
 
     def refresh(self) -> bool:
-        """Switch to the active version if it changed; True when it did. Raises StoreUnavailable."""
+        """Switch to the active version if it is newer; True when it did. Raises StoreUnavailable.
+
+        Versions only move forward (ids grow), so a slow loader never takes a process back. A version
+        that cannot be served (built with another model, unreadable) is logged and the current one kept.
+        """
         active = self.database.active_id()
-        if active is None or active == self._engine.index.database_version:
+        if active is None or active <= self._current_version():
             return False
         # One loader per process; meanwhile other requests answer from the version in use.
         if not self._loading.acquire(blocking=False):
             return False
         try:
-            if active == self._engine.index.database_version:
+            version = self.database.active()  # read again: another thread may have switched meanwhile
+            if version is None or version.version_id <= self._current_version():
                 return False
-            index = self.database.load_version(active)
-            self._engine = Engine(self._engine.settings, index, self._engine.embedder)
-            log.info("Now serving index version %s", active)
+            embedder = self._engine.embedder
+            if (version.manifest.model_id, version.manifest.dim) != (embedder.model_id, embedder.dim):
+                log.error(
+                    "Index version %s was built with %s; this process embeds with %s: still serving version %s.",
+                    version.version_id,
+                    version.manifest.model_id,
+                    embedder.model_id,
+                    self._current_version(),
+                )
+                return False
+            try:
+                index = self.database.load_version(version.version_id)
+            except IndexProblem as exc:  # pruned meanwhile: the next request finds the newer one
+                log.warning("Index version %s could not be loaded: %s", version.version_id, exc)
+                return False
+            self._engine = Engine(self._engine.settings, index, embedder)
+            log.info("Now serving index version %s", version.version_id)
             return True
         finally:
             self._loading.release()
+
+    def _current_version(self) -> int:
+        return self._engine.index.database_version or 0
 
 
 class FollowActiveVersion:

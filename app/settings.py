@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # The repository root when running from a checkout (editable install); the bundled corpus lives there.
@@ -64,6 +64,12 @@ class DatabaseSettings(BaseModel):
     keep_versions: int = Field(
         3, ge=2, le=100, description="Index versions kept (the active one and those before it); older are dropped."
     )
+
+    @model_validator(mode="after")
+    def _pool_fits(self) -> DatabaseSettings:
+        if self.pool_min > self.pool_max:
+            raise ValueError(f"database pool_min ({self.pool_min}) must not exceed pool_max ({self.pool_max})")
+        return self
 
 
 class Settings(BaseSettings):

@@ -197,8 +197,8 @@ def bench(
         False,
         "--postgres",
         help="Instead: FAISS against PostgreSQL + pgvector side by side (equivalence, latency, lexical ranking, "
-        "1 and 2 API processes, a document added under load, 10×/100× on pgvector). Uses STRATEGIQA_DATABASE_URL, "
-        "or a throwaway pgserver.",
+        "1 and 2 API processes, a document added under load, 10×/100× on pgvector), on a throwaway PostgreSQL "
+        "(pgserver) of its own, never STRATEGIQA_DATABASE_URL.",
     ),
     load_seconds: float = typer.Option(60, help="With --postgres: how long 8 clients ask while a document is added."),
     out: Path = typer.Option(None, "--out", help="Also write bench.json and bench.md here."),

@@ -19,6 +19,7 @@ from strategiqa.app.engine import Engine, ingest
 from strategiqa.app.indexing import open_database
 from strategiqa.app.settings import Settings
 from strategiqa.retrieval.language import detect_language
+from strategiqa.retrieval.postgres import PostgresVectorStore
 
 from .datasets import GoldQuestion, load_dataset
 from .metrics import Ranked, is_relevant, mrr_at_k, recall_at_words
@@ -46,8 +47,9 @@ def run_postgres_bench(
     throughput_seconds: float = 30.0,
     factors: Sequence[int] = (10, 100),
 ) -> dict[str, Any]:
-    """Every figure of the comparison; the database is ``settings.database_url`` or a throwaway pgserver."""
-    with _database_url(settings) as url, tempfile.TemporaryDirectory(prefix="strategiqa-pgbench-") as tmp:
+    """Every figure of the comparison, on a throwaway PostgreSQL (pgserver) of its own: never the configured
+    database, which the bench would fill with its own versions and a test document."""
+    with _throwaway_database() as url, tempfile.TemporaryDirectory(prefix="strategiqa-pgbench-") as tmp:
         faiss_settings = settings.model_copy(update={"vector_store": "faiss", "index_dir": Path(tmp) / "index"})
         pg_settings = settings.model_copy(update={"vector_store": "postgres", "database_url": url})
         ingest(faiss_settings, progress=False)
@@ -55,6 +57,7 @@ def run_postgres_bench(
         report = ingest(pg_settings, progress=False)
         results: dict[str, Any] = {"postgres_ingest_s": round(time.perf_counter() - built, 2)}
         faiss_engine, pg_engine = Engine.open(faiss_settings), Engine.open(pg_settings)
+        pg_store = pg_engine.index.passage_store
         questions = {path.stem: load_dataset(path) for path in datasets}
         results["equivalence"] = {name: _equivalence(faiss_engine, pg_engine, qs) for name, qs in questions.items()}
         results["latency_ms"] = _latency(faiss_engine, pg_engine, [q.question for qs in questions.values() for q in qs])
@@ -74,6 +77,8 @@ def run_postgres_bench(
             "Handlingsplan för gemensamma testbäddar",
             "Hur finansieras handlingsplanen för gemensamma testbäddar?",
         )
+        if isinstance(pg_store, PostgresVectorStore):
+            pg_store.database.close()
         results["add_under_load"] = run_replica_load(
             pg_settings.model_copy(update={"corpus_dir": corpus}), processes=2, clients=8, seconds=load_seconds, add=new
         )
@@ -165,8 +170,9 @@ def _scaling(settings: Settings, engine: Engine, factors: Sequence[int]) -> list
                 row["load_s"] = round(time.perf_counter() - t0, 2)
                 exact_ids, exact_ms = _query_table(conn, table, queries, hnsw=False)
                 t0 = time.perf_counter()
-                conn.execute("SET maintenance_work_mem = '1GB'")
-                conn.execute(f"CREATE INDEX ON {table} USING hnsw (embedding vector_ip_ops)")
+                with conn.transaction():
+                    conn.execute("SET LOCAL maintenance_work_mem = '1GB'")
+                    conn.execute(f"CREATE INDEX ON {table} USING hnsw (embedding vector_ip_ops)")
                 row["hnsw_build_s"] = round(time.perf_counter() - t0, 2)
                 hnsw_ids, hnsw_ms = _query_table(conn, table, queries, hnsw=True)
                 row["exact_query_ms"], row["hnsw_query_ms"] = exact_ms, hnsw_ms
@@ -211,10 +217,7 @@ def _percentiles(values: list[float]) -> dict[str, float]:
 
 
 @contextmanager
-def _database_url(settings: Settings) -> Iterator[str]:
-    if settings.database_url:
-        yield settings.database_url
-        return
+def _throwaway_database() -> Iterator[str]:
     import pgserver
 
     with tempfile.TemporaryDirectory(prefix="strategiqa-pgserver-") as folder:

@@ -39,6 +39,7 @@ SCHEMA_VERSION = 1
 """1: versions with their own passage and sentence tables, the active pointer, the meta table."""
 INGEST_LOCK = 0x5354_5241_5445_4749  # "STRATEGI": the advisory lock key all ingests of one database share
 HNSW_EF_SEARCH = 128  # as the FAISS HNSW store; raised to k when more results are asked for
+HNSW_EF_SEARCH_MAX = 1000  # pgvector's upper bound for hnsw.ef_search
 TEXT_SEARCH_CONFIG = {"sv": "swedish", "en": "english"}  # PostgreSQL's stemmers by document language
 
 EXTRA_HINT = "install the postgres extra: pip install 'strategiqa[postgres]'"
@@ -85,7 +86,8 @@ class Database:
         """Check (with ``create``: first create) the schema, then open the pool. Raises IndexProblem on a
         schema of another version, StoreUnavailable when the server cannot be reached."""
         with self._direct() as conn:
-            if create:
+            # Created only when missing: an API process on a read-only replica never issues DDL.
+            if create and not _has_schema(conn):
                 _create_schema(conn)
             _check_schema(conn)
         try:
@@ -137,92 +139,29 @@ class Database:
             return [int(r[0]) for r in conn.execute(f"SELECT id FROM {SCHEMA}.versions ORDER BY id")]
 
     @contextmanager
-    def ingest_lock(self) -> Iterator[None]:
-        """Serialise ingests across every process using this database (a session advisory lock: a
-        killed ingest releases it with its connection)."""
-        with self._direct() as conn:
+    def ingest_lock(self) -> Iterator[Any]:
+        """Serialise ingests across every process using this database: a session advisory lock on a
+        connection of its own, which the ingest then writes its version on (``write_version(lock=…)``):
+        had the connection dropped and the lock with it, the write fails instead of racing another ingest.
+        A killed ingest releases the lock with its connection."""
+        with self._direct() as conn, _unavailable_on_failure():
             conn.execute("SELECT pg_advisory_lock(%s)", (INGEST_LOCK,))
+            _register_vector(conn)
             try:
-                yield
+                yield conn
             finally:
-                with _unavailable_on_failure():
+                if not conn.closed:
                     conn.execute("SELECT pg_advisory_unlock(%s)", (INGEST_LOCK,))
 
-    def write_version(self, prepared: PreparedIndex, keep: int = 3) -> int:
+    def write_version(self, prepared: PreparedIndex, keep: int = 3, lock: Any = None) -> int:
         """Write ``prepared`` as a new version, make it active and drop all but the ``keep`` newest versions,
-        in one transaction; returns the new version's id."""
-        manifest = prepared.manifest
-        languages = {d.info.doc_id: d.info.language for d in prepared.documents}
-        with self.connection() as conn, conn.transaction():
-            row = conn.execute(
-                f"INSERT INTO {SCHEMA}.versions (fingerprint, manifest, documents, crosswalk) "
-                "VALUES (%s, %s, %s, %s) RETURNING id",
-                (
-                    manifest.fingerprint,
-                    json.dumps(asdict(manifest), ensure_ascii=False),
-                    json.dumps([document_to_dict(d) for d in prepared.documents], ensure_ascii=False),
-                    json.dumps(prepared.crosswalk, ensure_ascii=False),
-                ),
-            ).fetchone()
-            assert row is not None
-            version_id = int(row[0])
-            passages, sentences = _tables(version_id)
-            conn.execute(
-                f"CREATE TABLE {passages} (position int PRIMARY KEY, passage_id text NOT NULL UNIQUE, "
-                f"doc_id text NOT NULL, language text NOT NULL, data json NOT NULL, tokens text[] NOT NULL, "
-                f"embedding vector({manifest.dim}) NOT NULL, tsv tsvector)"
-            )
-            conn.execute(
-                f"CREATE TABLE {sentences} (position int PRIMARY KEY, passage int NOT NULL, "
-                f"embedding vector({manifest.dim}) NOT NULL)"
-            )
-            with conn.cursor().copy(
-                f"COPY {passages} (position, passage_id, doc_id, language, data, tokens, embedding) "
-                "FROM STDIN WITH (FORMAT BINARY)"
-            ) as copy:
-                copy.set_types(["int4", "text", "text", "text", "json", "text[]", "vector"])
-                for i, (p, tokens, vector) in enumerate(
-                    zip(prepared.passages, prepared.bm25_tokens, prepared.passage_vectors, strict=True)
-                ):
-                    language = languages.get(p.doc_id, "sv")
-                    copy.write_row(
-                        [
-                            i,
-                            p.passage_id,
-                            p.doc_id,
-                            language,
-                            p.to_dict(),  # a dict: the json dumper writes an object (a str would be a JSON string)
-                            tokens,
-                            vector,
-                        ]
-                    )
-            with conn.cursor().copy(
-                f"COPY {sentences} (position, passage, embedding) FROM STDIN WITH (FORMAT BINARY)"
-            ) as copy:
-                copy.set_types(["int4", "int4", "vector"])
-                for i, (owner, vector) in enumerate(
-                    zip(prepared.sentence_owner, prepared.sentence_vectors, strict=True)
-                ):
-                    copy.write_row([i, int(owner), vector])
-            conn.execute(
-                f"UPDATE {passages} SET tsv = to_tsvector(CASE language "
-                + " ".join(f"WHEN '{lang}' THEN '{cfg}'" for lang, cfg in TEXT_SEARCH_CONFIG.items())
-                + " ELSE 'simple' END::regconfig, (data->>'section_title') || ' ' || (data->>'text'))"
-            )
-            conn.execute(f"CREATE INDEX ON {passages} USING gin (tsv)")
-            conn.execute(f"CREATE INDEX ON {sentences} (passage)")
-            for table, count in ((passages, len(prepared.passages)), (sentences, len(prepared.sentence_owner))):
-                if count > EXACT_SEARCH_LIMIT:
-                    # The graph must fit in maintenance memory or the build slows down by an order of magnitude.
-                    conn.execute("SET LOCAL maintenance_work_mem = '1GB'")
-                    conn.execute(f"CREATE INDEX ON {table} USING hnsw (embedding vector_ip_ops)")
-            conn.execute(
-                f"INSERT INTO {SCHEMA}.active (singleton, version_id) VALUES (true, %s) "
-                "ON CONFLICT (singleton) DO UPDATE SET version_id = EXCLUDED.version_id",
-                (version_id,),
-            )
-            _prune(conn, keep)
-        return version_id
+        in one transaction (on ``lock``, the connection holding the ingest lock, when given); returns the new
+        version's id."""
+        with _unavailable_on_failure():
+            if lock is not None:
+                return _write_version(lock, prepared, keep)
+            with self.connection() as conn:
+                return _write_version(conn, prepared, keep)
 
     def load_version(self, version_id: int) -> LoadedIndex:
         """Everything a replica keeps in memory for one version (texts, BM25 terms, sentence vectors for
@@ -242,14 +181,15 @@ class Database:
             for data, terms in conn.execute(f"SELECT data, tokens FROM {passages_table} ORDER BY position"):
                 passages.append(Passage.from_dict(_json(data)))
                 tokens.append(list(terms))
+            # In the same snapshot: the sentence vectors answers and proposals are scored with.
             cursor = conn.cursor(binary=True)
-            owners = np.asarray(
-                [r[0] for r in cursor.execute(f"SELECT passage FROM {sentences_table} ORDER BY position")],
-                dtype=np.int32,
-            )
+            rows = cursor.execute(f"SELECT passage, embedding FROM {sentences_table} ORDER BY position").fetchall()
+            owners = np.asarray([r[0] for r in rows], dtype=np.int32)
+            sentence_vectors = np.vstack([_array(r[1]) for r in rows]) if rows else np.zeros((0, manifest.dim))
         hnsw = (manifest.passage_count > EXACT_SEARCH_LIMIT, manifest.sentence_count > EXACT_SEARCH_LIMIT)
         passage_store = PostgresVectorStore(self, passages_table, manifest.passage_count, hnsw[0])
         sentence_store = PostgresVectorStore(self, sentences_table, manifest.sentence_count, hnsw[1])
+        sentence_store.loaded = sentence_vectors.astype(np.float32)
         index = LoadedIndex(
             manifest, passages, documents, passage_store, sentence_store, owners, BM25(tokens), crosswalk
         )
@@ -293,6 +233,8 @@ class PostgresVectorStore(VectorStore):
     def __init__(self, database: Database, table: str, count: int, hnsw: bool) -> None:
         super().__init__("postgres", None)
         self.database, self.table, self._count, self.hnsw = database, table, count, hnsw
+        self.loaded: np.ndarray | None = None
+        """The vectors, when read already (a version's sentences are read with the rest of it)."""
 
     def add(self, vectors: np.ndarray) -> None:
         raise NotImplementedError("a version's vectors are written by Database.write_version")
@@ -308,7 +250,9 @@ class PostgresVectorStore(VectorStore):
         vector = query.astype(np.float32)
         with self.database.connection() as conn, conn.transaction():
             if self.hnsw:
-                # HNSW returns at most ef_search rows: ask for at least k.
+                # HNSW returns at most ef_search rows, and pgvector allows at most 1000: a search asking
+                # for more gets the best 1000 (the rest would only lower-bound scores that are already low).
+                k = min(k, HNSW_EF_SEARCH_MAX)
                 conn.execute(f"SET LOCAL hnsw.ef_search = {max(HNSW_EF_SEARCH, k)}")
             rows = conn.execute(
                 f"SELECT position, embedding <#> %s AS distance FROM {self.table} ORDER BY distance LIMIT %s",
@@ -321,6 +265,8 @@ class PostgresVectorStore(VectorStore):
 
     def vectors(self) -> np.ndarray:
         """All vectors of the table in position order (read when a version is loaded)."""
+        if self.loaded is not None:
+            return self.loaded
         with self.database.connection() as conn:
             rows = conn.cursor(binary=True).execute(f"SELECT embedding FROM {self.table} ORDER BY position").fetchall()
         if not rows:
@@ -343,8 +289,84 @@ def resolve_url(url: str) -> str:
 
 
 def redact(url: str) -> str:
-    """The URL without its password (for ``info`` and health output)."""
-    return re.sub(r"(//[^:/@]+):[^@]*@", r"\1:***@", url)
+    """The connection string without its password (for ``info``): in the URL's user part, as a
+    ``password=`` query parameter, or as a ``password=…`` key of a key-value string."""
+    url = re.sub(r"(//[^:/@]+):[^@]*@", r"\1:***@", url)
+    return re.sub(r"(password\s*=\s*)('[^']*'|[^&\s]+)", r"\1***", url, flags=re.IGNORECASE)
+
+
+def _write_version(conn: Any, prepared: PreparedIndex, keep: int) -> int:
+    """See ``Database.write_version``."""
+    manifest = prepared.manifest
+    languages = {d.info.doc_id: d.info.language for d in prepared.documents}
+    with conn.transaction():
+        row = conn.execute(
+            f"INSERT INTO {SCHEMA}.versions (fingerprint, manifest, documents, crosswalk) "
+            "VALUES (%s, %s, %s, %s) RETURNING id",
+            (
+                manifest.fingerprint,
+                json.dumps(asdict(manifest), ensure_ascii=False),
+                json.dumps([document_to_dict(d) for d in prepared.documents], ensure_ascii=False),
+                json.dumps(prepared.crosswalk, ensure_ascii=False),
+            ),
+        ).fetchone()
+        assert row is not None
+        version_id = int(row[0])
+        passages, sentences = _tables(version_id)
+        conn.execute(
+            f"CREATE TABLE {passages} (position int PRIMARY KEY, passage_id text NOT NULL UNIQUE, "
+            f"doc_id text NOT NULL, language text NOT NULL, data json NOT NULL, tokens text[] NOT NULL, "
+            f"embedding vector({manifest.dim}) NOT NULL, tsv tsvector)"
+        )
+        conn.execute(
+            f"CREATE TABLE {sentences} (position int PRIMARY KEY, passage int NOT NULL, "
+            f"embedding vector({manifest.dim}) NOT NULL)"
+        )
+        with conn.cursor().copy(
+            f"COPY {passages} (position, passage_id, doc_id, language, data, tokens, embedding) "
+            "FROM STDIN WITH (FORMAT BINARY)"
+        ) as copy:
+            copy.set_types(["int4", "text", "text", "text", "json", "text[]", "vector"])
+            for i, (p, tokens, vector) in enumerate(
+                zip(prepared.passages, prepared.bm25_tokens, prepared.passage_vectors, strict=True)
+            ):
+                language = languages.get(p.doc_id, "sv")
+                copy.write_row(
+                    [
+                        i,
+                        p.passage_id,
+                        p.doc_id,
+                        language,
+                        p.to_dict(),  # a dict: the json dumper writes an object (a str would be a JSON string)
+                        tokens,
+                        vector,
+                    ]
+                )
+        with conn.cursor().copy(
+            f"COPY {sentences} (position, passage, embedding) FROM STDIN WITH (FORMAT BINARY)"
+        ) as copy:
+            copy.set_types(["int4", "int4", "vector"])
+            for i, (owner, vector) in enumerate(zip(prepared.sentence_owner, prepared.sentence_vectors, strict=True)):
+                copy.write_row([i, int(owner), vector])
+        conn.execute(
+            f"UPDATE {passages} SET tsv = to_tsvector(CASE language "
+            + " ".join(f"WHEN '{lang}' THEN '{cfg}'" for lang, cfg in TEXT_SEARCH_CONFIG.items())
+            + " ELSE 'simple' END::regconfig, (data->>'section_title') || ' ' || (data->>'text'))"
+        )
+        conn.execute(f"CREATE INDEX ON {passages} USING gin (tsv)")
+        conn.execute(f"CREATE INDEX ON {sentences} (passage)")
+        for table, count in ((passages, len(prepared.passages)), (sentences, len(prepared.sentence_owner))):
+            if count > EXACT_SEARCH_LIMIT:
+                # The graph must fit in maintenance memory or the build slows down by an order of magnitude.
+                conn.execute("SET LOCAL maintenance_work_mem = '1GB'")
+                conn.execute(f"CREATE INDEX ON {table} USING hnsw (embedding vector_ip_ops)")
+        conn.execute(
+            f"INSERT INTO {SCHEMA}.active (singleton, version_id) VALUES (true, %s) "
+            "ON CONFLICT (singleton) DO UPDATE SET version_id = EXCLUDED.version_id",
+            (version_id,),
+        )
+        _prune(conn, keep)
+    return version_id
 
 
 def _tables(version_id: int) -> tuple[str, str]:
@@ -373,9 +395,13 @@ def _create_schema(conn: Any) -> None:
         )
 
 
-def _check_schema(conn: Any) -> None:
+def _has_schema(conn: Any) -> bool:
     row = conn.execute("SELECT to_regclass(%s)", (f"{SCHEMA}.meta",)).fetchone()
-    if row is None or row[0] is None:
+    return row is not None and row[0] is not None
+
+
+def _check_schema(conn: Any) -> None:
+    if not _has_schema(conn):
         raise IndexProblem("The database holds no strategiqa index yet; run `strategiqa ingest` first.")
     found = conn.execute(f"SELECT value FROM {SCHEMA}.meta WHERE key = 'schema_version'").fetchone()
     if found is None or found[0] != str(SCHEMA_VERSION):

@@ -211,14 +211,14 @@ def database_url(pg_server: object) -> str:
     return str(pg_server.get_uri(name))  # type: ignore[attr-defined]
 
 
-def restart_postgres(server: object, down_s: float) -> None:
-    """Stop the server (fast: open connections are cut), wait ``down_s``, start it again in place."""
-    import time
-
+def stop_postgres(server: object) -> None:
+    """Stop the server (fast: open connections are cut)."""
     from pgserver._commands import pg_ctl
 
-    pgdata, user = server.pgdata, server.system_user  # type: ignore[attr-defined]
-    pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=user)
-    time.sleep(down_s)
+    pg_ctl(["-w", "-m", "fast", "stop"], pgdata=server.pgdata, user=server.system_user)  # type: ignore[attr-defined]
+
+
+def start_postgres(server: object) -> None:
+    """Start a stopped server again in place (same data, same socket)."""
     with server._lock:  # type: ignore[attr-defined]
         server.ensure_postgres_running()  # type: ignore[attr-defined]

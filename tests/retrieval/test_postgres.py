@@ -29,6 +29,13 @@ def _tables(url: str) -> set[str]:
     return {r[0] for r in rows}
 
 
+def _advisory_lock_waiters(url: str) -> int:
+    with psycopg.connect(url) as conn:
+        row = conn.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+            "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())").fetchone()
+    return int(row[0]) if row else 0
+
+
 def test_postgres_retrieval_equals_faiss_on_the_real_corpus(
     real_settings: Settings, real_engine: Engine, database_url: str
 ) -> None:
@@ -119,7 +126,11 @@ def test_concurrent_ingests_wait_for_the_database_lock(mini_settings: Settings, 
         with holder.ingest_lock():
             worker = threading.Thread(target=lambda: results.append(ingest(settings, progress=False).database_version))
             worker.start()
-            time.sleep(1.5)
+            # The second ingest waits in PostgreSQL for the advisory lock (not merely still embedding).
+            deadline = time.monotonic() + 60
+            while not _advisory_lock_waiters(database_url) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert _advisory_lock_waiters(database_url) == 1
             assert not results and holder.version_ids() == [1], "the second ingest ran while the lock was held"
         worker.join(timeout=60)
         assert results == [2] and holder.active_id() == 2
