@@ -108,10 +108,15 @@ def scored(
 
 
 def evaluate_alignment(
-    engine: Engine, half: str | None = "report", params: LevelParams | None = None
+    engine: Engine,
+    half: str | None = "report",
+    params: LevelParams | None = None,
+    proposals_path: Path | None = None,
+    snippets_path: Path | None = None,
 ) -> dict[str, Any]:
-    """Precision and recall per level, hit rates and the "fits nothing" check on one half."""
-    proposals, snippets = load_labelled()
+    """Precision and recall per level, hit rates and the "fits nothing" check on one half (None: all) of
+    the bundled labelled sets, or of the given files (a confirmation set the levels were not fitted on)."""
+    proposals, snippets = load_labelled(proposals_path, snippets_path)
     proposals = [p for p in proposals if in_half(p.id, half)]
     snippets = [s for s in snippets if in_half(s.id, half)]
     rows, results = scored(engine, proposals, snippets)

@@ -134,6 +134,9 @@ def evaluate(
     links: bool = typer.Option(
         False, "--links", help="Score the proposal check instead: levels, hit rates, 'fits nothing' (report half)."
     ),
+    proposals: Path = typer.Option(None, "--proposals", help="With --links: labelled proposals (JSONL) to score."),
+    snippets: Path = typer.Option(None, "--snippets", help="With --links: labelled snippets (JSONL) to score."),
+    half: str = typer.Option("report", "--half", help="With --links: report, fit or all."),
 ) -> None:
     """Score retrieval and answers against gold quotes, per mode and language, deterministically.
 
@@ -142,6 +145,8 @@ def evaluate(
       strategiqa eval
 
       strategiqa eval --links
+
+      strategiqa eval --links --proposals set.jsonl --snippets snippets.jsonl --half all
 
       strategiqa eval --dataset my_questions.jsonl --modes hybrid,dense --json
 
@@ -154,7 +159,20 @@ def evaluate(
     if links:
         from strategiqa.eval.alignment_eval import evaluate_alignment
 
-        _print_json(_guard(lambda: evaluate_alignment(_guard(_engine), "report")))
+        if half not in ("report", "fit", "all"):
+            _fail("--half must be report, fit or all.", code=2)
+        for path in (proposals, snippets):
+            if path is not None and not path.is_file():
+                _fail(
+                    f"No labelled set at {path}; give a JSONL file in the format of eval/data/proposals_blind.jsonl.",
+                    code=2,
+                )
+        chosen = None if half == "all" else half
+        try:
+            result = _guard(lambda: evaluate_alignment(_guard(_engine), chosen, None, proposals, snippets))
+        except DatasetError as exc:
+            _fail(str(exc), code=2)
+        _print_json(result)
         return
     paths = dataset or [bundled_dataset(name) for name in ("dev.jsonl", "extra.jsonl", "heldout.jsonl")]
     for path in paths:
