@@ -68,7 +68,11 @@ class Aligner:
             vectors = [
                 np.stack([index.sentence_vectors[index.sentence_first[p] + s] for p, s in u.sentences]) for u in units
             ]
-            titles = embedder.embed_passages([u.title for u in units]) if units else np.zeros((0, embedder.dim))
+            # Through the embedding cache: the titles were embedded at ingest (crosswalk), and each version a
+            # replica switches to would otherwise embed them again.
+            titles = (
+                self.engine.cached_passage_vectors([u.title for u in units]) if units else np.zeros((0, embedder.dim))
+            )
             out[kind] = _Targets(units, vectors, titles)
         return out
 

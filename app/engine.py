@@ -187,9 +187,9 @@ class Engine:
         """Generic sentences' vectors: each question's background level for the confidence (see ``answer``)."""
         lines = BACKGROUND_SENTENCES.read_text(encoding="utf-8").splitlines()
         sentences = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-        return self._cached_passage_vectors(sentences)
+        return self.cached_passage_vectors(sentences)
 
-    def _cached_passage_vectors(self, texts: list[str]) -> np.ndarray:
+    def cached_passage_vectors(self, texts: list[str]) -> np.ndarray:
         """Passage vectors of ``texts`` through the embedding cache: text embedded once is not embedded again
         (the section titles, for instance, were embedded when the index was built)."""
         cache = EmbeddingCache(self.settings.embedding_cache_path)
@@ -229,7 +229,7 @@ class Engine:
         numbered = [(d, s) for d in self.index.documents for s in d.all_sections() if s.number]
         if not numbered:
             return {}
-        title_vectors = self._cached_passage_vectors([s.title for _, s in numbered])
+        title_vectors = self.cached_passage_vectors([s.title for _, s in numbered])
         titles = {id(s): v for (_, s), v in zip(numbered, title_vectors, strict=True)}
         passage_vectors = self.index.passage_store.vectors()
         out = {}

@@ -159,7 +159,7 @@ class _DatabaseTarget:
 
     def write(self, prepared: PreparedIndex) -> int:
         assert self.database is not None
-        return self.database.write_version(prepared, keep=self.settings.database.keep_versions, lock=self.lock)
+        return self.database.write_version(self.lock, prepared, keep=self.settings.database.keep_versions)
 
 
 def make_embedder(settings: Settings) -> Embedder:

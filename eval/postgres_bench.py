@@ -24,7 +24,7 @@ from strategiqa.retrieval.postgres import PostgresVectorStore
 from .datasets import GoldQuestion, load_dataset
 from .metrics import Ranked, is_relevant, mrr_at_k, recall_at_words
 from .replicas import NewDocument, run_replica_load
-from .scaling import _perturbed
+from .scaling import perturbed
 
 TIE = 1e-5  # scores closer than this are a tie: their order may differ between two exact searches
 NEW_DOCUMENT = """# Handlingsplan för gemensamma testbäddar
@@ -156,7 +156,7 @@ def _scaling(settings: Settings, engine: Engine, factors: Sequence[int]) -> list
     rows = []
     try:
         for factor in factors:
-            vectors = _perturbed(base, factor, rng)
+            vectors = perturbed(base, factor, rng)
             row: dict[str, Any] = {"factor": factor, "vectors": len(vectors)}
             with database.connection() as conn:
                 table = f"strategiqa.bench_scaling_{factor}"

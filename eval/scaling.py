@@ -40,8 +40,8 @@ def run_scaling(
     query_vectors = engine.embedder.embed_queries(questions)
     rows = []
     for factor in factors:
-        p_vecs = _perturbed(base_p, factor, rng)
-        s_vecs = _perturbed(base_s, factor, rng)
+        p_vecs = perturbed(base_p, factor, rng)
+        s_vecs = perturbed(base_s, factor, rng)
         row: dict[str, Any] = {"factor": factor, "passages": len(p_vecs), "sentences": len(s_vecs)}
         started = time.perf_counter()
         bm25 = BM25(tokens * factor)
@@ -78,7 +78,8 @@ def run_scaling(
     return {"embed_texts_per_s": embed_texts_per_s, "rows": rows}
 
 
-def _perturbed(vectors: np.ndarray, factor: int, rng: np.random.Generator) -> np.ndarray:
+def perturbed(vectors: np.ndarray, factor: int, rng: np.random.Generator) -> np.ndarray:
+    """``vectors`` and ``factor - 1`` noisy copies of them, L2-normalised: a synthetic corpus of that size."""
     copies = [vectors] + [vectors + rng.normal(0, 0.02, vectors.shape).astype(np.float32) for _ in range(factor - 1)]
     out = np.vstack(copies).astype(np.float32)
     return out / np.linalg.norm(out, axis=1, keepdims=True)

@@ -141,7 +141,7 @@ class Database:
     @contextmanager
     def ingest_lock(self) -> Iterator[Any]:
         """Serialise ingests across every process using this database: a session advisory lock on a
-        connection of its own, which the ingest then writes its version on (``write_version(lock=…)``):
+        connection of its own, which the ingest then writes its version on (``write_version(lock, …)``):
         had the connection dropped and the lock with it, the write fails instead of racing another ingest.
         A killed ingest releases the lock with its connection."""
         with self._direct() as conn, _unavailable_on_failure():
@@ -153,15 +153,11 @@ class Database:
                 if not conn.closed:
                     conn.execute("SELECT pg_advisory_unlock(%s)", (INGEST_LOCK,))
 
-    def write_version(self, prepared: PreparedIndex, keep: int = 3, lock: Any = None) -> int:
+    def write_version(self, lock: Any, prepared: PreparedIndex, keep: int = 3) -> int:
         """Write ``prepared`` as a new version, make it active and drop all but the ``keep`` newest versions,
-        in one transaction (on ``lock``, the connection holding the ingest lock, when given); returns the new
-        version's id."""
+        in one transaction on ``lock``, the connection ``ingest_lock`` holds; returns the new version's id."""
         with _unavailable_on_failure():
-            if lock is not None:
-                return _write_version(lock, prepared, keep)
-            with self.connection() as conn:
-                return _write_version(conn, prepared, keep)
+            return _write_version(lock, prepared, keep)
 
     def load_version(self, version_id: int) -> LoadedIndex:
         """Everything a replica keeps in memory for one version (texts, BM25 terms, sentence vectors for
