@@ -83,6 +83,10 @@ class AnswerParams:
     title_margin: float = 0.01
     """An overview question naming an area by its topic takes the most similar goal section only when
     it stands this far (cosine) above the median of the candidates (see ``Engine.match_title``)."""
+    topic_weight: float = 0.5
+    """Share of the focused question (without the documents' names and places) in the confidence: a
+    question about an unrelated topic that names a document or its place still matches the documents
+    by those words alone, while one about the document itself ("Hur togs agendan fram?") needs them."""
     passage_weight: float = 0.5
     """Weight of the passage's fused retrieval score (0-1) added to each of its sentences' similarity
     (0.5: the fused passage ranking beats a lone sentence's similarity on every development set),
@@ -109,16 +113,25 @@ def compose_answer(
     background: np.ndarray,
     vocabulary: frozenset[str],
     params: AnswerParams | None = None,
+    named_section: bool = False,
 ) -> Answer:
-    """Answer ``result.question`` from its top passages, or refuse and say why."""
+    """Answer ``result.question`` from its top passages, or refuse and say why. With ``named_section``
+    (the passages are those of a section the question names) the topic is the documents' own: only
+    whether they give what was asked is checked."""
     params = params or AnswerParams()
     language = "en" if result.language == "en" else "sv"
     candidates = _candidates(result, index, params, analysis)
     if not candidates or result.query_vector is None:
         return Answer(REFUSAL[language], True, [], 0.0, "off_topic")
+    # On topic is judged on the focused question: "Vad säger agendan om kollektivtrafiken i <region>?" matches
+    # the documents by their name and place, not by what it asks about.
     score = confidence(result.query_vector, max(c.similarity for c in candidates), background)
+    if result.topic_vector is not None and params.topic_weight:
+        topic = result.topic_vector
+        on_topic = confidence(topic, max(float(c.vector @ topic) for c in candidates), background)
+        score = (1 - params.topic_weight) * score + params.topic_weight * on_topic
     threshold = params.abstain_below_en if language == "en" else params.abstain_below_sv
-    if score < threshold:
+    if score < threshold and not named_section:
         return Answer(REFUSAL[language], True, [], round(score, 4), "off_topic")
     best = max(c.score for c in candidates)
     close = [c for c in candidates if c.score >= best - params.fact_margin]

@@ -4,8 +4,9 @@ Similarities are a property of the model, so the refusal thresholds are too: a d
 (or the same one quantised differently) needs its own. ``strategiqa calibrate`` asks every
 labelled question, then
 
-- per language, sets ``abstain_below`` halfway between the answerable and off-topic questions'
-  confidences where that separates them best (the off-topic gate), and
+- per language, sets ``abstain_below`` where the most off-topic questions are refused while at most
+  ``false_refusal_budget`` of the answerable ones are (the off-topic gate: the issue's own terms, a
+  bound on false abstention, and not a count of errors that the mix of the labelled sets would tilt), and
 - picks ``fact_margin`` — how close to the best sentence one giving the asked-for element must
   be — where near-miss questions are refused most while answerable ones are answered,
 
@@ -61,8 +62,11 @@ def fit(
     questions: Sequence[LabelledQuestion],
     base: AnswerParams,
     progress: Callable[[int, int], None] | None = None,
+    false_refusal_budget: float = 0.04,
 ) -> dict[str, Any]:
-    """Thresholds and margin from labelled questions; ``ask(question, params)`` returns the answer object."""
+    """Thresholds and margin from labelled questions; ``ask(question, params)`` returns the answer object.
+    Follow-ups are left out: asked alone they are not the question their label describes."""
+    questions = [q for q in questions if q.kind != "followup"]
     open_gate = replace(base, abstain_below_sv=-1e9, abstain_below_en=-1e9)
     rows = []
     steps = len(questions) * (1 + len(MARGINS))
@@ -77,7 +81,7 @@ def fit(
     for lang in ("sv", "en"):
         pos = [r["confidence"] for r in rows if r["q"].lang == lang and r["q"].answerable]
         neg = [r["confidence"] for r in rows if r["q"].lang == lang and r["q"].kind == "off_topic"]
-        thresholds[lang], gate_figures[lang] = _best_threshold(pos, neg)
+        thresholds[lang], gate_figures[lang] = _best_threshold(pos, neg, false_refusal_budget)
     gated = replace(open_gate, abstain_below_sv=thresholds["sv"], abstain_below_en=thresholds["en"])
     margin_figures = {}
     for margin in MARGINS:
@@ -120,17 +124,19 @@ def write_calibration(path: Path, model_id: str, entry: dict[str, Any]) -> None:
     write_atomically(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def _best_threshold(pos: list[float], neg: list[float]) -> tuple[float, dict[str, Any]]:
-    """The cut between ``pos`` (should pass) and ``neg`` (should be refused) with the fewest errors;
-    ties go to the lowest cut, so an answerable question is not refused for a close call."""
+def _best_threshold(pos: list[float], neg: list[float], budget: float) -> tuple[float, dict[str, Any]]:
+    """The cut refusing the most of ``neg`` (off-topic) while refusing at most ``budget`` of ``pos``
+    (answerable); among equal ones the lowest, so an answerable question is not refused for a close call."""
     if not pos or not neg:
         return (min(pos) - 0.01 if pos else 0.0), {"answerable": len(pos), "off_topic": len(neg)}
     values = sorted(set(pos + neg))
     cuts = [values[0] - 0.01] + [(a + b) / 2 for a, b in itertools.pairwise(values)]
-    best = min(cuts, key=lambda c: (sum(p < c for p in pos) + sum(n >= c for n in neg), c))
+    allowed = [c for c in cuts if sum(p < c for p in pos) <= budget * len(pos)] or cuts[:1]
+    best = min(allowed, key=lambda c: (sum(n >= c for n in neg), c))
     return round(best, 4), {
         "answerable": len(pos),
         "off_topic": len(neg),
+        "false_refusal_budget": budget,
         "answerable_refused": sum(p < best for p in pos),
         "off_topic_passed": sum(n >= best for n in neg),
     }

@@ -33,6 +33,7 @@ from .indexing import IngestReport, Notice, fresh_index, ingest, make_embedder
 from .overview import Overview, answer_overview
 from .questions import EnglishWords, QuestionAnalysis, analyse, has_question_word
 from .quotes import passage_url
+from .sections import SectionScope, followup_scope, scope_of
 from .settings import Settings
 from .validation import BadInput, validate_question, validate_request
 
@@ -70,7 +71,7 @@ class Engine:
     ) -> SearchResult:
         """Ranked passages; a follow-up is read against ``previous_question``, an overview question
         lists its sections' first passages first; ``docs`` limits the search to those document ids."""
-        result, read_as, overview = self._retrieve(question, top_k, mode, previous_question, docs)
+        result, read_as, overview, _ = self._retrieve(question, top_k, mode, previous_question, docs)
         if overview is None or self._analyse_asked(result.question, read_as).expects == "number":
             return result  # as ``ask``: a count question is answered from the text first
         return self._overview_first(result, overview)
@@ -86,7 +87,7 @@ class Engine:
     ) -> dict[str, Any]:
         """The ``ask --json`` object: the cited answer (or the refusal and why), plus the ranked passages.
         ``docs`` (document ids) limits the question to those documents; unknown ids are BadInput."""
-        result, read_as, overview = self._retrieve(question, top_k, mode, previous_question, docs)
+        result, read_as, overview, within = self._retrieve(question, top_k, mode, previous_question, docs)
         base = {
             "question": result.question,
             "interpreted_as": read_as,
@@ -102,8 +103,16 @@ class Engine:
             return self._overview_answer(base, result, overview)
         if result.query_vector is None:  # bm25 mode retrieves without the embedder; answers still need it
             result = replace(result, query_vector=self.embedder.embed_query(result.question))
+        # A question naming a section is answered from that section's passages only (see ``sections``).
+        scoped = [h for h in result.hits if h.index in within]
         answer = compose_answer(
-            result, self.index, analysis, self.background_vectors, self.vocabulary, params or self.answer_params
+            replace(result, hits=scoped) if scoped else result,
+            self.index,
+            analysis,
+            self.background_vectors,
+            self.vocabulary,
+            params or self.answer_params,
+            named_section=bool(scoped),
         )
         if overview is not None and answer.abstained:
             return self._overview_answer(base, result, overview)
@@ -139,8 +148,9 @@ class Engine:
         mode: str | None,
         previous_question: str | None,
         docs: Sequence[str] | None = None,
-    ) -> tuple[SearchResult, str | None, Overview | None]:
-        """The ranked passages (for ``read_as``, the follow-up resolved), and the outline's answer, if any."""
+    ) -> tuple[SearchResult, str | None, Overview | None, set[int]]:
+        """The ranked passages (for ``read_as``, the follow-up resolved), the outline's answer, if any, and
+        the positions of the passages of the sections the question names (empty when it names none)."""
         question, top_k, mode = validate_request(self.settings, question, top_k, mode)
         scope = self.validate_docs(docs)
         if previous_question is not None:
@@ -151,6 +161,7 @@ class Engine:
         # "Och i agendan?" after a question on the strategy: the user has switched documents, so the
         # answer must come from the one now named, although the topic words match the other one best.
         switched = read_as is not None and self.router.named(question) is not None
+        within = self._scope_passages(self._section_scope(question, previous_question, read_as is not None), scope)
         result = self.searcher.search(
             read_as or question,
             mode=mode,
@@ -159,6 +170,7 @@ class Engine:
             named=named,
             only_named=switched,
             doc_ids=scope,
+            within=within,
         )
         asked = read_as or question
         # An area named by its topic is looked up only for list and description questions: "which
@@ -173,7 +185,28 @@ class Engine:
             self.match_title if topical else None,
             self.router,
         )
-        return replace(result, question=question), read_as, overview
+        return replace(result, question=question), read_as, overview, within
+
+    def _section_scope(self, question: str, previous: str | None, followup: bool) -> SectionScope | None:
+        """The numbered sections the question names; when it names none, the previous question's, narrowed
+        to the parts it names ("Och behoven?") — for a question that stands alone, only when it names one
+        ("Hur ser målbilden ut?"), and never when it names a document of its own."""
+        documents, english = self.index.documents, self.profile.english_title
+        own = scope_of(question, documents, self.router, english)
+        if own is not None or previous is None or self.router.named(question) is not None:
+            return own
+        return followup_scope(question, previous, documents, self.router, english, names_part=not followup)
+
+    def _scope_passages(self, scope: SectionScope | None, doc_ids: set[str] | None) -> set[int]:
+        """Positions of the passages in ``scope``'s sections (within the user's documents)."""
+        if scope is None:
+            return set()
+        ids = scope.section_ids()
+        return {
+            i
+            for i, p in enumerate(self.index.passages)
+            if p.section_id in ids.get(p.doc_id, ()) and (doc_ids is None or p.doc_id in doc_ids)
+        }
 
     def _overview_first(self, result: SearchResult, overview: Overview) -> SearchResult:
         """The listed sections' first passages, then the other hits."""

@@ -21,6 +21,8 @@ from strategiqa.ingest.sentences import is_answer_material
 from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.text import STOP_WORDS
 
+from .sections import ORDINALS, ordinals_as_numbers
+
 _AREA_WORDS = (
     r"insatsområden\w*|insatsområde\w*|fokusområde\w*|temaområde\w*|huvudområde\w*|områden\w*|område\w*|"
     r"(?:focus|priority|action|thematic|main|strategic)?\s*areas?|themes?|teman|tema\w*|"
@@ -48,7 +50,7 @@ _FRAME = frozenset(
     numbered number nr no named called mean means deal deals with set out sets
     innebär innehåller omfattar består pekar ut prioriterar lyfter fram identifierar beskriv beskriver ge
     mig översikt sammanfatta många antal finns listas nämns anges sätter upp hör går gäller betyder står
-    ligger tar ingår berör kallas strategi agenda dokument dokumentet plan planen
+    ligger tar ingår berör kallas satt satts strategi agenda dokument dokumentet plan planen
     belong belongs go goes concern concerns relate relates involve involves come comes talk talks
     summarise summarize summary tell explain explained main key berätta förklara kan du can could you
     please gärna indelad indelade indelat pekas form listade listad
@@ -86,6 +88,7 @@ def answer_overview(
     """An answer listing section titles when ``question`` asks about the documents' structure, else None.
     ``router`` tells which document the question names (built from ``documents`` when not given)."""
     router = router or DocumentRouter([d.info for d in documents], topic)
+    question = ordinals_as_numbers(question)
     wants_goals, wants_areas = bool(_GOALS.search(question)), bool(_AREAS.search(question))
     numbers = _NUMBER_REF.findall(question)
     if not (wants_goals or wants_areas or numbers):
@@ -190,12 +193,17 @@ def _content_words(question: str, topic: tuple[str, ...], router: DocumentRouter
     return [
         w
         for w in _WORD.findall(text)
-        if w not in STOP_WORDS and w not in _FRAME and w not in _COUNT_WORDS and router.named(w) is None
+        if w not in STOP_WORDS
+        and w not in _FRAME
+        and w not in _COUNT_WORDS
+        and w not in ORDINALS
+        and router.named(w) is None
     ]
 
 
 _TOPIC_PREPOSITION = (
-    r"(?:om|för|inom|kring|gällande|rörande|gäller|med|on|about|for|in|within|regarding|concerning|covering|with)"
+    r"(?:om|för|inom|kring|gällande|rörande|gäller|med|under|on|about|for|in|within|regarding|concerning|covering"
+    r"|with|under)"
 )
 
 

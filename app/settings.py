@@ -28,6 +28,13 @@ class AnswerSettings(BaseModel):
     max_sentences: int | None = Field(None, ge=1, le=10, description="Most sentences quoted in an answer.")
     margin: float | None = Field(None, ge=0, le=0.5, description="Further sentences only this close to the best.")
     passages: int | None = Field(None, ge=1, le=20, description="Top passages answer sentences are drawn from.")
+    false_refusal_budget: float = Field(
+        0.04,
+        ge=0,
+        le=0.5,
+        description="`strategiqa calibrate`: the off-topic gate refuses the most off-topic questions while refusing "
+        "at most this share of the labelled answerable ones.",
+    )
 
 
 class SearchSettings(BaseModel):

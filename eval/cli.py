@@ -15,7 +15,19 @@ import typer
 from strategiqa.app.cli import _engine, _fail, _guard, _print_json, _progress_bar, _settings
 
 # Labelled questions `calibrate` fits on by default: near-misses, off-topic and answerable ones.
-CALIBRATION_SETS = ("calibration.jsonl", "calibration_c.jsonl", "extra.jsonl", "dev.jsonl", "heldout.jsonl")
+CALIBRATION_SETS = (
+    "calibration.jsonl",
+    "calibration_c.jsonl",
+    "extra.jsonl",
+    "dev.jsonl",
+    "heldout.jsonl",
+    # Helper-written development sets: paraphrases (D, P), overview questions (Q) and off-topic questions
+    # in the documents' own register (R): the gate must hold on those too.
+    "dev_d.jsonl",
+    "dev_p.jsonl",
+    "dev_q.jsonl",
+    "dev_r.jsonl",
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -74,6 +86,7 @@ def calibrate(
                 questions,
                 engine.answer_params,
                 progress=bar.update,
+                false_refusal_budget=engine.settings.answer.false_refusal_budget,
             )
         )
     finally:

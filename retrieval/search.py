@@ -67,6 +67,10 @@ class SearchResult:
     hits: list[Hit]
     query_vector: np.ndarray | None = None
     """The embedded question (None in bm25 mode), reused to score sentences for answers."""
+    topic_vector: np.ndarray | None = None
+    """The embedded focused question (without document names, places and the corpus topic; see
+    ``DocumentRouter.focus``), when there is one: what the answer's confidence measures, so that naming a
+    document or its place does not make an unrelated question look covered."""
 
 
 class Searcher:
@@ -95,10 +99,12 @@ class Searcher:
         named: str | None = None,
         only_named: bool = False,
         doc_ids: Collection[str] | None = None,
+        within: Collection[int] | None = None,
     ) -> SearchResult:
         """Ranked passages for ``question``; ``named`` overrides the document id the question names;
-        with ``only_named``, other documents' passages rank below all of that one's; with ``doc_ids``, only
-        passages of those documents are returned (the user's choice of documents, not a preference)."""
+        with ``only_named``, other documents' passages rank below all of that one's; with ``within``
+        (passage positions: the sections the question names), those rank above all others; with ``doc_ids``,
+        only passages of those documents are returned (the user's choice of documents, not a preference)."""
         if mode not in MODES:
             raise ValueError(f"Unknown mode {mode!r}; use one of {', '.join(MODES)}.")
         language = language or detect_language(question)
@@ -106,13 +112,13 @@ class Searcher:
         focused = None
         if mode == "hybrid" and self.params.focus_weight > 0:
             focused = self.router.focus(question)
-        query = dense = bm25 = None
+        query = dense = bm25 = topic = None
         scaled: np.ndarray | None = None
         if mode == "dense":
             query = self.embedder.embed_query(question)
             dense = self.dense_scores(query)
         elif mode == "hybrid":
-            query, dense = self._hybrid_dense(question, focused)
+            query, topic, dense = self._hybrid_dense(question, focused)
         if mode in ("bm25", "hybrid"):
             # In an English question the only words BM25 can match in Swedish text are mostly the
             # shared ones ("life science"), which min-max scaling would turn into a full-strength signal.
@@ -134,7 +140,11 @@ class Searcher:
             if named is not None and self.params.kind_boost:
                 scores = scores + self.params.kind_boost * (self.index.doc_ids == named)
         if named is not None and only_named:
-            scores = scores - (scores.max() - scores.min() + 1.0) * (self.index.doc_ids != named)
+            scores = _first(scores, self.index.doc_ids == named)
+        if within:
+            inside = np.zeros(n, dtype=bool)
+            inside[list(within)] = True
+            scores = _first(scores, inside)
         order = np.argsort(-scores, kind="stable")
         if doc_ids is not None:
             order = order[np.isin(self.index.doc_ids[order], list(doc_ids))]
@@ -149,7 +159,7 @@ class Searcher:
             )
             for i in order
         ]
-        return SearchResult(question, language, mode, hits, query)
+        return SearchResult(question, language, mode, hits, query, topic)
 
     @property
     def router(self) -> DocumentRouter:
@@ -194,8 +204,9 @@ class Searcher:
             return _minmax(bm25)
         return np.minimum(bm25 / max(self.index.bm25.best_possible(terms), 1e-9), 1.0)
 
-    def _hybrid_dense(self, question: str, focused: str | None) -> tuple[np.ndarray, np.ndarray]:
-        """The question's vector (what answers are scored against) and the dense score per passage.
+    def _hybrid_dense(self, question: str, focused: str | None) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
+        """The question's vector (what answers are scored against), the focused question's (or None), and
+        the dense score per passage.
 
         Embeds the question without document names and, when there is one, the focused question
         too, in one call, and blends their scores. Scores, not vectors: a passage's best sentence
@@ -206,7 +217,12 @@ class Searcher:
         if focused:
             w = self.params.focus_weight
             dense = (1 - w) * dense + w * self.dense_scores(vectors[1])
-        return vectors[0], dense
+        return vectors[0], (vectors[1] if focused else None), dense
+
+
+def _first(scores: np.ndarray, preferred: np.ndarray) -> np.ndarray:
+    """``scores`` with every preferred passage above every other, each group in its own order."""
+    return scores - (scores.max() - scores.min() + 1.0) * ~preferred
 
 
 def _minmax(x: np.ndarray) -> np.ndarray:

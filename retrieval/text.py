@@ -20,7 +20,7 @@ STOP_WORDS = frozenset(
     när efter upp vi dem vara vad över än dig kan sina här ha mot alla under någon eller allt mycket
     sedan ju denna själv detta åt utan varit hur ingen mitt ni bli blev oss din dessa några deras
     blir mina samma vilken er sådan vår blivit dess inom mellan sådant varför varje vilka ditt vem
-    vilket sitt sådana vart dina vars vårt våra ert era vilkas ska också finns samt bl ex t s k
+    vilket sitt sådana vart dina vars vårt våra ert era vilkas ska också finns samt bl ex t s k mej dej sej
     the a an of and or to in on for is are was were be been what which who whom how why does do did
     about with by from as at that this these those it its there their they has have had can will
     would should say says said mentioned mention regarding according

@@ -1,0 +1,183 @@
+"""A question that names a numbered section is answered from that section.
+
+"Vad vill regeringen uppnå med målsättning 4.1?", "What are the needs under focus area 5?", "Vad handlar
+det femte området om?": the outline says exactly which passages such a question is about, while
+similarity would drift to whichever passage shares the most words ("målbild" is in every area). A
+follow-up that names no section of its own ("Och behoven?", "Why does that matter?") keeps the section
+its previous question named, so the conversation stays where the user put it.
+
+Everything is read from the documents' own outline: a section number (``4.1``, ``3``), an ordinal
+word ("the fourth area"), and a part of the section named by its heading ("behov" for *BEHOV*, or the
+heading's hand-written English translation from the corpus profile, "needs"). Nothing here knows a
+corpus; the words below are ordinary Swedish and English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from strategiqa.ingest.model import Document, Section
+from strategiqa.retrieval.routing import DocumentRouter
+from strategiqa.retrieval.text import STOP_WORDS
+
+ORDINALS = {
+    "första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6, "sjunde": 7, "åttonde": 8,
+    "nionde": 9, "tionde": 10,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}  # fmt: skip
+# Nouns that name a numbered section of a strategy: an area, an objective, a goal, a chapter.
+_SECTION_NOUN = (
+    r"(?:insats|fokus|tema|huvud|prioriterade\s+)?områd\w*|(?:focus|priority|action|thematic|strategic)\s+areas?|"
+    r"areas?|målsättning\w*|delmål\w*|mål(?:et)?|objectives?|goals?|targets?|kapit\w*|chapters?|avsnitt\w*|"
+    r"sections?|punkt\w*|points?"
+)
+_BY_NUMBER = re.compile(
+    rf"\b(?:{_SECTION_NOUN})\s+(?:nr\.?\s*|nummer\s+|number\s+|no\.?\s*)?(\d{{1,2}}(?:\.\d{{1,2}})?)(?![\d.]\d)", re.I
+)
+_ORDINAL = "|".join(ORDINALS)
+# "det femte området", "the fourth area", "third focus area": an ordinal before a singular section noun
+# (not "andra områden", other areas).
+_BY_ORDINAL = re.compile(
+    rf"\b({_ORDINAL})\s+(?:(?:insats|fokus|tema|huvud)?området|(?:insats|fokus)?område|(?:focus\s+|priority\s+)?area"
+    rf"|målsättningen|målsättning|objective|goal|kapitlet|chapter)\b",
+    re.I,
+)
+# A dotted number on its own ("Och 4.2?", "What does 6.3 say about data?"), unless it is an amount.
+_DOTTED = re.compile(
+    r"(?<![\w.])(\d{1,2}\.\d{1,2})(?![\w.]|\s*(?:%|procent|percent|miljon|miljard|million|billion|kr|sek|euro))",
+    re.I,
+)
+_RANGE = re.compile(r"\d\s*(?:till|to|through|–|-)\s*\d", re.I)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+EnglishTitle = Callable[[str, str], "str | None"]
+"""Given a document id and a section title, its hand-written English translation, or None."""
+
+
+@dataclass(frozen=True)
+class SectionScope:
+    """The sections a question is about: each a (document id, section) pair, with its parts when named."""
+
+    sections: tuple[tuple[str, Section], ...]
+
+    def section_ids(self) -> dict[str, set[str]]:
+        """Per document id, the ids of every section in scope and below it (passages carry these)."""
+        out: dict[str, set[str]] = {}
+        for doc_id, section in self.sections:
+            out.setdefault(doc_id, set()).update(s.id for s in section.walk())
+        return out
+
+    def label(self) -> str:
+        return "; ".join(f"{s.number or ''} {s.title}".strip() for _, s in self.sections)
+
+
+def section_numbers(question: str) -> list[str]:
+    """The section numbers ``question`` names, in order: "målsättning 4.1" → ``4.1``, "the fourth area" → ``4``,
+    "Och 4.2?" → ``4.2``. A range ("1.1 till 8.5") names none: it asks about them all."""
+    if _RANGE.search(question):
+        return []
+    found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in _BY_NUMBER.finditer(question)]
+    found += [(m.start(), str(ORDINALS[m.group(1).lower()])) for m in _BY_ORDINAL.finditer(question)]
+    found += [(m.start(), m.group(1)) for m in _DOTTED.finditer(question)]
+    return list(dict.fromkeys(n for _, n in sorted(found)))
+
+
+def ordinals_as_numbers(question: str) -> str:
+    """ "Vad handlar det femte området om?" → "Vad handlar det området 5 om?": the outline's parsers read numbers."""
+    return _BY_ORDINAL.sub(
+        lambda m: f"{m.group(0)[len(m.group(1)) :].strip()} {ORDINALS[m.group(1).lower()]}", question
+    )
+
+
+def scope_of(
+    question: str,
+    documents: Sequence[Document],
+    router: DocumentRouter,
+    english_title: EnglishTitle | None = None,
+    parts: bool = True,
+) -> SectionScope | None:
+    """The numbered sections ``question`` names (with ``parts``, narrowed to the parts whose headings it
+    names), or None.
+
+    The number is looked up in the document the question names, else in every document; an area noun
+    a document uses itself ("insatsområde") picks that document when several have the number.
+    """
+    numbers = section_numbers(question)
+    if not numbers:
+        return None
+    named = router.named(question)
+    pool = [d for d in documents if named is None or d.info.doc_id == named] or list(documents)
+    found: list[tuple[Document, Section]] = []
+    for number in numbers:
+        hits = [(d, s) for d in pool for s in d.all_sections() if s.number == number]
+        if len(hits) > 1:
+            own = [(d, s) for d, s in hits if _uses_own_noun(question, d)]
+            hits = own or hits
+        found.extend(hits)
+    if not found:
+        return None
+    chosen = _parts(question, found, english_title) if parts else found
+    return SectionScope(tuple((d.info.doc_id, s) for d, s in chosen))
+
+
+def followup_scope(
+    question: str,
+    previous: str,
+    documents: Sequence[Document],
+    router: DocumentRouter,
+    english_title: EnglishTitle | None = None,
+    names_part: bool = False,
+) -> SectionScope | None:
+    """For a follow-up naming no section: the sections ``previous`` named, narrowed to the parts the
+    follow-up names ("Och behoven?" after a question on area 5's vision), else to those ``previous`` named.
+    With ``names_part``, only when the question names a part: "Hur ser målbilden ut?" reads as a question
+    of its own, but which of the areas' visions it means, only the question before says."""
+    earlier = scope_of(previous, documents, router, english_title, parts=False)
+    if earlier is None:
+        return None
+    by_id = {d.info.doc_id: d for d in documents}
+    pairs = [(by_id[doc_id], s) for doc_id, s in earlier.sections]
+    narrowed = _parts(question, pairs, english_title)
+    if narrowed == pairs:
+        return None if names_part else scope_of(previous, documents, router, english_title)
+    return SectionScope(tuple((d.info.doc_id, s) for d, s in narrowed))
+
+
+def _parts(
+    question: str, found: list[tuple[Document, Section]], english_title: EnglishTitle | None
+) -> list[tuple[Document, Section]]:
+    """Each section's unnumbered sub-sections whose heading the question names; the section itself if none."""
+    words = {w.lower() for w in _WORD.findall(question)}
+    out: list[tuple[Document, Section]] = []
+    for document, section in found:
+        parts = [
+            c
+            for c in section.children
+            if not c.number
+            and _names_heading(words, c.title, english_title(document.info.doc_id, c.title) if english_title else None)
+        ]
+        out.extend((document, p) for p in parts) if parts else out.append((document, section))
+    return out
+
+
+def _names_heading(words: set[str], title: str, english: str | None) -> bool:
+    """The question uses a heading's own word (in any inflection: "behoven" for *BEHOV*) or, for a short
+    heading, a word of its English translation ("needs" for *Needs*, "vision" for *Target vision*)."""
+    for heading in (title, english or ""):
+        keys = [w.lower() for w in _WORD.findall(heading) if w.lower() not in STOP_WORDS and len(w) >= 4]
+        if not keys or len(keys) > 2:
+            continue  # only short headings (MÅLBILD, BEHOV) are named by one word
+        for key in keys:
+            stem = key[: max(4, len(key) - 1)]
+            if any(w.startswith(stem) and len(w) <= len(key) + 3 for w in words):
+                return True
+    return False
+
+
+def _uses_own_noun(question: str, document: Document) -> bool:
+    """The question's section noun ("insatsområde") occurs in this document's text."""
+    match = re.search(r"\b(insatsområde|fokusområde|temaområde|målsättning|focus area|priority area)", question, re.I)
+    return match is not None and match.group(1).lower() in document.text.lower()

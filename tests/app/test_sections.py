@@ -1,0 +1,130 @@
+"""Questions naming a numbered section are answered from it; follow-ups keep the section (real corpus, model)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from strategiqa.app.calibration import _best_threshold
+from strategiqa.app.engine import Engine
+from strategiqa.app.sections import ordinals_as_numbers, section_numbers
+
+
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [
+        ("Vad vill regeringen uppnå med målsättning 4.1?", ["4.1"]),
+        ("vilka behov lyfts under insatsområde 1 i agendan?", ["1"]),
+        ("Och 4.2?", ["4.2"]),
+        ("What does 6.3 say about data?", ["6.3"]),
+        ("Vad handlar det femte området om?", ["5"]),
+        ("the fourth area of the national strategy - what objectives does it have?", ["4"]),
+        ("Which objectives fall under area 3?", ["3"]),
+        ("Vilka är målsättningarna 1.1 till 8.5?", []),  # a range asks about them all
+        ("Hur fördelas 2.5 miljarder?", []),  # an amount, not a section
+        ("Vad säger andra områden om data?", []),  # "andra" = other, before a plural
+        ("Hur många bolag startas varje år?", []),
+    ],
+)
+def test_section_numbers_are_read_from_numbers_and_ordinals(question: str, numbers: list[str]) -> None:
+    assert section_numbers(question) == numbers
+
+
+def test_ordinals_become_numbers_for_the_outline() -> None:
+    assert ordinals_as_numbers("Vad handlar det femte området om?") == "Vad handlar det området 5 om?"
+    assert ordinals_as_numbers("the second area") == "the area 2"
+
+
+def _numbered(heading: str, number: str) -> bool:
+    """``heading`` as a section path shows it ("1. Samverkan …", "4.2 Ökad …") carries ``number``."""
+    return re.match(rf"{re.escape(number)}\.?\s", heading) is not None
+
+
+def _sections_cited(engine: Engine, answer: dict[str, object]) -> set[tuple[str, ...]]:
+    citations = answer["citations"]
+    assert isinstance(citations, list) and citations
+    return {tuple(engine.passage(c["passage_id"])["section_path"]) for c in citations}  # type: ignore[index]
+
+
+def test_a_question_naming_an_area_and_a_part_is_answered_from_that_part(real_engine: Engine) -> None:
+    answer = real_engine.ask("Vilka behov lyfts under insatsområde 1 i agendan?")
+    assert not answer["abstained"]
+    for path in _sections_cited(real_engine, answer):
+        assert path[-1] == "BEHOV" and _numbered(path[-2], "1")
+
+
+@pytest.mark.parametrize(
+    ("previous", "followup", "number", "part"),
+    [
+        ("What is the målbild for focus area 5 in the West Sweden agenda?", "And the needs?", "5", "BEHOV"),
+        ("Vad är målbilden för insatsområde 3 i agendan?", "Vilka behov nämns där?", "3", "BEHOV"),
+        ("Vilka behov finns inom insatsområde 4?", "Hur ser målbilden ut?", "4", "MÅLBILD"),
+    ],
+)
+def test_a_followup_keeps_the_area_and_takes_the_part_it_names(
+    real_engine: Engine, previous: str, followup: str, number: str, part: str
+) -> None:
+    answer = real_engine.ask(followup, previous_question=previous)
+    assert not answer["abstained"]
+    for path in _sections_cited(real_engine, answer):
+        assert path[-1] == part and _numbered(path[-2], number)
+
+
+def test_a_followup_naming_another_objective_moves_there(real_engine: Engine) -> None:
+    answer = real_engine.ask("Och 4.2?", previous_question="Vad vill regeringen uppnå med målsättning 4.1?")
+    assert not answer["abstained"]
+    assert all(_numbered(path[-1], "4.2") for path in _sections_cited(real_engine, answer))
+
+
+def test_a_followup_switching_document_leaves_the_section(real_engine: Engine) -> None:
+    answer = real_engine.ask(
+        "What about the agenda?", previous_question="What does objective 4.1 say about clinical trials?"
+    )
+    docs = {real_engine.passage(c["passage_id"])["doc_id"] for c in answer["citations"]}  # type: ignore[index]
+    assert docs == {"vgr-agenda-2026"}
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        (
+            "Vad handlar det femte området i den nationella strategin om?",
+            "Teknik för ökad hälsa, delaktighet och självständighet",
+        ),
+        (
+            "the fourth area of the national strategy - what objectives does it have?",
+            "Fler kliniska prövningar av hög kvalitet",
+        ),
+        ("ge mej rubrikerna på strategins åtta områden", "Strukturer för samverkan"),
+        ("vilka mål har regeringen satt upp för kompetensförsörjning", "Kompetens för framtida vårdbehov"),
+    ],
+)
+def test_overview_questions_in_other_words(real_engine: Engine, question: str, title: str) -> None:
+    answer = real_engine.ask(question)
+    assert answer["answer_kind"] == "overview"
+    assert title in answer["answer"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vad säger agendan om kollektivtrafiken i Västra Götaland?",
+        "Hur blir vädret i Göteborg i helgen?",
+        "What does the national strategy say about defence procurement?",
+    ],
+)
+def test_naming_a_document_or_its_place_does_not_make_an_unrelated_question_covered(
+    real_engine: Engine, question: str
+) -> None:
+    answer = real_engine.ask(question)
+    assert answer["abstained"] and answer["abstain_reason"] == "off_topic"
+
+
+def test_the_gate_refuses_most_off_topic_within_the_false_refusal_budget() -> None:
+    answerable = [0.80, 0.90, 0.91, 0.92, 0.93, 0.94, 0.95, 0.96, 0.97, 0.98]
+    off_topic = [0.85, 0.89, 0.905, 0.915, 0.99]
+    cut, figures = _best_threshold(answerable, off_topic, budget=0.1)
+    assert figures["answerable_refused"] == 1  # 0.80: the one the budget allows
+    assert cut <= 0.90 and figures["off_topic_passed"] == 3  # 0.905 and up would cost another answerable one
+    cut, figures = _best_threshold(answerable, off_topic, budget=0.3)
+    assert figures["answerable_refused"] == 3 and figures["off_topic_passed"] == 1  # only 0.99 passes
