@@ -7,6 +7,9 @@ labelled question, then
 - per language, sets ``abstain_below`` where the most off-topic questions are refused while at most
   ``false_refusal_budget`` of the answerable ones are (the off-topic gate: the issue's own terms, a
   bound on false abstention, and not a count of errors that the mix of the labelled sets would tilt), and
+- sets ``topic_below`` where it separates near-miss from off-topic questions with the fewest errors
+  (below ``abstain_below``): above it, a question asking for what the documents do not give gets the
+  specific refusal; a mistake here only changes which refusal is given, and
 - picks ``fact_margin`` — how close to the best sentence one giving the asked-for element must
   be — where near-miss questions are refused most while answerable ones are answered,
 
@@ -67,7 +70,7 @@ def fit(
     """Thresholds and margin from labelled questions; ``ask(question, params)`` returns the answer object.
     Follow-ups are left out: asked alone they are not the question their label describes."""
     questions = [q for q in questions if q.kind != "followup"]
-    open_gate = replace(base, abstain_below_sv=-1e9, abstain_below_en=-1e9)
+    open_gate = replace(base, abstain_below_sv=-1e9, abstain_below_en=-1e9, topic_below_sv=-1e9, topic_below_en=-1e9)
     rows = []
     steps = len(questions) * (1 + len(MARGINS))
     done = 0
@@ -77,12 +80,20 @@ def fit(
         done += 1
         if progress:
             progress(done, steps)
-    thresholds, gate_figures = {}, {}
+    thresholds, gate_figures, topic, topic_figures = {}, {}, {}, {}
     for lang in ("sv", "en"):
         pos = [r["confidence"] for r in rows if r["q"].lang == lang and r["q"].answerable]
         neg = [r["confidence"] for r in rows if r["q"].lang == lang and r["q"].kind == "off_topic"]
         thresholds[lang], gate_figures[lang] = _best_threshold(pos, neg, false_refusal_budget)
-    gated = replace(open_gate, abstain_below_sv=thresholds["sv"], abstain_below_en=thresholds["en"])
+        near = [r["confidence"] for r in rows if r["q"].lang == lang and r["q"].kind == "near_miss"]
+        topic[lang], topic_figures[lang] = _fewest_errors(near or pos, neg)
+    gated = replace(
+        open_gate,
+        abstain_below_sv=thresholds["sv"],
+        abstain_below_en=thresholds["en"],
+        topic_below_sv=min(topic["sv"], thresholds["sv"]),
+        topic_below_en=min(topic["en"], thresholds["en"]),
+    )
     margin_figures = {}
     for margin in MARGINS:
         params = replace(gated, fact_margin=margin)
@@ -108,9 +119,15 @@ def fit(
         "params": {
             "abstain_below_sv": thresholds["sv"],
             "abstain_below_en": thresholds["en"],
+            "topic_below_sv": min(topic["sv"], thresholds["sv"]),
+            "topic_below_en": min(topic["en"], thresholds["en"]),
             "fact_margin": best_margin,
         },
-        "figures": {"off_topic_gate": gate_figures, "fact_margin": {str(k): v for k, v in margin_figures.items()}},
+        "figures": {
+            "off_topic_gate": gate_figures,
+            "topic_gate": topic_figures,
+            "fact_margin": {str(k): v for k, v in margin_figures.items()},
+        },
         "questions": len(questions),
         "fitted_on": date.today().isoformat(),
     }
@@ -122,6 +139,21 @@ def write_calibration(path: Path, model_id: str, entry: dict[str, Any]) -> None:
     data[model_id] = entry
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _fewest_errors(pos: list[float], neg: list[float]) -> tuple[float, dict[str, Any]]:
+    """The cut between ``pos`` (above) and ``neg`` (below) with the fewest errors; ties to the lowest."""
+    if not pos or not neg:
+        return (min(pos) - 0.01 if pos else 0.0), {"near_miss": len(pos), "off_topic": len(neg)}
+    values = sorted(set(pos + neg))
+    cuts = [values[0] - 0.01] + [(a + b) / 2 for a, b in itertools.pairwise(values)]
+    best = min(cuts, key=lambda c: (sum(p < c for p in pos) + sum(n >= c for n in neg), c))
+    return round(best, 4), {
+        "near_miss": len(pos),
+        "off_topic": len(neg),
+        "near_miss_below": sum(p < best for p in pos),
+        "off_topic_above": sum(n >= best for n in neg),
+    }
 
 
 def _best_threshold(pos: list[float], neg: list[float], budget: float) -> tuple[float, dict[str, Any]]:

@@ -113,6 +113,7 @@ class Engine:
             self.vocabulary,
             params or self.answer_params,
             named_section=bool(scoped),
+            asked=read_as,
         )
         if overview is not None and answer.abstained:
             return self._overview_answer(base, result, overview)

@@ -28,7 +28,7 @@ _OPENS = re.compile(
     r"vad gäller|än|och hur|och vad)\b",
     re.IGNORECASE,
 )
-_QUESTION_WORDS = frozenset(
+QUESTION_WORDS = frozenset(
     "vad vilka vilken vilket vem hur varför när var säger står sägs nämns "
     "what which who how why when where say says said mention mentions "
     "många mycket varje many much each every tell more berätta mer mera utveckla explain förklara".split()
@@ -42,9 +42,9 @@ def resolve_followup(question: str, previous: str | None, router: DocumentRouter
     if not previous or not previous.strip() or previous.strip() == question.strip():
         return None
     words = [w.lower() for w in _WORD.findall(_EXPLETIVE.sub(" ", question))]
-    content = [w for w in words if w not in STOP_WORDS and w not in _QUESTION_WORDS and router.named(w) is None]
+    content = [w for w in words if w not in STOP_WORDS and w not in QUESTION_WORDS and router.named(w) is None]
     refers = any(w in _REFERS for w in words)
-    asks = any(w in _QUESTION_WORDS for w in words)
+    asks = any(w in QUESTION_WORDS for w in words)
     if content and asks and not refers and not _OPENS.match(question) and router.named(question):
         return None  # "Vad säger agendan om hälsodata?" names its document and its topic: complete
     if not (len(content) < 2 or (refers and len(content) <= 3) or (_OPENS.match(question) and len(content) <= 4)):

@@ -90,11 +90,22 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:mål|målet|målsättning\w*|targets?|goals?)\s+(?:för|om|for|on)\s+(?:antalet|the number)\b",
             r"\b(?:numeric|numerical|quantitative|quantified|kvantitativ\w*|kvantifierad\w*|siffer)\w*\s+"
             r"(?:targets?|goals?|mål\w*)",
+            # A place in a ranking is a number: "What is Sweden's position in the rankings?"
+            r"\b(?:what|which|vilken|vilket)\b.*\b(?:rankings?|ranked|rankning\w*|placering\w*)\b",
         ),
     ),
     # "How much does the sector contribute to …": a measure, which the text may give as a number, a
     # share or a degree ("en betydande del").
-    ("quantity", _rx(r"\bhur mycket\b", r"\bhow much\b")),
+    # "Hur stor är omsättningen?", "How large is the turnover?": a size, given as a figure or a degree.
+    (
+        "quantity",
+        _rx(
+            r"\bhur mycket\b",
+            r"\bhow much\b",
+            r"\bhur (?:stor|stort|stora|hög|högt|höga|lång|långt|långa)\b",
+            r"\bhow (?:large|big|high|long|great)\b",
+        ),
+    ),
     (
         "date",
         _rx(
@@ -116,14 +127,15 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "person",
         _rx(
             r"\bvad heter\b.*\b(?:ordförande|minister|chef|direktör|ledare|samordnare|vd)\b",
-            r"\bvem (?:är|blir|var)\b.*\b(?:ordförande|minister|chef|direktör|ledare|samordnare|vd)\b",
+            r"\bvem (?:är|blir|var|ska|kommer att|leder)\b.*\b(?:ordförande|minister|chef|direktör|ledare|"
+            r"samordnare|vd)\b",
             r"\bvilken person\b",
             # Plural only: "which minister for finance" names a role, which name lines are not checked for.
             r"\b(?:vilka|which|what)\s+(?:ministrar|ministers)\b",
             r"\bvilka personer\b",
             r"\bnamnet på\b",
-            r"\bwho (?:is|will be|was|chairs|heads|leads)\b.*\b(?:chair|chairman|chairperson|minister|head|director|"
-            r"leader|coordinator|ceo)\b",
+            r"\bwho (?:is|will|should|was|chairs|heads|leads)\b.*\b(?:chair|chairman|chairperson|minister|head|"
+            r"director|leader|coordinator|ceo)\b",
             r"\bwho (?:chairs|heads)\b",
             r"\bwhich person\b",
             r"\bname of the (?:person|chair|minister|head|director|leader|coordinator)\b",
@@ -138,10 +150,11 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "organisation",
         _rx(
-            r"\b(?:vilken|vilka) (?:myndighet|myndigheter|organisation|organisationer|aktör|aktörer|instans|"
-            r"företag|bolag|universitet|lärosäten|lärosäte|institut|nätverk)",
-            r"\b(?:which|what) (?:agency|agencies|organi[sz]ations?|authority|authorities|body|bodies|actors?|"
-            r"compan(?:y|ies)|universit(?:y|ies)|institutions?|networks?)\b",
+            # Up to two words between: "Vilket life science-bolag …", "Which pharmaceutical company …".
+            r"\b(?:vilken|vilket|vilka) (?:[\w-]+ ){0,2}(?:myndighet|myndigheter|organisation|organisationer|aktör|"
+            r"aktörer|instans|företag|bolag|universitet|lärosäten|lärosäte|institut|nätverk)",
+            r"\b(?:which|what) (?:[\w-]+ ){0,2}(?:agency|agencies|organi[sz]ations?|authority|authorities|body|bodies|"
+            r"actors?|compan(?:y|ies)|firms?|universit(?:y|ies)|institutions?|networks?)\b",
         ),
     ),
     (
@@ -316,9 +329,18 @@ def satisfies(sentence: str, analysis: QuestionAnalysis) -> bool:
         return bool(_DATE.search(sentence))
     if expects == "person":
         return bool(_PERSON_NAME.search(sentence))
-    if expects in ("agent", "organisation", "place", "called"):
+    if expects == "place":
+        # A place is given after a preposition of place ("i Göteborg", "inom Regeringskansliet"): a name
+        # alone ("GoCo Health Innovation City och …") says what, not where.
+        return any(_start(m.group(1)) not in analysis.known for m in _LOCATED.finditer(sentence))
+    if expects in ("agent", "organisation", "called"):
         return any(_start(w) not in analysis.known for w in _evidence(sentence, analysis))
     return True
+
+
+_LOCATED = re.compile(
+    r"\b(?:i|in|på|vid|at|inom|within|utanför|outside|nära|near|från|from)\s+((?:[A-ZÅÄÖÉ][\w’'-]*|[A-ZÅÄÖ]{2,}))"
+)
 
 
 def _evidence(sentence: str, analysis: QuestionAnalysis) -> list[str]:

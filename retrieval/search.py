@@ -67,10 +67,6 @@ class SearchResult:
     hits: list[Hit]
     query_vector: np.ndarray | None = None
     """The embedded question (None in bm25 mode), reused to score sentences for answers."""
-    topic_vector: np.ndarray | None = None
-    """The embedded focused question (without document names, places and the corpus topic; see
-    ``DocumentRouter.focus``), when there is one: what the answer's confidence measures, so that naming a
-    document or its place does not make an unrelated question look covered."""
 
 
 class Searcher:
@@ -112,13 +108,13 @@ class Searcher:
         focused = None
         if mode == "hybrid" and self.params.focus_weight > 0:
             focused = self.router.focus(question)
-        query = dense = bm25 = topic = None
+        query = dense = bm25 = None
         scaled: np.ndarray | None = None
         if mode == "dense":
             query = self.embedder.embed_query(question)
             dense = self.dense_scores(query)
         elif mode == "hybrid":
-            query, topic, dense = self._hybrid_dense(question, focused)
+            query, dense = self._hybrid_dense(question, focused)
         if mode in ("bm25", "hybrid"):
             # In an English question the only words BM25 can match in Swedish text are mostly the
             # shared ones ("life science"), which min-max scaling would turn into a full-strength signal.
@@ -159,7 +155,7 @@ class Searcher:
             )
             for i in order
         ]
-        return SearchResult(question, language, mode, hits, query, topic)
+        return SearchResult(question, language, mode, hits, query)
 
     @property
     def router(self) -> DocumentRouter:
@@ -204,9 +200,8 @@ class Searcher:
             return _minmax(bm25)
         return np.minimum(bm25 / max(self.index.bm25.best_possible(terms), 1e-9), 1.0)
 
-    def _hybrid_dense(self, question: str, focused: str | None) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
-        """The question's vector (what answers are scored against), the focused question's (or None), and
-        the dense score per passage.
+    def _hybrid_dense(self, question: str, focused: str | None) -> tuple[np.ndarray, np.ndarray]:
+        """The question's vector (what answers are scored against) and the dense score per passage.
 
         Embeds the question without document names and, when there is one, the focused question
         too, in one call, and blends their scores. Scores, not vectors: a passage's best sentence
@@ -217,7 +212,7 @@ class Searcher:
         if focused:
             w = self.params.focus_weight
             dense = (1 - w) * dense + w * self.dense_scores(vectors[1])
-        return vectors[0], (vectors[1] if focused else None), dense
+        return vectors[0], dense
 
 
 def _first(scores: np.ndarray, preferred: np.ndarray) -> np.ndarray:
