@@ -33,6 +33,9 @@ QUESTION_WORDS = frozenset(
     "what which who how why when where say says said mention mentions "
     "många mycket varje many much each every tell more berätta mer mera utveckla explain förklara".split()
 )
+# Words that point at something without naming it ("Like what, for example?", "Leading where, exactly?",
+# "Anything similar?"): no topic of their own.
+_VAGUE = frozenset("exactly like similar anything something else exakt liknande motsvarande något annat".split())
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -42,7 +45,11 @@ def resolve_followup(question: str, previous: str | None, router: DocumentRouter
     if not previous or not previous.strip() or previous.strip() == question.strip():
         return None
     words = [w.lower() for w in _WORD.findall(_EXPLETIVE.sub(" ", question))]
-    content = [w for w in words if w not in STOP_WORDS and w not in QUESTION_WORDS and router.named(w) is None]
+    content = [
+        w
+        for w in words
+        if w not in STOP_WORDS and w not in QUESTION_WORDS and w not in _VAGUE and router.named(w) is None
+    ]
     refers = any(w in _REFERS for w in words)
     asks = any(w in QUESTION_WORDS for w in words)
     if content and asks and not refers and not _OPENS.match(question) and router.named(question):

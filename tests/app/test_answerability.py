@@ -36,6 +36,13 @@ ROUTER = corpus_router()
         ("Vad heter regionens traineeprogram?", "called"),
         ("What is the name of the new tax incentive?", "called"),
         ("Vad säger strategin om kliniska prövningar?", "description"),
+        ("Hur stor är den samlade omsättningen för bolagen?", "quantity"),
+        ("How large is the sector's turnover?", "quantity"),
+        ("What is Sweden's position in the innovation rankings?", "number"),
+        ("Vem ska vara ordförande i rådet?", "person"),
+        ("Who will chair the council?", "person"),
+        ("Which pharmaceutical company has the most employees?", "organisation"),
+        ("Vilket life science-bolag är störst?", "organisation"),
     ],
 )
 def test_question_kinds_in_both_languages(question: str, expects: str) -> None:
@@ -149,6 +156,10 @@ def test_followups_are_read_against_the_previous_question_and_others_stand_alone
     assert resolve_followup("Varför då?", previous, ROUTER) is not None
     assert resolve_followup("Hur många life science-bolag finns det i regionen?", previous, ROUTER) is None
     assert resolve_followup("Och vad säger strategin om det?", None, ROUTER) is None
+    # Words that point without naming a topic ("exactly", "similar") leave a follow-up a follow-up.
+    assert resolve_followup("Leading where, exactly?", "What is the agenda's overall goal for 2035?", ROUTER)
+    assert resolve_followup("Does the regional agenda have anything similar?", "What does the strategy say?", ROUTER)
+    assert resolve_followup("Finns det fler exempel på testbäddar i Västsverige?", previous, ROUTER) is None
 
 
 @pytest.mark.parametrize(
@@ -163,6 +174,11 @@ def test_followups_are_read_against_the_previous_question_and_others_stand_alone
         ("Vilka ministrar har skrivit under förordet i den nationella strategin?", True, None),
         ("Who chairs the new national life science council?", False, "missing_fact"),
         ("Hur bakar man kanelbullar?", False, "off_topic"),
+        # A name alone says what, not where: "Where is …?" needs a place after a preposition of place.
+        ("Where is NorthX Biologics located?", False, "missing_fact"),
+        ("Where has the government set up its life science office?", True, None),
+        ("Hur stor är den samlade omsättningen för life science-bolagen i Västsverige?", False, "missing_fact"),
+        ("Vem ska vara ordförande i det råd som ska inrättas?", False, "missing_fact"),
     ],
 )
 def test_answers_and_specific_refusals(real_engine: Engine, question: str, answered: bool, reason: str) -> None:
