@@ -151,8 +151,8 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "organisation",
         _rx(
             # Up to two words between: "Vilket life science-bolag …", "Which pharmaceutical company …".
-            r"\b(?:vilken|vilket|vilka) (?:[\w-]+ ){0,2}(?:\w+-)?(?:myndighet|myndigheter|organisation|organisationer|aktör|"
-            r"aktörer|instans|företag|bolag|universitet|lärosäten|lärosäte|institut|nätverk)",
+            r"\b(?:vilken|vilket|vilka) (?:[\w-]+ ){0,2}(?:\w+-)?(?:myndighet|myndigheter|organisation|organisationer|"
+            r"aktör|aktörer|instans|företag|bolag|universitet|lärosäten|lärosäte|institut|nätverk)",
             r"\b(?:which|what) (?:[\w-]+ ){0,2}(?:agency|agencies|organi[sz]ations?|authority|authorities|body|bodies|"
             r"actors?|compan(?:y|ies)|firms?|universit(?:y|ies)|institutions?|networks?)\b",
         ),
