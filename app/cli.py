@@ -212,6 +212,9 @@ def _print_answer(result: dict[str, Any]) -> None:
     if result.get("interpreted_as"):
         read_as = "Tolkad som" if result["language"] == "sv" else "Read as"
         typer.echo(f"{read_as}: {result['interpreted_as']}")
+    if result.get("sections"):
+        within = "Ur avsnitt" if result["language"] == "sv" else "From sections"
+        typer.echo(f"{within}: {'; '.join(result['sections'])}")
     typer.echo(f"\n{result['answer']}\n")
     for c in result["citations"]:
         typer.echo(f"[{c['n']}] {c['reference']}")

@@ -71,7 +71,7 @@ class Engine:
     ) -> SearchResult:
         """Ranked passages; a follow-up is read against ``previous_question``, an overview question
         lists its sections' first passages first; ``docs`` limits the search to those document ids."""
-        result, read_as, overview, _ = self._retrieve(question, top_k, mode, previous_question, docs)
+        result, read_as, overview, _, _ = self._retrieve(question, top_k, mode, previous_question, docs)
         if overview is None or self._analyse_asked(result.question, read_as).expects == "number":
             return result  # as ``ask``: a count question is answered from the text first
         return self._overview_first(result, overview)
@@ -87,10 +87,11 @@ class Engine:
     ) -> dict[str, Any]:
         """The ``ask --json`` object: the cited answer (or the refusal and why), plus the ranked passages.
         ``docs`` (document ids) limits the question to those documents; unknown ids are BadInput."""
-        result, read_as, overview, within = self._retrieve(question, top_k, mode, previous_question, docs)
+        result, read_as, overview, within, sections = self._retrieve(question, top_k, mode, previous_question, docs)
         base = {
             "question": result.question,
             "interpreted_as": read_as,
+            "sections": sections,
             "documents": sorted(docs) if docs else [d.info.doc_id for d in self.index.documents],
             "language": result.language,
             "mode": result.mode,
@@ -149,9 +150,10 @@ class Engine:
         mode: str | None,
         previous_question: str | None,
         docs: Sequence[str] | None = None,
-    ) -> tuple[SearchResult, str | None, Overview | None, set[int]]:
-        """The ranked passages (for ``read_as``, the follow-up resolved), the outline's answer, if any, and
-        the positions of the passages of the sections the question names (empty when it names none)."""
+    ) -> tuple[SearchResult, str | None, Overview | None, set[int], list[str]]:
+        """The ranked passages (for ``read_as``, the follow-up resolved), the outline's answer, if any, the
+        positions of the passages of the sections the question names (empty when it names none) and those
+        sections' labels."""
         question, top_k, mode = validate_request(self.settings, question, top_k, mode)
         scope = self.validate_docs(docs)
         if previous_question is not None:
@@ -162,7 +164,9 @@ class Engine:
         # "Och i agendan?" after a question on the strategy: the user has switched documents, so the
         # answer must come from the one now named, although the topic words match the other one best.
         switched = read_as is not None and self.router.named(question) is not None
-        within = self._scope_passages(self._section_scope(question, previous_question, read_as is not None), scope)
+        named_sections = self._section_scope(question, previous_question, read_as is not None)
+        within = self._scope_passages(named_sections, scope)
+        sections = named_sections.labels() if named_sections is not None and within else []
         result = self.searcher.search(
             read_as or question,
             mode=mode,
@@ -186,7 +190,7 @@ class Engine:
             self.match_title if topical else None,
             self.router,
         )
-        return replace(result, question=question), read_as, overview, within
+        return replace(result, question=question), read_as, overview, within, sections
 
     def _section_scope(self, question: str, previous: str | None, followup: bool) -> SectionScope | None:
         """The numbered sections the question names; when it names none, the previous question's, narrowed

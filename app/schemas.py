@@ -78,6 +78,11 @@ class Missing(BaseModel):
 class AskResponse(BaseModel):
     question: str
     interpreted_as: str | None = Field(description="How a follow-up was read with the previous question; else null.")
+    sections: list[str] = Field(
+        default_factory=list,
+        description="The numbered sections the question (or, for a follow-up, the question before it) names, as "
+        "heading paths: the answer is drawn from their passages. Empty when it names none.",
+    )
     index_version: str = Field(
         description="The index version that answered: the database version id (postgres store), else the fingerprint."
     )

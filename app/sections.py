@@ -70,8 +70,9 @@ class SectionScope:
             out.setdefault(doc_id, set()).update(s.id for s in section.walk())
         return out
 
-    def label(self) -> str:
-        return "; ".join(f"{s.number or ''} {s.title}".strip() for _, s in self.sections)
+    def labels(self) -> list[str]:
+        """Each section as a reader finds it: its path of headings ("4. Kompetensförsörjning … › MÅLBILD")."""
+        return [" › ".join(s.path) if s.path else f"{s.number or ''} {s.title}".strip() for _, s in self.sections]
 
 
 def section_numbers(question: str) -> list[str]:

@@ -34,6 +34,7 @@ def render_answer(result: dict[str, Any], lang: str) -> str:
         reason=reason,
         title=labels["missing"] if reason == "missing_fact" else labels["abstained"],
         read_as=result.get("interpreted_as"),
+        sections=result.get("sections") or [],
         # English readers are told once that the quotes stay in the documents' language.
         quoted_in=labels["quoted_in"]
         if result["citations"] and result.get("answer_kind", "extract") == "extract"

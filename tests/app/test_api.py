@@ -32,6 +32,15 @@ def test_ask_returns_a_cited_answer(client: httpx.Client, real_engine: Engine) -
     assert "inrättats inom Regeringskansliet" in body["answer"]
 
 
+def test_ask_says_which_section_a_followup_is_drawn_from(client: httpx.Client) -> None:
+    body = client.post(
+        "/api/ask",
+        json={"question": "Och behoven?", "previous_question": "Vad är målbilden för insatsområde 5 i agendan?"},
+    ).json()
+    assert not body["abstained"]
+    assert len(body["sections"]) == 1 and body["sections"][0].endswith("› BEHOV")
+
+
 def test_ask_with_top_k_and_mode(client: httpx.Client) -> None:
     body = client.post("/api/ask", json={"question": "What is EHDS?", "top_k": 3, "mode": "dense"}).json()
     assert body["mode"] == "dense" and len(body["passages"]) == 3 and body["language"] == "en"

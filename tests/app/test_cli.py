@@ -254,3 +254,9 @@ def test_a_region_added_as_pdf_shows_its_goals_and_is_cited_with_its_printed_pag
         first["reference"].startswith("Region Skåne (2025), Life science-strategi för Skåne")
         and "s. 1" in first["reference"]
     )
+
+
+def test_ask_in_text_mode_names_the_section_it_answers_from(real_settings: Settings) -> None:
+    result = _run(["ask", "Vilka behov lyfts under insatsområde 1 i agendan?"], real_settings)
+    assert result.returncode == 0, result.stderr
+    assert "Ur avsnitt: " in result.stdout and "› BEHOV" in result.stdout

@@ -68,6 +68,9 @@ def test_a_followup_keeps_the_area_and_takes_the_part_it_names(
     assert not answer["abstained"]
     for path in _sections_cited(real_engine, answer):
         assert path[-1] == part and _numbered(path[-2], number)
+    # The reader is shown where the answer was drawn from.
+    (section,) = answer["sections"]
+    assert section.endswith(f" › {part}")
 
 
 def test_a_followup_naming_another_objective_moves_there(real_engine: Engine) -> None:
@@ -77,6 +80,7 @@ def test_a_followup_naming_another_objective_moves_there(real_engine: Engine) ->
 
 
 def test_a_followup_switching_document_leaves_the_section(real_engine: Engine) -> None:
+    assert real_engine.ask("Vad säger agendan om kliniska prövningar?")["sections"] == []
     answer = real_engine.ask(
         "What about the agenda?", previous_question="What does objective 4.1 say about clinical trials?"
     )
