@@ -47,3 +47,10 @@ def test_templates_have_no_inline_handlers_and_the_script_handles_every_action()
     assert actions == {"cite", "copy", "evidence", "clear-file", "file"}
     assert all(f'"{action}"' in script for action in actions)
     assert render("error.html", message="<x>") == '<div class="sq-answer abstained">&lt;x&gt;</div>'
+
+
+def test_the_answer_says_which_sections_it_is_drawn_from() -> None:
+    result = {**_result("Svar [1]"), "sections": ["4. Kompetens <x> › BEHOV"]}
+    assert 'id="sq-sections">Ur avsnitt: 4. Kompetens &lt;x&gt; › BEHOV<' in render_answer(result, "sv")
+    assert "From sections: 4. Kompetens" in render_answer(result, "en")
+    assert "sq-sections" not in render_answer(_result("Svar [1]"), "sv")
