@@ -65,7 +65,7 @@ def fit(
     questions: Sequence[LabelledQuestion],
     base: AnswerParams,
     progress: Callable[[int, int], None] | None = None,
-    false_refusal_budget: float = 0.04,
+    false_refusal_budget: float = 0.02,
 ) -> dict[str, Any]:
     """Thresholds and margin from labelled questions; ``ask(question, params)`` returns the answer object.
     Follow-ups are left out: asked alone they are not the question their label describes."""
