@@ -31,6 +31,7 @@ from strategiqa.retrieval.text import tokenize
 
 from .followup import QUESTION_WORDS
 from .questions import QuestionAnalysis, known_in, mentions_year, satisfies
+from .sections import without_section_references
 
 REFUSAL = {
     "sv": "Dokumenten tar inte upp den frågan.",
@@ -133,11 +134,13 @@ def compose_answer(
     english = language == "en"
     mentions = _mentions_topic(asked or result.question, result, index, params.passages)
     # A question in the documents' own language that shares no word of its topic with the passages found
-    # is about something else, however close its vector ("kollektivtrafiken i <the corpus's region>").
+    # is about something else, however close its vector ("<an unrelated topic> i <the corpus's region>").
     same_language = result.language in {index.passage_languages[h.index] for h in result.hits[: params.passages]}
-    answerable = named_section or (
-        score >= (params.abstain_below_en if english else params.abstain_below_sv) and (mentions or not same_language)
-    )
+    checked = mentions or not same_language
+    # A section the question names is the documents' own topic; what else it asks about must still be there
+    # ("Vad säger målsättning 4.1 om <an unrelated topic>?").
+    threshold = params.abstain_below_en if english else params.abstain_below_sv
+    answerable = checked and (named_section or score >= threshold)
     on_topic = answerable or mentions or score >= (params.topic_below_en if english else params.topic_below_sv)
     if not on_topic:
         return Answer(REFUSAL[language], True, [], round(score, 4), "off_topic")
@@ -158,17 +161,23 @@ def compose_answer(
 
 def _mentions_topic(question: str, result: SearchResult, index: LoadedIndex, passages: int) -> bool:
     """Whether the top passages use a word of what the question is about: its focused form, without the
-    documents' names and places (see ``DocumentRouter.focus``), so "Hur mycket satsas på agendans
-    genomförande?" is about *genomförande*, which the documents discuss, and "Vad säger agendan om
-    kollektivtrafiken i <region>?" about *kollektivtrafik*, which they do not."""
+    documents' names and places (see ``DocumentRouter.focus``), section references and question words, so
+    "Hur mycket satsas på <document>s genomförande?" is about *genomförande*, which the documents may discuss,
+    and "Vad säger <document> om kollektivtrafiken i <region>?" about *kollektivtrafik*. True when nothing
+    is left to check ("Och 4.2?")."""
     router = index.router
     if router is None:
-        return False
+        return True
     focused = router.focus(question) or router.strip_names(question)
     # The question's own frame ("vad säger …", "tell me more") is no topic.
-    asked = " ".join(w for w in focused.split() if w.lower().strip("?,.!") not in QUESTION_WORDS)
+    asked = " ".join(
+        w for w in without_section_references(focused).split() if w.lower().strip("?,.!") not in QUESTION_WORDS
+    )
     hits = result.hits[:passages]
-    for language in {index.passage_languages[h.index] for h in hits}:
+    languages = {index.passage_languages[h.index] for h in hits}
+    if not any(tokenize(asked, None, language) for language in languages):
+        return True
+    for language in languages:
         compounds = index.compounds if language == "sv" else None
         terms = {_key(t) for t in tokenize(asked, compounds, language)}
         # A passage is also about its headings ("Förord" for "Vem skrev förordet?").

@@ -163,7 +163,7 @@ def _best_threshold(pos: list[float], neg: list[float], budget: float) -> tuple[
         return (min(pos) - 0.01 if pos else 0.0), {"answerable": len(pos), "off_topic": len(neg)}
     values = sorted(set(pos + neg))
     cuts = [values[0] - 0.01] + [(a + b) / 2 for a, b in itertools.pairwise(values)]
-    allowed = [c for c in cuts if sum(p < c for p in pos) <= budget * len(pos)] or cuts[:1]
+    allowed = [c for c in cuts if sum(p < c for p in pos) <= budget * len(pos)]  # the lowest cut always is
     best = min(allowed, key=lambda c: (sum(n >= c for n in neg), c))
     return round(best, 4), {
         "answerable": len(pos),

@@ -164,9 +164,9 @@ class Engine:
         # "Och i agendan?" after a question on the strategy: the user has switched documents, so the
         # answer must come from the one now named, although the topic words match the other one best.
         switched = read_as is not None and self.router.named(question) is not None
-        named_sections = self._section_scope(question, previous_question, read_as is not None)
+        named_sections = self._section_scope(question, previous_question, read_as is not None, scope)
         within = self._scope_passages(named_sections, scope)
-        sections = named_sections.labels() if named_sections is not None and within else []
+        sections = self._scope_labels(named_sections, within)
         result = self.searcher.search(
             read_as or question,
             mode=mode,
@@ -192,15 +192,31 @@ class Engine:
         )
         return replace(result, question=question), read_as, overview, within, sections
 
-    def _section_scope(self, question: str, previous: str | None, followup: bool) -> SectionScope | None:
+    def _section_scope(
+        self, question: str, previous: str | None, followup: bool, doc_ids: set[str] | None
+    ) -> SectionScope | None:
         """The numbered sections the question names; when it names none, the previous question's, narrowed
         to the parts it names ("Och behoven?") — for a question that stands alone, only when it names one
         ("Hur ser målbilden ut?"), and never when it names a document of its own."""
         documents, english = self.index.documents, self.profile.english_title
-        own = scope_of(question, documents, self.router, english)
-        if own is not None or previous is None or self.router.named(question) is not None:
-            return own
-        return followup_scope(question, previous, documents, self.router, english, names_part=not followup)
+        own = scope_of(question, documents, self.router, english, doc_ids=doc_ids)
+        named = self.router.named(question)
+        if own is not None or previous is None or (named is not None and named != self.router.named(previous)):
+            return own  # a follow-up naming another document leaves the section behind
+        return followup_scope(
+            question, previous, documents, self.router, english, names_part=not followup, doc_ids=doc_ids
+        )
+
+    def _scope_labels(self, scope: SectionScope | None, within: set[int]) -> list[str]:
+        """The labels of the sections in ``scope`` that have passages among ``within``."""
+        if scope is None:
+            return []
+        held = {(self.index.passages[i].doc_id, self.index.passages[i].section_id) for i in within}
+        return [
+            label
+            for (doc_id, section), label in zip(scope.sections, scope.labels(), strict=True)
+            if any((doc_id, s.id) in held for s in section.walk())
+        ]
 
     def _scope_passages(self, scope: SectionScope | None, doc_ids: set[str] | None) -> set[int]:
         """Positions of the passages in ``scope``'s sections (within the user's documents)."""

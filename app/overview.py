@@ -203,7 +203,7 @@ def _content_words(question: str, topic: tuple[str, ...], router: DocumentRouter
 
 _TOPIC_PREPOSITION = (
     r"(?:om|för|inom|kring|gällande|rörande|gäller|med|under|on|about|for|in|within|regarding|concerning|covering"
-    r"|with|under)"
+    r"|with)"
 )
 
 

@@ -90,8 +90,8 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:mål|målet|målsättning\w*|targets?|goals?)\s+(?:för|om|for|on)\s+(?:antalet|the number)\b",
             r"\b(?:numeric|numerical|quantitative|quantified|kvantitativ\w*|kvantifierad\w*|siffer)\w*\s+"
             r"(?:targets?|goals?|mål\w*)",
-            # A place in a ranking is a number: "What is Sweden's position in the rankings?"
-            r"\b(?:what|which|vilken|vilket)\b.*\b(?:rankings?|ranked|rankning\w*|placering\w*)\b",
+            # A place in a ranking is a number: "What is <country>'s position in the rankings?"
+            r"\b(?:what|which|vilken|vilket)\b.*\b(?:rankings?|rankning\w*)\b",
         ),
     ),
     # "How much does the sector contribute to …": a measure, which the text may give as a number, a
@@ -102,8 +102,8 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         _rx(
             r"\bhur mycket\b",
             r"\bhow much\b",
-            r"\bhur (?:stor|stort|stora|hög|högt|höga|lång|långt|långa)\b",
-            r"\bhow (?:large|big|high|long|great)\b",
+            r"\bhur (?:stor|stort|stora|hög|högt|höga)\b(?!\s+(?:roll|betydelse|vikt|del|andel))",
+            r"\bhow (?:large|big|high)\b(?!\s+(?:a\s+)?(?:role|part|share))",
         ),
     ),
     (
@@ -151,10 +151,12 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "organisation",
         _rx(
             # Up to two words between: "Vilket life science-bolag …", "Which pharmaceutical company …".
-            r"\b(?:vilken|vilket|vilka) (?:[\w-]+ ){0,2}(?:\w+-)?(?:myndighet|myndigheter|organisation|organisationer|"
-            r"aktör|aktörer|instans|företag|bolag|universitet|lärosäten|lärosäte|institut|nätverk)",
-            r"\b(?:which|what) (?:[\w-]+ ){0,2}(?:agency|agencies|organi[sz]ations?|authority|authorities|body|bodies|"
-            r"actors?|compan(?:y|ies)|firms?|universit(?:y|ies)|institutions?|networks?)\b",
+            r"\b(?:vilken|vilket|vilka) (?:(?!(?:till|för|av|om|inom|med|i|på|har|är|finns|ska)\b)[\w-]+ ){0,2}"
+            r"(?:\w+-)?(?:myndighet|myndigheter|organisation|organisationer|aktör|aktörer|instans|företag|bolag|"
+            r"universitet|lärosäten|lärosäte|institut|nätverk)\w{0,3}\b",
+            r"\b(?:which|what) (?:(?!(?:to|for|of|in|on|with|about|is|are|has|have|does|do)\b)[\w-]+ ){0,2}(?:agency|"
+            r"agencies|organi[sz]ations?|authority|authorities|body|bodies|actors?|compan(?:y|ies)|firms?|"
+            r"universit(?:y|ies)|institutions?|networks?)\b",
         ),
     ),
     (
@@ -330,8 +332,8 @@ def satisfies(sentence: str, analysis: QuestionAnalysis) -> bool:
     if expects == "person":
         return bool(_PERSON_NAME.search(sentence))
     if expects == "place":
-        # A place is given after a preposition of place ("i Göteborg", "inom Regeringskansliet"): a name
-        # alone ("GoCo Health Innovation City och …") says what, not where.
+        # A place is given after a preposition of place ("i <city>", "inom <ministry>"): a name alone
+        # ("<a named centre> och …") says what, not where.
         return any(_start(m.group(1)) not in analysis.known for m in _LOCATED.finditer(sentence))
     if expects in ("agent", "organisation", "called"):
         return any(_start(w) not in analysis.known for w in _evidence(sentence, analysis))
@@ -339,7 +341,7 @@ def satisfies(sentence: str, analysis: QuestionAnalysis) -> bool:
 
 
 _LOCATED = re.compile(
-    r"\b(?:i|in|på|vid|at|inom|within|utanför|outside|nära|near|från|from)\s+((?:[A-ZÅÄÖÉ][\w’'-]*|[A-ZÅÄÖ]{2,}))"
+    r"\b(?i:i|in|på|vid|at|inom|within|utanför|outside|nära|near|från|from)\s+((?:[A-ZÅÄÖÉ][\w’'-]*|[A-ZÅÄÖ]{2,}))"
 )
 
 

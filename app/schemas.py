@@ -81,7 +81,7 @@ class AskResponse(BaseModel):
     sections: list[str] = Field(
         default_factory=list,
         description="The numbered sections the question (or, for a follow-up, the question before it) names, as "
-        "heading paths: the answer is drawn from their passages. Empty when it names none.",
+        "heading paths: the answer (quotes or the outline) is drawn from them. Empty when it names none.",
     )
     index_version: str = Field(
         description="The index version that answered: the database version id (postgres store), else the fingerprint."

@@ -2,12 +2,12 @@
 
 "Vad vill regeringen uppnå med målsättning 4.1?", "What are the needs under focus area 5?", "Vad handlar
 det femte området om?": the outline says exactly which passages such a question is about, while
-similarity would drift to whichever passage shares the most words ("målbild" is in every area). A
+similarity would drift to whichever passage shares the most words (a heading repeated in every area). A
 follow-up that names no section of its own ("Och behoven?", "Why does that matter?") keeps the section
 its previous question named, so the conversation stays where the user put it.
 
 Everything is read from the documents' own outline: a section number (``4.1``, ``3``), an ordinal
-word ("the fourth area"), and a part of the section named by its heading ("behov" for *BEHOV*, or the
+word ("the fourth area"), and a part of the section named by its heading ("behov" for a heading *BEHOV*, or the
 heading's hand-written English translation from the corpus profile, "needs"). Nothing here knows a
 corpus; the words below are ordinary Swedish and English.
 """
@@ -34,8 +34,14 @@ _SECTION_NOUN = (
     r"areas?|målsättning\w*|delmål\w*|mål(?:et)?|objectives?|goals?|targets?|kapit\w*|chapters?|avsnitt\w*|"
     r"sections?|punkt\w*|points?"
 )
+# Not an amount: "målet 3 procent", "2.5 per cent", "1.5 grader".
+_NOT_AMOUNT = (
+    r"(?!\d|\.\d|\s*%|\s*(?:procent|per\s?cent|percent|miljon\w*|miljard\w*|million\w*|billion\w*|mkr|mdkr|kr|"
+    r"kronor|sek|euro\w*|grader|degrees)\b)"
+)
 _BY_NUMBER = re.compile(
-    rf"\b(?:{_SECTION_NOUN})\s+(?:nr\.?\s*|nummer\s+|number\s+|no\.?\s*)?(\d{{1,2}}(?:\.\d{{1,2}})?)(?![\d.]\d)", re.I
+    rf"\b(?:{_SECTION_NOUN})\s+(?:nr\.?\s*|nummer\s+|number\s+|no\.?\s*)?(\d{{1,2}}(?:\.\d{{1,2}})?){_NOT_AMOUNT}",
+    re.I,
 )
 _ORDINAL = "|".join(ORDINALS)
 # "det femte området", "the fourth area", "third focus area": an ordinal before a singular section noun
@@ -46,11 +52,9 @@ _BY_ORDINAL = re.compile(
     re.I,
 )
 # A dotted number on its own ("Och 4.2?", "What does 6.3 say about data?"), unless it is an amount.
-_DOTTED = re.compile(
-    r"(?<![\w.])(\d{1,2}\.\d{1,2})(?![\w.]|\s*(?:%|procent|percent|miljon|miljard|million|billion|kr|sek|euro))",
-    re.I,
-)
-_RANGE = re.compile(r"\d\s*(?:till|to|through|–|-)\s*\d", re.I)
+_DOTTED = re.compile(rf"(?<![\w.])(\d{{1,2}}\.\d{{1,2}})(?![\w.]){_NOT_AMOUNT}", re.I)
+# Section numbers at both ends ("1.1 till 8.5"), not years ("2020-2030").
+_RANGE = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,2})?\s*(?:till|to|through|–|-)\s*\d{1,2}(?:\.\d{1,2})?(?![\d.])", re.I)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 EnglishTitle = Callable[[str, str], "str | None"]
@@ -71,7 +75,7 @@ class SectionScope:
         return out
 
     def labels(self) -> list[str]:
-        """Each section as a reader finds it: its path of headings ("4. Kompetensförsörjning … › MÅLBILD")."""
+        """Each section as a reader finds it: its path of headings ("4. <area title> › <part heading>")."""
         return [" › ".join(s.path) if s.path else f"{s.number or ''} {s.title}".strip() for _, s in self.sections]
 
 
@@ -84,6 +88,13 @@ def section_numbers(question: str) -> list[str]:
     found += [(m.start(), str(ORDINALS[m.group(1).lower()])) for m in _BY_ORDINAL.finditer(question)]
     found += [(m.start(), m.group(1)) for m in _DOTTED.finditer(question)]
     return list(dict.fromkeys(n for _, n in sorted(found)))
+
+
+def without_section_references(question: str) -> str:
+    """``question`` without the sections it names ("Vad säger målsättning 4.1 om X?" → "Vad säger om X?")."""
+    for pattern in (_BY_NUMBER, _BY_ORDINAL, _DOTTED):
+        question = pattern.sub(" ", question)
+    return " ".join(question.split())
 
 
 def ordinals_as_numbers(question: str) -> str:
@@ -99,6 +110,7 @@ def scope_of(
     router: DocumentRouter,
     english_title: EnglishTitle | None = None,
     parts: bool = True,
+    doc_ids: set[str] | None = None,
 ) -> SectionScope | None:
     """The numbered sections ``question`` names (with ``parts``, narrowed to the parts whose headings it
     names), or None.
@@ -109,6 +121,7 @@ def scope_of(
     numbers = section_numbers(question)
     if not numbers:
         return None
+    documents = [d for d in documents if doc_ids is None or d.info.doc_id in doc_ids]
     named = router.named(question)
     pool = [d for d in documents if named is None or d.info.doc_id == named] or list(documents)
     found: list[tuple[Document, Section]] = []
@@ -131,19 +144,20 @@ def followup_scope(
     router: DocumentRouter,
     english_title: EnglishTitle | None = None,
     names_part: bool = False,
+    doc_ids: set[str] | None = None,
 ) -> SectionScope | None:
     """For a follow-up naming no section: the sections ``previous`` named, narrowed to the parts the
     follow-up names ("Och behoven?" after a question on area 5's vision), else to those ``previous`` named.
     With ``names_part``, only when the question names a part: "Hur ser målbilden ut?" reads as a question
     of its own, but which of the areas' visions it means, only the question before says."""
-    earlier = scope_of(previous, documents, router, english_title, parts=False)
+    earlier = scope_of(previous, documents, router, english_title, parts=False, doc_ids=doc_ids)
     if earlier is None:
         return None
     by_id = {d.info.doc_id: d for d in documents}
     pairs = [(by_id[doc_id], s) for doc_id, s in earlier.sections]
     narrowed = _parts(question, pairs, english_title)
     if narrowed == pairs:
-        return None if names_part else scope_of(previous, documents, router, english_title)
+        return None if names_part else scope_of(previous, documents, router, english_title, doc_ids=doc_ids)
     return SectionScope(tuple((d.info.doc_id, s) for d, s in narrowed))
 
 
@@ -165,12 +179,12 @@ def _parts(
 
 
 def _names_heading(words: set[str], title: str, english: str | None) -> bool:
-    """The question uses a heading's own word (in any inflection: "behoven" for *BEHOV*) or, for a short
+    """The question uses a heading's own word (in any inflection: "behoven" for a heading *BEHOV*) or, for a short
     heading, a word of its English translation ("needs" for *Needs*, "vision" for *Target vision*)."""
     for heading in (title, english or ""):
         keys = [w.lower() for w in _WORD.findall(heading) if w.lower() not in STOP_WORDS and len(w) >= 4]
         if not keys or len(keys) > 2:
-            continue  # only short headings (MÅLBILD, BEHOV) are named by one word
+            continue  # only short headings (one or two words) are named by one word
         for key in keys:
             stem = key[: max(4, len(key) - 1)]
             if any(w.startswith(stem) and len(w) <= len(key) + 3 for w in words):

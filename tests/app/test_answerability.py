@@ -43,6 +43,9 @@ ROUTER = corpus_router()
         ("Who will chair the council?", "person"),
         ("Which pharmaceutical company has the most employees?", "organisation"),
         ("Vilket life science-bolag är störst?", "organisation"),
+        ("Vilka stöd till företag finns?", "list"),  # the companies are the topic, not the answer
+        ("Hur långt har arbetet kommit?", "description"),
+        ("Hur stor roll spelar regionen?", "description"),
     ],
 )
 def test_question_kinds_in_both_languages(question: str, expects: str) -> None:

@@ -24,6 +24,11 @@ from strategiqa.app.sections import ordinals_as_numbers, section_numbers
         ("Hur fördelas 2.5 miljarder?", []),  # an amount, not a section
         ("Vad säger andra områden om data?", []),  # "andra" = other, before a plural
         ("Hur många bolag startas varje år?", []),
+        ("Vad är målet 3 procent av BNP?", []),  # a share, not a section
+        ("Ska målet 100 procent nås?", []),
+        ("Is the target 2.5 per cent?", []),
+        ("Section 4.12.3", []),
+        ("Vad säger mål 3 om perioden 2020-2030?", ["3"]),  # years are no range of sections
     ],
 )
 def test_section_numbers_are_read_from_numbers_and_ordinals(question: str, numbers: list[str]) -> None:
@@ -77,6 +82,19 @@ def test_a_followup_naming_another_objective_moves_there(real_engine: Engine) ->
     answer = real_engine.ask("Och 4.2?", previous_question="Vad vill regeringen uppnå med målsättning 4.1?")
     assert not answer["abstained"]
     assert all(_numbered(path[-1], "4.2") for path in _sections_cited(real_engine, answer))
+
+
+def test_a_question_naming_a_section_and_an_unrelated_topic_is_refused(real_engine: Engine) -> None:
+    answer = real_engine.ask("Vad säger målsättning 4.1 om fotboll och ishockey?")
+    assert answer["abstained"] and answer["abstain_reason"] == "off_topic"
+
+
+def test_the_users_choice_of_documents_bounds_the_section(real_engine: Engine) -> None:
+    # Both documents have an area 3; limited to the agenda, the answer and its label are the agenda's only.
+    answer = real_engine.ask("Vad säger område 3 om kapital?", docs=["vgr-agenda-2026"])
+    assert answer["sections"] and all(_numbered(label.split(" › ")[-1], "3") for label in answer["sections"])
+    docs = {real_engine.passage(c["passage_id"])["doc_id"] for c in answer["citations"]}  # type: ignore[index]
+    assert docs == {"vgr-agenda-2026"}
 
 
 def test_a_followup_switching_document_leaves_the_section(real_engine: Engine) -> None:
