@@ -13,6 +13,8 @@ import re
 from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.text import STOP_WORDS
 
+from .sections import section_numbers
+
 _REFERS = frozenset(
     "det detta denna dessa där då dem den samma dess deras sådant sådana "
     "that it this these those there them they then its their such same ones".split()
@@ -37,6 +39,15 @@ QUESTION_WORDS = frozenset(
 # "Anything similar?"): no topic of their own.
 _VAGUE = frozenset("exactly like similar anything something else exakt liknande motsvarande något annat".split())
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def question_to_remember(result: dict[str, object], before: str | None) -> str | None:
+    """What a conversation keeps as "the previous question" after ``result`` (an ``Engine.ask`` answer):
+    the one it was read against when it was a follow-up or took its section from it ("Hur ser målbilden
+    ut?" after a question on area 4), so "and there?" chains stay on topic; else the question itself."""
+    question = str(result["question"])
+    inherited = bool(result.get("sections")) and not section_numbers(question)
+    return before if result.get("interpreted_as") or inherited else question
 
 
 def resolve_followup(question: str, previous: str | None, router: DocumentRouter) -> str | None:

@@ -17,6 +17,7 @@ from strategiqa.retrieval.postgres import StoreUnavailable
 
 from .admission import Admission, Busy
 from .engine import Engine
+from .followup import question_to_remember
 from .labels import LABELS
 from .messages import localise
 from .proposals import MAX_UPLOAD_BYTES, ProposalError, proposal_text
@@ -149,8 +150,7 @@ def build_ui(engine: Engine, admission: Admission) -> Any:
             except (BadInput, Busy, StoreUnavailable) as exc:
                 return [_error(str(exc), lang), "", before, lang]
             lang = lang_choice if lang_choice != "auto" else result["language"]
-            # A follow-up keeps the question it was read against, so "and there?" chains stay on topic.
-            remembered = before if result["interpreted_as"] else result["question"]
+            remembered = question_to_remember(result, before)
             return [render_answer(result, lang), render_citations(result, lang), remembered, lang]
 
         def sync_labels(wanted: str, shown: str, doc_id: str | None) -> list[Any]:

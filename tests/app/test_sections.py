@@ -7,6 +7,7 @@ import re
 import pytest
 from strategiqa.app.calibration import _best_threshold
 from strategiqa.app.engine import Engine
+from strategiqa.app.followup import question_to_remember
 from strategiqa.app.sections import ordinals_as_numbers, section_numbers
 
 
@@ -150,3 +151,22 @@ def test_the_gate_refuses_most_off_topic_within_the_false_refusal_budget() -> No
     assert cut <= 0.90 and figures["off_topic_passed"] == 3  # 0.905 and up would cost another answerable one
     cut, figures = _best_threshold(answerable, off_topic, budget=0.3)
     assert figures["answerable_refused"] == 3 and figures["off_topic_passed"] == 1  # only 0.99 passes
+
+
+def test_a_conversation_keeps_the_section_across_questions_that_inherit_it(real_engine: Engine) -> None:
+    """The web app's memory: a question that took its section from the one before hands that one on."""
+    first = real_engine.ask("Vilka behov finns inom insatsområde 4?")
+    remembered = question_to_remember(first, None)
+    assert remembered == "Vilka behov finns inom insatsområde 4?"
+    second = real_engine.ask("Hur ser målbilden ut?", previous_question=remembered)
+    assert second["sections"] and second["interpreted_as"] is None
+    remembered = question_to_remember(second, remembered)
+    third = real_engine.ask("Och behoven?", previous_question=remembered)
+    assert (
+        third["sections"]
+        and third["sections"][0].endswith("› BEHOV")
+        and _numbered(third["sections"][0].split(" › ")[-2], "4")
+    )
+    assert question_to_remember(
+        real_engine.ask("Vad säger strategin om AI?", previous_question=remembered), remembered
+    ) == ("Vad säger strategin om AI?")
