@@ -21,7 +21,7 @@ from strategiqa.ingest.sentences import is_answer_material
 from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.text import STOP_WORDS
 
-from .sections import ORDINALS, ordinals_as_numbers
+from .sections import ORDINALS, section_numbers
 
 _AREA_WORDS = (
     r"insatsområden\w*|insatsområde\w*|fokusområde\w*|temaområde\w*|huvudområde\w*|områden\w*|område\w*|"
@@ -34,7 +34,6 @@ _GOAL_WORDS = r"målsättning\w*|delmål\w*|mål|målen|objectives?|goals?|targe
 _AREAS = re.compile(rf"\b(?:{_AREA_WORDS})\b", re.IGNORECASE)
 _GOALS = re.compile(rf"\b(?:{_GOAL_WORDS})\b", re.IGNORECASE)
 _SPECIFIC_AREA = re.compile(r"\b(?:insatsområde|fokusområde|focus area|priority area)", re.IGNORECASE)
-_NUMBER_REF = re.compile(r"(?<![\d.])(\d{1,2})(?:\.(\d{1,2}))?(?![\d.])")
 _COUNT_WORDS = {
     "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -88,13 +87,11 @@ def answer_overview(
     """An answer listing section titles when ``question`` asks about the documents' structure, else None.
     ``router`` tells which document the question names (built from ``documents`` when not given)."""
     router = router or DocumentRouter([d.info for d in documents], topic)
-    question = ordinals_as_numbers(question)
     wants_goals, wants_areas = bool(_GOALS.search(question)), bool(_AREAS.search(question))
-    numbers = _NUMBER_REF.findall(question)
+    # "område 4", "målsättning 4.1", "the fourth area", "Och 4.2?"; a range ("1.1 till 8.5") names them all.
+    numbers = [(n.partition(".")[0], n.partition(".")[2]) for n in section_numbers(question)]
     if not (wants_goals or wants_areas or numbers):
         return None
-    if len(numbers) > 1 and _RANGE.search(question):
-        numbers = []  # "målsättningarna 1.1 till 8.5": all of them
     rest = _content_words(question, topic, router)
     # Asking for goals or for one area explicitly ("Which objectives … for making better use of care
     # data?") makes a longer topic description an outline question too.
@@ -181,7 +178,6 @@ _WHICH_AREA = re.compile(
     r"\b(?:vilket|vilken|which|what)\s+(?:insatsområde|fokusområde|område|focus area|priority area|area)\b",
     re.IGNORECASE,
 )
-_RANGE = re.compile(r"\d\s*(?:till|to|through|–|-)\s*\d", re.IGNORECASE)
 
 
 def _content_words(question: str, topic: tuple[str, ...], router: DocumentRouter) -> list[str]:

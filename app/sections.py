@@ -54,6 +54,7 @@ _BY_ORDINAL = re.compile(
 # A dotted number on its own ("Och 4.2?", "What does 6.3 say about data?"), unless it is an amount.
 _DOTTED = re.compile(rf"(?<![\w.])(\d{{1,2}}\.\d{{1,2}})(?![\w.]){_NOT_AMOUNT}", re.I)
 # Section numbers at both ends ("1.1 till 8.5"), not years ("2020-2030").
+_GOAL_NOUN = re.compile(r"målsättning|objective|goal", re.I)
 _RANGE = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,2})?\s*(?:till|to|through|–|-)\s*\d{1,2}(?:\.\d{1,2})?(?![\d.])", re.I)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -85,7 +86,15 @@ def section_numbers(question: str) -> list[str]:
     if _RANGE.search(question):
         return []
     found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in _BY_NUMBER.finditer(question)]
-    found += [(m.start(), str(ORDINALS[m.group(1).lower()])) for m in _BY_ORDINAL.finditer(question)]
+    ordinals = [(m.start(), m.group(1), m.group(0)) for m in _BY_ORDINAL.finditer(question)]
+    areas = [n for _, n in found if "." not in n]
+    for start, word, phrase in ordinals:
+        number = str(ORDINALS[word.lower()])
+        # "den andra målsättningen under område 4", "the second objective of area 4": objective 4.2.
+        if _GOAL_NOUN.search(phrase) and len(areas) == 1:
+            found = [(at, n) for at, n in found if n != areas[0]]
+            number = f"{areas[0]}.{number}"
+        found.append((start, number))
     found += [(m.start(), m.group(1)) for m in _DOTTED.finditer(question)]
     return list(dict.fromkeys(n for _, n in sorted(found)))
 
@@ -95,13 +104,6 @@ def without_section_references(question: str) -> str:
     for pattern in (_BY_NUMBER, _BY_ORDINAL, _DOTTED):
         question = pattern.sub(" ", question)
     return " ".join(question.split())
-
-
-def ordinals_as_numbers(question: str) -> str:
-    """ "Vad handlar det femte området om?" → "Vad handlar det området 5 om?": the outline's parsers read numbers."""
-    return _BY_ORDINAL.sub(
-        lambda m: f"{m.group(0)[len(m.group(1)) :].strip()} {ORDINALS[m.group(1).lower()]}", question
-    )
 
 
 def scope_of(
