@@ -174,15 +174,16 @@ def _mentions_topic(question: str, result: SearchResult, index: LoadedIndex, pas
         w for w in without_section_references(focused).split() if w.lower().strip("?,.!") not in QUESTION_WORDS
     )
     hits = result.hits[:passages]
-    languages = {index.passage_languages[h.index] for h in hits}
+    languages = {str(index.passage_languages[h.index]) for h in hits}
     if not any(tokenize(asked, None, language) for language in languages):
         return True
     for language in languages:
-        compounds = index.compounds if language == "sv" else None
-        terms = {_key(t) for t in tokenize(asked, compounds, language)}
+        terms = {_key(t) for t in tokenize(asked, index.compounds if language == "sv" else None, language)}
         # A passage is also about its headings ("Förord" for "Vem skrev förordet?").
-        texts = [" ".join((*h.passage.section_path, h.passage.text)) for h in hits]
-        if terms & {_key(w) for text in texts for w in tokenize(text, compounds, language)}:
+        words = {
+            _key(w) for h in hits if index.passage_languages[h.index] == language for w in index.passage_words(h.index)
+        }
+        if terms & words:
             return True
     return False
 

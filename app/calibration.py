@@ -141,13 +141,17 @@ def write_calibration(path: Path, model_id: str, entry: dict[str, Any]) -> None:
     write_atomically(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+def _cuts(pos: list[float], neg: list[float]) -> list[float]:
+    """Every cut worth trying: below all values, and halfway between each two neighbouring ones."""
+    values = sorted(set(pos + neg))
+    return [values[0] - 0.01] + [(a + b) / 2 for a, b in itertools.pairwise(values)]
+
+
 def _fewest_errors(pos: list[float], neg: list[float]) -> tuple[float, dict[str, Any]]:
     """The cut between ``pos`` (above) and ``neg`` (below) with the fewest errors; ties to the lowest."""
     if not pos or not neg:
         return (min(pos) - 0.01 if pos else 0.0), {"near_miss": len(pos), "off_topic": len(neg)}
-    values = sorted(set(pos + neg))
-    cuts = [values[0] - 0.01] + [(a + b) / 2 for a, b in itertools.pairwise(values)]
-    best = min(cuts, key=lambda c: (sum(p < c for p in pos) + sum(n >= c for n in neg), c))
+    best = min(_cuts(pos, neg), key=lambda c: (sum(p < c for p in pos) + sum(n >= c for n in neg), c))
     return round(best, 4), {
         "near_miss": len(pos),
         "off_topic": len(neg),
@@ -161,9 +165,7 @@ def _best_threshold(pos: list[float], neg: list[float], budget: float) -> tuple[
     (answerable); among equal ones the lowest, so an answerable question is not refused for a close call."""
     if not pos or not neg:
         return (min(pos) - 0.01 if pos else 0.0), {"answerable": len(pos), "off_topic": len(neg)}
-    values = sorted(set(pos + neg))
-    cuts = [values[0] - 0.01] + [(a + b) / 2 for a, b in itertools.pairwise(values)]
-    allowed = [c for c in cuts if sum(p < c for p in pos) <= budget * len(pos)]  # the lowest cut always is
+    allowed = [c for c in _cuts(pos, neg) if sum(p < c for p in pos) <= budget * len(pos)]  # the lowest always is
     best = min(allowed, key=lambda c: (sum(n >= c for n in neg), c))
     return round(best, 4), {
         "answerable": len(pos),

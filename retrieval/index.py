@@ -96,6 +96,7 @@ class LoadedIndex:
     """Splits the question's compounds as the passages' were split for BM25 (from the same words)."""
     database_version: int | None = None
     """The database's version id when the index was loaded from PostgreSQL; None for a directory."""
+    _words: dict[int, frozenset[str]] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def version(self) -> str:
@@ -113,6 +114,18 @@ class LoadedIndex:
         self.topic_phrases = corpus_topic_phrases([d.info.title for d in self.documents])
         self.router = DocumentRouter([d.info for d in self.documents], self.topic_phrases)
         self.compounds = CompoundSplitter.from_texts(p.text for p in self.passages)
+
+    def passage_words(self, passage_index: int) -> frozenset[str]:
+        """The stemmed words of a passage and of its headings, in its own language (compounds split as
+        for BM25): computed on first use and kept, since an index never changes."""
+        words = self._words.get(passage_index)
+        if words is None:
+            p = self.passages[passage_index]
+            language = str(self.passage_languages[passage_index])
+            text = " ".join((*p.section_path, p.text))
+            words = frozenset(tokenize(text, self.compounds if language == "sv" else None, language))
+            self._words[passage_index] = words
+        return words
 
     def passage_sentence_vectors(self, passage_index: int) -> np.ndarray:
         start = self.sentence_first[passage_index]
