@@ -26,7 +26,7 @@ from strategiqa.retrieval.text import STOP_WORDS
 
 from .alignment import Aligner
 from .alignment_levels import crosswalk_cuts, with_levels
-from .answer import AnswerParams, compose_answer
+from .answer import Answer, AnswerParams, compose_answer
 from .calibration import answer_params, read_calibration
 from .followup import resolve_followup
 from .indexing import IngestReport, Notice, fresh_index, ingest, make_embedder
@@ -35,6 +35,7 @@ from .questions import EnglishWords, QuestionAnalysis, analyse, has_question_wor
 from .quotes import passage_url
 from .sections import SectionScope, followup_scope, scope_of
 from .settings import Settings
+from .sources import source_lead
 from .validation import BadInput, validate_question, validate_request
 
 BACKGROUND_SENTENCES = Path(__file__).parent / "data" / "background_sentences.txt"
@@ -120,7 +121,7 @@ class Engine:
             return self._overview_answer(base, result, overview)
         return {
             **base,
-            "answer": answer.text,
+            "answer": self._with_source(answer, result.language),
             "answer_kind": "extract",
             "abstained": answer.abstained,
             "abstain_reason": answer.abstain_reason,
@@ -129,6 +130,14 @@ class Engine:
             "citations": [self.citation_fields(asdict(c)) for c in answer.citations],
             "passages": [self.hit_fields(h) for h in result.hits],
         }
+
+    def _with_source(self, answer: Answer, language: str) -> str:
+        """An answer's text, opened by where it comes from (see ``sources``); a refusal as it is."""
+        if answer.abstained or not answer.citations:
+            return answer.text
+        quoted = [self.index.passages[self.index.by_id[c.passage_id]] for c in answer.citations]
+        lead = source_lead(quoted, language, self.english_path)
+        return f"{lead} {answer.text}" if lead else answer.text
 
     def _overview_answer(self, base: dict[str, Any], result: SearchResult, overview: Overview) -> dict[str, Any]:
         return {

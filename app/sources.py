@@ -1,0 +1,56 @@
+"""The line that opens an answer and says where in the documents it comes from.
+
+"Vad säger agendan om att behålla personal?" is best answered with the focus area that says it: a reader
+who gets only the quotes has to open the citations to learn that they are the needs of focus area 4. The
+line names each quoted section by its numbered heading and the part under it ("4. <area title> – BEHOV"),
+or by its headings when no heading on its path is numbered; for an English question each heading also gets
+its English translation from the corpus profile. The titles stay in the documents' language: they are the
+locators a reader finds in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from strategiqa.ingest.model import Passage
+
+_NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s")
+"""A heading that starts with its number ("3. …", "4.1 …")."""
+_FROM = {"sv": "Ur", "en": "From"}
+_AND = {"sv": "och", "en": "and"}
+
+
+def source_lead(passages: Sequence[Passage], language: str, english: Callable[[str, Sequence[str]], list[str]]) -> str:
+    """ "Ur <document>, <section>; <section>:" for the passages an answer quotes, in the order quoted.
+    ``english(doc_id, path)`` translates a heading path (unknown headings come back as they are). Empty when
+    no passage has a section below its document's title."""
+    by_document: dict[str, list[str]] = {}
+    titles: dict[str, str] = {}
+    for passage in passages:
+        path = _locator_path(passage)
+        if not path:
+            continue
+        label = " – ".join(path)
+        if language == "en":
+            translated = " – ".join(english(passage.doc_id, path))
+            label = label if translated == label else f"{label} ({translated})"
+        by_document.setdefault(passage.doc_id, [])
+        if label not in by_document[passage.doc_id]:
+            by_document[passage.doc_id].append(label)
+        titles[passage.doc_id] = passage.doc_title
+    if not by_document:
+        return ""
+    language = language if language in _FROM else "sv"
+    parts = [f"{titles[doc_id]}, {'; '.join(labels)}" for doc_id, labels in by_document.items()]
+    return f"{_FROM[language]} {f' {_AND[language]} '.join(parts)}:"
+
+
+def _locator_path(passage: Passage) -> tuple[str, ...]:
+    """The headings that locate ``passage``: from the first numbered one down, or all of them; none for text
+    that stands under the document's title only."""
+    path = tuple(h for h in passage.section_path if h.strip() and h != passage.doc_title)
+    for i, heading in enumerate(path):
+        if _NUMBERED.match(heading):
+            return path[i:]
+    return path
