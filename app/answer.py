@@ -313,22 +313,37 @@ def _select(
 _CONTINUES = re.compile(r"^(Dessa|Detta|Denna|Det|De|Där|Här|These|This|They|It|There)\b")
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[-–•*▪]|\d{1,2}[.)]|[a-z][.)])\s")
+"""A list item as the cleaned text keeps it ("- …", "• …", "1) …")."""
+_MAX_LIST_ITEMS = 12
+
+
 def _with_continuations(chosen: list[_Sentence], index: LoadedIndex) -> list[_Sentence]:
-    """A sentence ending in a colon, or followed by one that refers back to it ("Dessa …"), brings
-    the next sentence along, also when a passage boundary falls between them."""
+    """A sentence ending in a colon, or followed by one that refers back to it ("Dessa …"), brings the next
+    sentence along, also when a passage boundary falls between them; a colon before a list brings the whole
+    list ("Följande indikatorer används: - …, - …"), up to ``_MAX_LIST_ITEMS`` items."""
     known = {(c.passage_index, c.sentence_index) for c in chosen}
     out = list(chosen)
     for s in chosen:
         passage = index.passages[s.passage_index]
-        nxt = _next_sentence(index, s.passage_index, s.sentence_index)
-        if nxt is None or nxt in known:
-            continue
-        n_passage = index.passages[nxt[0]]
-        na, nb = n_passage.sentences[nxt[1]]
-        if passage.text[passage.sentences[s.sentence_index][1] - 1] == ":" or _CONTINUES.match(n_passage.text[na:nb]):
+        colon = passage.text[passage.sentences[s.sentence_index][1] - 1] == ":"
+        at: tuple[int, int] = (s.passage_index, s.sentence_index)
+        for taken in range(_MAX_LIST_ITEMS):
+            nxt = _next_sentence(index, *at)
+            if nxt is None or nxt in known:
+                break
+            n_passage = index.passages[nxt[0]]
+            na, nb = n_passage.sentences[nxt[1]]
+            text = n_passage.text[na:nb]
+            item = colon and _LIST_ITEM.match(text) is not None
+            if not (item or (taken == 0 and (colon or _CONTINUES.match(text)))):
+                break
             vector = index.passage_sentence_vectors(nxt[0])[nxt[1]]
-            out.append(_Sentence(nxt[0], nxt[1], vector, s.similarity, s.score, s.rank, n_passage.text[na:nb]))
+            out.append(_Sentence(nxt[0], nxt[1], vector, s.similarity, s.score, s.rank, text))
             known.add(nxt)
+            at = nxt
+            if not item:
+                break
     return out
 
 

@@ -24,7 +24,8 @@ from strategiqa.retrieval.text import STOP_WORDS
 from .sections import ORDINALS, section_numbers
 
 _AREA_WORDS = (
-    r"insatsområden\w*|insatsområde\w*|fokusområde\w*|temaområde\w*|huvudområde\w*|områden\w*|område\w*|"
+    # Any Swedish compound of "område": "insatsområden", "strategiområden".
+    r"\w*områden\w*|\w*område\w*|"
     r"(?:focus|priority|action|thematic|main|strategic)?\s*areas?|themes?|teman|tema\w*|"
     # How a document is organised is its list of areas: "Hur är agendan uppbyggd?", "main parts".
     r"uppbyggd\w*|uppdelad\w*|struktur\w*|disposition\w*|rubrik\w*|huvuddel\w*|"
@@ -33,7 +34,8 @@ _AREA_WORDS = (
 _GOAL_WORDS = r"målsättning\w*|delmål\w*|mål|målen|objectives?|goals?|targets?"
 _AREAS = re.compile(rf"\b(?:{_AREA_WORDS})\b", re.IGNORECASE)
 _GOALS = re.compile(rf"\b(?:{_GOAL_WORDS})\b", re.IGNORECASE)
-_SPECIFIC_AREA = re.compile(r"\b(?:insatsområde|fokusområde|focus area|priority area)", re.IGNORECASE)
+# A kind of area a document names its own ("insatsområden", "strategiområde"): it picks that document.
+_SPECIFIC_AREA = re.compile(r"\b(\w+område|focus area|priority area)(?:n|t|na|ns|ts)?\b", re.IGNORECASE)
 _COUNT_WORDS = {
     "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -175,7 +177,7 @@ _MAX_TOPIC_WORDS = 3
 _MAX_TOPIC_WORDS_EXPLICIT = 10
 """... unless it asks for objectives or for which area explicitly."""
 _WHICH_AREA = re.compile(
-    r"\b(?:vilket|vilken|which|what)\s+(?:insatsområde|fokusområde|område|focus area|priority area|area)\b",
+    r"\b(?:vilket|vilken|which|what)\s+(?:\w*område|focus area|priority area|area)\b",
     re.IGNORECASE,
 )
 
@@ -235,7 +237,10 @@ def _documents_for(
         pool = [d for d in pool if _goal_sections(d, 1)]
         specific = _SPECIFIC_AREA.search(question)
         if specific and len(pool) > 1:
-            own = [d for d in pool if re.search(r"insatsområde|fokusområde", d.text, re.IGNORECASE)]
+            # English "focus area" is Swedish "insatsområde" or "fokusområde" (language, not corpus, knowledge).
+            noun = specific.group(1).casefold()
+            nouns = (noun,) if "område" in noun else ("insatsområde", "fokusområde")
+            own = [d for d in pool if any(n in d.text.casefold() for n in nouns)]
             pool = own or pool
     count = next((v for w, v in _COUNT_WORDS.items() if re.search(rf"\b{w}\b", question, re.IGNORECASE)), None)
     if count is not None and len(pool) > 1:

@@ -28,9 +28,10 @@ ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10,
 }  # fmt: skip
-# Nouns that name a numbered section of a strategy: an area, an objective, a goal, a chapter.
+# Nouns that name a numbered section of a strategy: an area (any Swedish compound: "insatsområde",
+# "strategiområde"), an objective, a goal, a chapter.
 _SECTION_NOUN = (
-    r"(?:insats|fokus|tema|huvud|prioriterade\s+)?områd\w*|(?:focus|priority|action|thematic|strategic)\s+areas?|"
+    r"(?:prioriterade\s+)?\w*områd\w*|(?:focus|priority|action|thematic|strategic)\s+areas?|"
     r"areas?|målsättning\w*|delmål\w*|mål(?:et)?|objectives?|goals?|targets?|kapit\w*|chapters?|avsnitt\w*|"
     r"sections?|punkt\w*|points?"
 )
@@ -47,7 +48,7 @@ _ORDINAL = "|".join(ORDINALS)
 # "det femte området", "the fourth area", "third focus area": an ordinal before a singular section noun
 # (not "andra områden", other areas).
 _BY_ORDINAL = re.compile(
-    rf"\b({_ORDINAL})\s+(?:(?:insats|fokus|tema|huvud)?området|(?:insats|fokus)?område|(?:focus\s+|priority\s+)?area"
+    rf"\b({_ORDINAL})\s+(?:\w*området|\w*område|(?:focus\s+|priority\s+)?area"
     rf"|målsättningen|målsättning|objective|goal|kapitlet|chapter)\b",
     re.I,
 )
@@ -184,7 +185,9 @@ def _names_heading(words: set[str], title: str, english: str | None) -> bool:
     """The question uses a heading's own word (in any inflection: "behoven" for a heading *BEHOV*) or, for a short
     heading, a word of its English translation ("needs" for *Needs*, "vision" for *Target vision*)."""
     for heading in (title, english or ""):
-        keys = [w.lower() for w in _WORD.findall(heading) if w.lower() not in STOP_WORDS and len(w) >= 4]
+        found = [w.lower() for w in _WORD.findall(heading) if w.lower() not in STOP_WORDS]
+        # A one-word heading may be short ("Mål"); in longer ones short words are too common to name them.
+        keys = found if len(found) == 1 and len(found[0]) >= 3 else [w for w in found if len(w) >= 4]
         if not keys or len(keys) > 2:
             continue  # only short headings (one or two words) are named by one word
         for key in keys:
@@ -195,6 +198,14 @@ def _names_heading(words: set[str], title: str, english: str | None) -> bool:
 
 
 def _uses_own_noun(question: str, document: Document) -> bool:
-    """The question's section noun ("insatsområde") occurs in this document's text."""
-    match = re.search(r"\b(insatsområde|fokusområde|temaområde|målsättning|focus area|priority area)", question, re.I)
-    return match is not None and match.group(1).lower() in document.text.lower()
+    """The question's section noun ("insatsområde 3", "strategiområde 3") occurs in this document's text: of two
+    documents with an area 3, the one that calls its areas so."""
+    match = _NOUN_BEFORE_NUMBER.search(question)
+    if match is None:
+        return False
+    noun = match.group(1).lower()
+    return noun not in _GENERIC_NOUNS and noun in document.text.lower()
+
+
+_NOUN_BEFORE_NUMBER = re.compile(r"\b([^\W\d_]+(?:\s+area)?)\s+\d{1,2}\b", re.I)
+_GENERIC_NOUNS = frozenset({"område", "området", "area", "mål", "målet", "avsnitt", "avsnittet", "section", "kapitel"})

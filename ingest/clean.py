@@ -56,6 +56,10 @@ _IMAGE_PLACEHOLDER = re.compile(
 _PULL_QUOTE_MARK = re.compile(r"^\s*[”“\"»«„]\s*$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LIST_ITEM = re.compile(r"^\s*[-*•–]\s+(?=\S)")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+"""A Markdown table row: a block (and so a sentence) of its own, so a quote is the row, not the whole table."""
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+"""The rule under a table's header row: no text."""
 _FOOTNOTE = re.compile(r"^(\d{1,2})\t\ufffd?\s*(.*)$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 _INLINE_HYPHEN = re.compile(r"(?<![\w-])([a-zåäöéü]{2,})-([a-zåäöéü]{2,})(?![\w-])")
@@ -164,13 +168,16 @@ def _group_paragraphs(lines: list[Line], fmt: SourceFormat) -> list[_Paragraph]:
             flush()
             pull_quote_next = True
             continue
+        if fmt == "md" and _TABLE_RULE.match(text):
+            continue
+        table_row = fmt == "md" and _TABLE_ROW.match(text) is not None
         starts_block = line.is_page_start or _FOOTNOTE.match(text) is not None
-        if fmt != "txt" and (_MD_HEADING.match(text) or _LIST_ITEM.match(text)):
+        if fmt != "txt" and (_MD_HEADING.match(text) or _LIST_ITEM.match(text) or table_row):
             starts_block = True
         if starts_block:
             flush()
         current.append(line)
-        if fmt != "txt" and _MD_HEADING.match(text):
+        if (fmt != "txt" and _MD_HEADING.match(text)) or table_row:
             flush()
     flush()
     return [p for p in paragraphs if not p.pull_quote]

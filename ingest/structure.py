@@ -17,12 +17,20 @@ from .clean import Block
 from .model import Section
 
 _NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$")
+_NOUN_NUMBER = re.compile(r"^([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)\s+(\d{1,2}(?:\.\d{1,2})*)\s*[:.–—-]\s*(\S.*)$")
+"""A heading numbered after a noun: "Strategiområde 2: <title>", "Focus area 3 – <title>"."""
 
 
 def parse_sections(blocks: list[Block], text_length: int, doc_title: str) -> list[Section]:
     """Build the section tree; text before the first heading becomes a section named after the document."""
     headings = [b for b in blocks if b.kind == "heading"]
-    levels = _assign_levels(headings)
+    numbering = heading_numbers([h.text for h in headings])
+    # A first heading that repeats the document's title, with every other heading marked up deeper, is the
+    # title page, not the parent of the whole document: its sections stand at the top.
+    if headings and _is_title(headings[0], headings[1:], doc_title):
+        levels = [1, *_assign_levels(headings[1:], numbering[1:])]
+    else:
+        levels = _assign_levels(headings, numbering)
     roots: list[Section] = []
     stack: list[Section] = []
     first_heading_start = headings[0].start if headings else text_length
@@ -30,8 +38,7 @@ def parse_sections(blocks: list[Block], text_length: int, doc_title: str) -> lis
     if has_preamble:
         roots.append(Section("preamble", None, doc_title, 1, 0, first_heading_start, 0))
     used_ids: set[str] = {"preamble"}
-    for block, level in zip(headings, levels, strict=True):
-        number, title = split_number(block.text)
+    for block, level, (number, title) in zip(headings, levels, numbering, strict=True):
         while stack and stack[-1].level >= level:
             stack.pop()
         parent = stack[-1] if stack else None
@@ -49,6 +56,18 @@ def parse_sections(blocks: list[Block], text_length: int, doc_title: str) -> lis
     _close_spans(roots, text_length)
     _set_paths(roots, ())
     return _drop_empty_leaves(roots, blocks)
+
+
+def heading_numbers(headings: list[str]) -> list[tuple[str | None, str]]:
+    """Each heading's number and title. A number after a noun ("Strategiområde 2: <title>") counts when the
+    document numbers at least two headings with that noun: a series of areas, not one "Bilaga 1"."""
+    nouns = [m.group(1).casefold() if (m := _NOUN_NUMBER.match(h.strip())) else None for h in headings]
+    series = {n for n in nouns if n is not None and nouns.count(n) >= 2}
+    out: list[tuple[str | None, str]] = []
+    for heading, noun in zip(headings, nouns, strict=True):
+        m = _NOUN_NUMBER.match(heading.strip()) if noun in series else None
+        out.append((m.group(2), m.group(3).strip()) if m else split_number(heading))
+    return out
 
 
 def split_number(heading: str) -> tuple[str | None, str]:
@@ -73,12 +92,24 @@ class _Open:
     numbered_depth: int | None
 
 
-def _assign_levels(headings: list[Block]) -> list[int]:
+def _is_title(first: Block, rest: list[Block], doc_title: str) -> bool:
+    """Whether ``first`` is the document's title (the one starts with the other: a title heading often adds
+    the years) marked up above every later heading."""
+    head, title = _plain(first.text), _plain(doc_title)
+    if not head or not title or not (head.startswith(title) or title.startswith(head)) or first.md_level is None:
+        return False
+    return all(b.md_level is not None and b.md_level > first.md_level for b in rest)
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+def _assign_levels(headings: list[Block], numbering: list[tuple[str | None, str]]) -> list[int]:
     levels: list[int] = []
     stack: list[_Open] = []
     level_of_depth: dict[int, int] = {}
-    for block in headings:
-        number, _ = split_number(block.text)
+    for block, (number, _) in zip(headings, numbering, strict=True):
         depth = number.count(".") + 1 if number else None
         if depth is not None:
             if depth in level_of_depth:

@@ -71,10 +71,16 @@ class DocumentRouter:
         names none or several. Names outrank places: "the agenda's view of Swedish exports" is the agenda's."""
         if not text:
             return None
-        for pattern in (self._strong, self._weak):
-            if pattern is None:
+        places = list(self._weak.finditer(text)) if self._weak is not None else []
+        strong: set[str | None] = set()
+        for m in self._strong.finditer(text) if self._strong is not None else ():
+            # A cue inside a place ("Region" in "Region X") is the place; a name right after a place ("the X
+            # strategy", "X:s agenda") is that place's document.
+            if any(p.start() <= m.start() < p.end() or m.start() <= p.start() < m.end() for p in places):
                 continue
-            found = {self._owner_of(m.group(0)) for m in pattern.finditer(text)} - {None}
+            before = next((p for p in places if p.end() <= m.start() and not text[p.end() : m.start()].strip()), None)
+            strong.add(self._owner_of(before.group(0) if before else m.group(0)))
+        for found in (strong - {None}, {self._owner_of(p.group(0)) for p in places} - {None}):
             if found:
                 return found.pop() if len(found) == 1 else None
         return None

@@ -106,3 +106,11 @@ def test_real_corpus_cleaning_cases(parsed_corpus: ParsedCorpus) -> None:
         assert noise not in national and noise not in regional, noise
     # The pull quote repeats body text; it must not stand in the cleaned agenda twice.
     assert regional.count("Agenda för västsvensk life science syftar till att samla") == 1
+
+
+def test_a_markdown_table_row_is_a_block_of_its_own_and_its_rule_is_dropped() -> None:
+    raw = "Företag per kommun:\n\n| Kommun | Antal |\n|---|---:|\n| Ettby | 31 |\n| Tvåby | 12 |\n\nKälla: en kartläggning."
+    cleaned = clean_text(raw, "md", "Titel")
+    texts = [b.text for b in cleaned.blocks]
+    assert "| Ettby | 31 |" in texts and "| Tvåby | 12 |" in texts
+    assert not any("---" in t for t in texts)

@@ -85,3 +85,22 @@ def test_numbered_list_in_body_text_is_not_a_heading() -> None:
     raw = "Inledning.\n\n3.2 procent av budgeten går till forskning.\n"
     cleaned = clean_text(raw, "txt", "Titel")
     assert all(b.kind != "heading" for b in cleaned.blocks)
+
+
+def test_a_series_numbered_after_a_noun_is_numbered_and_a_title_heading_is_no_parent() -> None:
+    raw = (
+        "# Plan för Testlän 2027–2030\n\nUndertitel.\n\n## Inledning\n\nText.\n\n"
+        "## Strategiområde 1: Vård på distans\n\n### Mål\n\nA.\n\n"
+        "## Strategiområde 2 – Kliniska studier\n\n### Mål\n\nB.\n\n"
+        "## Bilaga 1: Ordlista\n\nC."
+    )
+    cleaned = clean_text(raw, "md", "Plan för Testlän")
+    roots = parse_sections(cleaned.blocks, len(cleaned.text), "Plan för Testlän")
+    assert [(r.number, r.title) for r in roots] == [
+        (None, "Plan för Testlän 2027–2030"),
+        (None, "Inledning"),
+        ("1", "Vård på distans"),
+        ("2", "Kliniska studier"),
+        (None, "Bilaga 1: Ordlista"),  # one appendix is no series of areas
+    ]
+    assert roots[3].children[0].path == ("2. Kliniska studier", "Mål")

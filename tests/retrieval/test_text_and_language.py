@@ -93,6 +93,41 @@ def test_routing_comes_from_the_manifest_alone() -> None:
     assert ROUTER.named("Vad säger EU-strategin om hälsodata?") is None
 
 
+def test_a_place_decides_over_a_cue_inside_it_or_a_name_right_after_it() -> None:
+    """Two regions: one whose cue is "region", one named "Region X". And a national "strategy"."""
+    first = DocumentInfo(
+        "a",
+        "a.md",
+        "Agenda för A-län",
+        "Agenda",
+        "A-regionen",
+        2026,
+        "regional",
+        places=("A-län",),
+        names=("agendan",),
+        cues=("region", "regionen"),
+    )
+    second = DocumentInfo(
+        "x", "x.md", "Strategi för Region X", "X-strategin", "Region X", 2027, "regional", places=("Region X", "Xland")
+    )
+    nation = DocumentInfo(
+        "n",
+        "n.md",
+        "Nationell strategi",
+        "Strategin",
+        "Regeringen",
+        2024,
+        "national",
+        places=("Sverige",),
+        names=("strategy", "strategin"),
+    )
+    router = DocumentRouter([first, second, nation])
+    assert router.named("Vad säger Region X om kompetens?") == "x"  # not the cue "region" of the first
+    assert router.named("Vad säger regionen om kompetens?") == "a"
+    assert router.named("What are the areas of the Xland strategy?") == "x"  # the place owns the name after it
+    assert router.named("What does the strategy say about Xland?") == "n"  # a name elsewhere still outranks
+
+
 TITLES = [
     "Agenda för västsvensk life science",
     "En nationell strategi för life science – nya målsättningar hösten 2024",
