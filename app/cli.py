@@ -99,6 +99,13 @@ def add(
         f"Added {added} ({report.per_document[added]} passages, {report.embedded} texts embedded); "
         f"the index holds {report.passages} passages."
     )
+    if added in report.unnumbered:
+        typer.echo(
+            f"Note: {file.name} has no numbered headings ('1. …', '4.1 …' or a series like 'Område 1: …'), so "
+            "outline questions, the crosswalk and the proposal check list no areas or objectives of it.",
+            err=True,
+        )
+    typer.echo("English titles of its headings can be added to translations.toml in the corpus folder.", err=True)
 
 
 @app.command()

@@ -51,6 +51,9 @@ class IngestReport:
     """Passages per document id."""
     database_version: int | None = None
     """With the postgres store: the index version written (and made active) in the database."""
+    unnumbered: list[str] = field(default_factory=list)
+    """Ids of the documents with no numbered heading: the outline, the crosswalk and the proposal check find
+    no areas or objectives in them."""
 
     @property
     def location(self) -> str:
@@ -105,6 +108,7 @@ def ingest(
         parsed.skipped,
         dict(Counter(p.doc_id for p in parsed.passages)),
         database_version=version,
+        unnumbered=[d.info.doc_id for d in parsed.documents if not any(x.number for x in d.all_sections())],
     )
 
 

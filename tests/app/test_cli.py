@@ -173,6 +173,15 @@ def test_add_and_remove_a_document(mini_settings: Settings, tmp_path: Path) -> N
     )  # fmt: skip
     assert added.returncode == 0, added.stderr
     assert added.stdout.startswith("Added skane (1 passages")
+    assert "no numbered headings" not in added.stderr and "translations.toml" in added.stderr
+    plain = tmp_path / "plain.md"
+    plain.write_text("# En plan\n\n## Hälsa\n\nPlanen handlar om hälsa i länet.\n", "utf-8")
+    unnumbered = _run(
+        ["add", str(plain), "--title", "En plan", "--publisher", "P", "--year", "2025", "--role", "regional"],
+        mini_settings,
+    )
+    assert unnumbered.returncode == 0 and "plain.md has no numbered headings" in unnumbered.stderr
+    assert _run(["remove", "plain"], mini_settings).returncode == 0
     info = json.loads(_run(["info", "--json"], mini_settings).stdout)
     assert "skane" in {d["doc_id"] for d in info["documents"]}
     after = {
