@@ -169,6 +169,7 @@ def _parts(
 ) -> list[tuple[Document, Section]]:
     """Each section's unnumbered sub-sections whose heading the question names; the section itself if none."""
     words = {w.lower() for w in _WORD.findall(question)}
+    words |= {_PART_WORDS[w] for w in words if w in _PART_WORDS}
     out: list[tuple[Document, Section]] = []
     for document, section in found:
         parts = [
@@ -179,6 +180,16 @@ def _parts(
         ]
         out.extend((document, p) for p in parts) if parts else out.append((document, section))
     return out
+
+
+# English words for the parts a Swedish strategy's sections commonly have, for documents whose headings have no
+# translation in the corpus profile ("What are the goals under area 2?" for a part headed "Mål").
+_PART_WORDS = {
+    "goals": "mål", "goal": "mål", "objectives": "mål", "targets": "mål", "actions": "åtgärder",
+    "measures": "åtgärder", "activities": "aktiviteter", "needs": "behov", "challenges": "utmaningar",
+    "strengths": "styrkor", "background": "bakgrund", "introduction": "inledning", "budget": "budget",
+    "monitoring": "uppföljning", "evaluation": "utvärdering", "organisation": "organisation",
+}  # fmt: skip
 
 
 def _names_heading(words: set[str], title: str, english: str | None) -> bool:

@@ -109,7 +109,10 @@ def test_real_corpus_cleaning_cases(parsed_corpus: ParsedCorpus) -> None:
 
 
 def test_a_markdown_table_row_is_a_block_of_its_own_and_its_rule_is_dropped() -> None:
-    raw = "Företag per kommun:\n\n| Kommun | Antal |\n|---|---:|\n| Ettby | 31 |\n| Tvåby | 12 |\n\nKälla: en kartläggning."
+    raw = (
+        "Företag per kommun:\n\n| Kommun | Antal |\n|---|---:|\n| Ettby | 31 |\n| Tvåby | 12 |\n\n"
+        "Källa: en kartläggning."
+    )
     cleaned = clean_text(raw, "md", "Titel")
     texts = [b.text for b in cleaned.blocks]
     assert "| Ettby | 31 |" in texts and "| Tvåby | 12 |" in texts
