@@ -131,12 +131,15 @@ def compose_answer(
     if not candidates or result.query_vector is None:
         return Answer(REFUSAL[language], True, [], 0.0, "off_topic")
     score = confidence(result.query_vector, max(c.similarity for c in candidates), background)
-    english = language == "en"
     mentions = _mentions_topic(asked or result.question, result, index, params.passages)
     # A question in the documents' own language that shares no word of its topic with the passages found
     # is about something else, however close its vector ("<an unrelated topic> i <the corpus's region>").
     same_language = result.language in {index.passage_languages[h.index] for h in result.hits[: params.passages]}
     checked = mentions or not same_language
+    # Similarities across languages run lower: the thresholds fitted on English questions (the Swedish documents'
+    # cross-language case) serve any question asked across languages, those fitted on Swedish ones any asked in
+    # the passages' own language (a Swedish question to an English document is a cross-language one).
+    english = not same_language
     # A section the question names is the documents' own topic; what else it asks about must still be there
     # ("Vad säger målsättning 4.1 om <an unrelated topic>?").
     threshold = params.abstain_below_en if english else params.abstain_below_sv

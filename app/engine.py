@@ -173,6 +173,10 @@ class Engine:
         # "Och i agendan?" after a question on the strategy: the user has switched documents, so the
         # answer must come from the one now named, although the topic words match the other one best.
         switched = read_as is not None and self.router.named(question) is not None
+        # Across languages the named document scores below every other document in the question's language (a
+        # Swedish question is closer to any Swedish text than to the English document it names), more than the
+        # boost for naming it makes up: the search keeps to the named document then.
+        across = named is not None and self._other_language(named, language)
         named_sections = self._section_scope(question, previous_question, read_as is not None, scope)
         within = self._scope_passages(named_sections, scope)
         sections = self._scope_labels(named_sections, within)
@@ -182,7 +186,7 @@ class Engine:
             top_k=top_k,
             language=language,
             named=named,
-            only_named=switched,
+            only_named=switched or across,
             doc_ids=scope,
             within=within,
         )
@@ -200,6 +204,13 @@ class Engine:
             self.router,
         )
         return replace(result, question=question), read_as, overview, within, sections
+
+    def _other_language(self, doc_id: str, language: str) -> bool:
+        """Whether ``doc_id`` is written in another language than ``language`` and another document is not."""
+        languages = {d.info.doc_id: d.info.language for d in self.index.documents}
+        return languages.get(doc_id) != language and any(
+            lang == language for other, lang in languages.items() if other != doc_id
+        )
 
     def _section_scope(
         self, question: str, previous: str | None, followup: bool, doc_ids: set[str] | None
@@ -499,8 +510,10 @@ class Engine:
         }
 
     def strategy_documents(self) -> list[dict[str, Any]]:
-        """Title and year of each indexed document, for report headers."""
-        return [{"title": d.info.title, "year": d.info.year} for d in self.index.documents]
+        """Title and year of each document the proposal check scores (one with focus areas or objectives), for
+        report headers: a document it does not check (another role, no numbered headings) is not named there."""
+        checked = {u.doc_id for targets in self.aligner.targets.values() for u in targets.units}
+        return [{"title": d.info.title, "year": d.info.year} for d in self.index.documents if d.info.doc_id in checked]
 
     def info(self) -> dict[str, Any]:
         m = self.index.manifest

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from strategiqa.ingest.chunk import page_label
 from strategiqa.ingest.model import Citation, Document, Passage, Section
 from strategiqa.ingest.sentences import is_answer_material
 from strategiqa.retrieval.routing import DocumentRouter
@@ -29,9 +30,10 @@ _AREA_WORDS = (
     r"(?:focus|priority|action|thematic|main|strategic)?\s*areas?|themes?|teman|tema\w*|"
     # How a document is organised is its list of areas: "Hur är agendan uppbyggd?", "main parts".
     r"uppbyggd\w*|uppdelad\w*|struktur\w*|disposition\w*|rubrik\w*|huvuddel\w*|"
-    r"structured?|organi[sz]ed|headings?|main parts|prioriti[sz]es?|prioriterar|prioriteringar\w*"
+    r"structured?|organi[sz]ed|headings?|main parts|prioriti[sz]es?|prioriterar|prioriteringar\w*|"
+    r"kapitel|kapitlen|kapitlet|chapters?"
 )
-_GOAL_WORDS = r"målsättning\w*|delmål\w*|mål|målen|objectives?|goals?|targets?"
+_GOAL_WORDS = r"målsättning\w*|delmål\w*|mål|målen|objectives?|goals?|targets?|actions|åtgärder(?:na)?"
 _AREAS = re.compile(rf"\b(?:{_AREA_WORDS})\b", re.IGNORECASE)
 _GOALS = re.compile(rf"\b(?:{_GOAL_WORDS})\b", re.IGNORECASE)
 # A kind of area a document names its own ("insatsområden", "strategiområde"): it picks that document.
@@ -60,7 +62,8 @@ _FRAME = frozenset(
     """.split()
 )
 _PLURAL_GOALS = re.compile(
-    r"\b(?:målsättningar\w*|delmålen|objectives|goals|targets)\b|\b(?:vilka|which)\s+mål\b", re.IGNORECASE
+    r"\b(?:målsättningar\w*|delmålen|objectives|goals|targets|actions|åtgärderna)\b|\b(?:vilka|which)\s+mål\b",
+    re.IGNORECASE,
 )
 
 TitleMatcher = Callable[[str, Sequence[Section]], "Section | None"]
@@ -283,7 +286,7 @@ def _heading_reference(document: Document, section: Section) -> str:
     page = document.page_at(section.start)
     label = f"{section.number} {section.title}" if section.number else section.title
     parts = [f"{info.publisher} ({info.year})", info.short_title, label]
-    return ", ".join(parts) + (f", s. {page}" if page else "")
+    return ", ".join(parts) + (f", {page_label(info.language, page)}" if page else "")
 
 
 def _opening_citation(n: int, passage: Passage) -> Citation | None:

@@ -33,7 +33,7 @@ ORDINALS = {
 _SECTION_NOUN = (
     r"(?:prioriterade\s+)?\w*områd\w*|(?:focus|priority|action|thematic|strategic)\s+areas?|"
     r"areas?|målsättning\w*|delmål\w*|mål(?:et)?|objectives?|goals?|targets?|kapit\w*|chapters?|avsnitt\w*|"
-    r"sections?|punkt\w*|points?"
+    r"sections?|punkt\w*|points?|actions?|åtgärd(?:en|er|erna)?|measures?"
 )
 # Not an amount: "målet 3 procent", "2.5 per cent", "1.5 grader".
 _NOT_AMOUNT = (

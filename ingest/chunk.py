@@ -45,8 +45,13 @@ def citation_label(document: Document, section: Section, page: int | None) -> st
     info = document.info
     parts = [f"{info.publisher} ({info.year})", info.short_title, " – ".join(labels)]
     if page is not None:
-        parts.append(f"s. {page}")
+        parts.append(page_label(info.language, page))
     return ", ".join(parts)
+
+
+def page_label(language: str, page: int) -> str:
+    """A page in a reference, abbreviated as the document's language does: "s. 14" (Scandinavian), "p. 14"."""
+    return f"{'s.' if language in ('sv', 'da', 'no', 'nb', 'nn') else 'p.'} {page}"
 
 
 def _pack(

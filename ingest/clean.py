@@ -157,10 +157,17 @@ def _group_paragraphs(lines: list[Line], fmt: SourceFormat) -> list[_Paragraph]:
             pull_quote_next = False
         current = []
 
-    for line in lines:
+    for i, line in enumerate(lines):
         text = line.text
         if not text.strip():
             flush()
+            continue
+        # A PDF's extracted text has no blank lines between paragraphs: a heading is told by its form.
+        if fmt == "pdf" and _pdf_heading(lines, i):
+            flush()
+            current.append(line)
+            if not _numbered_heading(text.strip()):
+                flush()  # an unnumbered heading is one line; a numbered one may wrap onto the next
             continue
         if _PHOTO_CREDIT.match(text) or _IMAGE_PLACEHOLDER.match(text):
             continue
@@ -213,6 +220,33 @@ def _to_blocks(
 
 
 _NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}\.(?:\s|$)|\d{1,2}(?:\.\d{1,2})+\.?\s)\s*[A-ZÅÄÖÉ]")
+_NOUN_NUMBERED_HEADING = re.compile(
+    r"^(?!(?i:figur|figure|fig|tabell|table|bild|diagram|källa|source|bilaga|appendix)\b)"
+    r"[A-ZÅÄÖÉ][\w-]*(?:\s+[\w-]+)?\s+\d{1,2}(?:\.\d{1,2})*\s*[:.–—-]\s+[A-ZÅÄÖÉ]"
+)
+"""A heading numbered after a noun: "Chapter 2 – <title>", "Strategiområde 3: <title>" (not a caption)."""
+
+
+def _numbered_heading(text: str) -> bool:
+    return bool(_NUMBERED_HEADING.match(text) or _NOUN_NUMBERED_HEADING.match(text)) and len(text) <= 120
+
+
+def _pdf_heading(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` of a PDF starts a heading: a numbered heading line, or a short capitalised line without
+    digits or closing punctuation between a sentence's end (or a page's start) and a capitalised line."""
+    text = lines[i].text.strip()
+    if _numbered_heading(text) and not text.endswith("."):
+        return True
+    words = text.split()
+    if not (1 <= len(words) <= 6 and text[:1].isupper() and not text.endswith((*_SENTENCE_END, ","))):
+        return False
+    if any(ch.isdigit() for ch in text) or _LIST_ITEM.match(text):
+        return False
+    before = lines[i - 1].text.strip() if i > 0 and not lines[i].is_page_start else ""
+    after = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+    return (not before or before.endswith(_SENTENCE_END)) and (
+        not after or after[:1].isupper() or bool(_LIST_ITEM.match(after))
+    )
 
 
 def _plain_heading_length(parts: list[tuple[str, Line]]) -> int:
@@ -223,7 +257,7 @@ def _plain_heading_length(parts: list[tuple[str, Line]]) -> int:
     closing punctuation (``Förord``, ``Målsättningar``).
     """
     first = parts[0][0]
-    if _NUMBERED_HEADING.match(first) and len(first) <= 120 and not first.endswith("."):
+    if _numbered_heading(first) and not first.endswith("."):
         n = 1
         while (
             n < len(parts)
