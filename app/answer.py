@@ -323,8 +323,9 @@ _MAX_LIST_ITEMS = 12
 
 def _with_continuations(chosen: list[_Sentence], index: LoadedIndex) -> list[_Sentence]:
     """A sentence ending in a colon, or followed by one that refers back to it ("Dessa …"), brings the next
-    sentence along, also when a passage boundary falls between them; a colon before a list brings the whole
-    list ("Följande indikatorer används: - …, - …"), up to ``_MAX_LIST_ITEMS`` items."""
+    sentence along, also when a passage boundary falls between them; a colon before a list brings the list
+    ("Följande indikatorer används: - …, - …") as far as the passage goes, up to ``_MAX_LIST_ITEMS`` items, so the
+    list is one quote."""
     known = {(c.passage_index, c.sentence_index) for c in chosen}
     out = list(chosen)
     for s in chosen:
@@ -341,6 +342,8 @@ def _with_continuations(chosen: list[_Sentence], index: LoadedIndex) -> list[_Se
             item = colon and _LIST_ITEM.match(text) is not None
             if not (item or (taken == 0 and (colon or _CONTINUES.match(text)))):
                 break
+            if taken and nxt[0] != at[0]:
+                break  # the list goes on in the next passage: shown there, not cited item by item
             vector = index.passage_sentence_vectors(nxt[0])[nxt[1]]
             out.append(_Sentence(nxt[0], nxt[1], vector, s.similarity, s.score, s.rank, text))
             known.add(nxt)

@@ -25,8 +25,7 @@ from strategiqa.retrieval.text import STOP_WORDS
 from .sections import ORDINALS, section_numbers
 
 _AREA_WORDS = (
-    # Any Swedish compound of "område": "insatsområden", "strategiområden".
-    r"\w*områden\w*|\w*område\w*|"
+    r"insatsområden\w*|insatsområde\w*|fokusområde\w*|temaområde\w*|huvudområde\w*|områden\w*|område\w*|"
     r"(?:focus|priority|action|thematic|main|strategic)?\s*areas?|themes?|teman|tema\w*|"
     # How a document is organised is its list of areas: "Hur är agendan uppbyggd?", "main parts".
     r"uppbyggd\w*|uppdelad\w*|struktur\w*|disposition\w*|rubrik\w*|huvuddel\w*|"
@@ -92,12 +91,14 @@ def answer_overview(
     """An answer listing section titles when ``question`` asks about the documents' structure, else None.
     ``router`` tells which document the question names (built from ``documents`` when not given)."""
     router = router or DocumentRouter([d.info for d in documents], topic)
-    wants_goals, wants_areas = bool(_GOALS.search(question)), bool(_AREAS.search(question))
+    own_nouns = _own_area_nouns(documents)
+    wants_goals = bool(_GOALS.search(question))
+    wants_areas = bool(_AREAS.search(question) or (own_nouns and own_nouns.search(question)))
     # "område 4", "målsättning 4.1", "the fourth area", "Och 4.2?"; a range ("1.1 till 8.5") names them all.
     numbers = [(n.partition(".")[0], n.partition(".")[2]) for n in section_numbers(question)]
     if not (wants_goals or wants_areas or numbers):
         return None
-    rest = _content_words(question, topic, router)
+    rest = _content_words(question if own_nouns is None else own_nouns.sub(" ", question), topic, router)
     # Asking for goals or for one area explicitly ("Which objectives … for making better use of care
     # data?") makes a longer topic description an outline question too.
     explicit = bool(_PLURAL_GOALS.search(question) or _WHICH_AREA.search(question))
@@ -169,6 +170,23 @@ def answer_overview(
 def goal_sections(document: Document) -> list[Section]:
     """Every numbered section of ``document`` (areas and objectives), in document order."""
     return [s for s in document.all_sections() if s.number]
+
+
+def _own_area_nouns(documents: Sequence[Document]) -> re.Pattern[str] | None:
+    """The compounds of "område" the documents call their areas by, in their headings ("Prioriterade
+    insatsområden", "Strategiområde 2: …"), in any inflection; None when they use none. Only a document's own
+    compound makes a question an outline question: "forskningsområden" in a question is a topic."""
+    stems: set[str] = set()
+    for document in documents:
+        for section in document.all_sections():
+            heading = document.text[section.start : section.body_start] if section.body_start else section.title
+            stems.update(m.group(1).casefold() for m in _AREA_COMPOUND.finditer(f"{heading} {section.title}"))
+    if not stems:
+        return None
+    return re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, stems)))})områd\w*", re.IGNORECASE)
+
+
+_AREA_COMPOUND = re.compile(r"\b(\w+)områd(?:e|en|et|ena|ets|enas)\b", re.IGNORECASE)
 
 
 def _goal_sections(document: Document, parts: int) -> list[Section]:
