@@ -30,7 +30,7 @@ from .answer import Answer, AnswerParams, compose_answer
 from .calibration import answer_params, read_calibration
 from .followup import resolve_followup
 from .indexing import IngestReport, Notice, fresh_index, ingest, make_embedder
-from .overview import Overview, answer_overview
+from .overview import Overview, answer_overview, title_stem
 from .questions import EnglishWords, QuestionAnalysis, analyse, has_question_word
 from .quotes import passage_url
 from .sections import SectionScope, followup_scope, scope_of
@@ -202,6 +202,7 @@ class Engine:
             self._scope_phrases,
             self.match_title if topical else None,
             self.router,
+            self._heading_stems,
         )
         return replace(result, question=question), read_as, overview, within, sections
 
@@ -326,6 +327,16 @@ class Engine:
     def analyse(self, question: str) -> QuestionAnalysis:
         """What ``question`` asks for (see ``questions.analyse``), with this corpus's places."""
         return analyse(question, self.places, self._english_words, self._title_words, self._publisher_words)
+
+    @cached_property
+    def _heading_stems(self) -> frozenset[str]:
+        """Stems of the words of every section title, and of its English translation (see ``overview``)."""
+        words = set()
+        for document in self.index.documents:
+            for section in document.all_sections():
+                english = self.profile.english_title(document.info.doc_id, section.title) or ""
+                words.update(re.findall(r"[^\W\d_]{4,}", f"{section.title} {english}"))
+        return frozenset(title_stem(w) for w in words if w.lower() not in STOP_WORDS)
 
     @cached_property
     def _title_words(self) -> frozenset[str]:

@@ -26,6 +26,7 @@ from .sections import ORDINALS, section_numbers
 
 _AREA_WORDS = (
     r"insatsområden\w*|insatsområde\w*|fokusområde\w*|temaområde\w*|huvudområde\w*|områden\w*|område\w*|"
+    r"insatsomrade\w*|omraden\w*|omrade\w*|"  # typed without the ring
     r"(?:focus|priority|action|thematic|main|strategic)?\s*areas?|themes?|teman|tema\w*|"
     # How a document is organised is its list of areas: "Hur är agendan uppbyggd?", "main parts".
     r"uppbyggd\w*|uppdelad\w*|struktur\w*|disposition\w*|rubrik\w*|huvuddel\w*|"
@@ -56,6 +57,7 @@ _FRAME = frozenset(
     belong belongs go goes concern concerns relate relates involve involves come comes talk talks
     summarise summarize summary tell explain explained main key berätta förklara kan du can could you
     please gärna indelad indelade indelat pekas form listade listad
+    heter hette namn namnet titel titeln title rubriken nummer
     contain comprise comprises identify identifies prioritise prioritises prioritize prioritizes overview
     summarise summarize summary describe many listed named defined identified lists
     """.split()
@@ -87,6 +89,7 @@ def answer_overview(
     topic: tuple[str, ...] = (),
     match_title: TitleMatcher | None = None,
     router: DocumentRouter | None = None,
+    title_words: frozenset[str] = frozenset(),
 ) -> Overview | None:
     """An answer listing section titles when ``question`` asks about the documents' structure, else None.
     ``router`` tells which document the question names (built from ``documents`` when not given)."""
@@ -103,6 +106,15 @@ def answer_overview(
     # data?") makes a longer topic description an outline question too.
     explicit = bool(_PLURAL_GOALS.search(question) or _WHICH_AREA.search(question))
     longest = _MAX_TOPIC_WORDS_EXPLICIT if explicit else _MAX_TOPIC_WORDS
+    # Words beyond the frame that name nothing in the outline are no topic ("hi, new to the cluster - what focus
+    # areas does the agenda have?", "… som strategin utgår från"): a question asking for the areas or objectives
+    # in the plural is an outline question all the same. ``title_words``: stems of every heading's words, in the
+    # documents' language and in English.
+    # Only for list and description questions (``match_title`` given): "When were the new objectives published?"
+    # asks for a date.
+    plural = rest and not numbers and match_title is not None and title_words and _PLURAL.search(question)
+    if plural and not any(title_stem(w) in title_words for w in rest):
+        rest = []
     if rest and (numbers or match_title is None or len(rest) > longest or not _introduced(rest[0], question)):
         return None
     candidates = _documents_for(question, documents, wants_goals, wants_areas, router)
@@ -197,6 +209,18 @@ _MAX_TOPIC_WORDS = 3
 """More words than this beyond the framing: a question about content, not about the outline ..."""
 _MAX_TOPIC_WORDS_EXPLICIT = 10
 """... unless it asks for objectives or for which area explicitly."""
+_PLURAL = re.compile(
+    r"\b(?:\w*områden\w*|areas|themes|teman|chapters|kapitlen|målsättningar\w*|objectives|goals|targets|actions|"
+    r"åtgärderna|delmålen|målen)\b",
+    re.IGNORECASE,
+)
+
+
+def title_stem(word: str) -> str:
+    """How heading words and question words are compared: their first five letters, lower-cased."""
+    return word.casefold()[:5]
+
+
 _WHICH_AREA = re.compile(
     r"\b(?:vilket|vilken|which|what)\s+(?:\w*område|focus area|priority area|area)\b",
     re.IGNORECASE,

@@ -44,6 +44,14 @@ _BY_NUMBER = re.compile(
     rf"\b(?:{_SECTION_NOUN})\s+(?:nr\.?\s*|nummer\s+|number\s+|no\.?\s*)?(\d{{1,2}}(?:\.\d{{1,2}})?){_NOT_AMOUNT}",
     re.I,
 )
+_CARDINALS = {
+    "ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+# A number in words after "nummer"/"number" ("insatsområde nummer två").
+_BY_NUMBER_WORD = re.compile(
+    rf"\b(?:{_SECTION_NOUN})\s+(?:nr\.?|nummer|number|no\.?)\s+({'|'.join(_CARDINALS)})\b", re.I
+)
 _ORDINAL = "|".join(ORDINALS)
 # "det femte området", "the fourth area", "third focus area": an ordinal before a singular section noun
 # (not "andra områden", other areas).
@@ -87,6 +95,7 @@ def section_numbers(question: str) -> list[str]:
     if _RANGE.search(question):
         return []
     found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in _BY_NUMBER.finditer(question)]
+    found += [(m.start(), str(_CARDINALS[m.group(1).lower()])) for m in _BY_NUMBER_WORD.finditer(question)]
     ordinals = [(m.start(), m.group(1), m.group(0)) for m in _BY_ORDINAL.finditer(question)]
     areas = [n for _, n in found if "." not in n]
     for start, word, phrase in ordinals:
@@ -102,7 +111,7 @@ def section_numbers(question: str) -> list[str]:
 
 def without_section_references(question: str) -> str:
     """``question`` without the sections it names ("Vad säger målsättning 4.1 om X?" → "Vad säger om X?")."""
-    for pattern in (_BY_NUMBER, _BY_ORDINAL, _DOTTED):
+    for pattern in (_BY_NUMBER, _BY_NUMBER_WORD, _BY_ORDINAL, _DOTTED):
         question = pattern.sub(" ", question)
     return " ".join(question.split())
 

@@ -32,6 +32,8 @@ from strategiqa.app.sections import section_numbers
         ("Vad säger mål 3 om perioden 2020-2030?", ["3"]),  # years are no range of sections
         ("Vad handlar den andra målsättningen under område 4 om?", ["4.2"]),
         ("What is the third objective of area 6 about?", ["6.3"]),
+        ("vad är insatsområde nummer två i agendan", ["2"]),
+        ("Hur många företag finns det, nummer en i Sverige?", []),
     ],
 )
 def test_section_numbers_are_read_from_numbers_and_ordinals(question: str, numbers: list[str]) -> None:
@@ -117,6 +119,10 @@ def test_a_followup_switching_document_leaves_the_section(real_engine: Engine) -
         ),
         ("ge mej rubrikerna på strategins åtta områden", "Strukturer för samverkan"),
         ("vilka mål har regeringen satt upp för kompetensförsörjning", "Kompetens för framtida vårdbehov"),
+        # Words that name nothing in the outline are no topic; a number in words; a spelling without the ring.
+        ("Vilka är de åtta prioriterade områdena som den nationella strategin utgår från?", "Strukturer för samverkan"),
+        ("vad är insatsområde nummer två i agendan", "Implementering av hållbara innovationer"),
+        ("vad finns det för insatsomraden i agendan?", "Implementering av hållbara innovationer"),
     ],
 )
 def test_overview_questions_in_other_words(real_engine: Engine, question: str, title: str) -> None:
