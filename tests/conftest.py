@@ -110,6 +110,21 @@ Läkemedel i miljön är ett problem. Ett etappmål för läkemedel i miljön sk
 """
 
 
+def engine_with_document(root: Path, document: Path, entry: str) -> Engine:
+    """An engine over the real corpus plus ``document`` (its manifest ``entry`` appended), indexed under ``root``:
+    a document nobody here wrote, next to the bundled two."""
+    import shutil
+
+    corpus = root / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    shutil.copy(document, corpus / document.name)
+    with (corpus / "manifest.toml").open("a", encoding="utf-8") as manifest:
+        manifest.write(entry)
+    settings = Settings(index_dir=root / "index", corpus_dir=corpus)
+    ingest(settings, progress=False)
+    return Engine.open(settings)
+
+
 def write_mini_corpus(folder: Path) -> Path:
     """A two-document corpus, small enough to embed in a second with the real model."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -7,14 +7,12 @@ The document (``data/norrbotten-life-science-2027.md``) is fictional; a helper w
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from strategiqa.app.engine import Engine, ingest
-from strategiqa.app.settings import Settings
+from strategiqa.app.engine import Engine
 
-from ..conftest import CORPUS
+from ..conftest import engine_with_document
 
 DOCUMENT = Path(__file__).parent / "data" / "norrbotten-life-science-2027.md"
 DOC_ID = "norrbotten-life-science-2027"
@@ -42,15 +40,7 @@ AREAS = [
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    root = tmp_path_factory.mktemp("third")
-    corpus = root / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    shutil.copy(DOCUMENT, corpus / DOCUMENT.name)
-    with (corpus / "manifest.toml").open("a", encoding="utf-8") as manifest:
-        manifest.write(ENTRY)
-    settings = Settings(index_dir=root / "index", corpus_dir=corpus)
-    ingest(settings, progress=False)
-    return Engine.open(settings)
+    return engine_with_document(tmp_path_factory.mktemp("third"), DOCUMENT, ENTRY)
 
 
 def _outline(engine: Engine) -> dict[str, object]:

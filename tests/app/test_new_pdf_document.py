@@ -8,14 +8,12 @@ review.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from strategiqa.app.engine import Engine, ingest
-from strategiqa.app.settings import Settings
+from strategiqa.app.engine import Engine
 
-from ..conftest import CORPUS
+from ..conftest import engine_with_document
 
 DOCUMENT = Path(__file__).parent / "data" / "eu-life-sciences-strategy-2026.pdf"
 DOC_ID = "eu-life-sciences-strategy-2026"
@@ -43,15 +41,7 @@ CHAPTERS = [
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    root = tmp_path_factory.mktemp("eu")
-    corpus = root / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    shutil.copy(DOCUMENT, corpus / DOCUMENT.name)
-    with (corpus / "manifest.toml").open("a", encoding="utf-8") as manifest:
-        manifest.write(ENTRY)
-    settings = Settings(index_dir=root / "index", corpus_dir=corpus)
-    ingest(settings, progress=False)
-    return Engine.open(settings)
+    return engine_with_document(tmp_path_factory.mktemp("eu"), DOCUMENT, ENTRY)
 
 
 def test_pdf_headings_numbered_after_a_noun_make_chapters_and_actions(engine: Engine) -> None:
