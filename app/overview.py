@@ -113,7 +113,8 @@ def answer_overview(
     # Only for list and description questions (``match_title`` given): "When were the new objectives published?"
     # asks for a date.
     plural = rest and not numbers and match_title is not None and title_words and _PLURAL.search(question)
-    if plural and not any(title_stem(w) in title_words for w in rest):
+    # A word introduced by a preposition is a topic all the same ("… för att minska väntetider").
+    if plural and not any(title_stem(w) in title_words or _introduced(w, question) for w in rest):
         rest = []
     if rest and (numbers or match_title is None or len(rest) > longest or not _introduced(rest[0], question)):
         return None
