@@ -29,9 +29,14 @@ _AREA_WORDS = (
     r"insatsomrade\w*|omraden\w*|omrade\w*|"  # typed without the ring
     r"(?:focus|priority|action|thematic|main|strategic)?\s*areas?|themes?|teman|tema\w*|"
     # How a document is organised is its list of areas: "Hur är agendan uppbyggd?", "main parts".
-    r"uppbyggd\w*|uppdelad\w*|struktur\w*|disposition\w*|rubrik\w*|huvuddel\w*|"
-    r"structured?|organi[sz]ed|headings?|main parts|prioriti[sz]es?|prioriterar|prioriteringar\w*|"
-    r"kapitel|kapitlen|kapitlet|chapters?"
+    r"uppbyggd\w*|uppdelad\w*|struktur\w*|rubrik\w*|"
+    r"structured?|organi[sz]ed|headings?|prioriti[sz]es?|prioriterar|prioriteringar\w*"
+)
+# The document's main parts, its top-level headings: "Vilka huvudavsnitt har agendan?", "table of contents".
+_PARTS = re.compile(
+    r"\b(?:huvudavsnitt\w*|huvuddel\w*|kapitel|kapitlen|kapitlet|chapters?|main (?:sections|parts)|"
+    r"table of contents|innehållsförteckning\w*|disposition\w*)\b",
+    re.IGNORECASE,
 )
 _GOAL_WORDS = r"målsättning\w*|delmål\w*|mål|målen|objectives?|goals?|targets?|actions|åtgärder(?:na)?"
 _AREAS = re.compile(rf"\b(?:{_AREA_WORDS})\b", re.IGNORECASE)
@@ -95,11 +100,12 @@ def answer_overview(
     ``router`` tells which document the question names (built from ``documents`` when not given)."""
     router = router or DocumentRouter([d.info for d in documents], topic)
     own_nouns = _own_area_nouns(documents)
+    wants_parts = bool(_PARTS.search(question))
     wants_goals = bool(_GOALS.search(question))
     wants_areas = bool(_AREAS.search(question) or (own_nouns and own_nouns.search(question)))
     # "område 4", "målsättning 4.1", "the fourth area", "Och 4.2?"; a range ("1.1 till 8.5") names them all.
     numbers = [(n.partition(".")[0], n.partition(".")[2]) for n in section_numbers(question)]
-    if not (wants_goals or wants_areas or numbers):
+    if not (wants_goals or wants_areas or wants_parts or numbers):
         return None
     rest = _content_words(question if own_nouns is None else own_nouns.sub(" ", question), topic, router)
     # Asking for goals or for one area explicitly ("Which objectives … for making better use of care
@@ -118,7 +124,7 @@ def answer_overview(
         rest = []
     if rest and (numbers or match_title is None or len(rest) > longest or not _introduced(rest[0], question)):
         return None
-    candidates = _documents_for(question, documents, wants_goals, wants_areas, router)
+    candidates = _documents_for(question, documents, wants_goals, wants_areas or wants_parts, router)
     if not candidates:
         return None
     if numbers and not any(_find(d, ".".join(n for n in numbers[0] if n)) for d in candidates):
@@ -147,6 +153,10 @@ def answer_overview(
             break
         if not sections:
             return None
+    elif wants_parts and not wants_goals:
+        sections = [(d, s) for d in candidates for s in d.sections if _is_part(s, d)]
+        if not sections:
+            return None
     else:
         for document in candidates:
             level = 2 if wants_goals else 1
@@ -157,7 +167,9 @@ def answer_overview(
     for document, _ in sections:
         doc_counts[document.info.short_title] = doc_counts.get(document.info.short_title, 0) + 1
     if len(sections) > 1:
-        noun = _noun(language, two_part="." in (sections[0][1].number or ""))
+        noun = _noun(
+            language, two_part="." in (sections[0][1].number or ""), parts=any(not s.number for _, s in sections)
+        )
         lead = "; ".join(f"{title}: {n} {noun}" for title, n in doc_counts.items()) + ":"
     citations, parts, first_passages = [], [], []
     for n, (document, section) in enumerate(sections, 1):
@@ -165,7 +177,7 @@ def answer_overview(
         if passage is None:
             continue
         citations.append(_heading_citation(n, document, section, passage))
-        parts.append(f"{section.number} {section.title} [{n}]")
+        parts.append(f"{section.number} {section.title} [{n}]" if section.number else f"{section.title} [{n}]")
         first_passages.append(passage)
     if not citations:
         return None
@@ -233,7 +245,7 @@ def _content_words(question: str, topic: tuple[str, ...], router: DocumentRouter
     text = router.strip_names(question).lower()
     for phrase in topic:
         text = text.replace(phrase.lower(), " ")
-    text = _AREAS.sub(" ", _GOALS.sub(" ", text))
+    text = _PARTS.sub(" ", _AREAS.sub(" ", _GOALS.sub(" ", text)))
     return [
         w
         for w in _WORD.findall(text)
@@ -339,7 +351,19 @@ def _opening_citation(n: int, passage: Passage) -> Citation | None:
     return None
 
 
-def _noun(language: str, two_part: bool) -> str:
+def _noun(language: str, two_part: bool, parts: bool = False) -> str:
+    if parts:
+        return "huvudavsnitt" if language == "sv" else "main sections"
     if language == "sv":
         return "målsättningar" if two_part else "numrerade områden"
     return "objectives" if two_part else "numbered areas"
+
+
+def _is_part(section: Section, document: Document) -> bool:
+    """A top-level section that is a part of the document: not the text before the first heading, not the title."""
+    title, own = _plain_words(section.title), _plain_words(document.info.title)
+    return section.id != "preamble" and not (title.startswith(own) or own.startswith(title))
+
+
+def _plain_words(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))

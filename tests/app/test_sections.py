@@ -107,6 +107,21 @@ def test_a_followup_switching_document_leaves_the_section(real_engine: Engine) -
 
 
 @pytest.mark.parametrize(
+    ("question", "part"),
+    [
+        ("Vilka huvudavsnitt har agendan?", "Förord"),
+        ("Give me the table of contents of the West Swedish agenda", "Prioriterade insatsområden"),
+    ],
+)
+def test_a_question_for_the_main_parts_lists_the_top_level_headings(
+    real_engine: Engine, question: str, part: str
+) -> None:
+    answer = real_engine.ask(question)
+    assert answer["answer_kind"] == "overview" and part in answer["answer"]
+    assert "Samverkan inom forskning" not in answer["answer"]  # an area, one level down
+
+
+@pytest.mark.parametrize(
     ("question", "title"),
     [
         (
