@@ -139,12 +139,12 @@ def compose_answer(
     # Similarities across languages run lower: the thresholds fitted on English questions (the Swedish documents'
     # cross-language case) serve any question asked across languages, those fitted on Swedish ones any asked in
     # the passages' own language (a Swedish question to an English document is a cross-language one).
-    english = not same_language
+    across = not same_language
     # A section the question names is the documents' own topic; what else it asks about must still be there
     # ("Vad säger målsättning 4.1 om <an unrelated topic>?").
-    threshold = params.abstain_below_en if english else params.abstain_below_sv
+    threshold = params.abstain_below_en if across else params.abstain_below_sv
     answerable = checked and (named_section or score >= threshold)
-    on_topic = answerable or mentions or score >= (params.topic_below_en if english else params.topic_below_sv)
+    on_topic = answerable or mentions or score >= (params.topic_below_en if across else params.topic_below_sv)
     if not on_topic:
         return Answer(REFUSAL[language], True, [], round(score, 4), "off_topic")
     best = max(c.score for c in candidates)

@@ -30,7 +30,7 @@ from .answer import Answer, AnswerParams, compose_answer
 from .calibration import answer_params, read_calibration
 from .followup import resolve_followup
 from .indexing import IngestReport, Notice, fresh_index, ingest, make_embedder
-from .overview import Overview, answer_overview, title_stem
+from .overview import Overview, answer_overview, own_area_nouns, title_stem
 from .questions import EnglishWords, QuestionAnalysis, analyse, has_question_word
 from .quotes import passage_url
 from .sections import SectionScope, followup_scope, scope_of
@@ -203,6 +203,7 @@ class Engine:
             self.match_title if topical else None,
             self.router,
             self._heading_stems,
+            self._area_nouns,
         )
         return replace(result, question=question), read_as, overview, within, sections
 
@@ -327,6 +328,11 @@ class Engine:
     def analyse(self, question: str) -> QuestionAnalysis:
         """What ``question`` asks for (see ``questions.analyse``), with this corpus's places."""
         return analyse(question, self.places, self._english_words, self._title_words, self._publisher_words)
+
+    @cached_property
+    def _area_nouns(self) -> re.Pattern[str] | None:
+        """The documents' own compounds for their areas (see ``overview.own_area_nouns``), read once."""
+        return own_area_nouns(self.index.documents)
 
     @cached_property
     def _heading_stems(self) -> frozenset[str]:

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from strategiqa.ingest.chunk import page_label
 from strategiqa.ingest.model import Citation, Document, Passage, Section
 from strategiqa.ingest.sentences import is_answer_material
+from strategiqa.ingest.structure import repeats_title
 from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.text import STOP_WORDS
 
-from .sections import ORDINALS, section_numbers
+from .sections import COUNT_WORDS, ORDINALS, section_numbers
 
 _AREA_WORDS = (
     r"insatsområden\w*|insatsområde\w*|fokusområde\w*|temaområde\w*|huvudområde\w*|områden\w*|område\w*|"
@@ -43,10 +44,6 @@ _AREAS = re.compile(rf"\b(?:{_AREA_WORDS})\b", re.IGNORECASE)
 _GOALS = re.compile(rf"\b(?:{_GOAL_WORDS})\b", re.IGNORECASE)
 # A kind of area a document names its own ("insatsområden", "strategiområde"): it picks that document.
 _SPECIFIC_AREA = re.compile(r"\b(\w+område|focus area|priority area)(?:n|t|na|ns|ts)?\b", re.IGNORECASE)
-_COUNT_WORDS = {
-    "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
 # Words that only frame a structure question ("Vilka är de prioriterade …", "List all the main …"); the
 # documents' own names come from the manifest (``DocumentRouter``), not from this list.
 _FRAME = frozenset(
@@ -95,11 +92,13 @@ def answer_overview(
     match_title: TitleMatcher | None = None,
     router: DocumentRouter | None = None,
     title_words: frozenset[str] = frozenset(),
+    area_nouns: re.Pattern[str] | None = None,
 ) -> Overview | None:
     """An answer listing section titles when ``question`` asks about the documents' structure, else None.
-    ``router`` tells which document the question names (built from ``documents`` when not given)."""
+    ``router`` tells which document the question names (built from ``documents`` when not given); ``area_nouns``
+    the documents' own area nouns (``own_area_nouns``, read from ``documents`` when not given)."""
     router = router or DocumentRouter([d.info for d in documents], topic)
-    own_nouns = _own_area_nouns(documents)
+    own_nouns = area_nouns if area_nouns is not None else own_area_nouns(documents)
     wants_parts = bool(_PARTS.search(question))
     wants_goals = bool(_GOALS.search(question))
     wants_areas = bool(_AREAS.search(question) or (own_nouns and own_nouns.search(question)))
@@ -197,7 +196,7 @@ def goal_sections(document: Document) -> list[Section]:
     return [s for s in document.all_sections() if s.number]
 
 
-def _own_area_nouns(documents: Sequence[Document]) -> re.Pattern[str] | None:
+def own_area_nouns(documents: Sequence[Document]) -> re.Pattern[str] | None:
     """The compounds of "område" the documents call their areas by, in their headings ("Prioriterade
     insatsområden", "Strategiområde 2: …"), in any inflection; None when they use none. Only a document's own
     compound makes a question an outline question: "forskningsområden" in a question is a topic."""
@@ -251,7 +250,7 @@ def _content_words(question: str, topic: tuple[str, ...], router: DocumentRouter
         for w in _WORD.findall(text)
         if w not in STOP_WORDS
         and w not in _FRAME
-        and w not in _COUNT_WORDS
+        and w not in COUNT_WORDS
         and w not in ORDINALS
         and router.named(w) is None
     ]
@@ -300,7 +299,7 @@ def _documents_for(
             nouns = (noun,) if "område" in noun else ("insatsområde", "fokusområde")
             own = [d for d in pool if any(n in d.text.casefold() for n in nouns)]
             pool = own or pool
-    count = next((v for w, v in _COUNT_WORDS.items() if re.search(rf"\b{w}\b", question, re.IGNORECASE)), None)
+    count = next((v for w, v in COUNT_WORDS.items() if re.search(rf"\b{w}\b", question, re.IGNORECASE)), None)
     if count is not None and len(pool) > 1:
         fitting = [d for d in pool if len(_goal_sections(d, 2 if goals else 1)) == count]
         pool = fitting or pool
@@ -361,9 +360,4 @@ def _noun(language: str, two_part: bool, parts: bool = False) -> str:
 
 def _is_part(section: Section, document: Document) -> bool:
     """A top-level section that is a part of the document: not the text before the first heading, not the title."""
-    title, own = _plain_words(section.title), _plain_words(document.info.title)
-    return section.id != "preamble" and not (title.startswith(own) or own.startswith(title))
-
-
-def _plain_words(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))
+    return section.id != "preamble" and not repeats_title(section.title, document.info.title)

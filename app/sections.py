@@ -44,10 +44,12 @@ _BY_NUMBER = re.compile(
     rf"\b(?:{_SECTION_NOUN})\s+(?:nr\.?\s*|nummer\s+|number\s+|no\.?\s*)?(\d{{1,2}}(?:\.\d{{1,2}})?){_NOT_AMOUNT}",
     re.I,
 )
-_CARDINALS = {
-    "ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+COUNT_WORDS = {
+    "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
+"""Numbers in words that count ("de sju områdena"); "en", "ett" and "one" are articles as often."""
+_CARDINALS = {"ett": 1, "en": 1, "one": 1, **COUNT_WORDS}
 # A number in words after "nummer"/"number" ("insatsområde nummer två").
 _BY_NUMBER_WORD = re.compile(
     rf"\b(?:{_SECTION_NOUN})\s+(?:nr\.?|nummer|number|no\.?)\s+({'|'.join(_CARDINALS)})\b", re.I

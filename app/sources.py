@@ -10,13 +10,11 @@ locators a reader finds in the document.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from strategiqa.ingest.model import Passage
+from strategiqa.ingest.structure import split_number
 
-_NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s")
-"""A heading that starts with its number ("3. …", "4.1 …")."""
 _FROM = {"sv": "Ur", "en": "From"}
 _AND = {"sv": "och", "en": "and"}
 
@@ -51,6 +49,6 @@ def _locator_path(passage: Passage) -> tuple[str, ...]:
     that stands under the document's title only."""
     path = tuple(h for h in passage.section_path if h.strip() and h != passage.doc_title)
     for i, heading in enumerate(path):
-        if _NUMBERED.match(heading):
+        if split_number(heading)[0] is not None:  # "3. …", "4.1 …" as the path writes numbered headings
             return path[i:]
     return path

@@ -220,15 +220,16 @@ def _to_blocks(
 
 
 _NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}\.(?:\s|$)|\d{1,2}(?:\.\d{1,2})+\.?\s)\s*[A-ZÅÄÖÉ]")
-_NOUN_NUMBERED_HEADING = re.compile(
+NOUN_NUMBERED_HEADING = re.compile(
     r"^(?!(?i:figur|figure|fig|tabell|table|bild|diagram|källa|source|bilaga|appendix)\b)"
-    r"[A-ZÅÄÖÉ][\w-]*(?:\s+[\w-]+)?\s+\d{1,2}(?:\.\d{1,2})*\s*[:.–—-]\s+[A-ZÅÄÖÉ]"
+    r"([A-ZÅÄÖÉ][\w-]*(?:\s+[\w-]+)?)\s+(\d{1,2}(?:\.\d{1,2})*)\s*[:.–—-]\s+([A-ZÅÄÖÉ].*)$"
 )
-"""A heading numbered after a noun: "Chapter 2 – <title>", "Strategiområde 3: <title>" (not a caption)."""
+"""A heading numbered after a noun: "Chapter 2 – <title>", "Strategiområde 3: <title>" (not a caption); groups:
+the noun, the number, the title."""
 
 
 def _numbered_heading(text: str) -> bool:
-    return bool(_NUMBERED_HEADING.match(text) or _NOUN_NUMBERED_HEADING.match(text)) and len(text) <= 120
+    return bool(_NUMBERED_HEADING.match(text) or NOUN_NUMBERED_HEADING.match(text)) and len(text) <= 120
 
 
 def _pdf_heading(lines: list[Line], i: int) -> bool:

@@ -13,12 +13,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .clean import Block
+from .clean import NOUN_NUMBERED_HEADING, Block
 from .model import Section
 
 _NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$")
-_NOUN_NUMBER = re.compile(r"^([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)\s+(\d{1,2}(?:\.\d{1,2})*)\s*[:.–—-]\s*(\S.*)$")
-"""A heading numbered after a noun: "Strategiområde 2: <title>", "Focus area 3 – <title>"."""
 
 
 def parse_sections(blocks: list[Block], text_length: int, doc_title: str) -> list[Section]:
@@ -61,11 +59,11 @@ def parse_sections(blocks: list[Block], text_length: int, doc_title: str) -> lis
 def heading_numbers(headings: list[str]) -> list[tuple[str | None, str]]:
     """Each heading's number and title. A number after a noun ("Strategiområde 2: <title>") counts when the
     document numbers at least two headings with that noun: a series of areas, not one "Bilaga 1"."""
-    nouns = [m.group(1).casefold() if (m := _NOUN_NUMBER.match(h.strip())) else None for h in headings]
+    nouns = [m.group(1).casefold() if (m := NOUN_NUMBERED_HEADING.match(h.strip())) else None for h in headings]
     series = {n for n in nouns if n is not None and nouns.count(n) >= 2}
     out: list[tuple[str | None, str]] = []
     for heading, noun in zip(headings, nouns, strict=True):
-        m = _NOUN_NUMBER.match(heading.strip()) if noun in series else None
+        m = NOUN_NUMBERED_HEADING.match(heading.strip()) if noun in series else None
         out.append((m.group(2), m.group(3).strip()) if m else split_number(heading))
     return out
 
@@ -92,11 +90,16 @@ class _Open:
     numbered_depth: int | None
 
 
+def repeats_title(heading: str, doc_title: str) -> bool:
+    """Whether ``heading`` is the document's title: the one starts with the other, words compared (a title
+    heading often adds the years, "<title> 2027–2032")."""
+    head, title = _plain(heading), _plain(doc_title)
+    return bool(head) and bool(title) and (head.startswith(title) or title.startswith(head))
+
+
 def _is_title(first: Block, rest: list[Block], doc_title: str) -> bool:
-    """Whether ``first`` is the document's title (the one starts with the other: a title heading often adds
-    the years) marked up above every later heading."""
-    head, title = _plain(first.text), _plain(doc_title)
-    if not head or not title or not (head.startswith(title) or title.startswith(head)) or first.md_level is None:
+    """Whether ``first`` is the document's title marked up above every later heading."""
+    if first.md_level is None or not repeats_title(first.text, doc_title):
         return False
     return all(b.md_level is not None and b.md_level > first.md_level for b in rest)
 
