@@ -225,6 +225,7 @@ def _candidates(
     result: SearchResult, index: LoadedIndex, params: AnswerParams, analysis: QuestionAnalysis
 ) -> list[_Sentence]:
     """Sentences of the top passages that can answer: content, or the labels the question asks for."""
+    question = result.question
     if result.query_vector is None:
         return []
     allowed = {"content"}
@@ -243,9 +244,32 @@ def _candidates(
         for j, (vector, similarity) in enumerate(zip(vectors, similarities, strict=True)):
             a, b = passage.sentences[j]
             text = passage.text[a:b]
-            if sentence_role(text) in allowed:
+            role = sentence_role(text)
+            if role == "name_line" and not _asks_for_line(question, text, passage.section_path):
+                continue
+            if role in allowed:
                 out.append(_Sentence(hit.index, j, vector, float(similarity), float(similarity) + bonus, rank, text))
     return out
+
+
+# A question about who signed or wrote a document: any signature line of it may answer.
+_AUTHORSHIP = re.compile(
+    r"\b(?:sign\w*|underteckn\w*|skr[ei]v\w*|wr[io]t\w*|authors?|författare\w*|bakom|behind|"
+    r"förord\w*|foreword|preface)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_for_line(question: str, line: str, headings: tuple[str, ...]) -> bool:
+    """Whether a name line ("<name> <role>") can answer a person question: the question asks who signed or
+    wrote the document, or names the line's role, name or heading ("Vem är socialminister?", "Who is the
+    regional director?" — a word start of six letters inside a word of the line). "Who won <a contest>?"
+    is not answered by a minister's signature, however close its vector."""
+    if _AUTHORSHIP.search(question):
+        return True
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", " ".join((line, *headings)))]
+    starts = {w.lower()[:6] for w in re.findall(r"[^\W\d_]{4,}", question) if w.lower() not in QUESTION_WORDS}
+    return any(start in word for start in starts for word in words)
 
 
 def _missing(

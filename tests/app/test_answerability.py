@@ -182,6 +182,11 @@ def test_followups_are_read_against_the_previous_question_and_others_stand_alone
         ("Where has the government set up its life science office?", True, None),
         ("Hur stor är den samlade omsättningen för life science-bolagen i Västsverige?", False, "missing_fact"),
         ("Vem ska vara ordförande i det råd som ska inrättas?", False, "missing_fact"),
+        # A signature line answers who signed, or a question naming its role; not any "who" question.
+        ("Vem är regiondirektör?", True, None),
+        ("Who is the regional director?", True, None),
+        ("Who won the Eurovision Song Contest in 2024?", False, "missing_fact"),
+        ("Vem vann Melodifestivalen 2024?", False, "missing_fact"),
     ],
 )
 def test_answers_and_specific_refusals(real_engine: Engine, question: str, answered: bool, reason: str) -> None:
