@@ -17,13 +17,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from strategiqa.ingest.chunk import page_label
+from strategiqa.ingest.clean import NOUN_NUMBERED_HEADING
 from strategiqa.ingest.model import Citation, Document, Passage, Section
 from strategiqa.ingest.sentences import is_answer_material
 from strategiqa.ingest.structure import repeats_title
 from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.text import STOP_WORDS
 
-from .sections import COUNT_WORDS, ORDINALS, section_numbers
+from .sections import COUNT_WORDS, ORDINALS, find_section, section_numbers, without_section_references
 
 _AREA_WORDS = (
     r"insatsområden\w*|insatsområde\w*|fokusområde\w*|temaområde\w*|huvudområde\w*|områden\w*|område\w*|"
@@ -31,7 +32,7 @@ _AREA_WORDS = (
     r"(?:focus|priority|action|thematic|main|strategic)?\s*areas?|themes?|teman|tema\w*|"
     # How a document is organised is its list of areas: "Hur är agendan uppbyggd?", "main parts".
     r"uppbyggd\w*|uppdelad\w*|struktur\w*|rubrik\w*|"
-    r"structured?|organi[sz]ed|headings?|prioriti[sz]es?|prioriterar|prioriteringar\w*"
+    r"structured?|organi[sz]ed|headings?|prioriti[sz]es?|priorities|prioriterar|prioriteringar\w*"
 )
 # The document's main parts, its top-level headings: "Vilka huvudavsnitt har agendan?", "table of contents".
 _PARTS = re.compile(
@@ -106,7 +107,8 @@ def answer_overview(
     numbers = [(n.partition(".")[0], n.partition(".")[2]) for n in section_numbers(question)]
     if not (wants_goals or wants_areas or wants_parts or numbers):
         return None
-    rest = _content_words(question if own_nouns is None else own_nouns.sub(" ", question), topic, router)
+    unnumbered = without_section_references(question)
+    rest = _content_words(unnumbered if own_nouns is None else own_nouns.sub(" ", unnumbered), topic, router)
     # Asking for goals or for one area explicitly ("Which objectives … for making better use of care
     # data?") makes a longer topic description an outline question too.
     explicit = bool(_PLURAL_GOALS.search(question) or _WHICH_AREA.search(question))
@@ -126,6 +128,12 @@ def answer_overview(
     candidates = _documents_for(question, documents, wants_goals, wants_areas or wants_parts, router)
     if not candidates:
         return None
+    if numbers:
+        # The documents that have the section named ("the goals of priority B": the one lettering its priorities,
+        # though another numbers its objectives).
+        number = ".".join(n for n in numbers[0] if n)
+        having = [d for d in _documents_for(question, documents, False, False, router) if _find(d, number)]
+        candidates = [d for d in candidates if d in having] or having or candidates
     if numbers and not any(_find(d, ".".join(n for n in numbers[0] if n)) for d in candidates):
         numbers = []  # a count ("Vilka är strategins 31 målsättningar?"), not a section number
     sections: list[tuple[Document, Section]] = []
@@ -198,16 +206,24 @@ def goal_sections(document: Document) -> list[Section]:
 
 def own_area_nouns(documents: Sequence[Document]) -> re.Pattern[str] | None:
     """The compounds of "område" the documents call their areas by, in their headings ("Prioriterade
-    insatsområden", "Strategiområde 2: …"), in any inflection; None when they use none. Only a document's own
-    compound makes a question an outline question: "forskningsområden" in a question is a topic."""
+    insatsområden", "Strategiområde 2: …"), and the nouns that head a numbered or lettered series of areas
+    ("Prioritering B – …"), in any inflection; None when they use none. Only a document's own compound makes a
+    question an outline question: "forskningsområden" in a question is a topic."""
     stems: set[str] = set()
+    nouns: set[str] = set()
     for document in documents:
         for section in document.all_sections():
             heading = document.text[section.start : section.body_start] if section.body_start else section.title
             stems.update(m.group(1).casefold() for m in _AREA_COMPOUND.finditer(f"{heading} {section.title}"))
-    if not stems:
+            # The noun a numbered or lettered series of areas is headed with ("Prioritering B – …").
+            numbered = NOUN_NUMBERED_HEADING.match(heading.strip().lstrip("#").strip())
+            if section.number and numbered and "områd" not in numbered.group(1).casefold():
+                nouns.add(numbered.group(1).casefold().removesuffix("e"))
+    patterns = [rf"(?:{'|'.join(sorted(map(re.escape, stems)))})områd\w*"] if stems else []
+    patterns += [rf"{re.escape(noun)}\w*" for noun in sorted(nouns)]
+    if not patterns:
         return None
-    return re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, stems)))})områd\w*", re.IGNORECASE)
+    return re.compile(rf"\b(?:{'|'.join(patterns)})", re.IGNORECASE)
 
 
 _AREA_COMPOUND = re.compile(r"\b(\w+)områd(?:e|en|et|ena|ets|enas)\b", re.IGNORECASE)
@@ -299,6 +315,11 @@ def _documents_for(
             nouns = (noun,) if "område" in noun else ("insatsområde", "fokusområde")
             own = [d for d in pool if any(n in d.text.casefold() for n in nouns)]
             pool = own or pool
+    if len(pool) > 1:
+        # A document's own series noun ("den fjärde prioriteringen" where one document letters its "Prioritering
+        # A" …) picks it.
+        own_noun = [d for d in pool if (nouns := own_area_nouns([d])) is not None and nouns.search(question)]
+        pool = own_noun or pool
     count = next((v for w, v in COUNT_WORDS.items() if re.search(rf"\b{w}\b", question, re.IGNORECASE)), None)
     if count is not None and len(pool) > 1:
         fitting = [d for d in pool if len(_goal_sections(d, 2 if goals else 1)) == count]
@@ -307,7 +328,7 @@ def _documents_for(
 
 
 def _find(document: Document, number: str) -> Section | None:
-    return next((s for s in document.all_sections() if s.number == number), None)
+    return find_section(document, number)
 
 
 def _first_passage(section: Section, passages: list[Passage], doc_id: str) -> Passage | None:

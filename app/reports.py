@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from strategiqa.ingest.structure import number_key
+
 
 def crosswalk_markdown(crosswalk: dict[str, Any], top: int = 5) -> str:
     """The crosswalk report: per regional × national document pair and focus area, its closest objectives
@@ -66,9 +68,7 @@ def document_groups(result: dict[str, Any], lang: str) -> list[tuple[str, dict[s
 def by_level(items: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     """Targets grouped by level: links in score order, "no link found" in number order."""
     groups = {lv: [item for item in items if item["level"] == lv] for lv in ("clear", "possible", "none")}
-    groups["none"].sort(
-        key=lambda item: (item.get("doc_id", ""), [int(x) for x in item["number"].split(".") if x.isdigit()])
-    )
+    groups["none"].sort(key=lambda item: (item.get("doc_id", ""), number_key(item["number"])))
     return groups
 
 

@@ -33,7 +33,7 @@ ORDINALS = {
 _SECTION_NOUN = (
     r"(?:prioriterade\s+)?\w*områd\w*|(?:focus|priority|action|thematic|strategic)\s+areas?|"
     r"areas?|målsättning\w*|delmål\w*|mål(?:et)?|objectives?|goals?|targets?|kapit\w*|chapters?|avsnitt\w*|"
-    r"sections?|punkt\w*|points?|actions?|åtgärd(?:en|er|erna)?|measures?"
+    r"sections?|punkt\w*|points?|actions?|åtgärd(?:en|er|erna)?|measures?|prioritering\w*|priorit(?:y|ies)"
 )
 # Not an amount: "målet 3 procent", "2.5 per cent", "1.5 grader".
 _NOT_AMOUNT = (
@@ -44,6 +44,8 @@ _BY_NUMBER = re.compile(
     rf"\b(?:{_SECTION_NOUN})\s+(?:nr\.?\s*|nummer\s+|number\s+|no\.?\s*)?(\d{{1,2}}(?:\.\d{{1,2}})?){_NOT_AMOUNT}",
     re.I,
 )
+# A section lettered after its noun ("prioritering B", "priority C"): a capital letter standing alone.
+_BY_LETTER = re.compile(rf"\b(?i:{_SECTION_NOUN})\s+([A-Z])(?![\w-])")
 COUNT_WORDS = {
     "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -59,7 +61,7 @@ _ORDINAL = "|".join(ORDINALS)
 # (not "andra områden", other areas).
 _BY_ORDINAL = re.compile(
     rf"\b({_ORDINAL})\s+(?:\w*området|\w*område|(?:focus\s+|priority\s+)?area"
-    rf"|målsättningen|målsättning|objective|goal|kapitlet|chapter)\b",
+    rf"|målsättningen|målsättning|objective|goal|kapitlet|chapter|prioriteringen|prioritering|priority)\b",
     re.I,
 )
 # A dotted number on its own ("Och 4.2?", "What does 6.3 say about data?"), unless it is an amount.
@@ -97,6 +99,7 @@ def section_numbers(question: str) -> list[str]:
     if _RANGE.search(question):
         return []
     found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in _BY_NUMBER.finditer(question)]
+    found += [(m.start(), m.group(1)) for m in _BY_LETTER.finditer(question)]
     found += [(m.start(), str(_CARDINALS[m.group(1).lower()])) for m in _BY_NUMBER_WORD.finditer(question)]
     ordinals = [(m.start(), m.group(1), m.group(0)) for m in _BY_ORDINAL.finditer(question)]
     areas = [n for _, n in found if "." not in n]
@@ -113,7 +116,7 @@ def section_numbers(question: str) -> list[str]:
 
 def without_section_references(question: str) -> str:
     """``question`` without the sections it names ("Vad säger målsättning 4.1 om X?" → "Vad säger om X?")."""
-    for pattern in (_BY_NUMBER, _BY_NUMBER_WORD, _BY_ORDINAL, _DOTTED):
+    for pattern in (_BY_NUMBER, _BY_LETTER, _BY_NUMBER_WORD, _BY_ORDINAL, _DOTTED):
         question = pattern.sub(" ", question)
     return " ".join(question.split())
 
@@ -140,7 +143,7 @@ def scope_of(
     pool = [d for d in documents if named is None or d.info.doc_id == named] or list(documents)
     found: list[tuple[Document, Section]] = []
     for number in numbers:
-        hits = [(d, s) for d in pool for s in d.all_sections() if s.number == number]
+        hits = [(d, s) for d in pool if (s := find_section(d, number)) is not None]
         if len(hits) > 1:
             own = [(d, s) for d, s in hits if _uses_own_noun(question, d)]
             hits = own or hits
@@ -149,6 +152,17 @@ def scope_of(
         return None
     chosen = _parts(question, found, english_title) if parts else found
     return SectionScope(tuple((d.info.doc_id, s) for d, s in chosen))
+
+
+def find_section(document: Document, number: str) -> Section | None:
+    """The section numbered ``number`` in ``document``; a document that letters its areas ("Prioritering A",
+    "B" …) has its n-th area found by an ordinal or number too ("the second priority" = B)."""
+    sections = document.all_sections()
+    found = next((s for s in sections if s.number == number), None)
+    if found is None and number.isdigit() and 1 <= int(number) <= 26:
+        letter = chr(64 + int(number))
+        found = next((s for s in sections if s.number == letter), None)
+    return found
 
 
 def followup_scope(
@@ -220,14 +234,15 @@ def _names_heading(words: set[str], title: str, english: str | None) -> bool:
 
 
 def _uses_own_noun(question: str, document: Document) -> bool:
-    """The question's section noun ("insatsområde 3", "strategiområde 3") occurs in this document's text: of two
-    documents with an area 3, the one that calls its areas so."""
-    match = _NOUN_BEFORE_NUMBER.search(question)
+    """The question's section noun ("insatsområde 3", "strategiområde 3", "den fjärde prioriteringen") occurs in
+    this document's text: of two documents with an area 3, the one that calls its areas so."""
+    match = _NOUN_BEFORE_NUMBER.search(question) or _NOUN_AFTER_ORDINAL.search(question)
     if match is None:
         return False
     noun = match.group(1).lower()
     return noun not in _GENERIC_NOUNS and noun in document.text.lower()
 
 
-_NOUN_BEFORE_NUMBER = re.compile(r"\b([^\W\d_]+(?:\s+area)?)\s+\d{1,2}\b", re.I)
+_NOUN_BEFORE_NUMBER = re.compile(r"\b([^\W\d_]+(?:\s+area)?)\s+(?:\d{1,2}|[A-Z])\b", re.I)
+_NOUN_AFTER_ORDINAL = re.compile(rf"\b(?:{_ORDINAL})\s+([^\W\d_]+)", re.I)
 _GENERIC_NOUNS = frozenset({"område", "området", "area", "mål", "målet", "avsnitt", "avsnittet", "section", "kapitel"})

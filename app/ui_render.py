@@ -8,6 +8,8 @@ import re
 import urllib.parse
 from typing import TYPE_CHECKING, Any
 
+from strategiqa.ingest.structure import number_key
+
 from .labels import LABELS
 from .quotes import passage_url
 from .reports import LEVEL_NAMES, alignment_markdown, document_groups, summary_cell
@@ -150,7 +152,7 @@ def _crosswalk_pair(pair: dict[str, Any], k: int, level_names: dict[str, str], l
         }
         for a in pair["areas"]
     ]
-    numbers = sorted({o["number"] for o in areas[0]["objectives"]}, key=lambda n: [int(x) for x in n.split(".")])
+    numbers = sorted({o["number"] for o in areas[0]["objectives"]}, key=number_key)
     scores = [o["score"] for a in areas for o in a["objectives"]]
     low, high = min(scores), max(scores)
     rows = []

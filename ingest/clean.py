@@ -222,10 +222,10 @@ def _to_blocks(
 _NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}\.(?:\s|$)|\d{1,2}(?:\.\d{1,2})+\.?\s)\s*[A-ZÅÄÖÉ]")
 NOUN_NUMBERED_HEADING = re.compile(
     r"^(?!(?i:figur|figure|fig|tabell|table|bild|diagram|källa|source|bilaga|appendix)\b)"
-    r"([A-ZÅÄÖÉ][\w-]*(?:\s+[\w-]+)?)\s+(\d{1,2}(?:\.\d{1,2})*)\s*[:.–—-]\s+([A-ZÅÄÖÉ].*)$"
+    r"([A-ZÅÄÖÉ][\w-]*(?:\s+[\w-]+)?)\s+(\d{1,2}(?:\.\d{1,2})*|[A-Z])\s*[:.–—-]\s+([A-ZÅÄÖÉ].*)$"
 )
-"""A heading numbered after a noun: "Chapter 2 – <title>", "Strategiområde 3: <title>" (not a caption); groups:
-the noun, the number, the title."""
+"""A heading numbered after a noun: "Chapter 2 – <title>", "Strategiområde 3: <title>", "Prioritering B – <title>"
+(a letter series; not a caption); groups: the noun, the number (or letter), the title."""
 
 
 def _numbered_heading(text: str) -> bool:

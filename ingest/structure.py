@@ -68,6 +68,11 @@ def heading_numbers(headings: list[str]) -> list[tuple[str | None, str]]:
     return out
 
 
+def number_key(number: str) -> tuple[int, ...]:
+    """A section number as a sort key: ``"4.10"`` after ``"4.9"``, a letter by its place in the alphabet ("B" = 2)."""
+    return tuple(int(x) if x.isdigit() else ord(x.upper()) - 64 for x in number.split(".") if x)
+
+
 def split_number(heading: str) -> tuple[str | None, str]:
     """``"4.1 Fler kliniska prövningar"`` → ``("4.1", "Fler kliniska prövningar")``."""
     m = _NUMBER.match(heading.strip())

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 from strategiqa.ingest.model import Document, Passage
+from strategiqa.ingest.structure import number_key
 
 from .similarity import best_distinct_pairs, standardise, tfidf_cosines, top_mean
 
@@ -153,7 +154,7 @@ def strategy_units(
             if sentences:
                 text = "\n".join(passages[i].sentence_texts()[j] for i, j in sentences)
                 found.append(StrategyUnit(section.number, section.title, sentences, text, document.info.doc_id))
-        units += sorted(found, key=lambda u: [int(x) for x in u.number.split(".")])
+        units += sorted(found, key=lambda u: number_key(u.number))
     return units
 
 

@@ -1,0 +1,97 @@
+"""A fourth strategy nobody here wrote: a Swedish innovation strategy whose priorities are lettered ("Prioritering A –
+…" to "E"), each with "Strategiska mål" and "Aktiviteter" parts, a signed foreword, a table and an English summary.
+Lettered areas must be goal sections like numbered ones: listed by the outline, named by letter or ordinal, scored
+by the crosswalk (real corpus plus the document, real model).
+
+The document (``data/innovationsstrategi-ostergotland-2025.md``, converted from the ``.docx`` beside it) is
+fictional; a helper wrote it for a new-user review.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from strategiqa.app.engine import Engine
+
+from ..conftest import engine_with_document
+
+DOCUMENT = Path(__file__).parent / "data" / "innovationsstrategi-ostergotland-2025.md"
+DOC_ID = "ostergotland-innovation-2025"
+ENTRY = f'''
+[[documents]]
+id = "{DOC_ID}"
+file = "{DOCUMENT.name}"
+title = "Innovationsstrategi för Region Östergötland 2025–2030"
+short_title = "Innovationsstrategi för Region Östergötland"
+publisher = "Region Östergötland"
+year = 2025
+role = "regional"
+language = "sv"
+places = ["Östergötland", "Region Östergötland", "östgötsk", "Linköping", "Norrköping"]
+names = ["innovationsstrategin", "innovation strategy", "Östergötlandsstrategin"]
+'''
+PRIORITIES = [
+    ("A", "Hälsoinnovation i vård och omsorg"),
+    ("B", "Digital omställning och datadriven utveckling"),
+    ("C", "Kompetensförsörjning och innovationsförmåga"),
+    ("D", "Hållbar produktion och testbäddar"),
+    ("E", "Innovationsfrämjande offentlig upphandling"),
+]
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return engine_with_document(tmp_path_factory.mktemp("lettered"), DOCUMENT, ENTRY)
+
+
+def test_lettered_priorities_are_goal_sections(engine: Engine) -> None:
+    outline = next(d for d in engine.outline()["documents"] if d["doc_id"] == DOC_ID)
+    assert [(s["number"], s["title"]) for s in outline["sections"] if s["number"]] == PRIORITIES
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Vilka prioriteringar har innovationsstrategin?", "What are the priorities of the innovation strategy?"],
+)
+def test_outline_lists_the_priorities(engine: Engine, question: str) -> None:
+    result = engine.ask(question)
+    assert result["answer_kind"] == "overview", result["answer"]
+    for _, title in PRIORITIES:
+        assert title in result["answer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "previous", "part", "quote"),
+    [
+        ("What are the goals of priority B?", None, "Strategiska mål", "Minst 25 öppna datamängder"),
+        (
+            "Vilka aktiviteter finns under prioritering E?",
+            None,
+            "Aktiviteter",
+            "kompetenscentrum för innovationsupphandling",
+        ),
+        ("Och aktiviteterna?", "Vilka strategiska mål har prioritering B?", "Aktiviteter", "AI-verkstad"),
+        ("Vad handlar den fjärde prioriteringen om?", None, "", "Hållbar produktion"),
+    ],
+)
+def test_a_priority_named_by_letter_or_ordinal_is_answered_from_it(
+    engine: Engine, question: str, previous: str | None, part: str, quote: str
+) -> None:
+    result = engine.ask(question, previous_question=previous)
+    assert not result["abstained"], result["answer"]
+    assert quote in result["answer"]
+    assert all(p["doc_id"] == DOC_ID for p in result["passages"][:1])
+    if part:
+        assert all(part in " ".join(c["section_path"]) for c in result["citations"]), result["citations"]
+
+
+def test_the_crosswalk_and_the_proposal_check_take_the_lettered_areas(engine: Engine) -> None:
+    pair = next(p for p in engine.crosswalk["pairs"] if p["regional"]["doc_id"] == DOC_ID)
+    assert [a["number"] for a in pair["areas"]] == [n for n, _ in PRIORITIES]
+    proposal = (
+        "Vi vill publicera fler öppna data från regionens verksamheter och ge små och medelstora företag stöd i "
+        "deras digitala omställning, med en gemensam plattform för säker delning av hälsodata."
+    )
+    top = [(item["doc_id"], item["number"]) for item in engine.align(proposal)["regional"][:2]]
+    assert (DOC_ID, "B") in top, top
