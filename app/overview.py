@@ -318,7 +318,7 @@ def _documents_for(
     if len(pool) > 1:
         # A document's own series noun ("den fjärde prioriteringen" where one document letters its "Prioritering
         # A" …) picks it.
-        own_noun = [d for d in pool if (nouns := own_area_nouns([d])) is not None and nouns.search(question)]
+        own_noun = [d for d in pool if (series := own_area_nouns([d])) is not None and series.search(question)]
         pool = own_noun or pool
     count = next((v for w, v in COUNT_WORDS.items() if re.search(rf"\b{w}\b", question, re.IGNORECASE)), None)
     if count is not None and len(pool) > 1:
