@@ -19,7 +19,7 @@ span of a cited passage. An answer is decided in three steps:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -249,6 +249,13 @@ def _candidates(
                 continue
             if role in allowed:
                 out.append(_Sentence(hit.index, j, vector, float(similarity), float(similarity) + bonus, rank, text))
+    # "Who signed the foreword?": the signatures are the answer, though a name's vector is far from any question.
+    if asks_who_signed(question, analysis) and out:
+        best = max(c.score for c in out)
+        out = [
+            replace(c, score=best + 0.001 * (len(hits) - c.rank)) if sentence_role(c.text) == "name_line" else c
+            for c in out
+        ]
     return out
 
 
@@ -258,6 +265,11 @@ _AUTHORSHIP = re.compile(
     r"förord\w*|foreword|preface)\b",
     re.IGNORECASE,
 )
+
+
+def asks_who_signed(question: str, analysis: QuestionAnalysis) -> bool:
+    """Whether the question asks who signed or wrote (a document, its foreword): its signature lines answer."""
+    return analysis.expects in ("person", "agent") and bool(_AUTHORSHIP.search(question))
 
 
 def _asks_for_line(question: str, line: str, headings: tuple[str, ...]) -> bool:

@@ -26,7 +26,7 @@ from strategiqa.retrieval.text import STOP_WORDS
 
 from .alignment import Aligner
 from .alignment_levels import crosswalk_cuts, with_levels
-from .answer import Answer, AnswerParams, compose_answer
+from .answer import Answer, AnswerParams, asks_who_signed, compose_answer
 from .calibration import answer_params, read_calibration
 from .followup import resolve_followup
 from .indexing import IngestReport, Notice, fresh_index, ingest, make_embedder
@@ -99,6 +99,7 @@ class Engine:
             "index_version": self.index.version,
         }
         analysis = self._analyse_asked(result.question, read_as)
+        named = self.router.named(read_as or result.question)
         # "How many areas …?": the text may state the count in a sentence worth quoting; the outline
         # answers when it does not.
         if overview is not None and analysis.expects != "number":
@@ -114,7 +115,8 @@ class Engine:
             self.background_vectors,
             self.vocabulary,
             params or self.answer_params,
-            named_section=bool(scoped),
+            # "Who wrote the foreword to <a document>?" names the part of that document that answers.
+            named_section=bool(scoped) or (asks_who_signed(result.question, analysis) and named is not None),
             asked=read_as,
         )
         if overview is not None and answer.abstained:
@@ -186,7 +188,7 @@ class Engine:
             top_k=top_k,
             language=language,
             named=named,
-            only_named=switched or across,
+            only_named=switched or across or named is not None,
             doc_ids=scope,
             within=within,
         )

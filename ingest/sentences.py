@@ -72,9 +72,19 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [s for s in (_strip(text, a, b) for a, b in spans) if s[1] > s[0]]
 
 
+# What a full stop ends without ending a sentence: a list item's number ("1. Minst 40 …") or a caption's
+# ("Figur 1. Innovationssystemets aktörer …").
+_LABEL_NUMBER = re.compile(
+    r"\s*(?:\d{1,2}|(?:figur|figure|fig|tabell|table|bild|diagram|bilaga|appendix)\s+\d{1,2}(?:\.\d{1,2})?)",
+    re.IGNORECASE,
+)
+
+
 def _is_abbreviation(text: str, sentence_start: int, dot: int) -> bool:
     if text[dot] != ".":
         return False
+    if _LABEL_NUMBER.fullmatch(text, sentence_start, dot):
+        return True
     word = re.search(r"(\S+)$", text[sentence_start:dot])
     if not word:
         return False
@@ -102,7 +112,10 @@ _TERMINAL = re.compile(r"[.!?:…][”\"')\]]*$")
 _TOC_LINE = re.compile(r"(?:\.{3,}|\s)\d{1,3}$")
 
 
-_NAME_LINE = re.compile(r"^(?:[A-ZÅÄÖÉ][\w’'-]+\s+){1,3}[A-ZÅÄÖÉ][\w’'-]+(?:\s+[\w’'-]+){0,4}$")
+_NAME_LINE = re.compile(r"^(?:[A-ZÅÄÖÉ][\w’'-]+\s+){1,3}[A-ZÅÄÖÉ][\w’'-]+(?:,?\s+[\w’'-]+){0,5}$")
+"""A name and a title ("Jakob Forssmed Socialminister", "Margareta Holmberg Regionstyrelsens ordförande, Region
+Östergötland")."""
+_TABLE_ROW = re.compile(r"^\|(.*)\|$")
 _MONTH_YEAR = re.compile(
     r"\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
     r"january|february|march|may|june|july|august|october)\b[ ,]*\d{4}\b",
@@ -125,6 +138,9 @@ def sentence_role(sentence: str) -> str:
         return "caption"
     if _BULLET.match(text):
         return "content" if len(words) >= 4 else "fragment"
+    # A table row says something when at least two of its cells do ("| B – Digital omställning | 20 | … |").
+    if row := _TABLE_ROW.match(text):
+        return "content" if sum(bool(c.strip(" -:")) for c in row.group(1).split("|")) >= 2 else "fragment"
     if _TERMINAL.search(text) and len(words) >= 3:
         return "footnote" if _FOOTNOTE.match(text) and len(words) < 12 else "content"
     # No closing punctuation: a heading, a signature, a caption or a footnote, unless it is long.
@@ -134,7 +150,7 @@ def sentence_role(sentence: str) -> str:
         return "footnote"
     if _MONTH_YEAR.search(text) and len(words) <= 6:
         return "dateline"
-    if _NAME_LINE.match(text) and len(words) <= 7:
+    if _NAME_LINE.match(text) and len(words) <= 8:
         return "name_line"
     return "fragment"
 

@@ -187,6 +187,9 @@ def test_followups_are_read_against_the_previous_question_and_others_stand_alone
         ("Who is the regional director?", True, None),
         ("Who won the Eurovision Song Contest in 2024?", False, "missing_fact"),
         ("Vem vann Melodifestivalen 2024?", False, "missing_fact"),
+        # Who signed: the signature lines of the named document's foreword, far as a name's vector is.
+        ("Vem har skrivit förordet till agendan?", True, None),
+        ("Who wrote the foreword to the agenda?", True, None),
     ],
 )
 def test_answers_and_specific_refusals(real_engine: Engine, question: str, answered: bool, reason: str) -> None:

@@ -95,3 +95,37 @@ def test_the_crosswalk_and_the_proposal_check_take_the_lettered_areas(engine: En
     )
     top = [(item["doc_id"], item["number"]) for item in engine.align(proposal)["regional"][:2]]
     assert (DOC_ID, "B") in top, top
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vem har skrivit förordet till innovationsstrategin?",
+        "Who signed the foreword of the Östergötland innovation strategy?",
+    ],
+)
+def test_the_foreword_signature_answers_who_signed(engine: Engine, question: str) -> None:
+    result = engine.ask(question)
+    assert not result["abstained"], result["answer"]
+    assert "Margareta Holmberg Regionstyrelsens ordförande, Region Östergötland" in result["answer"]
+
+
+def test_a_named_document_is_the_one_answering(engine: Engine) -> None:
+    # The agenda says nothing of test beds; the lettered strategy does, but the question names the agenda.
+    result = engine.ask("Vad säger agendan om testbäddar?")
+    assert DOC_ID not in {c["doc_id"] for c in result["citations"]}, result["answer"]
+    assert engine.ask("Vad säger innovationsstrategin om testbäddar?")["citations"][0]["doc_id"] == DOC_ID
+
+
+def test_list_numbers_captions_and_table_rows_are_read_as_written(engine: Engine) -> None:
+    from strategiqa.ingest.sentences import sentence_role
+
+    sentences = [p.text[a:b] for p in engine.index.passages if p.doc_id == DOC_ID for a, b in p.sentences]
+    roles = {s: sentence_role(s) for s in sentences}
+    # A list item keeps its number; a caption keeps its text (and stays a caption, not answer material).
+    assert "1. Minst 40 nya innovationer ska ha prövats i regionens verksamheter senast 2028." in roles
+    assert "1." not in roles
+    caption = next(s for s in roles if s.startswith("Figur 1."))
+    assert "Innovationssystemets aktörer" in caption and roles[caption] == "caption"
+    # A table row is a sentence that can answer.
+    assert roles["| E – Offentlig upphandling | 10 | Regionstyrelsen |"] == "content"
