@@ -62,7 +62,7 @@ def ingest() -> None:
 
 @app.command()
 def add(
-    file: Path = typer.Argument(..., help="The document: .txt, .md or .pdf."),
+    file: Path = typer.Argument(..., help="The document: .txt, .md, .pdf or .docx (Word headings and lists are kept)."),
     title: str = typer.Option(..., "--title", help="Its full title."),
     publisher: str = typer.Option(..., "--publisher", help="Who published it (used in references)."),
     year: int = typer.Option(..., "--year", help="The year it was published."),

@@ -43,7 +43,7 @@ def add_document(corpus_dir: Path, new: NewDocument) -> tuple[str, Callable[[], 
     if not source.is_file():
         raise IngestError(f"There is no file {source}.")
     if source.suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise IngestError(f"{source.name}: unsupported format; add a .txt, .md or .pdf file.")
+        raise IngestError(f"{source.name}: unsupported format; add a .txt, .md, .pdf or .docx file.")
     doc_id = new.doc_id or _slug(source.stem)
     if not _ID.match(doc_id):
         raise IngestError(f"The id {doc_id!r} is not usable; use lower-case letters, digits, '-', '.' or '_'.")
@@ -57,7 +57,11 @@ def add_document(corpus_dir: Path, new: NewDocument) -> tuple[str, Callable[[], 
     target = corpus_dir / source.name
     if target.exists() or any(info.file == source.name for info in existing):
         raise IngestError(f"The corpus already has a file named {source.name}; rename the file first.")
-    read_source(source)  # unreadable, encrypted or scanned: refused here, by name, before anything changes
+    text, _ = read_source(source)  # unreadable, encrypted or scanned: refused here, by name, before anything changes
+    for info in existing:
+        # The same text under another name would answer every question twice, under two titles.
+        if (corpus_dir / info.file).is_file() and _same_text(text, corpus_dir / info.file):
+            raise IngestError(f"{source.name} has the same text as {info.doc_id!r} ({info.file}); it was not added.")
     manifest = corpus_dir / MANIFEST_NAME
     before = manifest.read_text(encoding="utf-8")
     shutil.copyfile(source, target)
@@ -74,6 +78,14 @@ def add_document(corpus_dir: Path, new: NewDocument) -> tuple[str, Callable[[], 
         write_atomically(manifest, before)
 
     return doc_id, undo
+
+
+def _same_text(text: str, path: Path) -> bool:
+    try:
+        other, _ = read_source(path)
+    except IngestError:
+        return False
+    return " ".join(text.split()) == " ".join(other.split())
 
 
 def remove_document(corpus_dir: Path, doc_id: str) -> tuple[str, Callable[[], None]]:

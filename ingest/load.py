@@ -1,4 +1,4 @@
-"""Read the corpus manifest and the raw text of each document (txt, md, pdf via pypdf)."""
+"""Read the corpus manifest and the raw text of each document (txt, md, pdf via pypdf, docx via python-docx)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,10 @@ from .model import DocumentInfo
 MANIFEST_NAME = "manifest.toml"
 TRANSLATIONS_NAME = "translations.toml"
 """Hand-written English section titles, kept beside the manifest (see ``CorpusProfile.english_title``)."""
-SUPPORTED_SUFFIXES = {".txt": "txt", ".md": "md", ".pdf": "pdf"}
+SUPPORTED_SUFFIXES = {".txt": "txt", ".md": "md", ".pdf": "pdf", ".docx": "md"}
+"""A file's format by its suffix; a Word document is read as the Markdown of its styles (see ``word``)."""
+_MAGIC = {b"%PDF-": "a PDF", b"PK\x03\x04": "a Word document or another zip file"}
+"""What a file's first bytes say it is, whatever its name."""
 
 
 class IngestError(Exception):
@@ -122,24 +125,45 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def read_source(path: Path) -> tuple[str, SourceFormat]:
     """The raw text of a corpus file and its format; PDF pages are separated by form feeds."""
-    fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    fmt = SUPPORTED_SUFFIXES.get(suffix)
     if fmt is None:
-        raise IngestError(f"{path.name}: unsupported file type; use .txt, .md or .pdf.")
+        raise IngestError(f"{path.name}: unsupported file type; use .txt, .md, .pdf or .docx.")
     if not path.is_file():
         raise IngestError(f"{path.name} is listed in the manifest but missing from {path.parent}.")
     data = path.read_bytes()
+    if not data.strip():
+        raise IngestError(f"{path.name} is empty; add a file with the document's text.")
+    _check_content(data, path.name, suffix)
     if fmt == "pdf":
         return pdf_text(data, path.name), "pdf"
+    if suffix == ".docx":
+        from .word import docx_markdown
+
+        return docx_markdown(data, path.name), "md"
     try:
         return data.decode("utf-8-sig"), fmt  # type: ignore[return-value]
     except UnicodeDecodeError as exc:
         raise IngestError(f"{path.name} is not UTF-8 text; save it as UTF-8 and retry.") from exc
 
 
+def _check_content(data: bytes, name: str, suffix: str) -> None:
+    """A file whose content is not what its name says (a Word file named .pdf) is refused, saying what it is."""
+    found = next((kind for magic, kind in _MAGIC.items() if data.startswith(magic)), None)
+    expected = {".pdf": "a PDF", ".docx": "a Word document or another zip file"}.get(suffix)
+    if found != expected:
+        what = found or "text"
+        raise IngestError(f"{name} is {what}, not what its name ({suffix}) says; rename it or save it again.")
+
+
 def pdf_text(data: bytes, name: str = "PDF") -> str:
     """Text of every page of a PDF, pages joined by form feeds so page numbers survive."""
+    import logging
+
     from pypdf import PdfReader
 
+    # pypdf logs its repairs of odd files as warnings; the reader gets one sentence from us instead.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:

@@ -199,9 +199,21 @@ def test_add_and_remove_a_document(mini_settings: Settings, tmp_path: Path) -> N
     scanned.write_bytes(bytes(pdf.output()))
     word = tmp_path / "plan.docx"
     word.write_bytes(b"PK\x03\x04 not really")
+    renamed = tmp_path / "renamed.pdf"  # a Word file named .pdf
+    renamed.write_bytes((Path(__file__).parent / "data" / "innovationsstrategi-ostergotland-2025.docx").read_bytes())
+    empty = tmp_path / "empty.md"
+    empty.write_text("  \n", encoding="utf-8")
+    copy = tmp_path / "skane-kopia.md"  # the added document again, under another name
+    copy.write_bytes(new.read_bytes())
+    sheet = tmp_path / "budget.xlsx"
+    sheet.write_bytes(b"PK\x03\x04")
     for path, args, fragment in [
         (scanned, ["--id", "scan"], "no extractable text"),
-        (word, ["--id", "plan"], "unsupported format"),
+        (word, ["--id", "plan"], "looks like a Word file but is damaged"),
+        (renamed, ["--id", "renamed"], "renamed.pdf is a Word document or another zip file, not what its name (.pdf)"),
+        (empty, ["--id", "empty"], "empty.md is empty"),
+        (sheet, ["--id", "sheet"], "unsupported format"),
+        (copy, ["--id", "copy"], "has the same text as 'skane'"),
         (new, ["--id", "skane"], "already has a document with id 'skane'"),
     ]:
         current = (mini_settings.corpus_dir / "manifest.toml").read_text("utf-8")

@@ -1,0 +1,55 @@
+"""A Word document is read as the Markdown of its styles: the same sections and sentences as the .md of the same
+text (the fixture's .md was converted from its .docx by a helper, independently of this reader)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from strategiqa.ingest.load import IngestError, read_source
+from strategiqa.ingest.model import DocumentInfo
+from strategiqa.ingest.pipeline import parse_document
+
+DATA = Path(__file__).parent.parent / "app" / "data"
+INFO = DocumentInfo(
+    doc_id="ostergotland",
+    file="x",
+    title="Innovationsstrategi för Region Östergötland 2025–2030",
+    short_title="Innovationsstrategi",
+    publisher="Region Östergötland",
+    year=2025,
+    kind="regional",
+)
+
+
+def _parsed(path: Path) -> tuple[list[tuple[str | None, str]], list[str]]:
+    raw, fmt = read_source(path)
+    document, blocks = parse_document(INFO, raw, fmt)
+    sections = [(s.number, s.title) for s in document.all_sections()]
+    return sections, [" ".join(b.text.split()) for b in blocks]
+
+
+def test_a_docx_reads_as_its_markdown() -> None:
+    docx_sections, docx_blocks = _parsed(DATA / "innovationsstrategi-ostergotland-2025.docx")
+    md_sections, md_blocks = _parsed(DATA / "innovationsstrategi-ostergotland-2025.md")
+    assert docx_sections == md_sections
+    assert ("B", "Digital omställning och datadriven utveckling") in docx_sections
+    assert docx_blocks == md_blocks
+
+
+def test_a_file_whose_content_is_not_its_name_is_refused_saying_what_it_is(tmp_path: Path) -> None:
+    text_as_pdf = tmp_path / "plan.pdf"
+    text_as_pdf.write_text("Det här är text, inte en PDF.", encoding="utf-8")
+    with pytest.raises(IngestError, match=r"plan.pdf is text, not what its name \(.pdf\) says"):
+        read_source(text_as_pdf)
+    pdf_as_text = tmp_path / "plan.txt"
+    pdf_as_text.write_bytes(b"%PDF-1.4 ...")
+    with pytest.raises(IngestError, match=r"plan.txt is a PDF"):
+        read_source(pdf_as_text)
+    zip_not_word = tmp_path / "plan.docx"
+    import zipfile
+
+    with zipfile.ZipFile(zip_not_word, "w") as archive:
+        archive.writestr("data.csv", "a,b\n1,2\n")
+    with pytest.raises(IngestError, match="is a zip file, not a Word document"):
+        read_source(zip_not_word)
