@@ -56,6 +56,7 @@ _IMAGE_PLACEHOLDER = re.compile(
 _PULL_QUOTE_MARK = re.compile(r"^\s*[”“\"»«„]\s*$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LIST_ITEM = re.compile(r"^\s*[-*•–]\s+(?=\S)")
+_NUMBERED_ITEM = re.compile(r"^\d{1,2}[.)]\s+\S")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 """A Markdown table row: a block (and so a sentence) of its own, so a quote is the row, not the whole table."""
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -236,18 +237,26 @@ def _pdf_heading(lines: list[Line], i: int) -> bool:
     """Whether line ``i`` of a PDF starts a heading: a numbered heading line, or a short capitalised line without
     digits or closing punctuation between a sentence's end (or a page's start) and a capitalised line."""
     text = lines[i].text.strip()
+    after = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
     if _numbered_heading(text) and not text.endswith("."):
-        return True
+        # A numbered list item wrapping onto the line that ends its sentence ("3. Regionen ska ha … för\nforskning
+        # år 2029.") is no heading: headings do not end in a full stop.
+        return not _ends_sentence_on(after)
     words = text.split()
     if not (1 <= len(words) <= 6 and text[:1].isupper() and not text.endswith((*_SENTENCE_END, ","))):
         return False
     if any(ch.isdigit() for ch in text) or _LIST_ITEM.match(text):
         return False
     before = lines[i - 1].text.strip() if i > 0 and not lines[i].is_page_start else ""
-    after = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
     return (not before or before.endswith(_SENTENCE_END)) and (
-        not after or after[:1].isupper() or bool(_LIST_ITEM.match(after))
+        not after or after[:1].isupper() or bool(_LIST_ITEM.match(after) or _NUMBERED_ITEM.match(after))
     )
+
+
+def _ends_sentence_on(next_line: str) -> bool:
+    """Whether a numbered line is a list item wrapping onto ``next_line``, which ends its sentence ("3. Regionen ska
+    ha … för\nforskning år 2029."): a heading does not go on in lower case (or a number) to a full stop."""
+    return (next_line[:1].islower() or next_line[:1].isdigit()) and next_line.rstrip().endswith(".")
 
 
 def _plain_heading_length(parts: list[tuple[str, Line]]) -> int:
@@ -258,7 +267,7 @@ def _plain_heading_length(parts: list[tuple[str, Line]]) -> int:
     closing punctuation (``Förord``, ``Målsättningar``).
     """
     first = parts[0][0]
-    if _numbered_heading(first) and not first.endswith("."):
+    if _numbered_heading(first) and not first.endswith(".") and not (len(parts) > 1 and _ends_sentence_on(parts[1][0])):
         n = 1
         while (
             n < len(parts)

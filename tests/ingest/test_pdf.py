@@ -67,7 +67,7 @@ def test_corrupt_and_encrypted_pdfs_are_refused() -> None:
 
 def test_a_document_that_fails_is_skipped_and_the_rest_ingested(tmp_path: Path) -> None:
     (tmp_path / "good.md").write_text("# Rubrik\n\nEn mening om life science.\n", encoding="utf-8")
-    (tmp_path / "bad.pdf").write_bytes(b"not a pdf at all")
+    (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.4 damaged beyond repair")
     entries = [("good", "good.md"), ("bad", "bad.pdf")]
     (tmp_path / "manifest.toml").write_text(
         "".join(
@@ -97,3 +97,25 @@ def test_a_section_over_two_pages_is_cited_page_by_page(tmp_path: Path) -> None:
     assert set(by_page) == {1, 2}
     assert "andra sidan" in by_page[2] and "andra sidan" not in by_page[1]
     assert all(p.label.endswith(f"s. {p.page}") for p in parsed.passages)
+
+
+def test_a_wrapped_numbered_list_item_in_a_pdf_is_no_heading() -> None:
+    from strategiqa.ingest.clean import clean_text
+    from strategiqa.ingest.structure import parse_sections
+
+    raw = (
+        "Prioritering A – Hälsoinnovation\n"
+        "Vården står för den största delen av budgeten.\n"
+        "Strategiska mål\n"
+        "1.  Minst tio procent av regionens upphandlingar ska vara innovationsupphandlingar år\n"
+        "2030.\n"
+        "2.  Regionen ska ha en gemensam plattform för säker delning av hälsodata för\n"
+        "forskning år 2029.\n"
+        "Prioritering B – Digital omställning\n"
+        "Data är en grundförutsättning för nya tjänster.\n"
+    )
+    cleaned = clean_text(raw, "pdf", title="Strategi")
+    sections = parse_sections(cleaned.blocks, len(cleaned.text), "Strategi")
+    assert [(s.number, s.title) for s in sections] == [("A", "Hälsoinnovation"), ("B", "Digital omställning")]
+    assert [c.title for c in sections[0].children] == ["Strategiska mål"]
+    assert "innovationsupphandlingar år 2030." in cleaned.text
