@@ -163,25 +163,19 @@ def compose_answer(
 
 
 def _mentions_topic(question: str, result: SearchResult, index: LoadedIndex, passages: int) -> bool:
-    """Whether the top passages use a word of what the question is about: its focused form, without the
-    documents' names and places (see ``DocumentRouter.focus``), section references and question words, so
-    "Hur mycket satsas på <document>s genomförande?" is about *genomförande*, which the documents may discuss,
-    and "Vad säger <document> om kollektivtrafiken i <region>?" about *kollektivtrafik*. True when nothing
-    is left to check ("Och 4.2?")."""
-    router = index.router
-    if router is None:
+    """Whether the top passages use a word of what the question is about (see ``_topic_words``): "Hur mycket satsas
+    på <document>s genomförande?" is about *genomförande*, which the documents may discuss, and "Vad säger
+    <document> om kollektivtrafiken i <region>?" about *kollektivtrafik*. True when nothing is left to check ("Och
+    4.2?") and for a question relating two documents, which is about the documents themselves."""
+    asked = _topic_words(question, index)
+    if asked is None:
         return True
-    focused = router.focus(question) or router.strip_names(question)
-    # The question's own frame ("vad säger …", "tell me more") is no topic.
-    asked = " ".join(
-        w for w in without_section_references(focused).split() if w.lower().strip("?,.!") not in QUESTION_WORDS
-    )
     hits = result.hits[:passages]
     languages = {str(index.passage_languages[h.index]) for h in hits}
     if not any(tokenize(asked, None, language) for language in languages):
         return True
     for language in languages:
-        terms = {_key(t) for t in tokenize(asked, index.compounds if language == "sv" else None, language)}
+        terms = _terms(asked, index, language)
         # A passage is also about its headings ("Förord" for "Vem skrev förordet?").
         words = {
             _key(w) for h in hits if index.passage_languages[h.index] == language for w in index.passage_words(h.index)
@@ -189,6 +183,33 @@ def _mentions_topic(question: str, result: SearchResult, index: LoadedIndex, pas
         if terms & words:
             return True
     return False
+
+
+def _topic_words(question: str, index: LoadedIndex) -> str | None:
+    """What the question is about: its focused form, without the documents' names and places (see
+    ``DocumentRouter.focus``), section references, question words and what it calls a document; None when it
+    relates two documents (or the index has no router)."""
+    router = index.router
+    if router is None or len(router.named_all(question)) > 1:
+        return None
+    focused = router.focus(question) or router.strip_places(router.strip_names(question))
+    # The question's own frame ("vad säger …", "tell me more") is no topic.
+    return " ".join(
+        w
+        for w in without_section_references(focused).split()
+        if w.lower().strip("?,.!") not in QUESTION_WORDS and w.lower().strip("?,.!") not in _DOCUMENT_NOUNS
+    )
+
+
+def _terms(text: str, index: LoadedIndex, language: str) -> set[str]:
+    return {_key(t) for t in tokenize(text, index.compounds if language == "sv" else None, language)}
+
+
+# What a question calls a document when the manifest's names do not match ("Östergötlands strategi"): no topic.
+_DOCUMENT_NOUNS = frozenset(
+    "strategi strategin strategins strategy strategy's agenda agendan agendans plan planen planens dokument "
+    "dokumentet dokumentets document document's".split()
+)
 
 
 def _key(stem: str) -> str:

@@ -85,6 +85,14 @@ class DocumentRouter:
                 return found.pop() if len(found) == 1 else None
         return None
 
+    def named_all(self, text: str) -> set[str]:
+        """Every document ``text`` names, by name, cue or place ("Hur förhåller sig agendan till strategin?": two)."""
+        found = set()
+        for pattern in (self._strong, self._weak):
+            for m in pattern.finditer(text) if pattern is not None else ():
+                found.add(self._owner_of(m.group(0)))
+        return {doc_id for doc_id in found if doc_id is not None}
+
     def role(self, doc_id: str | None) -> str | None:
         """The named document's role (regional, national, eu …)."""
         return self._roles.get(doc_id) if doc_id else None
@@ -96,6 +104,10 @@ class DocumentRouter:
         stripped = re.sub(r"\s+([?.!,])", r"\1", self._names.sub("", question))
         stripped = re.sub(r"\s{2,}", " ", stripped).strip()
         return stripped if len(stripped.split()) >= 2 else question
+
+    def strip_places(self, text: str) -> str:
+        """``text`` without the documents' places ("… the Östergötland strategy …" → "… the strategy …")."""
+        return _tidy(_remove(self._places, text, also_modifiers=True)) if self._places is not None else text
 
     def focus(self, question: str) -> str | None:
         """The question without document names, the corpus topic and its places, or None if that leaves

@@ -129,3 +129,16 @@ def test_list_numbers_captions_and_table_rows_are_read_as_written(engine: Engine
     assert "Innovationssystemets aktörer" in caption and roles[caption] == "caption"
     # A table row is a sentence that can answer.
     assert roles["| E – Offentlig upphandling | 10 | Regionstyrelsen |"] == "content"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vad säger Östergötlands strategi om vätgas?",
+        "Vad säger innovationsstrategin om vätgas?",
+    ],
+)
+def test_a_topic_the_named_document_lacks_is_refused(engine: Engine, question: str) -> None:
+    # The document's place ("Östergötlands") and what the question calls it ("strategi") are no topic words.
+    result = engine.ask(question)
+    assert result["abstained"] and result["abstain_reason"] == "off_topic", result["answer"]
