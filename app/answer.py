@@ -128,6 +128,7 @@ def compose_answer(
     params = params or AnswerParams()
     language = "en" if result.language == "en" else "sv"
     candidates = _candidates(result, index, params, analysis)
+    signed = asks_who_signed(result.question, analysis)  # signatures answer, whatever the role words
     if not candidates or result.query_vector is None:
         return Answer(REFUSAL[language], True, [], 0.0, "off_topic")
     score = confidence(result.query_vector, max(c.similarity for c in candidates), background)
@@ -149,7 +150,10 @@ def compose_answer(
         return Answer(REFUSAL[language], True, [], round(score, 4), "off_topic")
     best = max(c.score for c in candidates)
     close = [c for c in candidates if c.score >= best - params.fact_margin]
-    missing = _missing(close, analysis, vocabulary, index)
+    # "Who leads <a body>?": a name in a sentence that says nothing of the body or the role is not the answer.
+    topic = _topic_words(asked or result.question, index) if same_language and not signed else None
+    role = set(tokenize(topic or "", None, language))
+    missing = _missing(close, analysis, vocabulary, index, role)
     if not answerable and not missing:
         return Answer(REFUSAL[language], True, [], round(score, 4), "off_topic")
     if missing:
@@ -306,9 +310,15 @@ def _asks_for_line(question: str, line: str, headings: tuple[str, ...]) -> bool:
 
 
 def _missing(
-    close: list[_Sentence], analysis: QuestionAnalysis, vocabulary: frozenset[str], index: LoadedIndex
+    close: list[_Sentence],
+    analysis: QuestionAnalysis,
+    vocabulary: frozenset[str],
+    index: LoadedIndex,
+    role: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> dict[str, Any]:
-    """What the question asks for that none of the close sentences gives (empty when all is there)."""
+    """What the question asks for that none of the close sentences gives (empty when all is there). A person,
+    body or organisation must come with a word of the question's topic (``role``: the role or body asked about)
+    in its sentence or the ones beside it."""
     unknown = [name for name in analysis.names if not known_in(name, vocabulary)]
     if unknown:
         return {"element": "name", "name": unknown[0]}
@@ -320,7 +330,22 @@ def _missing(
             return {"element": element, "year": year}
     if analysis.checkable and not any(satisfies(c.text, analysis) for c in pool):
         return {"element": analysis.expects, **({"year": analysis.years[0]} if analysis.years else {})}
+    if analysis.expects in _WHO and role:
+        in_role = [c for c in pool if satisfies(c.text, analysis) and role & _sentence_terms(c, index)]
+        if not in_role:
+            return {"element": analysis.expects}
     return {}
+
+
+_WHO = ("person", "agent", "organisation")
+
+
+def _sentence_terms(sentence: _Sentence, index: LoadedIndex) -> set[str]:
+    """Whole stems of the sentence, the ones beside it and its headings (not six-letter keys or compound parts:
+    "regiondirektör" is not "regionala")."""
+    passage = index.passages[sentence.passage_index]
+    text = " ".join((*passage.section_path, _with_neighbours(sentence, index)))
+    return set(tokenize(text, None, str(index.passage_languages[sentence.passage_index])))
 
 
 def _missing_sentence(missing: dict[str, Any], language: str) -> str:

@@ -87,9 +87,11 @@ class DocumentRouter:
 
     def named_all(self, text: str) -> set[str]:
         """Every document ``text`` names, by name, cue or place ("Hur förhåller sig agendan till strategin?": two)."""
-        found = set()
-        for pattern in (self._strong, self._weak):
-            for m in pattern.finditer(text) if pattern is not None else ():
+        places = list(self._weak.finditer(text)) if self._weak is not None else []
+        found = {self._owner_of(p.group(0)) for p in places}
+        for m in self._strong.finditer(text) if self._strong is not None else ():
+            # A cue inside a place ("Region" in "Region X") is the place (as in ``named``).
+            if not any(p.start() <= m.start() < p.end() or m.start() <= p.start() < m.end() for p in places):
                 found.add(self._owner_of(m.group(0)))
         return {doc_id for doc_id in found if doc_id is not None}
 

@@ -142,3 +142,10 @@ def test_a_topic_the_named_document_lacks_is_refused(engine: Engine, question: s
     # The document's place ("Östergötlands") and what the question calls it ("strategi") are no topic words.
     result = engine.ask(question)
     assert result["abstained"] and result["abstain_reason"] == "off_topic", result["answer"]
+
+
+def test_a_name_outside_the_role_asked_about_is_no_answer(engine: Engine) -> None:
+    # The document names no regional director; a sentence naming the region is not one.
+    result = engine.ask("Vem är regiondirektör i Region Östergötland?")
+    assert result["abstained"] and result["abstain_reason"] == "missing_fact", result["answer"]
+    assert not engine.ask("Vem är regiondirektör?")["abstained"]  # the agenda's foreword is signed by one
