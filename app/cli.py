@@ -330,9 +330,11 @@ def align(
         if result["summary"]["message"]:
             typer.echo(result["summary"]["message"])
         marks = {"clear": "**", "possible": "* ", "none": "  "}
+        rank = {"clear": 0, "possible": 1, "none": 2}
         for key, heading in (("regional", "Regional focus areas"), ("national", "National objectives")):
             typer.echo(heading)
-            for item in result[key][:top]:
+            # By level first (a clear link above a possible one), then in the check's order within a level.
+            for item in sorted(result[key], key=lambda item: rank[item["level"]])[:top]:
                 typer.echo(f"  {marks[item['level']]} {item['number']:>4}  {item['level']:<8}  {item['title']}")
         typer.echo("(** = clear link, * = possible link; --markdown for the evidence)")
 
