@@ -71,6 +71,9 @@ def add(
     short_title: str = typer.Option(None, "--short-title", help="Title used in citation labels."),
     place: list[str] = typer.Option(None, "--place", help="A place it is about (repeatable)."),
     alias: list[str] = typer.Option(None, "--alias", help="A name questions use for it (repeatable)."),
+    cue: list[str] = typer.Option(
+        None, "--cue", help="Another word that points to it, e.g. 'kommunen' (repeatable; routing only)."
+    ),
     language: str = typer.Option("sv", "--language", help="Its language (ISO 639-1)."),
 ) -> None:
     """Add a document to the corpus (copied into the corpus folder, entered in the manifest) and index it;
@@ -85,7 +88,9 @@ def add(
     from .indexing import ingest as run_ingest
 
     settings = _settings()
-    new = NewDocument(file, title, publisher, year, role, doc_id, short_title, language, place or (), alias or ())
+    new = NewDocument(
+        file, title, publisher, year, role, doc_id, short_title, language, place or (), alias or (), cue or ()
+    )
     try:  # a bad file or field is the user's input: exit 2, and nothing was changed
         added, undo = add_document(settings.corpus_dir, new)
     except IngestError as exc:

@@ -33,6 +33,8 @@ class NewDocument:
     language: str = "sv"
     places: Sequence[str] = ()
     names: Sequence[str] = ()
+    cues: Sequence[str] = ()
+    """Other words that point to it ("regionen", "kommunen"): they route a question, no more."""
 
 
 def add_document(corpus_dir: Path, new: NewDocument) -> tuple[str, Callable[[], None]]:
@@ -130,6 +132,7 @@ def _entry(doc_id: str, file: str, new: NewDocument) -> str:
         f"language = {_toml(new.language)}",
         f"places = [{', '.join(_toml(p) for p in new.places)}]",
         f"names = [{', '.join(_toml(n) for n in new.names)}]",
+        *([f"cues = [{', '.join(_toml(c) for c in new.cues)}]"] if new.cues else []),
     ]
     return "\n".join(lines) + "\n"
 
