@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from strategiqa.ingest.model import Passage
-from strategiqa.ingest.structure import split_number
+from strategiqa.ingest.structure import repeats_title, split_number
 
 _FROM = {"sv": "Ur", "en": "From"}
 _AND = {"sv": "och", "en": "and"}
@@ -22,32 +22,35 @@ _AND = {"sv": "och", "en": "and"}
 def source_lead(passages: Sequence[Passage], language: str, english: Callable[[str, Sequence[str]], list[str]]) -> str:
     """ "Ur <document>, <section>; <section>:" for the passages an answer quotes, in the order quoted.
     ``english(doc_id, path)`` translates a heading path (unknown headings come back as they are). Empty when
-    no passage has a section below its document's title."""
+    no passage is given; a passage standing under its document's title only is located by the title alone."""
     by_document: dict[str, list[str]] = {}
     titles: dict[str, str] = {}
     for passage in passages:
         path = _locator_path(passage)
-        if not path:
+        by_document.setdefault(passage.doc_id, [])
+        titles[passage.doc_id] = passage.doc_title
+        if not path:  # text under the document's title only (a title page): the document is the locator
             continue
         label = " – ".join(path)
         if language == "en":
             translated = " – ".join(english(passage.doc_id, path))
             label = label if translated == label else f"{label} ({translated})"
-        by_document.setdefault(passage.doc_id, [])
         if label not in by_document[passage.doc_id]:
             by_document[passage.doc_id].append(label)
-        titles[passage.doc_id] = passage.doc_title
     if not by_document:
         return ""
     language = language if language in _FROM else "sv"
-    parts = [f"{titles[doc_id]}, {'; '.join(labels)}" for doc_id, labels in by_document.items()]
+    parts = [
+        ", ".join((titles[doc_id], "; ".join(labels))) if labels else titles[doc_id]
+        for doc_id, labels in by_document.items()
+    ]
     return f"{_FROM[language]} {f' {_AND[language]} '.join(parts)}:"
 
 
 def _locator_path(passage: Passage) -> tuple[str, ...]:
     """The headings that locate ``passage``: from the first numbered one down, or all of them; none for text
     that stands under the document's title only."""
-    path = tuple(h for h in passage.section_path if h.strip() and h != passage.doc_title)
+    path = tuple(h for h in passage.section_path if h.strip() and not repeats_title(h, passage.doc_title))
     for i, heading in enumerate(path):
         if split_number(heading)[0] is not None:  # "3. …", "4.1 …" as the path writes numbered headings
             return path[i:]

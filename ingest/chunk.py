@@ -8,6 +8,7 @@ import math
 from .clean import Block
 from .model import Document, Passage, Section
 from .sentences import sentence_spans
+from .structure import repeats_title
 
 DEFAULT_PASSAGE_WORDS = 130
 
@@ -42,8 +43,10 @@ def citation_label(document: Document, section: Section, page: int | None) -> st
     numbered = [i for i, s in enumerate(_lineage(document, section)) if s.number is not None]
     if numbered:
         labels = labels[numbered[-1] :]
+    # A title page's heading is the title the reference already gives.
+    labels = [label for label in labels if not repeats_title(label, document.info.title)]
     info = document.info
-    parts = [f"{info.publisher} ({info.year})", info.short_title, " – ".join(labels)]
+    parts = [f"{info.publisher} ({info.year})", info.short_title, *([" – ".join(labels)] if labels else [])]
     if page is not None:
         parts.append(page_label(info.language, page))
     return ", ".join(parts)

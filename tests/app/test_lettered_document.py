@@ -149,3 +149,11 @@ def test_a_name_outside_the_role_asked_about_is_no_answer(engine: Engine) -> Non
     result = engine.ask("Vem är regiondirektör i Region Östergötland?")
     assert result["abstained"] and result["abstain_reason"] == "missing_fact", result["answer"]
     assert not engine.ask("Vem är regiondirektör?")["abstained"]  # the agenda's foreword is signed by one
+
+
+def test_a_title_page_sentence_is_located_by_the_document_alone(engine: Engine) -> None:
+    result = engine.ask("Vilket diarienummer har innovationsstrategin?")
+    assert result["answer"].startswith("Ur Innovationsstrategi för Region Östergötland 2025–2030: Diarienummer")
+    assert (
+        result["citations"][0]["reference"] == "Region Östergötland (2025), Innovationsstrategi för Region Östergötland"
+    )

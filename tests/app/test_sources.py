@@ -40,10 +40,11 @@ def test_a_numbered_section_is_named_from_its_number_down() -> None:
     assert source_lead([needs], "en", _english) == "From Planen, 2. Gröna dalar – BEHOV (2. Green valleys – Needs):"
 
 
-def test_unnumbered_headings_are_named_whole_and_the_title_page_not_at_all() -> None:
+def test_unnumbered_headings_are_named_whole_and_the_title_page_by_the_document_alone() -> None:
     preface = _passage("d", "Planen", ("Planen", "Förord"))
     assert source_lead([preface], "sv", _english) == "Ur Planen, Förord:"
-    assert source_lead([_passage("d", "Planen", ("Planen",))], "sv", _english) == ""
+    assert source_lead([_passage("d", "Planen", ("Planen 2025–2030",))], "sv", _english) == "Ur Planen:"
+    assert source_lead([], "sv", _english) == ""
 
 
 def test_sections_are_listed_once_per_document_in_the_order_quoted() -> None:
