@@ -44,7 +44,10 @@ def test_answer_metrics_on_the_dev_set(dev_report: dict) -> None:
     # to 0.78 (issue 10 is open on this); these guard the measured level.
     assert answers["cited_gold_rate"] >= 0.75
     assert answers["citation_precision"] >= 0.7
-    assert answers["false_abstention_rate"] <= 0.05
+    # 2 of 32 since a question naming one document is answered from it only (2026-12-05): "What are testbeds
+    # mentioned for in the strategy?" is refused from the strategy, where it was answered from the agenda, whose
+    # passages hold no gold quote (cited-gold unchanged).
+    assert answers["false_abstention_rate"] <= 0.07
     assert answers["off_topic_abstention"] is None  # the dev set has no unanswerable questions
 
 
