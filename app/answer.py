@@ -153,6 +153,8 @@ def compose_answer(
     # "Who leads <a body>?": a name in a sentence that says nothing of the body or the role is not the answer.
     topic = _topic_words(asked or result.question, index) if same_language and not signed else None
     role = set(tokenize(topic or "", None, language))
+    if analysis.expects in _WHO and role:
+        close = _in_role(close, candidates, role, index)
     missing = _missing(close, analysis, vocabulary, index, role)
     if not answerable and not missing:
         return Answer(REFUSAL[language], True, [], round(score, 4), "off_topic")
@@ -338,6 +340,25 @@ def _missing(
 
 
 _WHO = ("person", "agent", "organisation")
+
+
+def _in_role(
+    close: list[_Sentence], candidates: list[_Sentence], role: set[str], index: LoadedIndex
+) -> list[_Sentence]:
+    """For a who question: the close sentences that name the role or body asked about, and any signature line that
+    names all of it ("Anders Holm (C) Kommunstyrelsens ordförande" for "Vem är kommunstyrelsens ordförande?"; not
+    for "Vem blir ordförande i det nya rådet?"), however far its vector; the close sentences as they are when none
+    does."""
+    seen = {(c.passage_index, c.sentence_index) for c in close}
+    lines = [
+        c
+        for c in candidates
+        if (c.passage_index, c.sentence_index) not in seen
+        and sentence_role(c.text) == "name_line"
+        and role <= set(tokenize(c.text, None, str(index.passage_languages[c.passage_index])))
+    ]
+    in_role = [c for c in [*close, *lines] if role & _sentence_terms(c, index)]
+    return in_role or close
 
 
 def _sentence_terms(sentence: _Sentence, index: LoadedIndex) -> set[str]:

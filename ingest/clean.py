@@ -48,6 +48,10 @@ _DANGLING_WORDS = {
     "with",
     "on",
 }
+_CONTENTS_LINE = re.compile(r"(?:\s?\.){4,}\s*\d{1,3}\s*$")
+"""A table-of-contents line: a heading, dotted leaders, a page number ("INLEDNING ........ 2")."""
+_CONTACT_LINE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|^\s*(?:tel\.?|telefon|phone)?[:\s]*\+?[\d][\d -]{6,}\d\s*$", re.I)
+"""A line holding an e-mail address, or a phone number alone ("0521-72 14 30")."""
 _PHOTO_CREDIT = re.compile(r"^\s*(foto|bild|illustration|photo|image)\s*:", re.IGNORECASE)
 _IMAGE_PLACEHOLDER = re.compile(
     r"^\s*(<!--\s*(image|bild|figure)\s*-->|!\[[^\]]*\]\([^)]*\)|\[(bild|image|figur|figure)[^\]]*\])\s*$",
@@ -170,7 +174,13 @@ def _group_paragraphs(lines: list[Line], fmt: SourceFormat) -> list[_Paragraph]:
             if not _numbered_heading(text.strip()):
                 flush()  # an unnumbered heading is one line; a numbered one may wrap onto the next
             continue
-        if _PHOTO_CREDIT.match(text) or _IMAGE_PLACEHOLDER.match(text):
+        if _PHOTO_CREDIT.match(text) or _IMAGE_PLACEHOLDER.match(text) or _CONTENTS_LINE.search(text):
+            continue  # photo credits, image placeholders and table-of-contents lines say nothing
+        if _CONTACT_LINE.search(text):
+            # An e-mail address or a phone number is a line of its own, not the end of the sentence before it.
+            flush()
+            current.append(line)
+            flush()
             continue
         if _PULL_QUOTE_MARK.match(text):
             flush()
@@ -223,7 +233,7 @@ def _to_blocks(
 _NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}\.(?:\s|$)|\d{1,2}(?:\.\d{1,2})+\.?\s)\s*[A-ZÅÄÖÉ]")
 NOUN_NUMBERED_HEADING = re.compile(
     r"^(?!(?i:figur|figure|fig|tabell|table|bild|diagram|källa|source|bilaga|appendix)\b)"
-    r"([A-ZÅÄÖÉ][\w-]*(?:\s+[\w-]+)?)\s+(\d{1,2}(?:\.\d{1,2})*|[A-Z])\s*[:.–—-]\s+([A-ZÅÄÖÉ].*)$"
+    r"([A-ZÅÄÖÉ][\w-]*(?:\s+[\w-]+)?)\s+(\d{1,2}(?:\.\d{1,2})*|[A-Z])(?:\s*[:.–—-]\s+|\s+)([A-ZÅÄÖÉ].*)$"
 )
 """A heading numbered after a noun: "Chapter 2 – <title>", "Strategiområde 3: <title>", "Prioritering B – <title>"
 (a letter series; not a caption); groups: the noun, the number (or letter), the title."""
@@ -288,7 +298,8 @@ def _plain_heading_length(parts: list[tuple[str, Line]]) -> int:
         and 1 <= len(words) <= 6
         and first[:1].isupper()
         and not first.endswith((*_SENTENCE_END, ","))
-        and not any(ch.isdigit() for ch in first)
+        # Digits make a line a figure or a date, unless it is set in capitals ("ÅTGÄRDER 2025–2026").
+        and (first.isupper() or not any(ch.isdigit() for ch in first))
     ):
         return 1
     return 0
@@ -364,6 +375,7 @@ def _join_broken_paragraphs(blocks: list[Block]) -> list[Block]:
             and block.kind == "paragraph"
             and not prev.text.endswith(_SENTENCE_END)
             and block.text[:1].islower()
+            and not _CONTACT_LINE.search(block.text)  # "karin.lindqvist@…" starts in lower case, but alone
         ):
             shift = len(prev.text) + 1
             prev.text = f"{prev.text} {block.text}"

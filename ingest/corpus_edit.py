@@ -56,14 +56,14 @@ def add_document(corpus_dir: Path, new: NewDocument) -> tuple[str, Callable[[], 
     existing = read_manifest(corpus_dir)
     if any(info.doc_id == doc_id for info in existing):
         raise IngestError(f"The corpus already has a document with id {doc_id!r}; choose another with --id.")
-    target = corpus_dir / source.name
-    if target.exists() or any(info.file == source.name for info in existing):
-        raise IngestError(f"The corpus already has a file named {source.name}; rename the file first.")
     text, _ = read_source(source)  # unreadable, encrypted or scanned: refused here, by name, before anything changes
     for info in existing:
         # The same text under another name would answer every question twice, under two titles.
         if (corpus_dir / info.file).is_file() and _same_text(text, corpus_dir / info.file):
             raise IngestError(f"{source.name} has the same text as {info.doc_id!r} ({info.file}); it was not added.")
+    target = corpus_dir / source.name
+    if target.exists() or any(info.file == source.name for info in existing):
+        raise IngestError(f"The corpus already has a file named {source.name}; rename the file first.")
     manifest = corpus_dir / MANIFEST_NAME
     before = manifest.read_text(encoding="utf-8")
     shutil.copyfile(source, target)

@@ -112,9 +112,11 @@ _TERMINAL = re.compile(r"[.!?:…][”\"')\]]*$")
 _TOC_LINE = re.compile(r"(?:\.{3,}|\s)\d{1,3}$")
 
 
-_NAME_LINE = re.compile(r"^(?:[A-ZÅÄÖÉ][\w’'-]+\s+){1,3}[A-ZÅÄÖÉ][\w’'-]+(?:,?\s+[\w’'-]+){0,5}$")
-"""A name and a title ("Jakob Forssmed Socialminister", "Margareta Holmberg Regionstyrelsens ordförande, Region
-Östergötland")."""
+_NAME_LINE = re.compile(
+    r"^(?:[A-ZÅÄÖÉ][\w’'-]+\s+){1,3}[A-ZÅÄÖÉ][\w’'-]+(?:\s+\([A-ZÅÄÖ]{1,4}\))?(?:,?\s+[\w’'-]+){0,5}$"
+)
+"""A name (with a party, "(C)") and a title ("Jakob Forssmed Socialminister", "Margareta Holmberg Regionstyrelsens
+ordförande, Region Östergötland")."""
 _TABLE_ROW = re.compile(r"^\|(.*)\|$")
 _MONTH_YEAR = re.compile(
     r"\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"

@@ -117,6 +117,13 @@ def _assign_levels(headings: list[Block], numbering: list[tuple[str | None, str]
     levels: list[int] = []
     stack: list[_Open] = []
     level_of_depth: dict[int, int] = {}
+    # Plain text marks its main parts by capitals ("INLEDNING", "VÅRA MÅL"): a capitals heading that occurs once, in
+    # a document whose earlier main parts are set so, is a main part again after the numbered goals ("ÅTGÄRDER"),
+    # while one repeated under every area ("MÅLBILD", "BEHOV") is a part of each.
+    counts: dict[str, int] = {}
+    for block in headings:
+        counts[block.text.strip()] = counts.get(block.text.strip(), 0) + 1
+    capitals_at_top = False
     for block, (number, _) in zip(headings, numbering, strict=True):
         depth = number.count(".") + 1 if number else None
         if depth is not None:
@@ -134,6 +141,10 @@ def _assign_levels(headings: list[Block], numbering: list[tuple[str | None, str]
         else:
             numbered = [o for o in stack if o.numbered_depth is not None]
             level = numbered[-1].level + 1 if numbered else 1
+            capitals = block.text.strip().isupper() and counts[block.text.strip()] == 1
+            if capitals and capitals_at_top:
+                level = 1
+            capitals_at_top = capitals_at_top or (capitals and level == 1)
         while stack and stack[-1].level >= level:
             stack.pop()
         stack.append(_Open(block.md_level, level, depth))

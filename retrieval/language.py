@@ -8,11 +8,13 @@ import threading
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SWEDISH = frozenset(
     "och att det som är för på med av till den har inte en ett om hur vad vilka vilken vilket varför "
-    "när var ska kan finns säger nämns mellan eller från också detta dessa regeringen strategin agendan".split()
+    "när var ska kan finns säger nämns mellan eller från också detta dessa regeringen strategin agendan "
+    "hon han hennes hans deras dess vi oss ni dem sin sitt sina".split()
 )
 _ENGLISH = frozenset(
     "the and of to is are what which who how why when where does do did for with about from that this "
-    "these there be been has have say says said mention mentioned strategy agenda government".split()
+    "these there be been has have say says said mention mentioned strategy agenda government "
+    "she he her his their its we us they them".split()
 )
 # Word endings typical of one language: a weak signal that decides short, keyword-like questions.
 _EN_ENDING = re.compile(r"(tion|tions|ity|ities|ment|ments|ness|ies|ing|ings|al|als|ed|ly|ship)$")

@@ -21,6 +21,7 @@ STOP_WORDS = frozenset(
     sedan ju denna själv detta åt utan varit hur ingen mitt ni bli blev oss din dessa några deras
     blir mina samma vilken er sådan vår blivit dess inom mellan sådant varför varje vilka ditt vem
     vilket sitt sådana vart dina vars vårt våra ert era vilkas ska också finns samt bl ex t s k mej dej sej
+    säger sägs säga sade
     the a an of and or to in on for is are was were be been what which who whom how why does do did
     about with by from as at that this these those it its there their they has have had can will
     would should say says said mentioned mention regarding according

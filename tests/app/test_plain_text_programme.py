@@ -1,0 +1,84 @@
+"""A fifth document nobody here wrote: a municipal business programme as plain text exported from a word processor
+(no Markdown): a table of contents with dotted leaders, main parts in capitals ("INLEDNING", "ÅTGÄRDER 2025–2026"),
+goals "Mål N: …" with sub-goals "Delmål N.N …" (no colon), a dash list, and a contact block (name, title, e-mail,
+phone, one per line). Real corpus plus the document, real model.
+
+The document (``data/granasa-naringslivsprogram-2025.txt``) is fictional; a helper wrote it for a new-user review.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from strategiqa.app.engine import Engine
+
+from ..conftest import engine_with_document
+
+DOCUMENT = Path(__file__).parent / "data" / "granasa-naringslivsprogram-2025.txt"
+DOC_ID = "granasa-naringslivsprogram-2025"
+ENTRY = f'''
+[[documents]]
+id = "{DOC_ID}"
+file = "{DOCUMENT.name}"
+title = "Näringslivsprogram för Granåsa kommun 2025–2028"
+short_title = "Näringslivsprogram Granåsa"
+publisher = "Granåsa kommun"
+year = 2025
+role = "municipal"
+language = "sv"
+places = ["Granåsa", "Granåsa kommun"]
+names = ["näringslivsprogrammet", "näringslivsprogram", "the programme", "programmet"]
+cues = ["kommunen", "kommunens", "municipality", "municipal"]
+'''
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return engine_with_document(tmp_path_factory.mktemp("programme"), DOCUMENT, ENTRY)
+
+
+def _sections(engine: Engine) -> list[dict[str, object]]:
+    outline = next(d for d in engine.outline()["documents"] if d["doc_id"] == DOC_ID)
+    return outline["sections"]  # type: ignore[no-any-return]
+
+
+def test_goals_sub_goals_and_main_parts_are_read_as_written(engine: Engine) -> None:
+    top = _sections(engine)
+    titles = [s["title"] for s in top]
+    # Main parts in capitals stand at the top, also after the goals; the table of contents is no section.
+    for part in ("INLEDNING", "VÅRA MÅL", "ÅTGÄRDER 2025–2026", "GENOMFÖRANDE OCH ORGANISATION", "KONTAKT"):
+        assert part in titles, titles
+    assert "INNEHÅLL" not in titles
+    goals = [s for s in top if s["number"]]
+    assert [s["number"] for s in goals] == ["1", "2", "3", "4", "5"]
+    assert [c["number"] for c in goals[2]["children"]] == ["3.1", "3.2", "3.3"]  # type: ignore[index]
+    texts = [p.text for p in engine.index.passages if p.doc_id == DOC_ID]
+    assert not any("......" in t for t in texts)
+
+
+def test_sub_goals_of_a_goal_are_listed(engine: Engine) -> None:
+    result = engine.ask("Vilka är delmålen för mål 3?")
+    assert "Ett teknikcollege i Granåsa" in result["answer"] and "Praktik och sommarjobb" in result["answer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("Vem är näringslivschef i Granåsa?", "Karin Lindqvist Näringslivschef Granåsa kommun"),
+        ("Vem är kommunstyrelsens ordförande i Granåsa?", "Anders Holm (C) Kommunstyrelsens ordförande"),
+    ],
+)
+def test_the_contact_block_answers_who_holds_a_role(engine: Engine, question: str, line: str) -> None:
+    result = engine.ask(question)
+    assert not result["abstained"] and line in result["answer"], result["answer"]
+
+
+def test_a_swedish_follow_up_stays_swedish(engine: Engine) -> None:
+    result = engine.ask("Och hennes telefonnummer?", previous_question="Vem är näringslivschef i Granåsa?")
+    assert result["language"] == "sv"
+
+
+def test_what_a_document_says_about_a_topic_is_not_any_passage_saying_det_vill_saga(engine: Engine) -> None:
+    result = engine.ask("Vad säger näringslivsprogrammet om kompetensförsörjning?")
+    assert result["citations"][0]["section_path"][0].startswith("3."), result["citations"][0]
