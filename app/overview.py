@@ -24,7 +24,14 @@ from strategiqa.ingest.structure import repeats_title
 from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.text import STOP_WORDS
 
-from .sections import COUNT_WORDS, ORDINALS, find_section, section_numbers, without_section_references
+from .sections import (
+    COUNT_WORDS,
+    ORDINALS,
+    find_section,
+    section_numbers,
+    with_swedish_nouns,
+    without_section_references,
+)
 
 _AREA_WORDS = (
     r"insatsområden\w*|insatsområde\w*|fokusområde\w*|temaområde\w*|huvudområde\w*|områden\w*|område\w*|"
@@ -220,10 +227,14 @@ def own_area_nouns(documents: Sequence[Document]) -> re.Pattern[str] | None:
             if section.number and numbered and "områd" not in numbered.group(1).casefold():
                 nouns.add(numbered.group(1).casefold().removesuffix("e"))
     patterns = [rf"(?:{'|'.join(sorted(map(re.escape, stems)))})områd\w*"] if stems else []
-    patterns += [rf"{re.escape(noun)}\w*" for noun in sorted(nouns)]
+    # The noun in its inflections only: "mål", "målen", not "målsättning".
+    patterns += [rf"{re.escape(noun)}(?:{_INFLECTIONS})?\b" for noun in sorted(nouns)]
     if not patterns:
         return None
     return re.compile(rf"\b(?:{'|'.join(patterns)})", re.IGNORECASE)
+
+
+_INFLECTIONS = "e|en|et|er|ena|erna|ar|arna|or|orna|s|n|na|ns|ens|ets|ies"
 
 
 _AREA_COMPOUND = re.compile(r"\b(\w+)områd(?:e|en|et|ena|ets|enas)\b", re.IGNORECASE)
@@ -318,7 +329,8 @@ def _documents_for(
     if len(pool) > 1:
         # A document's own series noun ("den fjärde prioriteringen" where one document letters its "Prioritering
         # A" …) picks it.
-        own_noun = [d for d in pool if (series := own_area_nouns([d])) is not None and series.search(question)]
+        swedish = with_swedish_nouns(question)
+        own_noun = [d for d in pool if (series := own_area_nouns([d])) is not None and series.search(swedish)]
         pool = own_noun or pool
     count = next((v for w, v in COUNT_WORDS.items() if re.search(rf"\b{w}\b", question, re.IGNORECASE)), None)
     if count is not None and len(pool) > 1:

@@ -233,6 +233,23 @@ def _names_heading(words: set[str], title: str, english: str | None) -> bool:
     return False
 
 
+# What Swedish strategies call the sections English questions name ("sub-goal 1.2" is "delmål 1.2").
+_SWEDISH_NOUNS = {
+    "sub-goal": "delmål", "sub-goals": "delmål", "subgoal": "delmål", "subgoals": "delmål", "goal": "mål",
+    "goals": "mål", "priority": "prioritering", "priorities": "prioriteringar", "objective": "målsättning",
+    "objectives": "målsättningar", "action": "åtgärd", "actions": "åtgärder", "measure": "åtgärd",
+    "chapter": "kapitel", "chapters": "kapitel",
+}  # fmt: skip
+_ENGLISH_NOUN = re.compile(rf"\b({'|'.join(sorted(_SWEDISH_NOUNS, key=len, reverse=True))})\b", re.I)
+
+
+def with_swedish_nouns(question: str) -> str:
+    """``question`` with the Swedish names of its English section nouns appended ("What is sub-goal 1.2?" → "What
+    is sub-goal 1.2? delmål"), to match a document's own heading nouns."""
+    found = [_SWEDISH_NOUNS[m.group(1).lower()] for m in _ENGLISH_NOUN.finditer(question)]
+    return f"{question} {' '.join(found)}" if found else question
+
+
 def _uses_own_noun(question: str, document: Document) -> bool:
     """The question's section noun ("insatsområde 3", "strategiområde 3", "den fjärde prioriteringen") occurs in
     this document's text: of two documents with an area 3, the one that calls its areas so."""
@@ -240,9 +257,13 @@ def _uses_own_noun(question: str, document: Document) -> bool:
     if match is None:
         return False
     noun = match.group(1).lower()
+    # A noun heading a numbered line of the document ("Delmål 1.2 …", "Mål 2: …"), in Swedish for an English one.
+    swedish = _SWEDISH_NOUNS.get(noun, noun)
+    if re.search(rf"^[#\s]*{re.escape(swedish)}\s+(?:\d|[A-Z]\b)", document.text, re.MULTILINE | re.IGNORECASE):
+        return True
     return noun not in _GENERIC_NOUNS and noun in document.text.lower()
 
 
-_NOUN_BEFORE_NUMBER = re.compile(r"\b([^\W\d_]+(?:\s+area)?)\s+(?:\d{1,2}|[A-Z])\b", re.I)
+_NOUN_BEFORE_NUMBER = re.compile(r"\b([^\W\d_]+(?:-[^\W\d_]+)?(?:\s+area)?)\s+(?:\d{1,2}|[A-Z])\b", re.I)
 _NOUN_AFTER_ORDINAL = re.compile(rf"\b(?:{_ORDINAL})\s+([^\W\d_]+)", re.I)
 _GENERIC_NOUNS = frozenset({"område", "området", "area", "mål", "målet", "avsnitt", "avsnittet", "section", "kapitel"})

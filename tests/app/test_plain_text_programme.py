@@ -82,3 +82,19 @@ def test_a_swedish_follow_up_stays_swedish(engine: Engine) -> None:
 def test_what_a_document_says_about_a_topic_is_not_any_passage_saying_det_vill_saga(engine: Engine) -> None:
     result = engine.ask("Vad säger näringslivsprogrammet om kompetensförsörjning?")
     assert result["citations"][0]["section_path"][0].startswith("3."), result["citations"][0]
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("What is sub-goal 1.2?", "Nöjdare företag i myndighetsutövningen"),
+        ("What is goal 2 about?", "Fler nystartade företag"),
+    ],
+)
+def test_an_english_section_noun_picks_the_document_whose_headings_use_it(
+    engine: Engine, question: str, title: str
+) -> None:
+    # "Delmål 1.2", "Mål 2:" head this document's sections; the national strategy numbers its own 1.2 and 2 bare.
+    result = engine.ask(question)
+    assert title in result["answer"], result["answer"]
+    assert {c["doc_id"] for c in result["citations"]} == {DOC_ID}
