@@ -342,6 +342,11 @@ def align(
             for item in sorted(result[key], key=lambda item: rank[item["level"]])[:top]:
                 typer.echo(f"  {marks[item['level']]} {item['number']:>4}  {item['level']:<8}  {item['title']}")
         typer.echo("(** = clear link, * = possible link; --markdown for the evidence)")
+        for skipped in result.get("not_checked", []):
+            typer.echo(
+                f"Not checked: {skipped['title']} ({skipped['role']}); the check scores the numbered goals of "
+                "regional and national documents."
+            )
 
 
 @app.command()

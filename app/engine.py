@@ -442,6 +442,14 @@ class Engine:
         """Rank the focus areas and objectives a proposal supports (see ``alignment``); nothing is stored.
         Titles carry their English translation, evidence the link to the strategy sentence's passage."""
         result = self.aligner.align(text)
+        # A document the check does not score (another role, no numbered goals) is named, so no one reads its
+        # absence from the lists as "no link".
+        checked = {u.doc_id for targets in self.aligner.targets.values() for u in targets.units}
+        result["not_checked"] = [
+            {"doc_id": d.info.doc_id, "title": d.info.title, "year": d.info.year, "role": d.info.kind}
+            for d in self.index.documents
+            if d.info.doc_id not in checked
+        ]
         for key in ("regional", "national", "uncovered_regional", "uncovered_national"):
             for item in result[key]:
                 item["title_en"] = self.profile.english_title(item["doc_id"], item["title"])

@@ -85,7 +85,7 @@ def alignment_markdown(
     lists as the screen and the Word report."""
     names = LEVEL_NAMES[lang]
     title = "Förslagets koppling till strategierna" if lang == "sv" else "How the proposal links to the strategies"
-    lines = [f"# {title}", "", _header_line(lang, documents, source), ""]
+    lines = [f"# {title}", "", _header_line(lang, documents, source, result.get("not_checked")), ""]
     if result["summary"]["message"]:
         lines += [result["summary"]["message"], ""]
     lines += [f"| | {names['clear']} | {names['possible']} |", "|---|---|---|"]
@@ -111,7 +111,12 @@ def alignment_markdown(
     return "\n".join(lines)
 
 
-def _header_line(lang: str, documents: list[dict[str, Any]] | None, source: str | None) -> str:
+def _header_line(
+    lang: str,
+    documents: list[dict[str, Any]] | None,
+    source: str | None,
+    not_checked: list[dict[str, Any]] | None = None,
+) -> str:
     from datetime import date
 
     sv = lang == "sv"
@@ -120,6 +125,9 @@ def _header_line(lang: str, documents: list[dict[str, Any]] | None, source: str 
     if documents:
         strategies = "; ".join(f"{d['title']} ({d['year']})" for d in documents)
         parts.append(f"{'Strategier' if sv else 'Strategies'}: {strategies}.")
+    if not_checked:
+        skipped = "; ".join(f"{d['title']} ({d['role']})" for d in not_checked)
+        parts.append(f"{'Inte bedömda' if sv else 'Not checked'}: {skipped}.")
     return " ".join(parts)
 
 
@@ -134,7 +142,7 @@ def alignment_docx(result: dict[str, Any], documents: list[dict[str, Any]], sour
     sv = lang == "sv"
     report = docx.Document()
     report.add_heading("Förslagets koppling till strategierna" if sv else "How the proposal links to the strategies", 0)
-    report.add_paragraph(_header_line(lang, documents, source))
+    report.add_paragraph(_header_line(lang, documents, source, result.get("not_checked")))
     if result["summary"]["message"]:
         report.add_paragraph(result["summary"]["message"])
     table = report.add_table(rows=1, cols=3)

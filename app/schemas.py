@@ -259,6 +259,13 @@ class AlignSummary(BaseModel):
     message: str | None = Field(description="One sentence saying so, in the proposal's language, when fits_nothing.")
 
 
+class NotChecked(BaseModel):
+    doc_id: str
+    title: str
+    year: int
+    role: str
+
+
 class AlignResponse(BaseModel):
     language: str
     sentences: int
@@ -271,6 +278,11 @@ class AlignResponse(BaseModel):
         default_factory=dict,
         description="share: the proposal's sentences closer to the strategies than to everyday text; margin: the "
         "mean difference. At margin ≤ 0 no link is clear.",
+    )
+    not_checked: list[NotChecked] = Field(
+        default_factory=list,
+        description="Documents of the corpus the check does not score (a role other than regional or national, or no "
+        "numbered goals), named so their absence is not read as 'no link'.",
     )
 
 

@@ -240,6 +240,7 @@ def render_alignment(
         names=names,
         source=source or labels["pasted"],
         message=result["summary"]["message"],
+        not_checked=result.get("not_checked", []),
         groups=groups,
         markdown_url=urllib.parse.quote(alignment_markdown(result, lang, documents, source)),
         word=base64.b64encode(docx_report).decode("ascii") if docx_report is not None else None,

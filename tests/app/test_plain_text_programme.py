@@ -98,3 +98,21 @@ def test_an_english_section_noun_picks_the_document_whose_headings_use_it(
     result = engine.ask(question)
     assert title in result["answer"], result["answer"]
     assert {c["doc_id"] for c in result["citations"]} == {DOC_ID}
+
+
+def test_the_proposal_check_names_the_document_it_does_not_score(engine: Engine, real_engine: Engine) -> None:
+    from strategiqa.app.reports import alignment_markdown
+    from strategiqa.app.ui_render import render_alignment
+
+    proposal = (
+        "Vi vill inrätta en företagslots med en samlad ingång för alla företagsärenden och korta "
+        "handläggningstiderna för bygglov, så att fler företag startar och växer i kommunen."
+    )
+    result = engine.align(proposal)
+    assert [(d["doc_id"], d["role"]) for d in result["not_checked"]] == [(DOC_ID, "municipal")]
+    markdown = alignment_markdown(result, "sv", engine.strategy_documents())
+    assert "Inte bedömda: Näringslivsprogram för Granåsa kommun 2025–2028 (municipal)." in markdown
+    assert "Inte bedömda: Näringslivsprogram för Granåsa" in render_alignment(
+        result, "sv", documents=engine.strategy_documents()
+    )
+    assert real_engine.align(proposal)["not_checked"] == []  # the bundled corpus: every document is scored
