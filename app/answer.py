@@ -19,6 +19,7 @@ span of a cited passage. An answer is decided in three steps:
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -316,7 +317,7 @@ def _missing(
     analysis: QuestionAnalysis,
     vocabulary: frozenset[str],
     index: LoadedIndex,
-    role: set[str] = frozenset(),  # type: ignore[assignment]
+    role: AbstractSet[str] = frozenset(),
 ) -> dict[str, Any]:
     """What the question asks for that none of the close sentences gives (empty when all is there). A person,
     body or organisation must come with a word of the question's topic (``role``: the role or body asked about)

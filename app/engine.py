@@ -30,10 +30,10 @@ from .answer import Answer, AnswerParams, asks_who_signed, compose_answer
 from .calibration import answer_params, read_calibration
 from .followup import resolve_followup
 from .indexing import IngestReport, Notice, fresh_index, ingest, make_embedder
-from .overview import Overview, answer_overview, own_area_nouns, title_stem
+from .overview import Overview, answer_overview, title_stem
 from .questions import EnglishWords, QuestionAnalysis, analyse, has_question_word
 from .quotes import passage_url
-from .sections import SectionScope, followup_scope, scope_of
+from .sections import SectionScope, followup_scope, own_area_nouns, scope_of
 from .settings import Settings
 from .sources import source_lead
 from .validation import BadInput, validate_question, validate_request
@@ -172,13 +172,9 @@ class Engine:
         read_as = resolve_followup(question, previous_question, self.router)
         language = detect_language(question)
         named = self.router.named(question) or (self.router.named(previous_question) if read_as else None)
-        # "Och i agendan?" after a question on the strategy: the user has switched documents, so the
-        # answer must come from the one now named, although the topic words match the other one best.
-        switched = read_as is not None and self.router.named(question) is not None
-        # Across languages the named document scores below every other document in the question's language (a
-        # Swedish question is closer to any Swedish text than to the English document it names), more than the
-        # boost for naming it makes up: the search keeps to the named document then.
-        across = named is not None and self._other_language(named, language)
+        # A question naming one document is answered from it: its passages rank above every other document's. A
+        # boost would not do: after "Och i agendan?" the topic words still match the other document best, and a
+        # Swedish question is closer to any Swedish text than to the English document it names.
         named_sections = self._section_scope(question, previous_question, read_as is not None, scope)
         within = self._scope_passages(named_sections, scope)
         sections = self._scope_labels(named_sections, within)
@@ -188,7 +184,7 @@ class Engine:
             top_k=top_k,
             language=language,
             named=named,
-            only_named=switched or across or named is not None,
+            only_named=named is not None,
             doc_ids=scope,
             within=within,
         )
@@ -208,13 +204,6 @@ class Engine:
             self._area_nouns,
         )
         return replace(result, question=question), read_as, overview, within, sections
-
-    def _other_language(self, doc_id: str, language: str) -> bool:
-        """Whether ``doc_id`` is written in another language than ``language`` and another document is not."""
-        languages = {d.info.doc_id: d.info.language for d in self.index.documents}
-        return languages.get(doc_id) != language and any(
-            lang == language for other, lang in languages.items() if other != doc_id
-        )
 
     def _section_scope(
         self, question: str, previous: str | None, followup: bool, doc_ids: set[str] | None
@@ -333,7 +322,7 @@ class Engine:
 
     @cached_property
     def _area_nouns(self) -> re.Pattern[str] | None:
-        """The documents' own compounds for their areas (see ``overview.own_area_nouns``), read once."""
+        """The documents' own compounds for their areas (see ``sections.own_area_nouns``), read once."""
         return own_area_nouns(self.index.documents)
 
     @cached_property
@@ -444,11 +433,10 @@ class Engine:
         result = self.aligner.align(text)
         # A document the check does not score (another role, no numbered goals) is named, so no one reads its
         # absence from the lists as "no link".
-        checked = {u.doc_id for targets in self.aligner.targets.values() for u in targets.units}
         result["not_checked"] = [
             {"doc_id": d.info.doc_id, "title": d.info.title, "year": d.info.year, "role": d.info.kind}
             for d in self.index.documents
-            if d.info.doc_id not in checked
+            if d.info.doc_id not in self._scored_doc_ids
         ]
         for key in ("regional", "national", "uncovered_regional", "uncovered_national"):
             for item in result[key]:
@@ -539,8 +527,16 @@ class Engine:
     def strategy_documents(self) -> list[dict[str, Any]]:
         """Title and year of each document the proposal check scores (one with focus areas or objectives), for
         report headers: a document it does not check (another role, no numbered headings) is not named there."""
-        checked = {u.doc_id for targets in self.aligner.targets.values() for u in targets.units}
-        return [{"title": d.info.title, "year": d.info.year} for d in self.index.documents if d.info.doc_id in checked]
+        return [
+            {"title": d.info.title, "year": d.info.year}
+            for d in self.index.documents
+            if d.info.doc_id in self._scored_doc_ids
+        ]
+
+    @cached_property
+    def _scored_doc_ids(self) -> frozenset[str]:
+        """The documents the proposal check scores: those with focus areas or objectives of a checked role."""
+        return frozenset(u.doc_id for targets in self.aligner.targets.values() for u in targets.units)
 
     def info(self) -> dict[str, Any]:
         m = self.index.manifest

@@ -17,7 +17,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from strategiqa.ingest.chunk import page_label
-from strategiqa.ingest.clean import NOUN_NUMBERED_HEADING
 from strategiqa.ingest.model import Citation, Document, Passage, Section
 from strategiqa.ingest.sentences import is_answer_material
 from strategiqa.ingest.structure import repeats_title
@@ -28,6 +27,7 @@ from .sections import (
     COUNT_WORDS,
     ORDINALS,
     find_section,
+    own_area_nouns,
     section_numbers,
     with_swedish_nouns,
     without_section_references,
@@ -209,35 +209,6 @@ def answer_overview(
 def goal_sections(document: Document) -> list[Section]:
     """Every numbered section of ``document`` (areas and objectives), in document order."""
     return [s for s in document.all_sections() if s.number]
-
-
-def own_area_nouns(documents: Sequence[Document]) -> re.Pattern[str] | None:
-    """The compounds of "område" the documents call their areas by, in their headings ("Prioriterade
-    insatsområden", "Strategiområde 2: …"), and the nouns that head a numbered or lettered series of areas
-    ("Prioritering B – …"), in any inflection; None when they use none. Only a document's own compound makes a
-    question an outline question: "forskningsområden" in a question is a topic."""
-    stems: set[str] = set()
-    nouns: set[str] = set()
-    for document in documents:
-        for section in document.all_sections():
-            heading = document.text[section.start : section.body_start] if section.body_start else section.title
-            stems.update(m.group(1).casefold() for m in _AREA_COMPOUND.finditer(f"{heading} {section.title}"))
-            # The noun a numbered or lettered series of areas is headed with ("Prioritering B – …").
-            numbered = NOUN_NUMBERED_HEADING.match(heading.strip().lstrip("#").strip())
-            if section.number and numbered and "områd" not in numbered.group(1).casefold():
-                nouns.add(numbered.group(1).casefold().removesuffix("e"))
-    patterns = [rf"(?:{'|'.join(sorted(map(re.escape, stems)))})områd\w*"] if stems else []
-    # The noun in its inflections only: "mål", "målen", not "målsättning".
-    patterns += [rf"{re.escape(noun)}(?:{_INFLECTIONS})?\b" for noun in sorted(nouns)]
-    if not patterns:
-        return None
-    return re.compile(rf"\b(?:{'|'.join(patterns)})", re.IGNORECASE)
-
-
-_INFLECTIONS = "e|en|et|er|ena|erna|ar|arna|or|orna|s|n|na|ns|ens|ets|ies"
-
-
-_AREA_COMPOUND = re.compile(r"\b(\w+)områd(?:e|en|et|ena|ets|enas)\b", re.IGNORECASE)
 
 
 def _goal_sections(document: Document, parts: int) -> list[Section]:

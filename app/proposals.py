@@ -5,20 +5,16 @@ The type is decided by the content, never by the file name, and nothing is writt
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 from strategiqa.ingest.clean import clean_text
 from strategiqa.ingest.load import IngestError, pdf_text
+from strategiqa.ingest.word import DocxError, open_docx
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_TEXT_CHARS = 200_000
 MIN_WORDS = 5
 """Fewer words than this ("AI") match some objective by chance: refused, not rated."""
-# A .docx is a zip: refuse archives that would inflate far beyond their size (zip bombs).
-_MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
-_MAX_COMPRESSION_RATIO = 100
 _LABEL_WORDS = 8
 """A line or block this short without a sentence's final punctuation is a heading or label."""
 _SENTENCE_END = (".", "!", "?", ":", ";")
@@ -121,23 +117,21 @@ def _plain_text(data: bytes) -> str:
         ) from exc
 
 
+# What an upload is told when its .docx cannot be opened (see ``ingest.word.open_docx``), and with which status.
+_DOCX_PROBLEMS = {
+    "bad_zip": ("The file looks like a .docx but is damaged; save it again and retry.", 422),
+    "unreadable": ("The .docx could not be read; it may be damaged.", 422),
+    "too_large": ("The .docx inflates to an implausible size; it was not opened.", 413),
+    "not_word": ("The zip file is not a Word document; send .txt, .md, .pdf or .docx.", 415),
+}
+
+
 def _docx_text(data: bytes) -> str:
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
-    except zipfile.BadZipFile as exc:
-        raise ProposalError("The file looks like a .docx but is damaged; save it again and retry.") from exc
-    unzipped = sum(i.file_size for i in infos)
-    if unzipped > _MAX_UNZIPPED_BYTES or unzipped > _MAX_COMPRESSION_RATIO * max(len(data), 1):
-        raise ProposalError("The .docx inflates to an implausible size; it was not opened.", status=413)
-    if "word/document.xml" not in {i.filename for i in infos}:
-        raise ProposalError("The zip file is not a Word document; send .txt, .md, .pdf or .docx.", status=415)
-    try:
-        import docx
-
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many types for broken files
-        raise ProposalError("The .docx could not be read; it may be damaged.") from exc
+        document = open_docx(data, "The .docx")
+    except DocxError as exc:
+        message, status = _DOCX_PROBLEMS[exc.problem]
+        raise ProposalError(message, status=status) from exc
     parts = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:

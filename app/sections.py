@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from strategiqa.ingest.clean import NOUN_NUMBERED_HEADING
 from strategiqa.ingest.model import Document, Section
 from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.text import STOP_WORDS
@@ -250,6 +251,35 @@ def with_swedish_nouns(question: str) -> str:
     return f"{question} {' '.join(found)}" if found else question
 
 
+def own_area_nouns(documents: Sequence[Document]) -> re.Pattern[str] | None:
+    """The compounds of "område" the documents call their areas by, in their headings ("Prioriterade
+    insatsområden", "Strategiområde 2: …"), and the nouns that head a numbered or lettered series of areas
+    ("Prioritering B – …"), in any inflection; None when they use none. Only a document's own compound makes a
+    question an outline question: "forskningsområden" in a question is a topic."""
+    stems: set[str] = set()
+    nouns: set[str] = set()
+    for document in documents:
+        for section in document.all_sections():
+            heading = document.text[section.start : section.body_start] if section.body_start else section.title
+            stems.update(m.group(1).casefold() for m in _AREA_COMPOUND.finditer(f"{heading} {section.title}"))
+            # The noun a numbered or lettered series of areas is headed with ("Prioritering B – …").
+            numbered = NOUN_NUMBERED_HEADING.match(heading.strip().lstrip("#").strip())
+            if section.number and numbered and "områd" not in numbered.group(1).casefold():
+                nouns.add(numbered.group(1).casefold().removesuffix("e"))
+    patterns = [rf"(?:{'|'.join(sorted(map(re.escape, stems)))})områd\w*"] if stems else []
+    # The noun in its inflections only: "mål", "målen", not "målsättning".
+    patterns += [rf"{re.escape(noun)}(?:{_INFLECTIONS})?\b" for noun in sorted(nouns)]
+    if not patterns:
+        return None
+    return re.compile(rf"\b(?:{'|'.join(patterns)})", re.IGNORECASE)
+
+
+_INFLECTIONS = "e|en|et|er|ena|erna|ar|arna|or|orna|s|n|na|ns|ens|ets|ies"
+
+
+_AREA_COMPOUND = re.compile(r"\b(\w+)områd(?:e|en|et|ena|ets|enas)\b", re.IGNORECASE)
+
+
 def _uses_own_noun(question: str, document: Document) -> bool:
     """The question's section noun ("insatsområde 3", "strategiområde 3", "den fjärde prioriteringen") occurs in
     this document's text: of two documents with an area 3, the one that calls its areas so."""
@@ -257,9 +287,9 @@ def _uses_own_noun(question: str, document: Document) -> bool:
     if match is None:
         return False
     noun = match.group(1).lower()
-    # A noun heading a numbered line of the document ("Delmål 1.2 …", "Mål 2: …"), in Swedish for an English one.
-    swedish = _SWEDISH_NOUNS.get(noun, noun)
-    if re.search(rf"^[#\s]*{re.escape(swedish)}\s+(?:\d|[A-Z]\b)", document.text, re.MULTILINE | re.IGNORECASE):
+    # A noun the document heads its sections with ("Delmål 1.2 …", "Mål 2: …"), in Swedish for an English one.
+    series = own_area_nouns([document])
+    if series is not None and series.fullmatch(_SWEDISH_NOUNS.get(noun, noun)):
         return True
     return noun not in _GENERIC_NOUNS and noun in document.text.lower()
 

@@ -19,8 +19,8 @@ TRANSLATIONS_NAME = "translations.toml"
 """Hand-written English section titles, kept beside the manifest (see ``CorpusProfile.english_title``)."""
 SUPPORTED_SUFFIXES = {".txt": "txt", ".md": "md", ".pdf": "pdf", ".docx": "md"}
 """A file's format by its suffix; a Word document is read as the Markdown of its styles (see ``word``)."""
-_MAGIC = {b"%PDF-": "a PDF", b"PK\x03\x04": "a Word document or another zip file"}
-"""What a file's first bytes say it is, whatever its name."""
+_MAGIC = {".pdf": (b"%PDF-", "a PDF"), ".docx": (b"PK\x03\x04", "a Word document or another zip file")}
+"""What a file's first bytes say it is, whatever its name, by the suffix that promises it."""
 
 
 class IngestError(Exception):
@@ -149,10 +149,9 @@ def read_source(path: Path) -> tuple[str, SourceFormat]:
 
 def _check_content(data: bytes, name: str, suffix: str) -> None:
     """A file whose content is not what its name says (a Word file named .pdf) is refused, saying what it is."""
-    found = next((kind for magic, kind in _MAGIC.items() if data.startswith(magic)), None)
-    expected = {".pdf": "a PDF", ".docx": "a Word document or another zip file"}.get(suffix)
-    if found != expected:
-        what = found or "text"
+    found = next((suffix for suffix, (magic, _) in _MAGIC.items() if data.startswith(magic)), None)
+    if found != (suffix if suffix in _MAGIC else None):
+        what = _MAGIC[found][1] if found else "text"
         raise IngestError(f"{name} is {what}, not what its name ({suffix}) says; rename it or save it again.")
 
 

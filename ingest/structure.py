@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from .clean import NOUN_NUMBERED_HEADING, Block
@@ -120,9 +121,7 @@ def _assign_levels(headings: list[Block], numbering: list[tuple[str | None, str]
     # Plain text marks its main parts by capitals ("INLEDNING", "VÅRA MÅL"): a capitals heading that occurs once, in
     # a document whose earlier main parts are set so, is a main part again after the numbered goals ("ÅTGÄRDER"),
     # while one repeated under every area ("MÅLBILD", "BEHOV") is a part of each.
-    counts: dict[str, int] = {}
-    for block in headings:
-        counts[block.text.strip()] = counts.get(block.text.strip(), 0) + 1
+    counts = Counter(block.text.strip() for block in headings)
     capitals_at_top = False
     for block, (number, _) in zip(headings, numbering, strict=True):
         depth = number.count(".") + 1 if number else None

@@ -24,7 +24,7 @@ _TITLE_STYLES = {"title", "rubrik"}
 
 def docx_markdown(data: bytes, name: str) -> str:
     """The text of a Word document as Markdown: the title and headings by level, list items, table rows."""
-    document = _open(data, name)
+    document = open_docx(data, name)
     from docx.table import Table
 
     lines: list[str] = []
@@ -54,23 +54,34 @@ def docx_markdown(data: bytes, name: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
 
 
-def _open(data: bytes, name: str) -> Any:
+class DocxError(IngestError):
+    """A .docx that cannot be opened; ``problem`` says why: ``bad_zip``, ``too_large``, ``not_word`` or
+    ``unreadable``."""
+
+    def __init__(self, message: str, problem: str) -> None:
+        super().__init__(message)
+        self.problem = problem
+
+
+def open_docx(data: bytes, name: str) -> Any:
+    """The python-docx document of ``data``, opened in memory after checking it is a Word file of a plausible
+    size; DocxError otherwise. Corpus files and uploaded proposals are opened alike."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except zipfile.BadZipFile as exc:
-        raise IngestError(f"{name} looks like a Word file but is damaged; save it again and retry.") from exc
+        raise DocxError(f"{name} looks like a Word file but is damaged; save it again and retry.", "bad_zip") from exc
     unzipped = sum(i.file_size for i in infos)
     if unzipped > _MAX_UNZIPPED_BYTES or unzipped > _MAX_COMPRESSION_RATIO * max(len(data), 1):
-        raise IngestError(f"{name} inflates to an implausible size; it was not opened.")
+        raise DocxError(f"{name} inflates to an implausible size; it was not opened.", "too_large")
     if "word/document.xml" not in {i.filename for i in infos}:
-        raise IngestError(f"{name} is a zip file, not a Word document; add a .docx, .txt, .md or .pdf file.")
+        raise DocxError(f"{name} is a zip file, not a Word document; add a .docx, .txt, .md or .pdf file.", "not_word")
     try:
         import docx
 
         return docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many types for broken files
-        raise IngestError(f"{name} could not be read as a Word document; it may be damaged.") from exc
+        raise DocxError(f"{name} could not be read as a Word document; it may be damaged.", "unreadable") from exc
 
 
 def _heading_level(style: str) -> int:
