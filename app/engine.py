@@ -192,16 +192,23 @@ class Engine:
         # An area named by its topic is looked up only for list and description questions: "which
         # target for the number of trials …" asks for a number the outline does not give.
         topical = not self._analyse_asked(question, read_as).checkable
+        # A follow-up naming its own document lists that document's sections, not the previous question's.
+        own = self.router.named(question) if read_as else None
         overview = answer_overview(
             asked,
             language,
-            [d for d in self.index.documents if scope is None or d.info.doc_id in scope],
+            [
+                d
+                for d in self.index.documents
+                if (scope is None or d.info.doc_id in scope) and own in (None, d.info.doc_id)
+            ],
             self.index.passages,
             self._scope_phrases,
             self.match_title if topical else None,
             self.router,
             self._heading_stems,
             self._area_nouns,
+            self.profile.english_title,
         )
         return replace(result, question=question), read_as, overview, within, sections
 
@@ -296,13 +303,20 @@ class Engine:
         numbered = [(d, s) for d in self.index.documents for s in d.all_sections() if s.number]
         if not numbered:
             return {}
-        title_vectors = self.cached_passage_vectors([s.title for _, s in numbered])
-        titles = {id(s): v for (_, s), v in zip(numbered, title_vectors, strict=True)}
+        # A title's English translation (the profile's) stands for it too: "technology for health,
+        # participation and independence" finds its Swedish heading in the question's own language.
+        english = {id(s): self.profile.english_title(d.info.doc_id, s.title) for d, s in numbered}
+        texts = [s.title for _, s in numbered] + [t for t in english.values() if t]
+        vectors = iter(self.cached_passage_vectors(texts))
+        titles = {id(s): [next(vectors)] for _, s in numbered}
+        for _, s in numbered:
+            if english[id(s)]:
+                titles[id(s)].append(next(vectors))
         passage_vectors = self.index.passage_store.vectors()
         out = {}
         for document, section in numbered:
             ids = {x.id for x in section.walk()}
-            rows = [titles[id(section)]] + [titles[id(c)] for c in section.children if c.number]
+            rows = titles[id(section)] + [v for c in section.children if c.number for v in titles[id(c)]]
             rows += [
                 passage_vectors[i]
                 for i, p in enumerate(self.index.passages)
@@ -318,7 +332,9 @@ class Engine:
 
     def analyse(self, question: str) -> QuestionAnalysis:
         """What ``question`` asks for (see ``questions.analyse``), with this corpus's places."""
-        return analyse(question, self.places, self._english_words, self._title_words, self._publisher_words)
+        analysis = analyse(question, self.places, self._english_words, self._title_words, self._publisher_words)
+        naming = self.router.naming_years(question)  # "the 2026 agenda" names a document, asks for no year
+        return replace(analysis, years=tuple(y for y in analysis.years if y not in naming)) if naming else analysis
 
     @cached_property
     def _area_nouns(self) -> re.Pattern[str] | None:

@@ -12,6 +12,7 @@ by a ``TitleMatcher`` (the engine's embedder), and only a title that clearly sta
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from strategiqa.ingest.model import Citation, Document, Passage, Section
 from strategiqa.ingest.sentences import is_answer_material
 from strategiqa.ingest.structure import repeats_title
 from strategiqa.retrieval.routing import DocumentRouter
-from strategiqa.retrieval.text import STOP_WORDS
+from strategiqa.retrieval.text import STOP_WORDS, stem
 
 from .sections import (
     COUNT_WORDS,
@@ -101,10 +102,12 @@ def answer_overview(
     router: DocumentRouter | None = None,
     title_words: frozenset[str] = frozenset(),
     area_nouns: re.Pattern[str] | None = None,
+    english_title: EnglishTitle | None = None,
 ) -> Overview | None:
     """An answer listing section titles when ``question`` asks about the documents' structure, else None.
     ``router`` tells which document the question names (built from ``documents`` when not given); ``area_nouns``
-    the documents' own area nouns (``own_area_nouns``, read from ``documents`` when not given)."""
+    the documents' own area nouns (``own_area_nouns``, read from ``documents`` when not given); ``english_title``
+    the headings' English translations, so an English question may name an area by number and title."""
     router = router or DocumentRouter([d.info for d in documents], topic)
     own_nouns = area_nouns if area_nouns is not None else own_area_nouns(documents)
     wants_parts = bool(_PARTS.search(question))
@@ -130,6 +133,11 @@ def answer_overview(
     # A word introduced by a preposition is a topic all the same ("… för att minska väntetider").
     if plural and not any(title_stem(w) in title_words or _introduced(w, question) for w in rest):
         rest = []
+    if rest and numbers and _restates(rest, numbers[0], question, documents, router, english_title):
+        rest = []  # "område 4, integrering av forskning …": the area named twice, by number and by title
+    # A verb placing goals in an area ("What objectives sit under the area on …", "Vilka mål ryms i område 7?").
+    placing = {m.group(1).casefold() for m in _PLACED_IN.finditer(question)}
+    rest = [w for w in rest if w not in placing]
     if rest and (numbers or match_title is None or len(rest) > longest or not _introduced(rest[0], question)):
         return None
     candidates = _documents_for(question, documents, wants_goals, wants_areas or wants_parts, router)
@@ -247,11 +255,26 @@ def _content_words(question: str, topic: tuple[str, ...], router: DocumentRouter
         w
         for w in _WORD.findall(text)
         if w not in STOP_WORDS
-        and w not in _FRAME
+        and not _is_frame(w)
         and w not in COUNT_WORDS
         and w not in ORDINALS
         and router.named(w) is None
     ]
+
+
+def _is_frame(word: str) -> bool:
+    """A framing word in any inflection ("prioriteras", "prioritised" frame as "prioriterade", "prioritises" do)."""
+    return word in _FRAME or any(stem(word, language) in _frame_stems() for language in _FRAME_LANGUAGES)
+
+
+_FRAME_LANGUAGES = ("sv", "en")
+"""The languages of the framing words above (language knowledge, not corpus knowledge)."""
+
+
+@functools.cache
+def _frame_stems() -> frozenset[str]:
+    stems = (stem(w, language) for w in _FRAME for language in _FRAME_LANGUAGES)
+    return frozenset(s for s in stems if len(s) >= 3)  # "ge", "de": too short to tell words apart
 
 
 _TOPIC_PREPOSITION = (
@@ -278,6 +301,37 @@ def _by_topic(
         pool = [(d, s) for d, s in pool if any(c.number for c in s.children)] or pool
     section = match_title(words, [s for _, s in pool])
     return next(((d, s) for d, s in pool if s is section), None)
+
+
+_PLACED_IN = re.compile(
+    rf"\b([^\W\d_]+)\s+(?:under|within|inom|i|in)\s+(?:[^\W\d_']+(?:'s)?\s+){{0,4}}(?:{_AREA_WORDS})\b",
+    re.IGNORECASE,
+)
+
+EnglishTitle = Callable[[str, str], "str | None"]
+"""A heading's English translation, given its document's id and its title (the corpus profile's), or None."""
+
+
+def _restates(
+    words: list[str],
+    number: tuple[str, str],
+    question: str,
+    documents: list[Document],
+    router: DocumentRouter,
+    english_title: EnglishTitle | None,
+) -> bool:
+    """Whether ``words`` are the numbered section's title again: at least half of them are words of its
+    title or of the title's English translation."""
+    label = ".".join(n for n in number if n)
+    for document in _documents_for(question, documents, False, False, router):
+        section = _find(document, label)
+        if section is None:
+            continue
+        english = english_title(document.info.doc_id, section.title) if english_title else None
+        stems = {title_stem(w) for w in _WORD.findall(f"{section.title} {english or ''}")}
+        if 2 * sum(title_stem(w) in stems for w in words) >= len(words):
+            return True
+    return False
 
 
 def _documents_for(

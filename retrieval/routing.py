@@ -37,6 +37,7 @@ class DocumentRouter:
         self.topic_phrases = topic_phrases
         self._documents = [d.doc_id for d in documents]
         self._roles = {d.doc_id: d.kind for d in documents}
+        self._years = {d.doc_id: str(d.year) for d in documents}
         strong = {d.doc_id: tuple(d.names) + tuple(d.cues) for d in documents}
         places = {d.doc_id: tuple(d.places) for d in documents}
         self._strong = _cue_pattern(strong, "")
@@ -95,6 +96,23 @@ class DocumentRouter:
                 found.add(self._owner_of(m.group(0)))
         return {doc_id for doc_id in found if doc_id is not None}
 
+    def naming_years(self, text: str) -> set[str]:
+        """The publication years ``text`` uses to name a document ("the 2026 agenda", "agendan 2026", "strategin
+        från 2024", "2024 års strategi", "Region X's 2026 agenda"): a document's year standing right next to its
+        name, cue or place. Such a year says which document, not what the answer must mention ("Vad säger
+        strategin om 2024?" asks about 2024)."""
+        found = set()
+        matches = [m for p in (self._strong, self._weak) if p is not None for m in p.finditer(text)]
+        for m in matches:
+            year = self._years.get(self._owner_of(m.group(0)) or "")
+            for y in re.finditer(rf"(?<!\d){year}(?!\d)", text) if year else ():
+                between = text[y.end() : m.start()] if y.end() <= m.start() else text[m.end() : y.start()]
+                for phrase in self.topic_phrases:
+                    between = re.sub(re.escape(phrase), " ", between, flags=re.IGNORECASE)
+                if _JOINS_YEAR.fullmatch(between):
+                    found.add(y.group(0))
+        return found
+
     def role(self, doc_id: str | None) -> str | None:
         """The named document's role (regional, national, eu …)."""
         return self._roles.get(doc_id) if doc_id else None
@@ -103,7 +121,10 @@ class DocumentRouter:
         """``What are testbeds mentioned for in the strategy?`` → ``What are testbeds mentioned for?``."""
         if self._names is None:
             return question
-        stripped = re.sub(r"\s+([?.!,])", r"\1", self._names.sub("", question))
+        unyeared = question
+        for year in self.naming_years(question):  # "strategin från 2024", "the 2026 agenda": the name, not the topic
+            unyeared = re.sub(rf"(?:\b(?:från|from|of|in)\s+)?(?<!\d){year}(?!\d)(?:\s+års\b)?", "", unyeared)
+        stripped = re.sub(r"\s+([?.!,])", r"\1", self._names.sub("", unyeared))
         stripped = re.sub(r"\s{2,}", " ", stripped).strip()
         return stripped if len(stripped.split()) >= 2 else question
 
@@ -144,6 +165,10 @@ class DocumentRouter:
         # An inflected place (base form plus an ending): the longest listed base form it starts with.
         bases = [w for w in self._owner if key.startswith(w)]
         return self._owner[max(bases, key=len)] if bases else None
+
+
+_JOINS_YEAR = re.compile(r"[\s(),]*(?:(?:'s|från|from|of|års|year's)[\s(),]*)?", re.IGNORECASE)
+"""What may stand between a document's name and its year for the year to name it."""
 
 
 def _cue_pattern(words: dict[str, tuple[str, ...]], suffix: str) -> re.Pattern[str] | None:

@@ -44,6 +44,11 @@ def tokenize(text: str, compounds: CompoundSplitter | None = None, language: str
     return out
 
 
+def stem(word: str, language: str) -> str:
+    """``word`` (lower-cased) by the Snowball stemmer of ``language``; unchanged for a language Snowball lacks."""
+    return _stemmer(language)(word)
+
+
 _SNOWBALL = {
     "sv": "swedish", "en": "english", "da": "danish", "no": "norwegian", "nb": "norwegian", "nn": "norwegian",
     "fi": "finnish", "de": "german", "nl": "dutch", "fr": "french", "es": "spanish", "it": "italian",
