@@ -234,6 +234,9 @@ def test_objectives_under_an_area(real_engine: Engine) -> None:
         ("Vilka är samtliga målsättningar, 1.1 till 8.5, i den nationella strategin?", 31),
         # a longer topic, when objectives are asked for explicitly
         ("Which objectives does the strategy set for making better use of patient records and care data?", 3),
+        # framing words in other inflections ("prioriterade", "prioritises")
+        ("Vilka insatsområden prioriteras i agendan?", 7),
+        ("Could you list the prioritised focus areas of the regional agenda?", 7),
     ],
 )
 def test_structure_questions_in_other_words(real_engine: Engine, question: str, count: int) -> None:
@@ -252,6 +255,20 @@ def test_structure_questions_in_other_words(real_engine: Engine, question: str, 
         # named through its objectives' titles: area 4's *Fler kliniska prövningar …*
         ("What are the objectives in the area about clinical research?", ["4.1", "4.2", "4.3", "4.4"]),
         ("Vad handlar agendans insatsområde om kompetens om?", ["4"]),
+        # named by number and title at once; the title may be the profile's English translation
+        ("Vilka målsättningar ligger under område 4, forskning och innovation i vården?", ["4.1", "4.2", "4.3", "4.4"]),
+        ("What are the objectives under area 1, structures for collaboration?", ["1.1", "1.2", "1.3", "1.4"]),
+        # a verb placing goals in an area, which the framing words do not know
+        (
+            "What objectives sit under the strategy's area on research and research infrastructure?",
+            ["6.1", "6.2", "6.3", "6.4"],
+        ),
+        ("Vilka mål ryms i strategins sjunde område?", ["7.1", "7.2", "7.3"]),
+        # an English title translation names a Swedish heading
+        (
+            "Name the goals set out under the area on technology for health, participation and independence.",
+            ["5.1", "5.2", "5.3"],
+        ),
     ],
 )
 def test_an_area_named_by_its_topic(real_engine: Engine, question: str, numbers: list[str]) -> None:
@@ -267,10 +284,27 @@ def test_an_area_named_by_its_topic(real_engine: Engine, question: str, numbers:
         "Which areas of care need more clinical trials according to the strategy and why?",  # about content
         "Hur mycket pengar avsätts för målsättning 4.1?",
         "Vilket område har flest företag i regionen?",  # no topic introduced: a question about content
+        "Hur ser målbilden ut för agendans sjunde insatsområde?",  # a part's content, not the area's title
     ],
 )
 def test_content_questions_are_not_read_as_outline_questions(real_engine: Engine, question: str) -> None:
     assert real_engine.ask(question)["answer_kind"] == "extract"
+
+
+def test_a_followup_naming_its_own_document_is_not_listed_from_the_previous_ones(real_engine: Engine) -> None:
+    result = real_engine.ask(
+        "Och vad säger den västsvenska agendan om samma sak?",
+        previous_question="Vad är regeringens mål för antalet kliniska prövningar i Sverige?",
+    )
+    agenda = next(d.info.doc_id for d in real_engine.index.documents if d.info.kind == "regional")
+    assert result["answer_kind"] == "extract"
+    assert result["citations"] and all(c["doc_id"] == agenda for c in result["citations"])
+
+
+def test_a_year_naming_the_document_is_no_year_to_find(real_engine: Engine) -> None:
+    result = real_engine.ask("What does the 2026 agenda say about testbeds?")
+    assert not result["abstained"], result["answer"]
+    assert real_engine.ask("How many clinical trials were started in 2024 according to the strategy?")["abstained"]
 
 
 def test_a_count_the_text_does_not_state_comes_from_the_outline(real_engine: Engine) -> None:

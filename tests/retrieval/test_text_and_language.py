@@ -128,6 +128,40 @@ def test_a_place_decides_over_a_cue_inside_it_or_a_name_right_after_it() -> None
     assert router.named("What does the strategy say about Xland?") == "n"  # a name elsewhere still outranks
 
 
+def test_a_year_next_to_a_document_name_names_the_document() -> None:
+    """ "the 2026 agenda" says which document; "Vad säger strategin om 2024?" asks about the year."""
+    agenda = DocumentInfo(
+        "a",
+        "a.md",
+        "Agenda för A-län",
+        "Agenda",
+        "A-regionen",
+        2026,
+        "regional",
+        places=("A-län",),
+        names=("agendan", "agenda"),
+    )
+    nation = DocumentInfo(
+        "n", "n.md", "Nationell strategi", "Strategin", "Regeringen", 2024, "national", names=("strategin", "strategy")
+    )
+    router = DocumentRouter([agenda, nation])
+    for naming in (
+        "What does the 2026 agenda say about testbeds?",
+        "Vad säger agendan 2026 om testbäddar?",
+        "What does A-län's 2026 agenda say?",
+        "Vad säger strategin från 2024 om kliniska prövningar?",
+    ):
+        assert router.naming_years(naming), naming
+    for asking in (
+        "Vad säger strategin om 2024?",
+        "Vad hände 2024 enligt strategin?",
+        "How many trials were started in 2024 according to the strategy?",
+        "What does the 2024 agenda say?",  # not the agenda's year
+    ):
+        assert not router.naming_years(asking), asking
+    assert "2026" not in router.strip_names("What does the 2026 agenda say about testbeds?")
+
+
 TITLES = [
     "Agenda för västsvensk life science",
     "En nationell strategi för life science – nya målsättningar hösten 2024",
