@@ -328,7 +328,12 @@ class Engine:
     @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Every word of the indexed documents, lower-cased: is a name the question uses in them at all?"""
-        return frozenset(w.lower() for d in self.index.documents for w in re.findall(r"[^\W_]+", d.text))
+        words = {w.lower() for d in self.index.documents for w in re.findall(r"[^\W_]+", d.text)}
+        # Swedish abbreviates "X och Y" as "XoY" ("FoU": forskning och utveckling).
+        for document in self.index.documents:
+            pairs = re.findall(r"\b([^\W\d_])[^\W\d_]* och ([^\W\d_])", document.text.lower())
+            words.update(f"{a}o{b}" for a, b in pairs)
+        return frozenset(words)
 
     def analyse(self, question: str) -> QuestionAnalysis:
         """What ``question`` asks for (see ``questions.analyse``), with this corpus's places."""

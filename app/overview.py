@@ -133,8 +133,10 @@ def answer_overview(
     # A word introduced by a preposition is a topic all the same ("… för att minska väntetider").
     if plural and not any(title_stem(w) in title_words or _introduced(w, question) for w in rest):
         rest = []
-    if rest and numbers and _restates(rest, numbers[0], question, documents, router, english_title):
-        rest = []  # "område 4, integrering av forskning …": the area named twice, by number and by title
+    # "Vilka målsättningar ligger under område 4, integrering av forskning …": the area named twice, by number and
+    # by title ("EU programmes named in objective 8.5" asks for content: only a question asking for goals).
+    if rest and numbers and _PLURAL_GOALS.search(question):
+        rest = [] if _restates(rest, numbers[0], question, documents, router, english_title) else rest
     # A verb placing goals in an area ("What objectives sit under the area on …", "Vilka mål ryms i område 7?").
     placing = {m.group(1).casefold() for m in _PLACED_IN.finditer(question)}
     rest = [w for w in rest if w not in placing]

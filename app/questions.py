@@ -256,7 +256,7 @@ def analyse(
     asked = _EMBEDDED.sub(r"\1 \3", text)  # "what happens to how much …" does not ask how much
     expects = next((kind for kind, pattern in _EXPECTS if pattern.search(asked)), "description")
     years = tuple(dict.fromkeys(_YEAR.findall(text)))
-    names = _names(text, places | documents)
+    names = _names(without_asker_context(text), places | documents)
     if words is not None:
         names = tuple(n for n in names if not words.is_translated_title(n))
     # The corpus's own places are no answer to "where" or "what is it called"; for "who", the region
@@ -382,18 +382,36 @@ def known_in(name: str, vocabulary: frozenset[str]) -> bool:
     return False
 
 
+def without_asker_context(text: str) -> str:
+    """``text`` with the sentences or clauses in which the asker tells about themselves blanked out: "Jag skriver
+    en PM – vilka mätetal …", "We are a hospital unit in Norway. Which …": what they write or where they work is
+    context, not a name the answer must contain. A clause that is itself the question (ends in "?") stays."""
+    out = text
+    for m in _CLAUSE.finditer(text):
+        clause = m.group(0)
+        if not clause.rstrip().endswith("?") and _ASKER.search(clause):
+            out = out[: m.start()] + " " * len(clause) + out[m.end() :]
+    return out
+
+
+_CLAUSE = re.compile(r"[^.!?–—:]+(?:[.!?]+|\s[–—-]\s|:|$)")
+_ASKER = re.compile(r"\b(?:jag|vi|we|our|my|min|mitt|mina|vår|vårt|våra)\b|\bI(?:'m| am)\b", re.IGNORECASE)
+
+
 def _names(text: str, places: frozenset[str]) -> tuple[str, ...]:
-    """Names the question uses: runs of capitalised words and acronyms, not its first word, question
+    """Names the question uses: runs of capitalised words and acronyms, not a sentence's first word, question
     words or the corpus's own places. A run is one name ("European Health Data Space")."""
+    # A sentence's first word is capitalised whatever it is ("… i vården. Stämmer det med …?").
     first = re.match(r"\s*[\w’'-]+", text)
     first_end = first.end() if first else 0
+    openings = {m.start(1) for m in re.finditer(r"[.!?]\s+([\w’'-]+)", text)}
     spans = sorted((m.start(), m.end()) for m in list(_CAPITALISED.finditer(text)) + list(_ACRONYM.finditer(text)))
     runs: list[list[str]] = []
     last_end = -2
     for start, end in spans:
         word = text[start:end]
         low = word.lower()
-        if start < first_end or low in _NOT_NAMES or low.rstrip("s’'") in _NOT_NAMES:
+        if start < first_end or start in openings or low in _NOT_NAMES or low.rstrip("s’'") in _NOT_NAMES:
             last_end = -2
             continue
         if any(low.startswith(p) or (len(low) >= 3 and p.startswith(low)) for p in places if len(p) >= 3):

@@ -52,6 +52,15 @@ def test_question_kinds_in_both_languages(question: str, expects: str) -> None:
     assert analyse(question).expects == expects
 
 
+def test_what_askers_say_of_themselves_and_sentence_openings_are_no_names() -> None:
+    assert analyse("Jag skriver en PM – vilka mätetal kan användas?").names == ()
+    assert analyse("We are a clinic in Oslo. How many trials does the strategy want?").names == ()
+    assert analyse("Jag skriver en ansökan om ett projekt. Stämmer det med agendans målbild?").names == ()
+    # a name in the question itself still counts, whoever asks
+    assert analyse("Vi undrar: hur många prövningar gjordes i Norge?").names == ("Norge",)
+    assert analyse("How many trials were run in Norway? We need it for a memo.").names == ("Norway",)
+
+
 def test_constraints_and_checks() -> None:
     analysis = analyse("Hur många kliniska prövningar gjordes i Norge 2023?", frozenset({"sverige"}))
     assert analysis.years == ("2023",) and analysis.names == ("Norge",)
@@ -299,6 +308,13 @@ def test_a_followup_naming_its_own_document_is_not_listed_from_the_previous_ones
     agenda = next(d.info.doc_id for d in real_engine.index.documents if d.info.kind == "regional")
     assert result["answer_kind"] == "extract"
     assert result["citations"] and all(c["doc_id"] == agenda for c in result["citations"])
+
+
+def test_a_swedish_abbreviation_of_x_och_y_is_a_word_of_the_documents(real_engine: Engine) -> None:
+    """ "FoU" abbreviates "forskning och utveckling", which the strategy uses: no name the documents lack."""
+    assert "fou" in real_engine.vocabulary
+    result = real_engine.ask("Finns det stöd i strategin för skattelättnader kopplade till företagens FoU?")
+    assert (result["missing"] or {}).get("name") != "FoU"
 
 
 def test_a_year_naming_the_document_is_no_year_to_find(real_engine: Engine) -> None:
