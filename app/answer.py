@@ -27,6 +27,7 @@ import numpy as np
 from strategiqa.ingest.model import Citation
 from strategiqa.ingest.sentences import sentence_role
 from strategiqa.retrieval.index import LoadedIndex
+from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.search import SearchResult
 from strategiqa.retrieval.text import tokenize
 
@@ -175,19 +176,22 @@ def _mentions_topic(question: str, result: SearchResult, index: LoadedIndex, pas
     <document> om kollektivtrafiken i <region>?" about *kollektivtrafik*. True when nothing is left to check ("Och
     4.2?") and for a question relating two documents, which is about the documents themselves."""
     asked = _topic_words(question, index)
-    if asked is None:
+    if asked is None or index.router is None:
         return True
+    asked = _without_pointers(asked, index.router)
     hits = result.hits[:passages]
     languages = {str(index.passage_languages[h.index]) for h in hits}
-    if not any(tokenize(asked, None, language) for language in languages):
+    # Stems of one or two letters ("gå" in "Och hur ska det gå till?") name no topic.
+    topical = {language: {t for t in _terms(asked, index, language) if len(t) >= 3} for language in languages}
+    if not any(topical.values()):
         return True
-    for language in languages:
-        terms = _terms(asked, index, language)
+    for language, terms in topical.items():
         # A passage is also about its headings ("Förord" for "Vem skrev förordet?").
         words = {
             _key(w) for h in hits if index.passage_languages[h.index] == language for w in index.passage_words(h.index)
         }
-        if terms & words:
+        # Compared by five letters: the stemmer leaves "kliniker" and "kliniska" as "klinik" and "klinisk".
+        if {t[:5] for t in terms} & {w[:5] for w in words}:
             return True
     return False
 
@@ -206,6 +210,26 @@ def _topic_words(question: str, index: LoadedIndex) -> str | None:
         for w in without_section_references(focused).split()
         if w.lower().strip("?,.!") not in QUESTION_WORDS and w.lower().strip("?,.!") not in _DOCUMENT_NOUNS
     )
+
+
+def _without_pointers(topic: str, router: DocumentRouter) -> str:
+    """``topic`` without what only points at a document (its publisher or role as a cue: "regeringens", "regionen";
+    the corpus topic inside a compound: "life science-strategi") and without modal verbs and "new": words nearly
+    every passage shares, which would make any question "mentioned" ("Vad säger strategin om nya kärnkraftverk?")."""
+    for phrase in router.topic_phrases:
+        topic = re.sub(re.escape(phrase), " ", topic, flags=re.IGNORECASE)
+    words = (w.strip("?,.!-–") for w in topic.split())
+    return " ".join(
+        w
+        for w in words
+        if w and w.lower() not in _DOCUMENT_NOUNS and w.lower() not in _NO_TOPIC and router.named(w) is None
+    )
+
+
+# Modal verbs and "new" (language knowledge): no topic of their own.
+_NO_TOPIC = frozenset(
+    "vill ska skall kan får bör måste will would should can could must may might ny nya nytt new".split()
+)
 
 
 def _terms(text: str, index: LoadedIndex, language: str) -> set[str]:

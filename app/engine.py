@@ -22,7 +22,7 @@ from strategiqa.retrieval.language import detect_language
 from strategiqa.retrieval.postgres import redact
 from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.search import Hit, Searcher, SearchParams, SearchResult
-from strategiqa.retrieval.text import STOP_WORDS
+from strategiqa.retrieval.text import STOP_WORDS, tokenize
 
 from .alignment import Aligner
 from .alignment_levels import crosswalk_cuts, with_levels
@@ -294,7 +294,32 @@ class Engine:
         best = int(similarities.argmax())
         if similarities[best] - float(np.median(similarities)) < self.answer_params.title_margin:
             return None
+        # The words must also be the section's own, in its titles (or their English) or its passages: "targets for
+        # new housing construction" comes closest to some area without being any area's topic.
+        if not self._section_terms[id(sections[best])] & self._terms(words):
+            return None
         return sections[best]
+
+    def _terms(self, text: str) -> set[str]:
+        """``text``'s content words as compared for a topic: stemmed as Swedish (with compound parts) and as
+        English, by their first six letters (the stemmers leave some inflections)."""
+        stems = tokenize(text, self.index.compounds, "sv") + tokenize(text, None, "en")
+        return {s[:6] for s in stems if not s.isdigit()}
+
+    @cached_property
+    def _section_terms(self) -> dict[int, set[str]]:
+        """Per numbered section, the terms of its title and its numbered children's titles (with their English
+        translations) and of its passages."""
+        out = {}
+        for document in self.index.documents:
+            doc_id = document.info.doc_id
+            for section in (s for s in document.all_sections() if s.number):
+                ids = {x.id for x in section.walk()}
+                titled = [section] + [c for c in section.children if c.number]
+                texts = [f"{s.title} {self.profile.english_title(doc_id, s.title) or ''}" for s in titled]
+                texts += [p.text for p in self.index.passages if p.doc_id == doc_id and p.section_id in ids]
+                out[id(section)] = self._terms(" ".join(texts))
+        return out
 
     @cached_property
     def _section_vectors(self) -> dict[int, np.ndarray]:

@@ -24,10 +24,14 @@ _lock = threading.Lock()
 
 def detect_language(text: str) -> str:
     """``"sv"`` or ``"en"``: function words and å/ä/ö first, langdetect (fixed seed) for the rest."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    found = _WORD.findall(text)
+    words = [w.lower() for w in found]
     if not words:
         return "sv"
-    sv = sum(w in _SWEDISH for w in words) + 2 * sum(any(c in w for c in "åäö") for w in words)
+    # å/ä/ö in a name ("Västra Götaland" in an English question) say nothing of the question's language: only in
+    # a word written in lower case, or the first word.
+    lettered = [w for i, w in enumerate(found) if (i == 0 or not w[0].isupper()) and any(c in w.lower() for c in "åäö")]
+    sv = sum(w in _SWEDISH for w in words) + 2 * len(lettered)
     en = sum(w in _ENGLISH for w in words)
     if max(sv, en) < 2:
         sv += sum(bool(_SV_ENDING.search(w)) for w in words if w not in _ENGLISH)

@@ -317,6 +317,30 @@ def test_a_swedish_abbreviation_of_x_och_y_is_a_word_of_the_documents(real_engin
     assert (result["missing"] or {}).get("name") != "FoU"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the only words the passages share are "nya", "vill", "regionen": no topic of the documents'
+        "Vad säger strategin om nya kärnkraftverk?",
+        "Hur ska regionen enligt agendan stötta lantbrukare som drabbas av torka?",
+    ],
+)
+def test_pointers_and_modal_verbs_do_not_make_a_topic_the_documents(real_engine: Engine, question: str) -> None:
+    result = real_engine.ask(question)
+    assert result["abstained"] and result["abstain_reason"] == "off_topic", result["answer"]
+
+
+def test_an_outline_topic_must_be_the_sections_own_words(real_engine: Engine) -> None:
+    """ "targets for new housing construction" comes closest to some area without being any area's topic."""
+    result = real_engine.ask("What are the government's targets for new housing construction next year?")
+    assert result["answer_kind"] != "overview"
+
+
+def test_a_followup_on_a_named_section_asking_how_is_answered(real_engine: Engine) -> None:
+    result = real_engine.ask("Och hur ska det gå till?", previous_question="Vad vill regeringen med målsättning 1.3?")
+    assert not result["abstained"], result["answer"]
+
+
 def test_a_year_naming_the_document_is_no_year_to_find(real_engine: Engine) -> None:
     result = real_engine.ask("What does the 2026 agenda say about testbeds?")
     assert not result["abstained"], result["answer"]

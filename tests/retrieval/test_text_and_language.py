@@ -38,6 +38,11 @@ def test_bm25_ranks_the_passage_with_rare_matching_terms_first() -> None:
         ("What are testbeds mentioned for in the strategy?", "en"),
         ("Clinical trials?", "en"),
         ("Kliniska prövningar", "sv"),
+        # å/ä/ö in a name are no Swedish: only in lower-case words or the first word
+        ("How many clinical trials were carried out in Västra Götaland in 2024?", "en"),
+        ("As a new member, which unit coordinates Västra Götalandsregionen's life science work?", "en"),
+        ("Vad gör Västra Götalandsregionen?", "sv"),
+        ("Är Göteborg med?", "sv"),
     ],
 )
 def test_language_detection_handles_short_questions(question: str, lang: str) -> None:
