@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 from strategiqa.ingest.load import CorpusProfile, read_profile
-from strategiqa.ingest.model import Passage, Section
+from strategiqa.ingest.model import Document, Passage, Section
 from strategiqa.retrieval.cache import EmbeddingCache
 from strategiqa.retrieval.embedders import Embedder
 from strategiqa.retrieval.index import LoadedIndex
@@ -33,7 +33,7 @@ from .indexing import IngestReport, Notice, fresh_index, ingest, make_embedder
 from .overview import Overview, answer_overview, title_stem
 from .questions import EnglishWords, QuestionAnalysis, analyse, has_question_word
 from .quotes import passage_url
-from .sections import SectionScope, followup_scope, own_area_nouns, scope_of
+from .sections import SectionScope, find_section, followup_scope, listed_position, own_area_nouns, scope_of
 from .settings import Settings
 from .sources import source_lead
 from .validation import BadInput, validate_question, validate_request
@@ -175,7 +175,11 @@ class Engine:
         # A question naming one document is answered from it: its passages rank above every other document's. A
         # boost would not do: after "Och i agendan?" the topic words still match the other document best, and a
         # Swedish question is closer to any Swedish text than to the English document it names.
-        named_sections = self._section_scope(question, previous_question, read_as is not None, scope)
+        listed = self._listed_item(question, previous_question, scope) if read_as else None
+        if listed is not None:  # read as about the item itself: "Vad står det i den sista av dem? (6.4 <title>)"
+            item = listed.sections[0][1]
+            read_as = f"{question.strip()} ({item.number} {item.title})"
+        named_sections = listed or self._section_scope(question, previous_question, read_as is not None, scope)
         within = self._scope_passages(named_sections, scope)
         sections = self._scope_labels(named_sections, within)
         result = self.searcher.search(
@@ -192,16 +196,23 @@ class Engine:
         # An area named by its topic is looked up only for list and description questions: "which
         # target for the number of trials …" asks for a number the outline does not give.
         topical = not self._analyse_asked(question, read_as).checkable
-        # A follow-up naming its own document lists that document's sections, not the previous question's.
+        # A follow-up naming its own document lists that document's sections, not the previous question's; one
+        # pointing at an item of the list before ("den sista av dem") is about that section, not the list.
         own = self.router.named(question) if read_as else None
-        overview = answer_overview(
-            asked,
+        documents = [
+            d
+            for d in self.index.documents
+            if (scope is None or d.info.doc_id in scope) and own in (None, d.info.doc_id)
+        ]
+        overview = None if listed else self._outline(asked, language, documents, topical)
+        return replace(result, question=question), read_as, overview, within, sections
+
+    def _outline(self, question: str, language: str, documents: list[Document], topical: bool) -> Overview | None:
+        """The outline's answer to ``question`` over ``documents`` (see ``overview.answer_overview``)."""
+        return answer_overview(
+            question,
             language,
-            [
-                d
-                for d in self.index.documents
-                if (scope is None or d.info.doc_id in scope) and own in (None, d.info.doc_id)
-            ],
+            documents,
             self.index.passages,
             self._scope_phrases,
             self.match_title if topical else None,
@@ -210,7 +221,22 @@ class Engine:
             self._area_nouns,
             self.profile.english_title,
         )
-        return replace(result, question=question), read_as, overview, within, sections
+
+    def _listed_item(self, question: str, previous: str | None, doc_ids: set[str] | None) -> SectionScope | None:
+        """The section a follow-up points at in the list the previous question got from the outline ("Vad står det i
+        den sista av dem?" after "Vilka målsättningar finns under område 6?": 6.4), or None."""
+        position = listed_position(question)
+        if position is None or previous is None:
+            return None
+        documents = [d for d in self.index.documents if doc_ids is None or d.info.doc_id in doc_ids]
+        listing = self._outline(previous, detect_language(previous), documents, topical=True)
+        items = [c for c in listing.citations if c.kind == "heading"] if listing else []
+        if len(items) < 2 or not -len(items) <= (position - 1 if position > 0 else position) < len(items):
+            return None
+        item = items[position - 1 if position > 0 else position]
+        document = next(d for d in documents if d.info.doc_id == item.doc_id)
+        section = find_section(document, item.section_number or "")
+        return SectionScope(((item.doc_id, section),)) if section is not None else None
 
     def _section_scope(
         self, question: str, previous: str | None, followup: bool, doc_ids: set[str] | None

@@ -13,7 +13,7 @@ import re
 from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.text import STOP_WORDS
 
-from .sections import section_numbers
+from .sections import listed_position, section_numbers
 
 _REFERS = frozenset(
     "det detta denna dessa där då dem den samma dess deras sådant sådana "
@@ -61,7 +61,7 @@ def resolve_followup(question: str, previous: str | None, router: DocumentRouter
         for w in words
         if w not in STOP_WORDS and w not in QUESTION_WORDS and w not in _VAGUE and router.named(w) is None
     ]
-    refers = any(w in _REFERS for w in words)
+    refers = any(w in _REFERS for w in words) or listed_position(question) is not None  # "the second one"
     asks = any(w in QUESTION_WORDS for w in words)
     if content and asks and not refers and not _OPENS.match(question) and router.named(question):
         return None  # "Vad säger agendan om hälsodata?" names its document and its topic: complete

@@ -166,6 +166,22 @@ def find_section(document: Document, number: str) -> Section | None:
     return found
 
 
+def listed_position(question: str) -> int | None:
+    """The place in a list a follow-up points at ("den sista av dem", "the second one", "Och den tredje?"): 1-based,
+    -1 for the last; None when it names none. An ordinal before a section noun ("det femte området") names the
+    section itself (``scope_of``), not an item of the list before."""
+    if _BY_ORDINAL.search(question):
+        return None
+    found = _LISTED.search(question)
+    if found is None:
+        return None
+    word = found.group(1).casefold()
+    return -1 if word in ("sista", "last") else ORDINALS[word]
+
+
+_LISTED = re.compile(rf"\b(?:den|det|the)\s+({_ORDINAL}|sista|last)\b(?!\s+(?:gången|time))", re.IGNORECASE)
+
+
 def followup_scope(
     question: str,
     previous: str,

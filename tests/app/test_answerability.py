@@ -341,6 +341,37 @@ def test_a_followup_on_a_named_section_asking_how_is_answered(real_engine: Engin
     assert not result["abstained"], result["answer"]
 
 
+@pytest.mark.parametrize(
+    ("previous", "question", "number"),
+    [
+        (
+            "Vilka målsättningar finns under område 6 i den nationella strategin?",
+            "Vad står det i den sista av dem?",
+            "6.4",
+        ),
+        ("What are the focus areas of the agenda?", "What does the second one say?", "2"),
+        ("Vilka är agendans insatsområden?", "Och den tredje?", "3"),
+    ],
+)
+def test_a_followup_pointing_at_an_item_of_the_list_before(
+    real_engine: Engine, previous: str, question: str, number: str
+) -> None:
+    result = real_engine.ask(question, previous_question=previous)
+    assert not result["abstained"], result["answer"]
+    assert result["interpreted_as"] and f"({number} " in result["interpreted_as"]
+    assert len(result["sections"]) == 1 and result["sections"][0].split(" › ")[-1].startswith(number)
+    assert result["answer_kind"] == "extract"
+
+
+def test_an_ordinal_before_a_section_noun_is_no_list_item() -> None:
+    from strategiqa.app.sections import listed_position
+
+    assert listed_position("Vad står det i den sista av dem?") == -1
+    assert listed_position("What does the second one say?") == 2
+    assert listed_position("Vad handlar det femte området om?") is None  # names area 5 itself
+    assert listed_position("Vad var det första gången?") is None
+
+
 def test_a_year_naming_the_document_is_no_year_to_find(real_engine: Engine) -> None:
     result = real_engine.ask("What does the 2026 agenda say about testbeds?")
     assert not result["abstained"], result["answer"]
