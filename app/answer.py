@@ -45,6 +45,7 @@ _MISSING_ELEMENT = {
         "share": "ingen andel eller procentsats",
         "number": "inget antal eller annat tal",
         "quantity": "inget mått eller tal",
+        "day": "inget datum",
         "date": "inget datum eller årtal",
         "person": "inget namn på en person",
         "agent": "ingen person eller organisation",
@@ -57,6 +58,7 @@ _MISSING_ELEMENT = {
         "share": "no share or percentage",
         "number": "no number",
         "quantity": "no measure or figure",
+        "day": "no date",
         "date": "no date or year",
         "person": "no person's name",
         "agent": "no person or body",
@@ -283,7 +285,7 @@ def _candidates(
     allowed = {"content"}
     if analysis.expects in ("person", "agent"):
         allowed.add("name_line")
-    if analysis.expects == "date":
+    if analysis.expects in ("date", "day"):
         allowed.add("dateline")
     hits = result.hits[: params.passages]
     top = max((h.score for h in hits), default=1.0) or 1.0

@@ -15,14 +15,15 @@ from pathlib import Path
 
 # Kinds whose presence in a sentence can be checked; the others (list, reason, description) cannot.
 CHECKABLE = frozenset(
-    {"amount", "share", "number", "quantity", "date", "person", "agent", "organisation", "place", "called"}
+    {"amount", "share", "number", "quantity", "day", "date", "person", "agent", "organisation", "place", "called"}
 )
 
 
 @dataclass(frozen=True)
 class QuestionAnalysis:
     expects: str
-    """amount, share, number, quantity, date, person (a named person), agent (a person or a body),
+    """amount, share, number, quantity, day (a date to the day), date (a year, month or season will do),
+    person (a named person), agent (a person or a body),
     organisation, place, called (a name), list, reason or description."""
     years: tuple[str, ...] = ()
     """Years the question names: the answer must be about them."""
@@ -104,6 +105,16 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bhow much\b",
             r"\bhur (?:stor|stort|stora|hög|högt|höga)\b(?!\s+(?:roll|betydelse|vikt|del|andel))",
             r"\bhow (?:large|big|high)\b(?!\s+(?:a\s+)?(?:role|part|share))",
+        ),
+    ),
+    (
+        # "Vilket datum …?", "On what date …?": a day, not a year or a season ("hösten 2024" does not answer it).
+        "day",
+        _rx(
+            r"\bdatum(?:et)?\b",
+            r"\b(?:vilken|vilket) dag\b",
+            r"\b(?:what|which) (?:exact )?(?:date|day)\b",
+            r"\bexact date\b",
         ),
     ),
     (
@@ -211,6 +222,16 @@ _MONTHS = (
     r"january|february|march|may|june|july|august|october|vår(?:en)?|höst(?:en)?|sommar(?:en)?|vinter(?:n)?"
 )
 _DATE = re.compile(rf"(?<!\d)(?:19|20)\d{{2}}(?!\d)|\b(?:{_MONTHS})\b", re.IGNORECASE)
+_MONTH_NAMES = (
+    r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
+    r"january|february|march|may|june|july|august|october|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec"
+)
+# A date to the day: "den 12 mars", "12th March", "March 12", "2026-03-12", "12/3".
+_DAY = re.compile(
+    rf"(?<!\d)\d{{1,2}}(?::e|e|st|nd|rd|th)?\.?\s+(?:{_MONTH_NAMES})\b|\b(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)"
+    r"|(?<!\d)(?:19|20)\d{2}-\d{2}-\d{2}(?!\d)|(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])",
+    re.IGNORECASE,
+)
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÅÄÖÉÜ][\w’'-]*[a-zåäöéü][\w’'-]*")
 _ACRONYM = re.compile(r"(?<![\w-])[A-ZÅÄÖ]{2,}(?:[:’']?s)?(?![\w])")
 _PERSON_NAME = re.compile(r"(?<![\w-])[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?\s+[A-ZÅÄÖÉ][a-zåäöéü]{2,}")
@@ -327,6 +348,8 @@ def satisfies(sentence: str, analysis: QuestionAnalysis) -> bool:
         return bool(_SHARE.search(sentence) or _DEGREE.search(sentence)) or satisfies(
             sentence, QuestionAnalysis("number")
         )
+    if expects == "day":
+        return bool(_DAY.search(sentence))
     if expects == "date":
         return bool(_DATE.search(sentence))
     if expects == "person":

@@ -46,10 +46,19 @@ ROUTER = corpus_router()
         ("Vilka stöd till företag finns?", "list"),  # the companies are the topic, not the answer
         ("Hur långt har arbetet kommit?", "description"),
         ("Hur stor roll spelar regionen?", "description"),
+        ("Vilket datum antog regionstyrelsen agendan?", "day"),
+        ("On what date will the council be established?", "day"),
     ],
 )
 def test_question_kinds_in_both_languages(question: str, expects: str) -> None:
     assert analyse(question).expects == expects
+
+
+def test_a_date_asked_for_is_a_day_not_a_season_or_a_year() -> None:
+    day = analyse("Vilket datum antog regionstyrelsen agendan?")
+    assert satisfies("Agendan antogs den 12 mars 2026.", day) and satisfies("Beslutet togs 2026-03-12.", day)
+    assert not satisfies("Agendan antogs i mars 2026.", day) and not satisfies("Hösten 2024 beslutade regeringen.", day)
+    assert satisfies("Agendan antogs i mars 2026.", analyse("När antogs agendan?"))
 
 
 def test_what_askers_say_of_themselves_and_sentence_openings_are_no_names() -> None:
@@ -370,6 +379,21 @@ def test_an_ordinal_before_a_section_noun_is_no_list_item() -> None:
     assert listed_position("What does the second one say?") == 2
     assert listed_position("Vad handlar det femte området om?") is None  # names area 5 itself
     assert listed_position("Vad var det första gången?") is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vilket datum antog regionstyrelsen agendan för västsvensk life science?",
+        "On what exact date did the government decide on the new objectives?",
+    ],
+)
+def test_a_date_the_documents_do_not_give_to_the_day_is_refused_specifically(
+    real_engine: Engine, question: str
+) -> None:
+    result = real_engine.ask(question)
+    assert result["abstained"] and result["abstain_reason"] == "missing_fact", result["answer"]
+    assert result["missing"]["element"] == "day"
 
 
 def test_a_year_naming_the_document_is_no_year_to_find(real_engine: Engine) -> None:
