@@ -137,11 +137,11 @@ def scope_of(
     a document uses itself ("insatsområde") picks that document when several have the number.
     """
     numbers = section_numbers(question)
-    if not numbers:
-        return None
     documents = [d for d in documents if doc_ids is None or d.info.doc_id in doc_ids]
     named = router.named(question)
     pool = [d for d in documents if named is None or d.info.doc_id == named] or list(documents)
+    if not numbers:
+        return _headed_scope(question, pool, english_title)
     found: list[tuple[Document, Section]] = []
     for number in numbers:
         hits = [(d, s) for d in pool if (s := find_section(d, number)) is not None]
@@ -153,6 +153,24 @@ def scope_of(
         return None
     chosen = _parts(question, found, english_title) if parts else found
     return SectionScope(tuple((d.info.doc_id, s) for d, s in chosen))
+
+
+def _headed_scope(
+    question: str, documents: Sequence[Document], english_title: EnglishTitle | None
+) -> SectionScope | None:
+    """The unnumbered main parts with a one-word heading the question names ("i förordet", "in the foreword"), or
+    None. Longer headings ("Prioriterade insatsområden") and section nouns are left to the outline and the search."""
+    words = {w.lower() for w in _WORD.findall(question)}
+    found = []
+    for document in documents:
+        for section in document.sections:
+            content = [w for w in _WORD.findall(section.title) if w.lower() not in STOP_WORDS]
+            if section.number or len(content) != 1 or re.fullmatch(_SECTION_NOUN, section.title, re.IGNORECASE):
+                continue
+            english = english_title(document.info.doc_id, section.title) if english_title else None
+            if _names_heading(words, section.title, english):
+                found.append((document.info.doc_id, section))
+    return SectionScope(tuple(found)) if found else None
 
 
 def find_section(document: Document, number: str) -> Section | None:

@@ -396,6 +396,21 @@ def test_a_date_the_documents_do_not_give_to_the_day_is_refused_specifically(
     assert result["missing"]["element"] == "day"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vilka forskningsinfrastrukturer lyfts fram i förordet till den nationella strategin?",
+        "Which large research facilities are named in the foreword of the national strategy?",
+    ],
+)
+def test_a_main_part_named_by_its_heading_is_where_the_answer_comes_from(real_engine: Engine, question: str) -> None:
+    result = real_engine.ask(question)
+    national = next(d.info.doc_id for d in real_engine.index.documents if d.info.kind == "national")
+    assert result["sections"] == ["Förord"] and not result["abstained"]
+    assert all(c["doc_id"] == national and c["section_path"][-1] == "Förord" for c in result["citations"])
+    assert "SciLifeLab" in result["answer"]
+
+
 def test_a_year_naming_the_document_is_no_year_to_find(real_engine: Engine) -> None:
     result = real_engine.ask("What does the 2026 agenda say about testbeds?")
     assert not result["abstained"], result["answer"]
