@@ -303,14 +303,29 @@ def _candidates(
                 continue
             if role in allowed:
                 out.append(_Sentence(hit.index, j, vector, float(similarity), float(similarity) + bonus, rank, text))
-    # "Who signed the foreword?": the signatures are the answer, though a name's vector is far from any question.
-    if asks_who_signed(question, analysis) and out:
+    # "Who signed the foreword?": the signatures are the answer, though a name's vector is far from any question;
+    # "När är förordet daterat?": so is its dateline.
+    line = (
+        "name_line"
+        if asks_who_signed(question, analysis)
+        else "dateline"
+        if asks_when_dated(question, analysis)
+        else None
+    )
+    if line and out:
         best = max(c.score for c in out)
         out = [
-            replace(c, score=best + 0.001 * (len(hits) - c.rank)) if sentence_role(c.text) == "name_line" else c
-            for c in out
+            replace(c, score=best + 0.001 * (len(hits) - c.rank)) if sentence_role(c.text) == line else c for c in out
         ]
     return out
+
+
+def asks_when_dated(question: str, analysis: QuestionAnalysis) -> bool:
+    """Whether the question asks when a document or its part is dated: its dateline answers."""
+    return analysis.expects in ("date", "day") and bool(_DATED.search(question))
+
+
+_DATED = re.compile(r"\b(?:daterad\w*|daterat|datering\w*|dated)\b", re.IGNORECASE)
 
 
 # A question about who signed or wrote a document: any signature line of it may answer.

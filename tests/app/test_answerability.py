@@ -411,6 +411,15 @@ def test_a_main_part_named_by_its_heading_is_where_the_answer_comes_from(real_en
     assert "SciLifeLab" in result["answer"]
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["När är förordet till den västsvenska agendan daterat?", "When is the foreword of the regional agenda dated?"],
+)
+def test_when_a_part_is_dated_is_answered_by_its_dateline(real_engine: Engine, question: str) -> None:
+    result = real_engine.ask(question)
+    assert not result["abstained"] and "mars, 2026" in result["citations"][0]["quote"], result["answer"]
+
+
 def test_a_year_naming_the_document_is_no_year_to_find(real_engine: Engine) -> None:
     result = real_engine.ask("What does the 2026 agenda say about testbeds?")
     assert not result["abstained"], result["answer"]
