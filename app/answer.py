@@ -148,7 +148,10 @@ def compose_answer(
     # A section the question names is the documents' own topic; what else it asks about must still be there
     # ("Vad säger målsättning 4.1 om <an unrelated topic>?").
     threshold = params.abstain_below_en if across else params.abstain_below_sv
-    answerable = checked and (named_section or score >= threshold)
+    # A rare word of the topic that only a few passages use, found in the top passages ("rundabordssamtalet"): the
+    # documents address the topic, though the question's vector stands out little from the background.
+    rare = same_language and _rare_topic_word(asked or result.question, result, index)
+    answerable = checked and (named_section or score >= threshold or rare)
     on_topic = answerable or mentions or score >= (params.topic_below_en if across else params.topic_below_sv)
     if not on_topic:
         return Answer(REFUSAL[language], True, [], round(score, 4), "off_topic")
@@ -196,6 +199,29 @@ def _mentions_topic(question: str, result: SearchResult, index: LoadedIndex, pas
         if {t[:5] for t in terms} & {w[:5] for w in words}:
             return True
     return False
+
+
+def _rare_topic_word(question: str, result: SearchResult, index: LoadedIndex) -> bool:
+    """Whether a topic word of the question that at most ``_RARE`` passages of the index use is in the top ones."""
+    topic = _topic_words(question, index)
+    if topic is None or index.router is None:
+        return False
+    asked = _without_pointers(topic, index.router)
+    counts = index.word_counts(_KEY_LETTERS)
+    for hit in result.hits[:_RARE_AMONG]:
+        language = str(index.passage_languages[hit.index])
+        words = {_key(w) for w in index.passage_words(hit.index)}
+        # Whole six-letter keys: "ansöker" is not "ansökningar" (a verb any question may use, not the topic).
+        for term in {t for t in _terms(asked, index, language) if len(t) >= 6}:
+            if term in words and counts.get(term, 0) <= _RARE:
+                return True
+    return False
+
+
+_RARE = 2
+"""At most this many passages of the index use a rare word."""
+_RARE_AMONG = 3
+"""How many top passages a rare word of the question is looked for in."""
 
 
 def _topic_words(question: str, index: LoadedIndex) -> str | None:
@@ -247,7 +273,10 @@ _DOCUMENT_NOUNS = frozenset(
 
 def _key(stem: str) -> str:
     """Stems compared by their first six letters: the stemmer leaves some inflections ("förordet")."""
-    return stem[:6]
+    return stem[:_KEY_LETTERS]
+
+
+_KEY_LETTERS = 6
 
 
 def confidence(query_vector: np.ndarray, best_similarity: float, background: np.ndarray) -> float:

@@ -97,6 +97,7 @@ class LoadedIndex:
     database_version: int | None = None
     """The database's version id when the index was loaded from PostgreSQL; None for a directory."""
     _words: dict[int, frozenset[str]] = field(default_factory=dict, init=False, repr=False)
+    _word_counts: dict[int, dict[str, int]] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def version(self) -> str:
@@ -114,6 +115,17 @@ class LoadedIndex:
         self.topic_phrases = corpus_topic_phrases([d.info.title for d in self.documents])
         self.router = DocumentRouter([d.info for d in self.documents], self.topic_phrases)
         self.compounds = CompoundSplitter.from_texts(p.text for p in self.passages)
+
+    def word_counts(self, prefix: int) -> dict[str, int]:
+        """How many passages use each stemmed word (``passage_words``), words compared by their first ``prefix``
+        letters: computed on first use and kept."""
+        if prefix not in self._word_counts:
+            counts: dict[str, int] = {}
+            for i in range(len(self.passages)):
+                for key in {w[:prefix] for w in self.passage_words(i)}:
+                    counts[key] = counts.get(key, 0) + 1
+            self._word_counts[prefix] = counts
+        return self._word_counts[prefix]
 
     def passage_words(self, passage_index: int) -> frozenset[str]:
         """The stemmed words of a passage and of its headings, in its own language (compounds split as

@@ -420,6 +420,17 @@ def test_when_a_part_is_dated_is_answered_by_its_dateline(real_engine: Engine, q
     assert not result["abstained"] and "mars, 2026" in result["citations"][0]["quote"], result["answer"]
 
 
+def test_a_rare_word_of_the_topic_in_the_top_passages_makes_the_topic_the_documents(real_engine: Engine) -> None:
+    """ "testbäddar" is used by few passages, one of them the national strategy's: a short question's vector stands
+    out little from the background, the word says the documents address it. A common verb does not ("ansöker" is
+    not "ansökningar")."""
+    counts = real_engine.index.word_counts(6)
+    assert counts["testbä"] <= 2
+    assert not real_engine.ask("Vad säger den nationella strategin om testbäddar?")["abstained"]
+    refused = real_engine.ask("Hur ansöker jag om bygglov för ett attefallshus?")
+    assert refused["abstained"] and refused["abstain_reason"] == "off_topic"
+
+
 def test_a_year_naming_the_document_is_no_year_to_find(real_engine: Engine) -> None:
     result = real_engine.ask("What does the 2026 agenda say about testbeds?")
     assert not result["abstained"], result["answer"]
