@@ -202,7 +202,8 @@ def _mentions_topic(question: str, result: SearchResult, index: LoadedIndex, pas
 
 
 def _rare_topic_word(question: str, result: SearchResult, index: LoadedIndex) -> bool:
-    """Whether a topic word of the question that at most ``_RARE`` passages of the index use is in the top ones."""
+    """Whether a topic word of the question that at most ``_RARE`` passages of its document use is in the top ones
+    (counted per document: another document's words change nothing about this one's answers)."""
     topic = _topic_words(question, index)
     if topic is None or index.router is None:
         return False
@@ -211,15 +212,18 @@ def _rare_topic_word(question: str, result: SearchResult, index: LoadedIndex) ->
     for hit in result.hits[:_RARE_AMONG]:
         language = str(index.passage_languages[hit.index])
         words = {_key(w) for w in index.passage_words(hit.index)}
-        # Whole six-letter keys: "ansöker" is not "ansökningar" (a verb any question may use, not the topic).
-        for term in {t for t in _terms(asked, index, language) if len(t) >= 6}:
-            if term in words and counts.get(term, 0) <= _RARE:
-                return True
+        own = counts.get(index.passages[hit.index].doc_id, {})
+        # Whole six-letter keys: "ansöker" is not "ansökningar" (a verb any question may use, not the topic). Most of
+        # the topic's long words must be there too: "Hur bakar man traditionella kanelbullar?" shares one by chance.
+        long = {t for t in _terms(asked, index, language) if len(t) >= _KEY_LETTERS}
+        found = long & words
+        if 2 * len(found) > len(long) and any(own.get(term, 0) <= _RARE for term in found):
+            return True
     return False
 
 
 _RARE = 2
-"""At most this many passages of the index use a rare word."""
+"""At most this many passages of a document use a rare word."""
 _RARE_AMONG = 3
 """How many top passages a rare word of the question is looked for in."""
 

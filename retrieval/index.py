@@ -97,7 +97,7 @@ class LoadedIndex:
     database_version: int | None = None
     """The database's version id when the index was loaded from PostgreSQL; None for a directory."""
     _words: dict[int, frozenset[str]] = field(default_factory=dict, init=False, repr=False)
-    _word_counts: dict[int, dict[str, int]] = field(default_factory=dict, init=False, repr=False)
+    _word_counts: dict[int, dict[str, dict[str, int]]] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def version(self) -> str:
@@ -116,14 +116,16 @@ class LoadedIndex:
         self.router = DocumentRouter([d.info for d in self.documents], self.topic_phrases)
         self.compounds = CompoundSplitter.from_texts(p.text for p in self.passages)
 
-    def word_counts(self, prefix: int) -> dict[str, int]:
-        """How many passages use each stemmed word (``passage_words``), words compared by their first ``prefix``
-        letters: computed on first use and kept."""
+    def word_counts(self, prefix: int) -> dict[str, dict[str, int]]:
+        """Per document id, how many of its passages use each stemmed word (``passage_words``), words compared by
+        their first ``prefix`` letters: computed on first use and kept. Per document, so that adding a document
+        changes nothing about the others."""
         if prefix not in self._word_counts:
-            counts: dict[str, int] = {}
-            for i in range(len(self.passages)):
+            counts: dict[str, dict[str, int]] = {}
+            for i, passage in enumerate(self.passages):
+                own = counts.setdefault(passage.doc_id, {})
                 for key in {w[:prefix] for w in self.passage_words(i)}:
-                    counts[key] = counts.get(key, 0) + 1
+                    own[key] = own.get(key, 0) + 1
             self._word_counts[prefix] = counts
         return self._word_counts[prefix]
 

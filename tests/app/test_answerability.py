@@ -424,8 +424,8 @@ def test_a_rare_word_of_the_topic_in_the_top_passages_makes_the_topic_the_docume
     """ "testbäddar" is used by few passages, one of them the national strategy's: a short question's vector stands
     out little from the background, the word says the documents address it. A common verb does not ("ansöker" is
     not "ansökningar")."""
-    counts = real_engine.index.word_counts(6)
-    assert counts["testbä"] <= 2
+    national = next(d.info.doc_id for d in real_engine.index.documents if d.info.kind == "national")
+    assert real_engine.index.word_counts(6)[national]["testbä"] <= 2
     assert not real_engine.ask("Vad säger den nationella strategin om testbäddar?")["abstained"]
     refused = real_engine.ask("Hur ansöker jag om bygglov för ett attefallshus?")
     assert refused["abstained"] and refused["abstain_reason"] == "off_topic"
