@@ -100,18 +100,7 @@ def test_routing_comes_from_the_manifest_alone() -> None:
 
 def test_a_place_decides_over_a_cue_inside_it_or_a_name_right_after_it() -> None:
     """Two regions: one whose cue is "region", one named "Region X". And a national "strategy"."""
-    first = DocumentInfo(
-        "a",
-        "a.md",
-        "Agenda för A-län",
-        "Agenda",
-        "A-regionen",
-        2026,
-        "regional",
-        places=("A-län",),
-        names=("agendan",),
-        cues=("region", "regionen"),
-    )
+    first = _a_county_agenda(names=("agendan",), cues=("region", "regionen"))
     second = DocumentInfo(
         "x", "x.md", "Strategi för Region X", "X-strategin", "Region X", 2027, "regional", places=("Region X", "Xland")
     )
@@ -135,17 +124,7 @@ def test_a_place_decides_over_a_cue_inside_it_or_a_name_right_after_it() -> None
 
 def test_a_year_next_to_a_document_name_names_the_document() -> None:
     """ "the 2026 agenda" says which document; "Vad säger strategin om 2024?" asks about the year."""
-    agenda = DocumentInfo(
-        "a",
-        "a.md",
-        "Agenda för A-län",
-        "Agenda",
-        "A-regionen",
-        2026,
-        "regional",
-        places=("A-län",),
-        names=("agendan", "agenda"),
-    )
+    agenda = _a_county_agenda(names=("agendan", "agenda"))
     nation = DocumentInfo(
         "n", "n.md", "Nationell strategi", "Strategin", "Regeringen", 2024, "national", names=("strategin", "strategy")
     )
@@ -165,6 +144,22 @@ def test_a_year_next_to_a_document_name_names_the_document() -> None:
     ):
         assert not router.naming_years(asking), asking
     assert "2026" not in router.strip_names("What does the 2026 agenda say about testbeds?")
+
+
+def _a_county_agenda(names: tuple[str, ...], cues: tuple[str, ...] = ()) -> DocumentInfo:
+    """A regional agenda of 2026 for "A-län", published by "A-regionen"."""
+    return DocumentInfo(
+        "a",
+        "a.md",
+        "Agenda för A-län",
+        "Agenda",
+        "A-regionen",
+        2026,
+        "regional",
+        places=("A-län",),
+        names=names,
+        cues=cues,
+    )
 
 
 TITLES = [
