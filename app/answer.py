@@ -27,13 +27,12 @@ import numpy as np
 from strategiqa.ingest.model import Citation
 from strategiqa.ingest.sentences import sentence_role
 from strategiqa.retrieval.index import LoadedIndex
-from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.search import SearchResult
 from strategiqa.retrieval.text import tokenize
 
 from .followup import QUESTION_WORDS
 from .questions import QuestionAnalysis, known_in, mentions_year, satisfies
-from .sections import without_section_references
+from .topic import mentions_topic, rare_topic_word, topic_words
 
 REFUSAL = {
     "sv": "Dokumenten tar inte upp den frågan.",
@@ -136,7 +135,7 @@ def compose_answer(
     if not candidates or result.query_vector is None:
         return Answer(REFUSAL[language], True, [], 0.0, "off_topic")
     score = confidence(result.query_vector, max(c.similarity for c in candidates), background)
-    mentions = _mentions_topic(asked or result.question, result, index, params.passages)
+    mentions = mentions_topic(asked or result.question, result, index, params.passages)
     # A question in the documents' own language that shares no word of its topic with the passages found
     # is about something else, however close its vector ("<an unrelated topic> i <the corpus's region>").
     same_language = result.language in {index.passage_languages[h.index] for h in result.hits[: params.passages]}
@@ -150,7 +149,7 @@ def compose_answer(
     threshold = params.abstain_below_en if across else params.abstain_below_sv
     # A rare word of the topic that only a few passages use, found in the top passages ("rundabordssamtalet"): the
     # documents address the topic, though the question's vector stands out little from the background.
-    rare = same_language and _rare_topic_word(asked or result.question, result, index)
+    rare = same_language and rare_topic_word(asked or result.question, result, index)
     answerable = checked and (named_section or score >= threshold or rare)
     on_topic = answerable or mentions or score >= (params.topic_below_en if across else params.topic_below_sv)
     if not on_topic:
@@ -158,7 +157,7 @@ def compose_answer(
     best = max(c.score for c in candidates)
     close = [c for c in candidates if c.score >= best - params.fact_margin]
     # "Who leads <a body>?": a name in a sentence that says nothing of the body or the role is not the answer.
-    topic = _topic_words(asked or result.question, index) if same_language and not signed else None
+    topic = topic_words(asked or result.question, index) if same_language and not signed else None
     role = set(tokenize(topic or "", None, language))
     if analysis.expects in _WHO and role:
         close = _in_role(close, candidates, role, index)
@@ -173,114 +172,6 @@ def compose_answer(
     chosen = _select(candidates, close, analysis, params, index)
     citations, parts = _cite(chosen, index)
     return Answer(" ".join(parts), False, citations, round(score, 4))
-
-
-def _mentions_topic(question: str, result: SearchResult, index: LoadedIndex, passages: int) -> bool:
-    """Whether the top passages use a word of what the question is about (see ``_topic_words``): "Hur mycket satsas
-    på <document>s genomförande?" is about *genomförande*, which the documents may discuss, and "Vad säger
-    <document> om kollektivtrafiken i <region>?" about *kollektivtrafik*. True when nothing is left to check ("Och
-    4.2?") and for a question relating two documents, which is about the documents themselves."""
-    asked = _topic_words(question, index)
-    if asked is None or index.router is None:
-        return True
-    asked = _without_pointers(asked, index.router)
-    hits = result.hits[:passages]
-    languages = {str(index.passage_languages[h.index]) for h in hits}
-    # Stems of one or two letters ("gå" in "Och hur ska det gå till?") name no topic.
-    topical = {language: {t for t in _terms(asked, index, language) if len(t) >= 3} for language in languages}
-    if not any(topical.values()):
-        return True
-    for language, terms in topical.items():
-        # A passage is also about its headings ("Förord" for "Vem skrev förordet?").
-        words = {
-            _key(w) for h in hits if index.passage_languages[h.index] == language for w in index.passage_words(h.index)
-        }
-        # Compared by five letters: the stemmer leaves "kliniker" and "kliniska" as "klinik" and "klinisk".
-        if {t[:5] for t in terms} & {w[:5] for w in words}:
-            return True
-    return False
-
-
-def _rare_topic_word(question: str, result: SearchResult, index: LoadedIndex) -> bool:
-    """Whether a topic word of the question that at most ``_RARE`` passages of its document use is in the top ones
-    (counted per document: another document's words change nothing about this one's answers)."""
-    topic = _topic_words(question, index)
-    if topic is None or index.router is None:
-        return False
-    asked = _without_pointers(topic, index.router)
-    counts = index.word_counts(_KEY_LETTERS)
-    for hit in result.hits[:_RARE_AMONG]:
-        language = str(index.passage_languages[hit.index])
-        words = {_key(w) for w in index.passage_words(hit.index)}
-        own = counts.get(index.passages[hit.index].doc_id, {})
-        # Whole six-letter keys: "ansöker" is not "ansökningar" (a verb any question may use, not the topic). Most of
-        # the topic's long words must be there too: "Hur bakar man traditionella kanelbullar?" shares one by chance.
-        long = {t for t in _terms(asked, index, language) if len(t) >= _KEY_LETTERS}
-        found = long & words
-        if 2 * len(found) > len(long) and any(own.get(term, 0) <= _RARE for term in found):
-            return True
-    return False
-
-
-_RARE = 2
-"""At most this many passages of a document use a rare word."""
-_RARE_AMONG = 3
-"""How many top passages a rare word of the question is looked for in."""
-
-
-def _topic_words(question: str, index: LoadedIndex) -> str | None:
-    """What the question is about: its focused form, without the documents' names and places (see
-    ``DocumentRouter.focus``), section references, question words and what it calls a document; None when it
-    relates two documents (or the index has no router)."""
-    router = index.router
-    if router is None or len(router.named_all(question)) > 1:
-        return None
-    focused = router.focus(question) or router.strip_places(router.strip_names(question))
-    # The question's own frame ("vad säger …", "tell me more") is no topic.
-    return " ".join(
-        w
-        for w in without_section_references(focused).split()
-        if w.lower().strip("?,.!") not in QUESTION_WORDS and w.lower().strip("?,.!") not in _DOCUMENT_NOUNS
-    )
-
-
-def _without_pointers(topic: str, router: DocumentRouter) -> str:
-    """``topic`` without what only points at a document (its publisher or role as a cue: "regeringens", "regionen";
-    the corpus topic inside a compound: "life science-strategi") and without modal verbs and "new": words nearly
-    every passage shares, which would make any question "mentioned" ("Vad säger strategin om nya kärnkraftverk?")."""
-    for phrase in router.topic_phrases:
-        topic = re.sub(re.escape(phrase), " ", topic, flags=re.IGNORECASE)
-    words = (w.strip("?,.!-–") for w in topic.split())
-    return " ".join(
-        w
-        for w in words
-        if w and w.lower() not in _DOCUMENT_NOUNS and w.lower() not in _NO_TOPIC and router.named(w) is None
-    )
-
-
-# Modal verbs and "new" (language knowledge): no topic of their own.
-_NO_TOPIC = frozenset(
-    "vill ska skall kan får bör måste will would should can could must may might ny nya nytt new".split()
-)
-
-
-def _terms(text: str, index: LoadedIndex, language: str) -> set[str]:
-    return {_key(t) for t in tokenize(text, index.compounds if language == "sv" else None, language)}
-
-
-# What a question calls a document when the manifest's names do not match ("Östergötlands strategi"): no topic.
-_DOCUMENT_NOUNS = frozenset(
-    "strategi strategin strategins strategy strategy's agenda agendan agendans plan planen planens dokument "
-    "dokumentet dokumentets document document's".split()
-)
-
-
-def _key(stem: str) -> str:
-    """Stems compared by their first six letters: the stemmer leaves some inflections ("förordet")."""
-    return stem[:_KEY_LETTERS]
-
-
-_KEY_LETTERS = 6
 
 
 def confidence(query_vector: np.ndarray, best_similarity: float, background: np.ndarray) -> float:
