@@ -92,6 +92,11 @@ class AnswerParams:
     """Skip a sentence this similar (cosine) to one already chosen."""
     passages: int = 5
     """How many top passages sentences are drawn from."""
+    rare_passages: int = 2
+    """A word of the question's topic that at most this many passages of its document use is rare: found in one of
+    the top ``rare_among`` passages (with most of the topic's long words), it makes a same-language question
+    answerable below the threshold (see ``topic.rare_topic_word``; 0 turns this off)."""
+    rare_among: int = 3
     title_margin: float = 0.01
     """An overview question naming an area by its topic takes the most similar goal section only when
     it stands this far (cosine) above the median of the candidates (see ``Engine.match_title``)."""
@@ -149,7 +154,9 @@ def compose_answer(
     threshold = params.abstain_below_en if across else params.abstain_below_sv
     # A rare word of the topic that only a few passages use, found in the top passages ("rundabordssamtalet"): the
     # documents address the topic, though the question's vector stands out little from the background.
-    rare = same_language and rare_topic_word(asked or result.question, result, index)
+    rare = same_language and rare_topic_word(
+        asked or result.question, result, index, params.rare_passages, params.rare_among
+    )
     answerable = checked and (named_section or score >= threshold or rare)
     on_topic = answerable or mentions or score >= (params.topic_below_en if across else params.topic_below_sv)
     if not on_topic:

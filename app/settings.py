@@ -28,6 +28,10 @@ class AnswerSettings(BaseModel):
     max_sentences: int | None = Field(None, ge=1, le=10, description="Most sentences quoted in an answer.")
     margin: float | None = Field(None, ge=0, le=0.5, description="Further sentences only this close to the best.")
     passages: int | None = Field(None, ge=1, le=20, description="Top passages answer sentences are drawn from.")
+    rare_passages: int | None = Field(
+        None, ge=0, le=20, description="A topic word at most this many passages of a document use is rare (0: off)."
+    )
+    rare_among: int | None = Field(None, ge=1, le=20, description="Top passages a rare topic word is looked for in.")
     false_refusal_budget: float = Field(
         0.02,
         ge=0,

@@ -44,15 +44,15 @@ def mentions_topic(question: str, result: SearchResult, index: LoadedIndex, pass
     return False
 
 
-def rare_topic_word(question: str, result: SearchResult, index: LoadedIndex) -> bool:
-    """Whether a topic word of the question that at most ``_RARE`` passages of its document use is in the top ones
+def rare_topic_word(question: str, result: SearchResult, index: LoadedIndex, rare: int, among: int) -> bool:
+    """Whether a topic word of the question that at most ``rare`` passages of its document use is in the top ones
     (counted per document: another document's words change nothing about this one's answers)."""
     topic = topic_words(question, index)
     if topic is None or index.router is None:
         return False
     asked = _without_pointers(topic, index.router)
     counts = index.word_counts(_KEY_LETTERS)
-    for hit in result.hits[:_RARE_AMONG]:
+    for hit in result.hits[:among]:
         language = str(index.passage_languages[hit.index])
         words = {_key(w) for w in index.passage_words(hit.index)}
         own = counts.get(index.passages[hit.index].doc_id, {})
@@ -60,15 +60,9 @@ def rare_topic_word(question: str, result: SearchResult, index: LoadedIndex) -> 
         # the topic's long words must be there too: "Hur bakar man traditionella kanelbullar?" shares one by chance.
         long = {t for t in _terms(asked, index, language) if len(t) >= _KEY_LETTERS}
         found = long & words
-        if 2 * len(found) > len(long) and any(own.get(term, 0) <= _RARE for term in found):
+        if 2 * len(found) > len(long) and any(own.get(term, 0) <= rare for term in found):
             return True
     return False
-
-
-_RARE = 2
-"""At most this many passages of a document use a rare word."""
-_RARE_AMONG = 3
-"""How many top passages a rare word of the question is looked for in."""
 
 
 def topic_words(question: str, index: LoadedIndex) -> str | None:
