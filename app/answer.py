@@ -99,7 +99,7 @@ class AnswerParams:
     rare_among: int = 3
     title_margin: float = 0.01
     """An overview question naming an area by its topic takes the most similar goal section only when
-    it stands this far (cosine) above the median of the candidates (see ``Engine.match_title``)."""
+    it stands this far (cosine) above the median of the candidates (see ``titles.SectionTitles``)."""
     passage_weight: float = 0.5
     """Weight of the passage's fused retrieval score (0-1) added to each of its sentences' similarity
     (0.5: the fused passage ranking beats a lone sentence's similarity on every development set),
