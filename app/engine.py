@@ -26,7 +26,7 @@ from strategiqa.retrieval.text import STOP_WORDS
 
 from .alignment import Aligner
 from .alignment_levels import crosswalk_cuts, with_levels
-from .answer import Answer, AnswerParams, asks_who_signed, compose_answer
+from .answer import Answer, AnswerParams, asks_when_dated, asks_who_signed, compose_answer
 from .calibration import answer_params, read_calibration
 from .followup import resolve_followup
 from .indexing import IngestReport, Notice, fresh_index, ingest, make_embedder
@@ -117,7 +117,11 @@ class Engine:
             self.vocabulary,
             params or self.answer_params,
             # "Who wrote the foreword to <a document>?" names the part of that document that answers.
-            named_section=bool(scoped) or (asks_who_signed(result.question, analysis) and named is not None),
+            named_section=bool(scoped)
+            or (
+                (asks_who_signed(result.question, analysis) or asks_when_dated(result.question, analysis))
+                and named is not None
+            ),
             asked=read_as,
         )
         if overview is not None and answer.abstained:
@@ -177,6 +181,8 @@ class Engine:
         # boost would not do: after "Och i agendan?" the topic words still match the other document best, and a
         # Swedish question is closer to any Swedish text than to the English document it names.
         listed = self._listed_item(question, previous_question, scope) if read_as else None
+        if listed is not None and self.router.named(question) not in (None, listed.sections[0][0]):
+            listed = None  # a follow-up naming another document asks about that one
         if listed is not None:  # read as about the item itself: "Vad står det i den sista av dem? (6.4 <title>)"
             item = listed.sections[0][1]
             read_as = f"{question.strip()} ({item.number} {item.title})"
@@ -206,7 +212,9 @@ class Engine:
             if (scope is None or d.info.doc_id in scope) and own in (None, d.info.doc_id)
         ]
         overview = None if listed else self._outline(asked, language, documents, topical)
-        return replace(result, question=question), read_as, overview, within, sections
+        # Passages of a part named by its heading only are searched, not taken as the documents' own topic.
+        numbered = set() if named_sections is not None and named_sections.by_heading else within
+        return replace(result, question=question), read_as, overview, numbered, sections
 
     def _outline(self, question: str, language: str, documents: list[Document], topical: bool) -> Overview | None:
         """The outline's answer to ``question`` over ``documents`` (see ``overview.answer_overview``)."""

@@ -138,7 +138,7 @@ def answer_overview(
     if rest and numbers and _PLURAL_GOALS.search(question):
         rest = [] if _restates(rest, numbers[0], question, documents, router, english_title) else rest
     # A verb placing goals in an area ("What objectives sit under the area on …", "Vilka mål ryms i område 7?").
-    placing = {m.group(1).casefold() for m in _PLACED_IN.finditer(question)}
+    placing = {m.group(1).casefold() for m in _PLACED_IN.finditer(question)} & _PLACING_VERBS
     rest = [w for w in rest if w not in placing]
     if rest and (numbers or match_title is None or len(rest) > longest or not _introduced(rest[0], question)):
         return None
@@ -308,6 +308,12 @@ def _by_topic(
 _PLACED_IN = re.compile(
     rf"\b([^\W\d_]+)\s+(?:under|within|inom|i|in)\s+(?:[^\W\d_']+(?:'s)?\s+){{0,4}}(?:{_AREA_WORDS})\b",
     re.IGNORECASE,
+)
+
+# Verbs that place goals in an area (language knowledge): "Vilka mål för cancer i område 4?" keeps its topic.
+_PLACING_VERBS = frozenset(
+    "sit sits fall falls belong belongs lie lies come comes appear appears are is listed placed found "
+    "ligger ryms hör hamnar faller finns ingår står återfinns placeras listas".split()
 )
 
 EnglishTitle = Callable[[str, str], "str | None"]

@@ -113,7 +113,7 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         _rx(
             r"\bdatum(?:et)?\b",
             r"\b(?:vilken|vilket) dag\b",
-            r"\b(?:what|which) (?:exact )?(?:date|day)\b",
+            r"\b(?:what|which) (?:exact )?(?:date|day)\b(?![\s-]+(?:to-day|care|trip|centre|center|surgery|hospital))",
             r"\bexact date\b",
         ),
     ),
@@ -142,7 +142,7 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"samordnare|vd)\b",
             r"\bvilken person\b",
             # Plural only: "which minister for finance" names a role, which name lines are not checked for.
-            r"\b(?:vilka|which|what)\s+(?:ministrar|ministers)\b",
+            r"\b(?:vilka|which|what)\s+(?:ministrar|ministers|statsråd|statsråden)\b",
             r"\bvilka personer\b",
             r"\bnamnet på\b",
             r"\bwho (?:is|will|should|was|chairs|heads|leads)\b.*\b(?:chair|chairman|chairperson|minister|head|"
@@ -228,8 +228,8 @@ _MONTH_NAMES = (
 )
 # A date to the day: "den 12 mars", "12th March", "March 12", "2026-03-12", "12/3".
 _DAY = re.compile(
-    rf"(?<!\d)\d{{1,2}}(?::e|e|st|nd|rd|th)?\.?\s+(?:{_MONTH_NAMES})\b|\b(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)"
-    r"|(?<!\d)(?:19|20)\d{2}-\d{2}-\d{2}(?!\d)|(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])",
+    rf"(?<!\d)\d{{1,2}}(?::e|e|st|nd|rd|th)?\.?\s+(?:{_MONTH_NAMES})\b|\b(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?!\s\d{{3}})"
+    r"|(?<!\d)(?:19|20)\d{2}-\d{2}-\d{2}(?!\d)|(?<![\d/])(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])(?:/\d{2,4})?(?![\d/])",
     re.IGNORECASE,
 )
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÅÄÖÉÜ][\w’'-]*[a-zåäöéü][\w’'-]*")
@@ -410,13 +410,16 @@ def without_asker_context(text: str) -> str:
     en PM – vilka mätetal …", "We are a hospital unit in Norway. Which …": what they write or where they work is
     context, not a name the answer must contain. A clause that is itself the question (ends in "?") stays."""
     out = text
-    for m in _CLAUSE.finditer(text):
+    clauses = list(_CLAUSE.finditer(text))
+    for m in clauses[:-1]:  # the last clause is the question, whatever its punctuation
         clause = m.group(0)
         if not clause.rstrip().endswith("?") and _ASKER.search(clause):
             out = out[: m.start()] + " " * len(clause) + out[m.end() :]
     return out
 
 
+# A full stop that ends an abbreviation ends no sentence ("t.ex. Pfizer", "e.g. Pfizer").
+_ABBREVIATION = re.compile(r"\b(?:t\.ex|e\.g|i\.e|bl\.a|d\.v\.s|dvs|m\.m|s\.k|ca|etc|resp|jfr|cf|vs)\.$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[^.!?–—:]+(?:[.!?]+|\s[–—-]\s|:|$)")
 _ASKER = re.compile(r"\b(?:jag|vi|we|our|my|min|mitt|mina|vår|vårt|våra)\b|\bI(?:'m| am)\b", re.IGNORECASE)
 
@@ -427,7 +430,9 @@ def _names(text: str, places: frozenset[str]) -> tuple[str, ...]:
     # A sentence's first word is capitalised whatever it is ("… i vården. Stämmer det med …?").
     first = re.match(r"\s*[\w’'-]+", text)
     first_end = first.end() if first else 0
-    openings = {m.start(1) for m in re.finditer(r"[.!?]\s+([\w’'-]+)", text)}
+    openings = {
+        m.start(1) for m in re.finditer(r"[.!?]\s+([\w’'-]+)", text) if not _ABBREVIATION.search(text[: m.start() + 1])
+    }
     spans = sorted((m.start(), m.end()) for m in list(_CAPITALISED.finditer(text)) + list(_ACRONYM.finditer(text)))
     runs: list[list[str]] = []
     last_end = -2

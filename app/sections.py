@@ -81,6 +81,9 @@ class SectionScope:
     """The sections a question is about: each a (document id, section) pair, with its parts when named."""
 
     sections: tuple[tuple[str, Section], ...]
+    by_heading: bool = False
+    """Named by an unnumbered part's heading ("i förordet"): where to look, not yet a sign that the documents
+    answer, so the confidence threshold still applies."""
 
     def section_ids(self) -> dict[str, set[str]]:
         """Per document id, the ids of every section in scope and below it (passages carry these)."""
@@ -101,8 +104,15 @@ def section_numbers(question: str) -> list[str]:
         return []
     found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in _BY_NUMBER.finditer(question)]
     found += [(m.start(), m.group(1)) for m in _BY_LETTER.finditer(question)]
-    found += [(m.start(), str(_CARDINALS[m.group(1).lower()])) for m in _BY_NUMBER_WORD.finditer(question)]
-    ordinals = [(m.start(), m.group(1), m.group(0)) for m in _BY_ORDINAL.finditer(question)]
+    # Case-insensitive matching may take letters whose lower case is no key ("ſecond"): such words are skipped.
+    found += [
+        (m.start(), str(_CARDINALS[m.group(1).lower()]))
+        for m in _BY_NUMBER_WORD.finditer(question)
+        if m.group(1).lower() in _CARDINALS
+    ]
+    ordinals = [
+        (m.start(), m.group(1), m.group(0)) for m in _BY_ORDINAL.finditer(question) if m.group(1).lower() in ORDINALS
+    ]
     areas = [n for _, n in found if "." not in n]
     for start, word, phrase in ordinals:
         number = str(ORDINALS[word.lower()])
@@ -170,7 +180,7 @@ def _headed_scope(
             english = english_title(document.info.doc_id, section.title) if english_title else None
             if _names_heading(words, section.title, english):
                 found.append((document.info.doc_id, section))
-    return SectionScope(tuple(found)) if found else None
+    return SectionScope(tuple(found), by_heading=True) if found else None
 
 
 def find_section(document: Document, number: str) -> Section | None:
@@ -193,11 +203,17 @@ def listed_position(question: str) -> int | None:
     found = _LISTED.search(question)
     if found is None:
         return None
-    word = found.group(1).casefold()
-    return -1 if word in ("sista", "last") else ORDINALS[word]
+    word = found.group(1).lower()
+    return -1 if word in ("sista", "last") else ORDINALS.get(word)
 
 
-_LISTED = re.compile(rf"\b(?:den|det|the)\s+({_ORDINAL}|sista|last)\b(?!\s+(?:gången|time))", re.IGNORECASE)
+# The ordinal points at an item: "the second one", "den sista av dem", or it ends the clause ("Och den tredje?",
+# "Vad handlar den första om?"); "the last decade", "det första året" name something else.
+_LISTED = re.compile(
+    rf"\b(?:den|det|the)\s+({_ORDINAL}|sista|last)"
+    r"(?:\s+(?:one|of them|of those|av dem|av de)\b|(?:\s+(?:om|about))?\s*(?:[?.!,]|$))",
+    re.IGNORECASE,
+)
 
 
 def followup_scope(

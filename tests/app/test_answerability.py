@@ -373,12 +373,36 @@ def test_a_followup_pointing_at_an_item_of_the_list_before(
 
 
 def test_an_ordinal_before_a_section_noun_is_no_list_item() -> None:
-    from strategiqa.app.sections import listed_position
+    from strategiqa.app.sections import listed_position, section_numbers
 
     assert listed_position("Vad står det i den sista av dem?") == -1
     assert listed_position("What does the second one say?") == 2
+    assert listed_position("Vad handlar den första om?") == 1
     assert listed_position("Vad handlar det femte området om?") is None  # names area 5 itself
     assert listed_position("Vad var det första gången?") is None
+    assert listed_position("What does the strategy say about the last decade?") is None
+    assert listed_position("Vad säger strategin om det första året?") is None
+    # letters whose lower case is no key of the ordinals (found in review: a KeyError, a 500)
+    assert listed_position("the fİrst one") is None and section_numbers("the ſecond area") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("Vad säger förordet om kanelbullar?", "off_topic"),  # a part named by its heading is where to look only
+        ("What does the foreword say about nuclear power?", "off_topic"),
+        ("What does the agenda say about our cooperation with Pfizer", "missing_fact"),  # the last clause is asked
+        ("Vad säger agendan om samarbete med t.ex. Pfizer?", "missing_fact"),  # "t.ex." ends no sentence
+    ],
+)
+def test_review_findings_are_refused(real_engine: Engine, question: str, reason: str) -> None:
+    result = real_engine.ask(question)
+    assert result["abstained"] and result["abstain_reason"] == reason, result["answer"]
+
+
+def test_day_care_is_no_date_and_a_topic_stays_in_an_area_question() -> None:
+    assert analyse("What day care services does the agenda describe?").expects != "day"
+    assert not satisfies("Regionen betalar maj 12 000 kronor.", analyse("Vilket datum betalas det?"))
 
 
 @pytest.mark.parametrize(
