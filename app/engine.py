@@ -176,12 +176,13 @@ class Engine:
             previous_question = validate_question(previous_question, self.settings.max_question_chars)
         read_as = resolve_followup(question, previous_question, self.router)
         language = detect_language(question)
-        named = self.router.named(question) or (self.router.named(previous_question) if read_as else None)
+        named_here = self.router.named(question)
+        named = named_here or (self.router.named(previous_question) if read_as else None)
         # A question naming one document is answered from it: its passages rank above every other document's. A
         # boost would not do: after "Och i agendan?" the topic words still match the other document best, and a
         # Swedish question is closer to any Swedish text than to the English document it names.
         listed = self._listed_item(question, previous_question, scope) if read_as else None
-        if listed is not None and self.router.named(question) not in (None, listed.sections[0][0]):
+        if listed is not None and named_here not in (None, listed.sections[0][0]):
             listed = None  # a follow-up naming another document asks about that one
         if listed is not None:  # read as about the item itself: "Vad står det i den sista av dem? (6.4 <title>)"
             item = listed.sections[0][1]
@@ -205,7 +206,7 @@ class Engine:
         topical = not self._analyse_asked(question, read_as).checkable
         # A follow-up naming its own document lists that document's sections, not the previous question's; one
         # pointing at an item of the list before ("den sista av dem") is about that section, not the list.
-        own = self.router.named(question) if read_as else None
+        own = named_here if read_as else None
         documents = [
             d
             for d in self.index.documents
@@ -240,9 +241,10 @@ class Engine:
         documents = [d for d in self.index.documents if doc_ids is None or d.info.doc_id in doc_ids]
         listing = self._outline(previous, detect_language(previous), documents, topical=True)
         items = [c for c in listing.citations if c.kind == "heading"] if listing else []
-        if len(items) < 2 or not -len(items) <= (position - 1 if position > 0 else position) < len(items):
+        at = position - 1 if position > 0 else position  # -1: the last
+        if len(items) < 2 or not -len(items) <= at < len(items):
             return None
-        item = items[position - 1 if position > 0 else position]
+        item = items[at]
         document = next(d for d in documents if d.info.doc_id == item.doc_id)
         section = find_section(document, item.section_number or "")
         return SectionScope(((item.doc_id, section),)) if section is not None else None

@@ -27,6 +27,7 @@ from strategiqa.retrieval.text import STOP_WORDS, stem
 from .sections import (
     COUNT_WORDS,
     ORDINALS,
+    EnglishTitle,
     find_section,
     own_area_nouns,
     section_numbers,
@@ -315,9 +316,6 @@ _PLACING_VERBS = frozenset(
     "sit sits fall falls belong belongs lie lies come comes appear appears are is listed placed found "
     "ligger ryms hör hamnar faller finns ingår står återfinns placeras listas".split()
 )
-
-EnglishTitle = Callable[[str, str], "str | None"]
-"""A heading's English translation, given its document's id and its title (the corpus profile's), or None."""
 
 
 def _restates(
