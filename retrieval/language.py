@@ -8,13 +8,13 @@ import threading
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SWEDISH = frozenset(
     "och att det som är för på med av till den har inte en ett om hur vad vilka vilken vilket varför "
-    "när var ska kan finns säger nämns mellan eller från också detta dessa regeringen strategin agendan "
+    "när var ska kan finns säger nämns mellan eller från också detta dessa "
     "hon han hennes hans deras dess vi oss ni dem sin sitt sina".split()
 )
 _ENGLISH = frozenset(
     "the and of to is are what which who how why when where does do did for with about from that this "
-    "these there be been has have say says said mention mentioned strategy agenda government "
-    "she he her his their its we us they them".split()
+    "these there be been has have say says said mention mentioned "
+    "she he her his their its we us they them in on an".split()
 )
 # Word endings typical of one language: a weak signal that decides short, keyword-like questions.
 _EN_ENDING = re.compile(r"(tion|tions|ity|ities|ment|ments|ness|ies|ing|ings|al|als|ed|ly|ship)$")
@@ -28,8 +28,8 @@ def detect_language(text: str) -> str:
     words = [w.lower() for w in found]
     if not words:
         return "sv"
-    # å/ä/ö in a name ("Västra Götaland" in an English question) say nothing of the question's language: only in
-    # a word written in lower case, or the first word.
+    # å/ä/ö in a capitalised name (a Swedish place in an English question) say nothing of the question's language:
+    # only in a word written in lower case, or the first word.
     lettered = [w for i, w in enumerate(found) if (i == 0 or not w[0].isupper()) and any(c in w.lower() for c in "åäö")]
     sv = sum(w in _SWEDISH for w in words) + 2 * len(lettered)
     en = sum(w in _ENGLISH for w in words)

@@ -43,6 +43,9 @@ def test_bm25_ranks_the_passage_with_rare_matching_terms_first() -> None:
         ("As a new member, which unit coordinates Västra Götalandsregionen's life science work?", "en"),
         ("Vad gör Västra Götalandsregionen?", "sv"),
         ("Är Göteborg med?", "sv"),
+        # no document nouns among the function words ("agenda", "strategin": only corpus/ names documents)
+        ("List the seven focus areas in Västra Götalandsregionen's 2026 life science agenda.", "en"),
+        ("Vad säger agendan om testbäddar?", "sv"),
     ],
 )
 def test_language_detection_handles_short_questions(question: str, lang: str) -> None:
