@@ -287,8 +287,9 @@ class Engine:
         }
 
     def _overview_first(self, result: SearchResult, overview: Overview) -> SearchResult:
-        """The listed sections' first passages, then the other hits."""
-        listed = list(dict.fromkeys(self.index.by_id[p.passage_id] for p in overview.passages))
+        """The list's introduction and the listed sections' first passages, then the other hits."""
+        shown = ([overview.introduction] if overview.introduction else []) + overview.passages
+        listed = list(dict.fromkeys(self.index.by_id[p.passage_id] for p in shown))
         rest = [h for h in result.hits if h.index not in set(listed)]
         hits = [Hit(self.index.passages[i], i, 1.0, None, None) for i in listed] + rest
         return replace(result, hits=hits[: max(len(result.hits), len(listed))])

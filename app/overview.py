@@ -91,6 +91,9 @@ class Overview:
     citations: list[Citation]
     passages: list[Passage]
     """The listed sections' first passages, in the order named."""
+    introduction: Passage | None = None
+    """The text that introduces the list: the own first passage of the section all listed ones sit under ("Sju
+    insatsområden har identifierats …" above the areas, an area's own text above its objectives), if it has one."""
 
 
 def answer_overview(
@@ -214,7 +217,8 @@ def answer_overview(
             text += f": {' '.join(opening.quote.split())} [2]"
     else:
         text = f"{lead} " + "; ".join(parts) + "."
-    return Overview(text.strip(), citations, first_passages)
+    introduction = _introduction(sections, passages) if len(sections) > 1 else None
+    return Overview(text.strip(), citations, first_passages, introduction)
 
 
 def goal_sections(document: Document) -> list[Section]:
@@ -377,6 +381,19 @@ def _find(document: Document, number: str) -> Section | None:
 def _first_passage(section: Section, passages: list[Passage], doc_id: str) -> Passage | None:
     ids = {s.id for s in section.walk()}
     return next((p for p in passages if p.doc_id == doc_id and p.section_id in ids), None)
+
+
+def _introduction(sections: list[tuple[Document, Section]], passages: list[Passage]) -> Passage | None:
+    """The own first passage of the one section that every listed section is a child of (see ``Overview``)."""
+    documents = {id(d): d for d, _ in sections}
+    if len(documents) != 1:
+        return None
+    document = next(iter(documents.values()))
+    listed = {s.id for _, s in sections}
+    parent = next((s for s in document.all_sections() if listed <= {c.id for c in s.children}), None)
+    if parent is None:
+        return None
+    return next((p for p in passages if p.doc_id == document.info.doc_id and p.section_id == parent.id), None)
 
 
 def _heading_citation(n: int, document: Document, section: Section, passage: Passage) -> Citation:

@@ -231,12 +231,27 @@ def test_overview_lists_every_focus_area_cited_to_its_heading(real_engine: Engin
     for section in numbered:
         assert section.title in result["answer"]
     assert all(c["kind"] == "heading" for c in result["citations"])
-    assert [p["passage_id"] for p in result["passages"][:7]] == [c["passage_id"] for c in result["citations"]]
+    # First the text introducing the areas (the own passage of the heading they sit under), then each area's.
+    introduction, *listed = [p["passage_id"] for p in result["passages"][:8]]
+    assert listed == [c["passage_id"] for c in result["citations"]]
+    parent = next(s for d in real_engine.index.documents for s in d.all_sections() if numbered[0] in s.children)
+    assert real_engine.index.passages[real_engine.index.by_id[introduction]].section_id == parent.id
 
 
 def test_objectives_under_an_area(real_engine: Engine) -> None:
     result = real_engine.ask("Which objectives fall under area 4 of the national strategy?")
     assert [c["section_number"] for c in result["citations"]] == ["4.1", "4.2", "4.3", "4.4"]
+    # The area's own text, which introduces its objectives, is the first passage listed.
+    assert result["passages"][0]["section_number"] == "4"
+    assert [p["section_number"] for p in result["passages"][1:5]] == ["4.1", "4.2", "4.3", "4.4"]
+
+
+def test_a_list_under_no_common_heading_has_no_introduction(real_engine: Engine) -> None:
+    # The national strategy's areas are top-level sections: no heading introduces them, so none is put first.
+    result = real_engine.ask("What are the national strategy areas?")
+    assert result["answer_kind"] == "overview"
+    listed = [c["passage_id"] for c in result["citations"]]
+    assert [p["passage_id"] for p in result["passages"][: len(listed)]] == listed
 
 
 @pytest.mark.parametrize(
