@@ -39,6 +39,10 @@ FEATURES = (
     "gap",
     "rank_log",
     "on_topic",
+    "soft_votes",
+    "specific_max",
+    "specific_share",
+    "margin_max",
 )
 LEVELS = ("clear", "possible", "none")
 TARGET_PRECISION = 0.85

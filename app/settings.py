@@ -62,6 +62,20 @@ class AlignmentSettings(BaseModel):
 
     evidence_pairs: int = Field(3, ge=1, le=10, description="Evidence pairs shown per link.")
     max_sentences: int = Field(300, ge=10, le=5000, description="Most proposal sentences read.")
+    vote_temperature: float = Field(
+        0.02,
+        gt=0,
+        le=1,
+        description="Softness of each proposal sentence's vote over targets (a softmax of its best similarities at "
+        "this temperature): the similarities of one sentence to different targets differ by a few hundredths.",
+    )
+    specific_margin: float = Field(
+        0.02,
+        ge=0,
+        le=1,
+        description="How far above its mean over all targets a sentence's similarity to a target must be for the "
+        "sentence to count as specific to it.",
+    )
 
 
 class DatabaseSettings(BaseModel):

@@ -20,10 +20,13 @@ from strategiqa.app.engine import Engine
 
 from .datasets import DatasetError, bundled_dataset
 
-PROPOSALS = ("proposals_blind.jsonl", "proposals_blind_h.jsonl")
-SNIPPETS = ("proposal_snippets_blind.jsonl", "proposal_snippets_blind_h.jsonl")
-"""Two labelled sets, each written blind by a helper from the documents alone and frozen before its first
-run; ids are unique across them, so the halves (odd / even ids) split both."""
+_SETS = ("", "_h", "_i", "_j", "_n", "_y")
+PROPOSALS = tuple(f"proposals_blind{s}.jsonl" for s in _SETS)
+SNIPPETS = tuple(f"proposal_snippets_blind{s}.jsonl" for s in _SETS)
+"""Six labelled sets (P, H, I, J, N, Y), each written blind by a different helper from the documents alone and
+frozen before its first run; ids are unique across them, so the halves (odd / even ids) split every set. Labellers
+disagree (the same levels reach precision 0.73 on one set and 0.91 on another), so the levels are fitted on all
+six: more labellers, not more of one. Set W (``proposals_blind_w.jsonl``) is kept out, for confirmation."""
 HALVES = ("fit", "report")
 
 

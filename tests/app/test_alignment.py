@@ -10,6 +10,7 @@ from pathlib import Path
 
 import docx
 import httpx
+import numpy as np
 import pytest
 from fpdf import FPDF
 from strategiqa.app.engine import Engine
@@ -338,3 +339,17 @@ def test_api_align_reports_probability_and_topic_share(client: httpx.Client) -> 
     assert data["on_topic"]["share"] > 0.5 and data["on_topic"]["margin"] > 0
     roads = client.post("/api/align", json={"text": ROADS}).json()
     assert roads["on_topic"]["margin"] <= 0 and roads["summary"]["fits_nothing"]
+
+
+def test_specificity_signals_favour_the_target_a_sentence_singles_out() -> None:
+    from strategiqa.app.alignment import _specificity
+    from strategiqa.app.settings import AlignmentSettings
+
+    # Three targets × two proposal sentences: the first sentence singles out target 0, the second is generic
+    # (equally close to every target).
+    best = np.array([[0.90, 0.80], [0.82, 0.80], [0.81, 0.80]])
+    signals = _specificity(best, best.mean(axis=0), AlignmentSettings())
+    assert signals["soft_votes"].argmax() == 0 and signals["soft_votes"].sum() == pytest.approx(1.0)
+    assert signals["specific_max"].argmax() == 0
+    assert list(signals["specific_share"]) == [0.5, 0.0, 0.0]
+    assert signals["margin_max"][0] == pytest.approx(0.08) and signals["margin_max"][1] <= 0.0
