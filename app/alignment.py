@@ -95,9 +95,15 @@ class Aligner:
         topic = _on_topic([p for kind_pairs in pairs.values() for p in kind_pairs], background_sims)
         result["on_topic"] = {k: round(v, 4) for k, v in topic.items()}
         for kind in ("regional", "national"):
-            ranked = self._rank(
-                self.targets[kind], pairs[kind], text, sentences, vectors, language, background_level, topic
-            )
+            # Each document's targets are scored among themselves (standardised, ranked, voted for): adding another
+            # region's strategy changes nothing about how a proposal links to this one's areas.
+            ranked = [
+                item
+                for targets, targets_pairs in _by_document(self.targets[kind], pairs[kind])
+                for item in self._rank(
+                    targets, targets_pairs, text, sentences, vectors, language, background_level, topic
+                )
+            ]
             result[kind] = ranked
             result[f"uncovered_{kind}"] = [
                 {"id": r["id"], "doc_id": r["doc_id"], "number": r["number"], "title": r["title"], "score": r["score"]}
@@ -207,6 +213,17 @@ def summary(result: dict[str, Any], language: str) -> dict[str, Any]:
     lang = "en" if language == "en" else "sv"
     out["message"] = (_ONLY_POSSIBLE if possible else _FITS_NOTHING)[lang] if out["fits_nothing"] else None
     return out
+
+
+def _by_document(targets: _Targets, pairs: list[np.ndarray]) -> list[tuple[_Targets, list[np.ndarray]]]:
+    """``targets`` and their similarity matrices split by document, in the order the documents come."""
+    order = list(dict.fromkeys(u.doc_id for u in targets.units))
+    groups = []
+    for doc_id in order:
+        rows = [j for j, u in enumerate(targets.units) if u.doc_id == doc_id]
+        subset = _Targets([targets.units[j] for j in rows], [targets.vectors[j] for j in rows], targets.titles[rows])
+        groups.append((subset, [pairs[j] for j in rows]))
+    return groups
 
 
 def _specificity(best_per_sentence: np.ndarray, generic: np.ndarray, settings: Any) -> dict[str, np.ndarray]:

@@ -235,8 +235,8 @@ def _print_answer(result: dict[str, Any]) -> None:
     heading = "Närmaste avsnitt" if result["language"] == "sv" else "Closest passages"
     typer.echo(f"{heading}:")
     for rank, p in enumerate(result["passages"], 1):
-        page = f", s. {p['page']}" if p["page"] else ""
-        typer.echo(f"{rank}. {p['doc_title']} — {' > '.join(p['section_path'])}{page}  ({p['score']:.3f})")
+        # The passage's reference line: its page abbreviated as its own document's language does ("s." / "p.").
+        typer.echo(f"{rank}. {p['reference']}  ({p['score']:.3f})")
         typer.echo(f"   {' '.join(p['text'].split())}\n")
 
 

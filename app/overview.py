@@ -69,7 +69,7 @@ _FRAME = frozenset(
     belong belongs go goes concern concerns relate relates involve involves come comes talk talks
     summarise summarize summary tell explain explained main key berätta förklara kan du can could you
     please gärna indelad indelade indelat pekas form listade listad
-    heter hette namn namnet titel titeln title rubriken nummer
+    heter hette namn namnet titel titeln title rubriken nummer strategic strategiska strategisk strategiskt
     contain comprise comprises identify identifies prioritise prioritises prioritize prioritizes overview
     summarise summarize summary describe many listed named defined identified lists
     """.split()

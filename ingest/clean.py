@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from .pages import PAGE_BREAK, Line, normalise_space, page_numbering, split_pages
@@ -88,6 +88,8 @@ class CleanedText:
     text: str
     blocks: list[Block]
     page_starts: list[tuple[int, int]]
+    contents: tuple[str, ...] = ()
+    """The titles a table of contents lists ("Implementation and governance ........ 7"): the document's main parts."""
 
 
 class Vocabulary:
@@ -138,7 +140,8 @@ def clean_text(
     blocks = _join_broken_paragraphs(blocks)
     for block in blocks:
         block.text = _repair_inline_hyphens(block.text, vocab)
-    return _assemble(blocks)
+    contents = tuple(_CONTENTS_LINE.sub("", line.text).strip() for line in lines if _CONTENTS_LINE.search(line.text))
+    return replace(_assemble(blocks), contents=contents)
 
 
 # --- paragraphs and blocks -------------------------------------------------------------------
@@ -167,6 +170,8 @@ def _group_paragraphs(lines: list[Line], fmt: SourceFormat) -> list[_Paragraph]:
         if not text.strip():
             flush()
             continue
+        if _PHOTO_CREDIT.match(text) or _IMAGE_PLACEHOLDER.match(text) or _CONTENTS_LINE.search(text):
+            continue  # photo credits, image placeholders and table-of-contents lines say nothing
         # A PDF's extracted text has no blank lines between paragraphs: a heading is told by its form.
         if fmt == "pdf" and _pdf_heading(lines, i):
             flush()
@@ -174,8 +179,6 @@ def _group_paragraphs(lines: list[Line], fmt: SourceFormat) -> list[_Paragraph]:
             if not _numbered_heading(text.strip()):
                 flush()  # an unnumbered heading is one line; a numbered one may wrap onto the next
             continue
-        if _PHOTO_CREDIT.match(text) or _IMAGE_PLACEHOLDER.match(text) or _CONTENTS_LINE.search(text):
-            continue  # photo credits, image placeholders and table-of-contents lines say nothing
         if _CONTACT_LINE.search(text):
             # An e-mail address or a phone number is a line of its own, not the end of the sentence before it.
             flush()
@@ -258,9 +261,20 @@ def _pdf_heading(lines: list[Line], i: int) -> bool:
     if any(ch.isdigit() for ch in text) or _LIST_ITEM.match(text):
         return False
     before = lines[i - 1].text.strip() if i > 0 and not lines[i].is_page_start else ""
-    return (not before or before.endswith(_SENTENCE_END)) and (
-        not after or after[:1].isupper() or bool(_LIST_ITEM.match(after) or _NUMBERED_ITEM.match(after))
-    )
+    if not (not before or before.endswith(_SENTENCE_END)):
+        return False
+    if after and (_LIST_ITEM.match(after) or _NUMBERED_ITEM.match(after) or _numbered_heading(after)):
+        return True
+    # A heading is followed by text: a line that ends a sentence or runs the page's width. A short line without
+    # closing punctuation after it makes the two a block of lines — a signature ("Ingrid Halvorsen" / "Chair of
+    # the …" / "Copenhagen, 3 February 2025"), an address — not a heading and its text.
+    block_of_lines = bool(after) and len(after) < _SHORT_LINE and not after.endswith(_SENTENCE_END)
+    return not after or (after[:1].isupper() and not block_of_lines)
+
+
+_SHORT_LINE = 60
+"""Characters: a PDF's body lines run the page's width (70–100 characters); a name, a title or an address line does
+not."""
 
 
 def _ends_sentence_on(next_line: str) -> bool:

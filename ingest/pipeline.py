@@ -53,6 +53,6 @@ def parse_document(
 ) -> tuple[Document, list[Block]]:
     """Clean one document's raw text and parse its sections; returns the document and its blocks."""
     cleaned = clean_text(raw, fmt, info.title, vocabulary)
-    sections = parse_sections(cleaned.blocks, len(cleaned.text), info.title)
+    sections = parse_sections(cleaned.blocks, len(cleaned.text), info.title, cleaned.contents)
     document = Document(info=info, text=cleaned.text, sections=sections, page_starts=cleaned.page_starts)
     return document, cleaned.blocks

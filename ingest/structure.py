@@ -20,16 +20,18 @@ from .model import Section
 _NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$")
 
 
-def parse_sections(blocks: list[Block], text_length: int, doc_title: str) -> list[Section]:
+def parse_sections(
+    blocks: list[Block], text_length: int, doc_title: str, contents: tuple[str, ...] = ()
+) -> list[Section]:
     """Build the section tree; text before the first heading becomes a section named after the document."""
     headings = [b for b in blocks if b.kind == "heading"]
     numbering = heading_numbers([h.text for h in headings])
     # A first heading that repeats the document's title, with every other heading marked up deeper, is the
     # title page, not the parent of the whole document: its sections stand at the top.
     if headings and _is_title(headings[0], headings[1:], doc_title):
-        levels = [1, *_assign_levels(headings[1:], numbering[1:])]
+        levels = [1, *_assign_levels(headings[1:], numbering[1:], contents)]
     else:
-        levels = _assign_levels(headings, numbering)
+        levels = _assign_levels(headings, numbering, contents)
     roots: list[Section] = []
     stack: list[Section] = []
     first_heading_start = headings[0].start if headings else text_length
@@ -114,7 +116,9 @@ def _plain(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", text.casefold()))
 
 
-def _assign_levels(headings: list[Block], numbering: list[tuple[str | None, str]]) -> list[int]:
+def _assign_levels(
+    headings: list[Block], numbering: list[tuple[str | None, str]], contents: tuple[str, ...] = ()
+) -> list[int]:
     levels: list[int] = []
     stack: list[_Open] = []
     level_of_depth: dict[int, int] = {}
@@ -123,6 +127,9 @@ def _assign_levels(headings: list[Block], numbering: list[tuple[str | None, str]
     # while one repeated under every area ("MÅLBILD", "BEHOV") is a part of each.
     counts = Counter(block.text.strip() for block in headings)
     capitals_at_top = False
+    # A table of contents lists the main parts: an unnumbered heading it lists is one, also after the numbered goals
+    # ("Implementation and governance" after action 5.3), where it would otherwise sit below the last of them.
+    main_parts = {_plain(title) for title in contents if not split_number(title)[0]}
     for block, (number, _) in zip(headings, numbering, strict=True):
         depth = number.count(".") + 1 if number else None
         if depth is not None:
@@ -141,7 +148,7 @@ def _assign_levels(headings: list[Block], numbering: list[tuple[str | None, str]
             numbered = [o for o in stack if o.numbered_depth is not None]
             level = numbered[-1].level + 1 if numbered else 1
             capitals = block.text.strip().isupper() and counts[block.text.strip()] == 1
-            if capitals and capitals_at_top:
+            if (capitals and capitals_at_top) or _plain(block.text) in main_parts:
                 level = 1
             capitals_at_top = capitals_at_top or (capitals and level == 1)
         while stack and stack[-1].level >= level:

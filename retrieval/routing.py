@@ -40,7 +40,9 @@ class DocumentRouter:
         self._years = {d.doc_id: str(d.year) for d in documents}
         strong = {d.doc_id: tuple(d.names) + tuple(d.cues) for d in documents}
         places = {d.doc_id: tuple(d.places) for d in documents}
-        self._strong = _cue_pattern(strong, "")
+        # A name takes the genitive ("den nordiska strategins" for the name "nordiska strategin"); a cue is matched as
+        # listed ("region" is no cue in "regions").
+        self._strong = _cue_pattern(strong, "", genitive={n for d in documents for n in d.names})
         self._weak = _cue_pattern(places, _INFLECTION)
         self._owner = {
             **{_key(w): doc for doc, words in places.items() for w in words},
@@ -54,7 +56,7 @@ class DocumentRouter:
                 r"(?<![\w-])"
                 + _NAME_PREFIX
                 + (f"(?:(?:{topic})[ -])?" if topic else "")
-                + f"(?:{'|'.join(_flexible(n, between=topic) for n in names)})\\b",
+                + f"(?:{'|'.join(_flexible(n, between=topic) + _GENITIVE for n in names)})\\b",
                 re.IGNORECASE,
             )
             if names
@@ -171,13 +173,17 @@ _JOINS_YEAR = re.compile(r"[\s(),]*(?:(?:'s|från|from|of|års|year's)[\s(),]*)?
 """What may stand between a document's name and its year for the year to name it."""
 
 
-def _cue_pattern(words: dict[str, tuple[str, ...]], suffix: str) -> re.Pattern[str] | None:
-    """One alternation over every document's words, longest first, so a two-word place is matched whole."""
+def _cue_pattern(
+    words: dict[str, tuple[str, ...]], suffix: str, genitive: set[str] | frozenset[str] = frozenset()
+) -> re.Pattern[str] | None:
+    """One alternation over every document's words, longest first, so a two-word place is matched whole; the words
+    in ``genitive`` may also take a genitive ending."""
     flat = sorted({w for ws in words.values() for w in ws}, key=len, reverse=True)
     if not flat:
         return None
+    alternatives = "|".join(_flexible(w) + (_GENITIVE if w in genitive else "") for w in flat)
     # A word inside a hyphenated compound is not the document's name: "EU-X" does not name the document "X".
-    return re.compile(r"(?<![\w-])(?:" + "|".join(_flexible(w) for w in flat) + ")" + suffix + r"(?![\w])", re.I)
+    return re.compile(r"(?<![\w-])(?:" + alternatives + ")" + suffix + r"(?![\w])", re.I)
 
 
 def _key(words: str) -> str:
