@@ -110,7 +110,8 @@ def add(
             "outline questions, the crosswalk and the proposal check list no areas or objectives of it.",
             err=True,
         )
-    typer.echo("English titles of its headings can be added to translations.toml in the corpus folder.", err=True)
+    if language != "en":  # an English document's headings are English already
+        typer.echo("English titles of its headings can be added to translations.toml in the corpus folder.", err=True)
 
 
 @app.command()
