@@ -151,6 +151,8 @@ def clean_text(
 class _Paragraph:
     lines: list[Line]
     pull_quote: bool = False
+    text_line: bool = False
+    """A line of a signature: text, never a heading, though it is one short line."""
 
 
 def _group_paragraphs(lines: list[Line], fmt: SourceFormat) -> list[_Paragraph]:
@@ -179,11 +181,17 @@ def _group_paragraphs(lines: list[Line], fmt: SourceFormat) -> list[_Paragraph]:
             if not _numbered_heading(text.strip()):
                 flush()  # an unnumbered heading is one line; a numbered one may wrap onto the next
             continue
-        if _CONTACT_LINE.search(text):
-            # An e-mail address or a phone number is a line of its own, not the end of the sentence before it.
+        if _CONTACT_LINE.search(text) and not _continues(lines, i):
+            # An e-mail address or a phone number is a line of its own, not the end of the sentence before it (unless
+            # the line goes on with that sentence: "… vid Regional⏎utveckling, e-post …").
             flush()
             current.append(line)
             flush()
+            continue
+        if fmt == "pdf" and _signature_line(lines, i):
+            # A PDF runs a signature's lines (place and date, name, title) into the paragraph before: each is its own.
+            flush()
+            paragraphs.append(_Paragraph([line], text_line=True))
             continue
         if _PULL_QUOTE_MARK.match(text):
             flush()
@@ -193,6 +201,10 @@ def _group_paragraphs(lines: list[Line], fmt: SourceFormat) -> list[_Paragraph]:
             continue
         table_row = fmt == "md" and _TABLE_ROW.match(text) is not None
         starts_block = line.is_page_start or _FOOTNOTE.match(text) is not None
+        # A PDF list item that did not run to the line's end is over: a capitalised line after it starts the text
+        # that follows the list ("• Fokusområde 5: 3 miljoner kronor per år" / "Regional utveckling ansvarar …").
+        if fmt == "pdf" and current and _LIST_ITEM.match(current[0].text) and text.lstrip()[:1].isupper():
+            starts_block = starts_block or len(current[-1].text.strip()) < _SHORT_LINE
         if fmt != "txt" and (_MD_HEADING.match(text) or _LIST_ITEM.match(text) or table_row):
             starts_block = True
         if starts_block:
@@ -223,7 +235,7 @@ def _to_blocks(
         parts += [(ln.text.strip(), ln) for ln in lines[1:]]
         return [_make_block("footnote", parts, vocab, page_of)]
     parts = [(_strip_markup(ln.text.strip()), ln) for ln in lines]
-    if fmt == "txt" or fmt == "pdf":
+    if (fmt == "txt" or fmt == "pdf") and not paragraph.text_line:
         heading_lines = _plain_heading_length(parts)
         if heading_lines:
             blocks = [_make_block("heading", parts[:heading_lines], vocab, page_of)]
@@ -261,7 +273,8 @@ def _pdf_heading(lines: list[Line], i: int) -> bool:
     if any(ch.isdigit() for ch in text) or _LIST_ITEM.match(text):
         return False
     before = lines[i - 1].text.strip() if i > 0 and not lines[i].is_page_start else ""
-    if not (not before or before.endswith(_SENTENCE_END)):
+    # After a sentence's end, a heading, or a short line that is no sentence's middle (a signature, a table row).
+    if not (not before or before.endswith(_SENTENCE_END) or _numbered_heading(before) or _ends_block(before)):
         return False
     if after and (_LIST_ITEM.match(after) or _NUMBERED_ITEM.match(after) or _numbered_heading(after)):
         return True
@@ -270,6 +283,48 @@ def _pdf_heading(lines: list[Line], i: int) -> bool:
     # the …" / "Copenhagen, 3 February 2025"), an address — not a heading and its text.
     block_of_lines = bool(after) and len(after) < _SHORT_LINE and not after.endswith(_SENTENCE_END)
     return not after or (after[:1].isupper() and not block_of_lines)
+
+
+def _continues(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` goes on with the sentence of a wrapped line before it: it starts in lower case after a
+    line that ran the page's width without closing punctuation ("… vid Regional" / "utveckling, e-post …")."""
+    before = lines[i - 1].text.strip() if i > 0 else ""
+    return lines[i].text.lstrip()[:1].islower() and len(before) >= _SHORT_LINE and not before.endswith(_SENTENCE_END)
+
+
+def _signature_line(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` of a PDF is one of a block of short lines after a sentence's end (a signature: "Östersund i
+    november 2025" / "Anna Berglund, regionråd" / "Ordförande i …"): short, unpunctuated lines, at least two together,
+    the first after a line that ends a sentence."""
+
+    def short(k: int) -> bool:
+        text = lines[k].text.strip() if 0 <= k < len(lines) else ""
+        # A name, a title, a place: capitalised ("Antalet anställda är" / "600" is a sentence broken at a number).
+        return _ends_block(text) and text[:1].isupper() and not text.endswith(_SENTENCE_END)
+
+    def opens(k: int) -> bool:  # the first line of such a block
+        before = lines[k - 1].text.strip() if k > 0 and not lines[k].is_page_start else ""
+        return short(k) and before.endswith(_SENTENCE_END) and short(k + 1)
+
+    if not short(i):
+        return False
+    k = i
+    while k > 0 and short(k - 1) and not lines[k].is_page_start:
+        k -= 1
+    return opens(k)
+
+
+def _ends_block(line: str) -> bool:
+    """Whether a short line without closing punctuation ends what came before it: a signature, a title or a table
+    row does; a line broken after a comma, a hyphen or a word that needs the next ("och", "i") does not."""
+    words = line.split()
+    return (
+        bool(words)
+        and len(line) < _SHORT_LINE
+        and not line.endswith((",", "-"))
+        and words[-1].casefold() not in _DANGLING_WORDS
+        and words[-1].casefold() not in _JOINING_WORDS
+    )
 
 
 _SHORT_LINE = 60

@@ -33,6 +33,9 @@ class Line:
     is_page_start: bool = False
 
 
+_BULLET_GLYPH = re.compile(r"^\s*[\uf0a7\uf0b7\uf076\uf0d8\uf0fc\uf06e\u25aa\u25cf\u25e6\u2023\u2043\u25a0]\s*")
+
+
 def split_pages(raw: str, fmt: str, title: str) -> tuple[list[Line], list[tuple[int, int]]]:
     """Split into lines tagged with a page index; drop running headers and footers, keep their page
     numbers as anchors.
@@ -58,6 +61,9 @@ def split_pages(raw: str, fmt: str, title: str) -> tuple[list[Line], list[tuple[
         margin = _margin_positions(page_lines) if fmt == "pdf" else None
         for position, line in enumerate(page_lines):
             line = line.replace("\u00ad", "")  # soft hyphens never belong in cleaned text
+            # A bullet in a symbol font comes out of a PDF as a private-use glyph (U+F0B7 …) or a square: it is a
+            # list item's bullet all the same.
+            line = _BULLET_GLYPH.sub("• ", line)
             starts_page = first_line_of_page and chunk_no > 0
             if fmt == "txt" and re.match(r"^ \S", line):
                 if seen_text:

@@ -44,7 +44,8 @@ _ABBREVIATIONS = {
     "mdr",
     "kr",
 }
-_BOUNDARY = re.compile(r"[.!?…]+[”\"')\]]*(?=\s+[\"“”'(\[]?[A-ZÅÄÖÉÜ0-9•\-–])")
+# A footnote marker may follow a word's full stop ("… landareal.1 Befolkningstätheten …"): the sentence ends there.
+_BOUNDARY = re.compile(r"[.!?…]+(?:(?<=[^\W\d_][.!?])\d{1,2})?[”\"')\]]*(?=\s+[\"“”'(\[]?[A-ZÅÄÖÉÜ0-9•\-–])")
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

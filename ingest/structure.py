@@ -130,8 +130,16 @@ def _assign_levels(
     # A table of contents lists the main parts: an unnumbered heading it lists is one, also after the numbered goals
     # ("Implementation and governance" after action 5.3), where it would otherwise sit below the last of them.
     main_parts = {_plain(title) for title in contents if not split_number(title)[0]}
-    for block, (number, _) in zip(headings, numbering, strict=True):
+    # Without one: where every numbered area has the same parts ("Nuläge", "Vi vill", "Insatser"), an unnumbered
+    # heading that occurs once, after the last area's parts, ends the areas ("Uppföljning", "Kontakt").
+    recurring = {t for t, n in counts.items() if n > 1}
+    top_depth = min((n.count(".") + 1 for n, _ in numbering if n), default=None)
+    last_area = max((i for i, (n, _) in enumerate(numbering) if n and n.count(".") + 1 == top_depth), default=None)
+    parts_seen_after_last_area = False
+    for i, (block, (number, _)) in enumerate(zip(headings, numbering, strict=True)):
         depth = number.count(".") + 1 if number else None
+        after_last_area = last_area is not None and i > last_area
+        parts_seen_after_last_area |= after_last_area and block.text.strip() in recurring
         if depth is not None:
             if depth in level_of_depth:
                 level = level_of_depth[depth]
@@ -148,7 +156,8 @@ def _assign_levels(
             numbered = [o for o in stack if o.numbered_depth is not None]
             level = numbered[-1].level + 1 if numbered else 1
             capitals = block.text.strip().isupper() and counts[block.text.strip()] == 1
-            if (capitals and capitals_at_top) or _plain(block.text) in main_parts:
+            closing = parts_seen_after_last_area and counts[block.text.strip()] == 1 and block.md_level is None
+            if (capitals and capitals_at_top) or _plain(block.text) in main_parts or closing:
                 level = 1
             capitals_at_top = capitals_at_top or (capitals and level == 1)
         while stack and stack[-1].level >= level:

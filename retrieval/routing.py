@@ -38,6 +38,7 @@ class DocumentRouter:
         self._documents = [d.doc_id for d in documents]
         self._roles = {d.doc_id: d.kind for d in documents}
         self._years = {d.doc_id: str(d.year) for d in documents}
+        self._titles = {d.doc_id: d.title.casefold() for d in documents}
         strong = {d.doc_id: tuple(d.names) + tuple(d.cues) for d in documents}
         places = {d.doc_id: tuple(d.places) for d in documents}
         # A name takes the genitive ("den nordiska strategins" for the name "nordiska strategin"); a cue is matched as
@@ -76,6 +77,7 @@ class DocumentRouter:
             return None
         places = list(self._weak.finditer(text)) if self._weak is not None else []
         strong: set[str | None] = set()
+        words: list[re.Match[str]] = []
         for m in self._strong.finditer(text) if self._strong is not None else ():
             # A cue inside a place ("Region" in "Region X") is the place; a name right after a place ("the X
             # strategy", "X:s agenda") is that place's document.
@@ -83,10 +85,28 @@ class DocumentRouter:
                 continue
             before = next((p for p in places if p.end() <= m.start() and not text[p.end() : m.start()].strip()), None)
             strong.add(self._owner_of(before.group(0) if before else m.group(0)))
-        for found in (strong - {None}, {self._owner_of(p.group(0)) for p in places} - {None}):
+            words.append(m)
+        located = {doc for doc in (self._owner_of(p.group(0)) for p in places) if doc is not None}
+        named = {doc for doc in strong if doc is not None}
+        # A name any document could go by ("strategin") gives way to a place before it whose document calls itself so
+        # too: "Hur mycket avsätter Region X för strategin?" asks about X's strategy ("… utvecklingsstrategi …"),
+        # while "What does the strategy say about X?" (the place after it) and "the agenda's view of Swedish exports"
+        # (a name the place's document does not go by) stay with the name.
+        if len(named) == 1 and len(located) == 1 and named != located:
+            place_doc = next(iter(located))
+            first_place = min(p.start() for p in places if self._owner_of(p.group(0)) == place_doc)
+            if all(first_place < w.start() and self._in_title(w.group(0), place_doc) for w in words):
+                return place_doc
+        for found in (named, located):
             if found:
                 return found.pop() if len(found) == 1 else None
         return None
+
+    def _in_title(self, word: str, doc_id: str) -> bool:
+        """Whether ``word``, without an inflection ending, is in the document's title ("strategin" in "Regional
+        utvecklingsstrategi …", "strategy" in "… strategi …")."""
+        stem = word.casefold().split()[-1][:-2]
+        return len(stem) >= 5 and stem in self._titles.get(doc_id, "")
 
     def named_all(self, text: str) -> set[str]:
         """Every document ``text`` names, by name, cue or place ("Hur förhåller sig agendan till strategin?": two)."""

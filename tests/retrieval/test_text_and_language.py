@@ -123,6 +123,9 @@ def test_a_place_decides_over_a_cue_inside_it_or_a_name_right_after_it() -> None
     assert router.named("Vad säger regionen om kompetens?") == "a"
     assert router.named("What are the areas of the Xland strategy?") == "x"  # the place owns the name after it
     assert router.named("What does the strategy say about Xland?") == "n"  # a name elsewhere still outranks
+    # ... unless the place comes first and its document goes by that name too ("Strategi för Region X").
+    assert router.named("Hur mycket pengar avsätter Region X varje år för strategin?") == "x"
+    assert router.named("Vad säger regionen i Xland om agendan?") == "a"  # X's title is no agenda
 
 
 def test_a_year_next_to_a_document_name_names_the_document() -> None:
