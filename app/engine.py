@@ -30,6 +30,7 @@ from .answer import Answer, AnswerParams, asks_when_dated, asks_who_signed, comp
 from .calibration import answer_params, read_calibration
 from .followup import resolve_followup
 from .indexing import IngestReport, Notice, fresh_index, ingest, make_embedder
+from .items import numbered_item
 from .overview import Overview, answer_overview, title_stem
 from .questions import EnglishWords, QuestionAnalysis, analyse, has_question_word
 from .quotes import passage_url
@@ -73,7 +74,7 @@ class Engine:
     ) -> SearchResult:
         """Ranked passages; a follow-up is read against ``previous_question``, an overview question
         lists its sections' first passages first; ``docs`` limits the search to those document ids."""
-        result, read_as, overview, _, _ = self._retrieve(question, top_k, mode, previous_question, docs)
+        result, read_as, overview, _, _, _ = self._retrieve(question, top_k, mode, previous_question, docs)
         if overview is None or self._analyse_asked(result.question, read_as).expects == "number":
             return result  # as ``ask``: a count question is answered from the text first
         return self._overview_first(result, overview)
@@ -89,7 +90,9 @@ class Engine:
     ) -> dict[str, Any]:
         """The ``ask --json`` object: the cited answer (or the refusal and why), plus the ranked passages.
         ``docs`` (document ids) limits the question to those documents; unknown ids are BadInput."""
-        result, read_as, overview, within, sections = self._retrieve(question, top_k, mode, previous_question, docs)
+        result, read_as, overview, within, sections, item = self._retrieve(
+            question, top_k, mode, previous_question, docs
+        )
         base = {
             "question": result.question,
             "interpreted_as": read_as,
@@ -99,7 +102,10 @@ class Engine:
             "mode": result.mode,
             "index_version": self.index.version,
         }
-        analysis = self._analyse_asked(result.question, read_as)
+        # A question about a numbered item asks what it asks of the item: its analysis and topic are the question's
+        # own, not the item's text it was read with ("Vem ansvarar för delmål 2.1?" still needs a body).
+        asked = f"{result.question.strip()} ({item})" if item else read_as
+        analysis = self._analyse_asked(result.question, asked)
         named = self.router.named(read_as or result.question)
         # "How many areas …?": the text may state the count in a sentence worth quoting; the outline
         # answers when it does not.
@@ -122,7 +128,7 @@ class Engine:
                 (asks_who_signed(result.question, analysis) or asks_when_dated(result.question, analysis))
                 and named is not None
             ),
-            asked=read_as,
+            asked=asked,
         )
         if overview is not None and answer.abstained:
             return self._overview_answer(base, result, overview)
@@ -166,10 +172,10 @@ class Engine:
         mode: str | None,
         previous_question: str | None,
         docs: Sequence[str] | None = None,
-    ) -> tuple[SearchResult, str | None, Overview | None, set[int], list[str]]:
+    ) -> tuple[SearchResult, str | None, Overview | None, set[int], list[str], str | None]:
         """The ranked passages (for ``read_as``, the follow-up resolved), the outline's answer, if any, the
-        positions of the passages of the sections the question names (empty when it names none) and those
-        sections' labels."""
+        positions of the passages of the sections the question names (empty when it names none), those
+        sections' labels and the label of the numbered item it names ("Delmål 5.2"), if any."""
         question, top_k, mode = validate_request(self.settings, question, top_k, mode)
         scope = self.validate_docs(docs)
         if previous_question is not None:
@@ -188,6 +194,14 @@ class Engine:
             item = listed.sections[0][1]
             read_as = f"{question.strip()} ({item.number} {item.title})"
         named_sections = listed or self._section_scope(question, previous_question, read_as is not None, scope)
+        item = None
+        if named_sections is None and listed is None:
+            # A sub-goal numbered inside the text ("Delmål 5.2 …"), not as a heading: read as about that sentence.
+            documents = [d for d in self.index.documents if scope is None or d.info.doc_id in scope]
+            found = numbered_item(question, documents, self.index.passages, named)
+            if found is not None:
+                read_as = f"{question.strip()} ({found[1].strip()})"
+                named, item = found[0].doc_id, found[2]
         within = self._scope_passages(named_sections, scope)
         sections = self._scope_labels(named_sections, within)
         result = self.searcher.search(
@@ -215,7 +229,7 @@ class Engine:
         overview = None if listed else self._outline(asked, language, documents, topical)
         # Passages of a part named by its heading only are searched, not taken as the documents' own topic.
         numbered = set() if named_sections is not None and named_sections.by_heading else within
-        return replace(result, question=question), read_as, overview, numbered, sections
+        return replace(result, question=question), read_as, overview, numbered, sections, item
 
     def _outline(self, question: str, language: str, documents: list[Document], topical: bool) -> Overview | None:
         """The outline's answer to ``question`` over ``documents`` (see ``overview.answer_overview``)."""

@@ -95,9 +95,11 @@ def _without_pointers(topic: str, router: DocumentRouter) -> str:
     )
 
 
-# Modal verbs and "new" (language knowledge): no topic of their own.
+# Modal verbs, "new" and verbs asking what something means ("Vad innebär delmål 5.2?") (language knowledge): no
+# topic of their own.
 _NO_TOPIC = frozenset(
-    "vill ska skall kan får bör måste will would should can could must may might ny nya nytt new".split()
+    "vill ska skall kan får bör måste will would should can could must may might ny nya nytt new "
+    "innebär innebära betyder betyda mean means".split()
 )
 
 

@@ -188,3 +188,14 @@ def test_a_conversation_keeps_the_section_across_questions_that_inherit_it(real_
     assert question_to_remember(
         real_engine.ask("Vad säger strategin om AI?", previous_question=remembered), remembered
     ) == ("Vad säger strategin om AI?")
+
+
+def test_a_numbered_item_is_found_by_its_label_not_by_any_number() -> None:
+    from strategiqa.app.items import _noun_before, _opens_with
+
+    assert _noun_before("Vad innebär delmål 5.2?", "5.2") == "delmål"
+    assert _opens_with("Delmål 5.2 En regional plattform är i drift senast 2028.", "5.2", "delmål")
+    assert _opens_with("- Delmålet 5.2: En regional plattform.", "5.2", "delmål")
+    assert not _opens_with("Action 5.2 A platform.", "5.2", "delmål")  # another series
+    assert not _opens_with("Delmål 5.21 Något annat.", "5.2", "delmål")
+    assert not _opens_with("Ökningen var 5.2 procent.", "5.2", "delmål")

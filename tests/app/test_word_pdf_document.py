@@ -93,3 +93,23 @@ def test_a_region_named_with_a_generic_name_goes_to_the_regions_strategy(engine:
     result = engine.ask("Hur mycket pengar avsätter Region Jämtland Härjedalen per år för strategin?")
     assert not result["abstained"] and "28 miljoner kronor" in result["answer"], result["answer"]
     assert {c["doc_id"] for c in result["citations"]} == {DOC_ID}
+
+
+def test_a_sub_goal_numbered_in_the_text_is_answered_by_its_sentence(engine: Engine) -> None:
+    # "Delmål 5.2 …" is a line of the "Vi vill" part, not a heading: the question is read as about that sentence.
+    result = engine.ask("Vad innebär delmål 5.2 i Jämtlandsstrategin?")
+    assert not result["abstained"], result["answer"]
+    assert result["citations"][0]["quote"].startswith("Delmål 5.2 En regional plattform")
+    assert "Delmål 5.2" in (result["interpreted_as"] or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("Vem ansvarar för delmål 2.1 i Jämtlandsstrategin?", "missing_fact"),  # the item names no body
+        ("Vad säger delmål 3.1 om kanelbullar?", "off_topic"),
+    ],
+)
+def test_a_sub_goal_does_not_answer_what_it_does_not_say(engine: Engine, question: str, reason: str) -> None:
+    result = engine.ask(question)
+    assert result["abstained"] and result["abstain_reason"] == reason, result["answer"]

@@ -1,0 +1,57 @@
+"""Numbered goals written as list items, not headings: "Delmål 5.2 En regional plattform för … är i drift senast 2028."
+
+Many strategies number their sub-goals inside the text ("Delmål 2.1 …", "Action 3.2: …") rather than as headings, so
+the outline has no section 5.2 to answer "Vad innebär delmål 5.2?". The sentence that opens with that label is the
+item: a question naming it is read as about that sentence (``interpreted_as`` shows it), as a question naming a
+section is read as about the section.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from strategiqa.ingest.model import Document, Passage
+
+from .sections import find_section, section_numbers
+
+
+def numbered_item(
+    question: str, documents: Sequence[Document], passages: Sequence[Passage], named: str | None = None
+) -> tuple[Passage, str, str] | None:
+    """The passage and sentence that open with the item ``question`` names by number ("delmål 5.2"), and the item's
+    label as the sentence writes it ("Delmål 5.2"), when no document in ``documents`` has a section of that number
+    and exactly one sentence (in the ``named`` document, when one is named) opens with it; else None."""
+    docs = {d.info.doc_id for d in documents if named in (None, d.info.doc_id)}
+    for number in section_numbers(question):
+        if "." not in number or any(find_section(d, number) for d in documents if d.info.doc_id in docs):
+            continue
+        noun = _noun_before(question, number)
+        found = [
+            (p, p.text[a:b])
+            for p in passages
+            if p.doc_id in docs
+            for a, b in p.sentences
+            if _opens_with(p.text[a:b], number, noun)
+        ]
+        if len(found) == 1:
+            passage, sentence = found[0]
+            label = sentence[: sentence.index(number) + len(number)].lstrip("-•* ")
+            return passage, sentence, label
+    return None
+
+
+def _noun_before(question: str, number: str) -> str | None:
+    """The word naming the item in the question ("delmål" in "Vad innebär delmål 5.2?"), if any."""
+    m = re.search(rf"([^\W\d_]+)\s+{re.escape(number)}(?!\d)", question)
+    return m.group(1).casefold() if m else None
+
+
+def _opens_with(sentence: str, number: str, noun: str | None) -> bool:
+    """Whether ``sentence`` opens with the item label: an optional bullet, a word (the question's own, compared by
+    its first four letters, when it has one) and the number, then the item's text."""
+    m = re.match(rf"^\W*(?:([^\W\d_]+)\s+)?{re.escape(number)}(?![\d.]\d)[\s:.–-]+\S", sentence)
+    if m is None:
+        return False
+    label = (m.group(1) or "").casefold()
+    return noun is None or (bool(label) and label[:4] == noun[:4])
