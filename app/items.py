@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from strategiqa.ingest.model import Document, Passage
+from strategiqa.ingest.model import Citation, Document, Passage, Section
 
 from .sections import find_section, section_numbers
 
@@ -55,3 +55,23 @@ def _opens_with(sentence: str, number: str, noun: str | None) -> bool:
         return False
     label = (m.group(1) or "").casefold()
     return noun is None or (bool(label) and label[:4] == noun[:4])
+
+
+def items_under(section: Section, passages: Sequence[Passage], doc_id: str) -> list[Citation]:
+    """The numbered items written in the text of ``section`` (area 3's "Delmål 3.1 …", "Delmål 3.2 …"), each cited
+    to its sentence, in number order: what "Vilka delmål finns under fokusområde 3?" asks for when the area has no
+    numbered sub-sections. Empty when the area has none, or numbers them inconsistently (one number twice)."""
+    ids = {s.id for s in section.walk()}
+    pattern = re.compile(rf"^\W*(?:[^\W\d_]+\s+)?{re.escape(section.number or '')}\.(\d{{1,2}})(?![\d.]\d)[\s:.–-]+\S")
+    found: list[tuple[int, Passage, int, int]] = []
+    for passage in passages:
+        if passage.doc_id != doc_id or passage.section_id not in ids:
+            continue
+        for a, b in passage.sentences:
+            m = pattern.match(passage.text[a:b])
+            if m:
+                found.append((int(m.group(1)), passage, a, b))
+    numbers = [n for n, *_ in found]
+    if not section.number or len(set(numbers)) != len(numbers):
+        return []
+    return [p.cite(k, a, b) for k, (_, p, a, b) in enumerate(sorted(found, key=lambda f: f[0]), 1)]

@@ -24,6 +24,7 @@ from strategiqa.ingest.structure import repeats_title
 from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.text import STOP_WORDS, stem
 
+from .items import items_under
 from .sections import (
     COUNT_WORDS,
     ORDINALS,
@@ -176,8 +177,10 @@ def answer_overview(
                 continue
             if minor or not wants_goals:  # "what is objective 4.1 / focus area 3 about": that section
                 sections.append((document, section))
-            else:  # "which objectives fall under area 4": its numbered children
+            elif any(c.number for c in section.children):  # "which objectives fall under area 4": its numbered children
                 sections.extend((document, c) for c in section.children if c.number)
+            else:  # ... or the goals its text numbers ("Delmål 3.1 …"), each quoted
+                return _listed_items(document, section, passages, language)
             break
         if not sections:
             return None
@@ -219,6 +222,18 @@ def answer_overview(
         text = f"{lead} " + "; ".join(parts) + "."
     introduction = _introduction(sections, passages) if len(sections) > 1 else None
     return Overview(text.strip(), citations, first_passages, introduction)
+
+
+def _listed_items(document: Document, section: Section, passages: list[Passage], language: str) -> Overview | None:
+    """The numbered goals written in ``section``'s text, quoted one by one (see ``items.items_under``)."""
+    citations = items_under(section, passages, document.info.doc_id)
+    if not citations:
+        return None
+    count = f"{len(citations)} {'numrerade mål' if language == 'sv' else 'numbered goals'}"
+    listed = "; ".join(f"{' '.join(c.quote.split())} [{c.n}]" for c in citations)
+    text = f"{document.info.short_title}, {section.number} {section.title}: {count}: {listed}"
+    first = list(dict.fromkeys(c.passage_id for c in citations))
+    return Overview(text, citations, [next(p for p in passages if p.passage_id == pid) for pid in first])
 
 
 def goal_sections(document: Document) -> list[Section]:

@@ -113,3 +113,18 @@ def test_a_sub_goal_numbered_in_the_text_is_answered_by_its_sentence(engine: Eng
 def test_a_sub_goal_does_not_answer_what_it_does_not_say(engine: Engine, question: str, reason: str) -> None:
     result = engine.ask(question)
     assert result["abstained"] and result["abstain_reason"] == reason, result["answer"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vilka delmål finns under fokusområde 3 i Jämtlandsstrategin?",
+        "Which goals fall under focus area 3 of the Jämtland strategy?",
+    ],
+)
+def test_the_goals_an_area_numbers_in_its_text_are_listed_every_one(engine: Engine, question: str) -> None:
+    result = engine.ask(question)
+    assert result["answer_kind"] == "overview", result["answer"]
+    quotes = [c["quote"] for c in result["citations"]]
+    assert [q.split()[1] for q in quotes] == ["3.1", "3.2", "3.3"]
+    assert all(c["doc_id"] == DOC_ID for c in result["citations"])
