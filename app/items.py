@@ -71,6 +71,15 @@ def items_under(section: Section, passages: Sequence[Passage], doc_id: str) -> l
             m = pattern.match(passage.text[a:b])
             if m:
                 found.append((int(m.group(1)), passage, a, b))
+    if not found:  # goals listed "1. …", "2. …" in the area's text (under "Målsättningar"), not "3.1 …"
+        plain = re.compile(r"^\s*(\d{1,2})[.)]\s+\S")
+        found = [
+            (int(m.group(1)), passage, a, b)
+            for passage in passages
+            if passage.doc_id == doc_id and passage.section_id in ids
+            for a, b in passage.sentences
+            if (m := plain.match(passage.text[a:b]))
+        ]
     numbers = [n for n, *_ in found]
     if not section.number or len(set(numbers)) != len(numbers):
         return []

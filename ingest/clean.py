@@ -48,6 +48,25 @@ _DANGLING_WORDS = {
     "with",
     "on",
 }
+_OPEN_ENDINGS = {
+    "att",
+    "är",
+    "var",
+    "ska",
+    "kan",
+    "som",
+    "en",
+    "ett",
+    "den",
+    "det",
+    "de",
+    "a",
+    "an",
+    "is",
+    "are",
+    "that",
+}
+"""Words a line may stop at in mid-sentence, never a heading (with ``_DANGLING_WORDS`` and ``_JOINING_WORDS``)."""
 _CONTENTS_LINE = re.compile(r"(?:\s?\.){4,}\s*\d{1,3}\s*$")
 """A table-of-contents line: a heading, dotted leaders, a page number ("INLEDNING ........ 2")."""
 _CONTACT_LINE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|^\s*(?:tel\.?|telefon|phone)?[:\s]*\+?[\d][\d -]{6,}\d\s*$", re.I)
@@ -135,6 +154,8 @@ def clean_text(
     vocab = vocabulary or Vocabulary([raw])
     lines, anchors = split_pages(raw, fmt, title)
     page_of = page_numbering(lines, anchors, fmt)
+    if fmt == "pdf":
+        lines = _join_wrapped_headings(lines)
     paragraphs = _group_paragraphs(lines, fmt)
     blocks = [b for p in paragraphs for b in _to_blocks(p, fmt, vocab, page_of)]
     blocks = _join_broken_paragraphs(blocks)
@@ -255,7 +276,15 @@ NOUN_NUMBERED_HEADING = re.compile(
 
 
 def _numbered_heading(text: str) -> bool:
+    # A numbered line ending in a figure is a table row ("1. Hälsoinnovation i vård och omsorg 52"), not a heading;
+    # a year may end a heading ("3. Strategi 2030").
+    figure = _TRAILING_FIGURE.search(text)
+    if figure and not re.fullmatch(r"(?:19|20)\d{2}", figure.group(1)):
+        return False
     return bool(_NUMBERED_HEADING.match(text) or NOUN_NUMBERED_HEADING.match(text)) and len(text) <= 120
+
+
+_TRAILING_FIGURE = re.compile(r"\s(\d[\d  ]*(?:[.,]\d+)?)\s*%?$")
 
 
 def _pdf_heading(lines: list[Line], i: int) -> bool:
@@ -266,23 +295,101 @@ def _pdf_heading(lines: list[Line], i: int) -> bool:
     if _numbered_heading(text) and not text.endswith("."):
         # A numbered list item wrapping onto the line that ends its sentence ("3. Regionen ska ha … för\nforskning
         # år 2029.") is no heading: headings do not end in a full stop.
-        return not _ends_sentence_on(after)
+        previous = lines[i - 1].text.strip() if i > 0 else ""
+        if _NUMBERED_ITEM.match(previous) and _TRAILING_FIGURE.search(previous):
+            return False  # the next row of a numbered table ("4. Digital hälsa och data 33" / "5. Hållbar …")
+        return not _item_sentence(lines, i)
     words = text.split()
     if not (1 <= len(words) <= 6 and text[:1].isupper() and not text.endswith((*_SENTENCE_END, ","))):
         return False
+    if len(words) > 1 and words[-1].casefold() in _DANGLING_WORDS | _JOINING_WORDS | _OPEN_ENDINGS:
+        return False  # "Strategins vision är att" is a line of a sentence wrapped in a column, not a heading
     if any(ch.isdigit() for ch in text) or _LIST_ITEM.match(text):
         return False
     before = lines[i - 1].text.strip() if i > 0 and not lines[i].is_page_start else ""
     # After a sentence's end, a heading, or a short line that is no sentence's middle (a signature, a table row).
-    if not (not before or before.endswith(_SENTENCE_END) or _numbered_heading(before) or _ends_block(before)):
+    if not (
+        not before
+        or before.endswith(_SENTENCE_END)
+        or _numbered_heading(before)
+        or _ends_block(before)
+        or _LIST_ITEM.match(before)
+    ):
         return False
     if after and (_LIST_ITEM.match(after) or _NUMBERED_ITEM.match(after) or _numbered_heading(after)):
         return True
     # A heading is followed by text: a line that ends a sentence or runs the page's width. A short line without
     # closing punctuation after it makes the two a block of lines — a signature ("Ingrid Halvorsen" / "Chair of
     # the …" / "Copenhagen, 3 February 2025"), an address — not a heading and its text.
-    block_of_lines = bool(after) and len(after) < _SHORT_LINE and not after.endswith(_SENTENCE_END)
+    then = lines[i + 2].text.strip() if i + 2 < len(lines) else ""
+    block_of_lines = (
+        bool(after) and len(after) < _SHORT_LINE and not after.endswith(_SENTENCE_END) and not then[:1].islower()
+    )
     return not after or (after[:1].isupper() and not block_of_lines)
+
+
+def _join_wrapped_headings(lines: list[Line]) -> list[Line]:
+    """A PDF's heading wrapped in a narrow column, joined into one line: "Strategiskt" / "område 1:" /
+    "Hälsoinnovation i vård" / "och omsorg" is "Strategiskt område 1: Hälsoinnovation i vård och omsorg", and
+    "Genomförande och" / "uppföljning" is "Genomförande och uppföljning"."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        j = _wrapped_heading_end(lines, i)
+        if j > i + 1:
+            text = " ".join(line.text.strip() for line in lines[i:j])
+            out.append(Line(text, lines[i].page_index, lines[i].is_page_start))
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def _wrapped_heading_end(lines: list[Line], i: int) -> int:
+    """The end (exclusive) of a heading wrapped over the lines from ``i``, or ``i + 1`` when none starts there."""
+
+    def text(k: int) -> str:
+        return lines[k].text.strip() if k < len(lines) and not lines[k].is_page_start else ""
+
+    first, second = text(i), text(i + 1)
+    before = lines[i - 1].text.strip() if i > 0 and not lines[i].is_page_start else ""
+    if (
+        not first
+        or not second
+        or not (not before or before.endswith(_SENTENCE_END) or _ends_block(before) or _LIST_ITEM.match(before))
+    ):
+        return i + 1
+    words = first.split()
+    lone = len(words) <= 2 and first[:1].isupper() and len(first) < _HEADING_LINE and first.replace(" ", "").isalpha()
+    untitled = _UNTITLED_SERIES.match(first)  # "Strategiskt område 2:" / "Kompetensförsörjning" / "och …"
+    if (lone and _SERIES_NUMBER.match(second)) or untitled:  # "Strategiskt" / "område 1:" (/ "Titel …")
+        j = i + 1 if untitled else i + 2
+        second = text(j - 1)
+        if re.search(r"\d\s*[:.–—-]?$", second) and text(j)[:1].isupper() and len(text(j)) < _HEADING_LINE:
+            j += 1  # the title on a line of its own
+        while text(j)[:1].islower() and len(text(j)) < _HEADING_LINE and not text(j).endswith(_SENTENCE_END):
+            j += 1  # "… i vård" / "och omsorg"
+        return j
+    dangling = words[-1].casefold() in _DANGLING_WORDS if words else False
+    if (
+        dangling
+        and first[:1].isupper()
+        and len(words) <= 6
+        and not any(ch.isdigit() for ch in first)
+        and second[:1].islower()
+        and len(second) < _HEADING_LINE
+        and not second.endswith((*_SENTENCE_END, ","))
+        and (not text(i + 2) or text(i + 2)[:1].isupper())
+    ):
+        return i + 2  # "Genomförande och" / "uppföljning"
+    return i + 1
+
+
+_UNTITLED_SERIES = re.compile(r"^[A-ZÅÄÖÉ][\w-]*(?:\s+[\w-]+)?\s+\d{1,2}(?:\.\d{1,2})?\s*:$")
+"""A heading numbered after a noun whose title is on the next line ("Strategiskt område 2:")."""
+_SERIES_NUMBER = re.compile(r"^[a-zåäöé][\w-]*\s+\d{1,2}(?:\.\d{1,2})?\s*[:.–—-]?(?:\s+[A-ZÅÄÖÉ].*)?$")
+"""The rest of a heading numbered after a two-word noun ("område 1:", "område 2: Digital hälsa")."""
 
 
 def _continues(lines: list[Line], i: int) -> bool:
@@ -311,7 +418,13 @@ def _signature_line(lines: list[Line], i: int) -> bool:
     k = i
     while k > 0 and short(k - 1) and not lines[k].is_page_start:
         k -= 1
-    return opens(k)
+    end = i
+    while short(end + 1) and not lines[end + 1].is_page_start:
+        end += 1
+    # A paragraph wrapped in a column may also have short capitalised lines ("Regionen ska tillsammans med Almi" /
+    # "Företagspartner Kronoberg …"): it goes on in lower case after them; a signature does not.
+    after = lines[end + 1].text.strip() if end + 1 < len(lines) else ""
+    return opens(k) and not after[:1].islower()
 
 
 def _ends_block(line: str) -> bool:
@@ -328,8 +441,35 @@ def _ends_block(line: str) -> bool:
 
 
 _SHORT_LINE = 60
-"""Characters: a PDF's body lines run the page's width (70–100 characters); a name, a title or an address line does
-not."""
+"""Characters: a one-column PDF's body lines run the page's width (70–100 characters); a name, a title or an address
+line does not. In a column body lines are short too: there the line after tells (see ``_pdf_heading``)."""
+_HEADING_LINE = 40
+"""Characters: a heading's lines wrapped in a narrow column are short."""
+
+
+def _goes_on_to_full_stop(following: list[str]) -> bool:
+    """Whether lines continuing a numbered line in lower case (or a number) reach a full stop: a list item's
+    sentence, not a wrapped heading (see ``_item_sentence``)."""
+    for line in following:
+        line = line.strip()
+        if not (line[:1].islower() or line[:1].isdigit()):
+            return False
+        if _ends_sentence_on(line) or _TRAILING_FIGURE.search(line):  # a sentence, or a table row's figure
+            return True
+    return False
+
+
+def _item_sentence(lines: list[Line], i: int) -> bool:
+    """Whether the numbered line ``i`` of a PDF is a list item whose sentence goes on over the next lines to a full
+    stop ("1. Andelen … som" / "regionen köper in … till" / "2032 jämfört med 2024."): a wrapped heading goes on
+    in lower case too ("… innovation i" / "klinisk praxis"), but it does not end in a full stop."""
+    for k in range(i + 1, min(i + 5, len(lines))):
+        line = lines[k].text.strip()
+        if lines[k].is_page_start or not (line[:1].islower() or line[:1].isdigit()):
+            return False
+        if _ends_sentence_on(line) or _TRAILING_FIGURE.search(line):  # a sentence, or a table row's figure
+            return True
+    return False
 
 
 def _ends_sentence_on(next_line: str) -> bool:
@@ -346,7 +486,7 @@ def _plain_heading_length(parts: list[tuple[str, Line]]) -> int:
     closing punctuation (``Förord``, ``Målsättningar``).
     """
     first = parts[0][0]
-    if _numbered_heading(first) and not first.endswith(".") and not (len(parts) > 1 and _ends_sentence_on(parts[1][0])):
+    if _numbered_heading(first) and not first.endswith(".") and not _goes_on_to_full_stop([t for t, _ in parts[1:5]]):
         n = 1
         while (
             n < len(parts)
