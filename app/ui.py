@@ -43,6 +43,11 @@ def language_choices(lang: str) -> list[tuple[str, str]]:
 FONT = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"]
 """One font for all text, from the reader's system: nothing is fetched, and no glyph falls back to another."""
 SCROLL_TO_RESULT = "() => { const e = document.getElementById('sq-alignment'); if (e) e.scrollIntoView(); }"
+# An answer below the fold (under the example questions, on a phone) is brought up; one in view stays where it is.
+SCROLL_TO_ANSWER = (
+    "() => { const e = document.getElementById('sq-answer');"
+    " if (e && e.getBoundingClientRect().top > window.innerHeight * 0.6) e.scrollIntoView({block: 'start'}); }"
+)
 
 
 def mount_ui(app: FastAPI, engine: Engine, admission: Admission) -> FastAPI:
@@ -163,6 +168,7 @@ def build_ui(engine: Engine, admission: Admission) -> Any:
             # The proposal stays in memory: never written, never logged. The upload is used once
             # (cleared afterwards), so a later pasted text is not shadowed by an old file.
             lang = _ui_language(lang_choice, text)
+            pasted = text
             try:
                 if data_url:
                     text = proposal_text(upload_bytes(data_url), upload_source(data_url))
@@ -175,7 +181,8 @@ def build_ui(engine: Engine, admission: Admission) -> Any:
             lang = lang_choice if lang_choice != "auto" else result["language"]
             source = (upload_source(data_url) or LABELS[lang]["upload_fallback"]) if data_url else None
             word = alignment_docx(result, engine.strategy_documents(), source or LABELS[lang]["pasted"], lang)
-            return render_alignment(result, lang, word, source, engine.strategy_documents()), ""
+            ignored = bool(data_url) and bool(pasted.strip())  # said on the page: the file won over the text
+            return render_alignment(result, lang, word, source, engine.strategy_documents(), ignored), ""
 
         wanted, shown = gr.State("sv"), gr.State("sv")  # the UI language asked for, and the one on screen
         asked = [question, language, previous, scope]
@@ -195,7 +202,7 @@ def build_ui(engine: Engine, admission: Admission) -> Any:
                 )
             )
         for event in ask_events:
-            event.then(**relabel_args, **quiet)
+            event.then(**relabel_args, **quiet).then(None, js=SCROLL_TO_ANSWER)
         # The result starts with its summary: bring it into view (a long pasted text pushes it below the fold).
         analyse_button.click(
             on_analyse,

@@ -195,9 +195,11 @@ def render_alignment(
     docx_report: bytes | None = None,
     source: str | None = None,
     documents: list[dict[str, Any]] | None = None,
+    text_ignored: bool = False,
 ) -> str:
     """The summary first, then per document and level the links with evidence and reference lines,
-    then the targets with no link found; the download holds the same lists (``alignment_markdown``)."""
+    then the targets with no link found; the download holds the same lists (``alignment_markdown``).
+    ``text_ignored``: a file was analysed although text was pasted too, which the page says."""
     labels, names = LABELS[lang], LEVEL_NAMES[lang]
     groups = []
     for heading_text, levels in document_groups(result, lang):
@@ -239,6 +241,7 @@ def render_alignment(
         labels=labels,
         names=names,
         source=source or labels["pasted"],
+        text_ignored=text_ignored,
         message=result["summary"]["message"],
         not_checked=result.get("not_checked", []),
         groups=groups,

@@ -208,3 +208,35 @@ def test_api_docs_render_offline_and_head_works(live_server: str, page: Any) -> 
     assert "/api/ask" in text and "Unable to render" not in text
     page.goto(live_server + "/redoc", wait_until="load")
     page.wait_for_function("document.body.innerText.includes('/api/ask')", timeout=30_000)
+
+
+def test_on_a_phone_the_answer_is_brought_into_view(live_server: str, page: Any) -> None:
+    # Below the example questions the answer starts off-screen on a phone: asking scrolls it up.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server + "/", wait_until="load")
+    page.wait_for_selector("#sq-question textarea", timeout=60_000)
+    page.fill("#sq-question textarea", "Hur många life science-bolag finns det i Västsverige?")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#sq-answer", timeout=30_000)
+    page.wait_for_function(
+        "(() => { const r = document.querySelector('#sq-answer').getBoundingClientRect();"
+        " return r.top >= 0 && r.top < window.innerHeight * 0.6; })()",
+        timeout=10_000,
+    )
+
+
+def test_a_file_and_pasted_text_together_say_which_was_analysed(live_server: str, tmp_path: Path, page: Any) -> None:
+    proposal = tmp_path / "forslag.txt"
+    proposal.write_text(
+        "Vi vill starta en testbädd för kliniska prövningar vid sjukhusen i regionen.", encoding="utf-8"
+    )
+    page.goto(live_server + "/", wait_until="load")
+    page.wait_for_selector("#sq-question textarea", timeout=60_000)
+    page.get_by_role("tab", name="Analysera förslag").click()
+    page.fill("#sq-proposal textarea", "Vi vill bygga fler cykelbanor och laddstolpar i kommunen.")
+    page.set_input_files("#sq-file", str(proposal))
+    page.wait_for_function("document.querySelector('#sq-upload-data textarea').value.startsWith('data:')")
+    page.click("#sq-analyse")
+    page.wait_for_selector(".sq-summary", timeout=30_000)
+    assert "Analyserat: forslag.txt" in page.inner_text("#sq-analysed")
+    assert "filen analyserades, inte texten" in page.inner_text("#sq-text-ignored")
