@@ -23,15 +23,27 @@ def render_answer(result: dict[str, Any], lang: str) -> str:
     """The answer text with clickable citation markers."""
     labels = LABELS[lang]
     numbers = {str(c["n"]) for c in result["citations"]}
-    parts = []
-    for piece in re.split(r"(\[\d+\])", result["answer"]):
-        number = piece[1:-1] if piece.startswith("[") and piece.endswith("]") else None
-        parts.append({"n": number} if number in numbers else {"text": piece})
+
+    def marked(text: str) -> list[dict[str, str | None]]:
+        parts: list[dict[str, str | None]] = []
+        for piece in re.split(r"(\[\d+\])", text):
+            number = piece[1:-1] if piece.startswith("[") and piece.endswith("]") else None
+            parts.append({"n": number} if number in numbers else {"text": piece})
+        return parts
+
+    # An outline answer lists sections ("…: 7 numrerade områden: 1 … [1]; 2 … [2]; …"): shown as a list, one a line.
+    lead, listed = result["answer"], []
+    if result.get("answer_kind") == "overview" and len(result["citations"]) > 2 and ": " in result["answer"]:
+        head, _, rest = result["answer"].rpartition(": ")
+        items = [i.strip().rstrip(".") for i in rest.split("; ")]
+        if len(items) > 2:
+            lead, listed = head + ":", [marked(i) for i in items]
     reason = result.get("abstain_reason")
     return render(
         "answer.html",
         labels=labels,
-        parts=parts,
+        parts=marked(lead),
+        listed=listed,
         abstained=result["abstained"],
         reason=reason,
         title=labels["missing"] if reason == "missing_fact" else labels["abstained"],

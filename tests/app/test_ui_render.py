@@ -54,3 +54,13 @@ def test_the_answer_says_which_sections_it_is_drawn_from() -> None:
     assert 'id="sq-sections">Ur avsnitt: 4. Kompetens &lt;x&gt; › BEHOV<' in render_answer(result, "sv")
     assert "From sections: 4. Kompetens" in render_answer(result, "en")
     assert "sq-sections" not in render_answer(_result("Svar [1]"), "sv")
+
+
+def test_an_outline_answer_is_shown_as_a_list_one_section_a_line() -> None:
+    result = _result("Dokument: 3 numrerade områden: 1 Forskning [1]; 2 Vård <i>[2]</i> [2]; 3 Data [3].")
+    result["answer_kind"] = "overview"
+    result["citations"] = [{**result["citations"][0], "n": n} for n in (1, 2, 3)]
+    answer = render_answer(result, "sv")
+    assert answer.count("<li>") == 3 and "Dokument: 3 numrerade områden:" in answer
+    assert "&lt;i&gt;" in answer and "<i>" not in answer  # escaped in the list as in running text
+    assert 'data-target="sq-cite-3">[3]</a></li>' in answer
