@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from strategiqa.retrieval.language import detect_language
 from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.text import STOP_WORDS
 
@@ -70,5 +71,6 @@ def resolve_followup(question: str, previous: str | None, router: DocumentRouter
     earlier = previous.strip()
     if router.named(question) is not None:
         # The follow-up names where to look; the earlier question's document must not compete.
-        earlier = router.strip_names(earlier)
+        # Shown as how the follow-up was read, so it must still read: "What does it say about …?".
+        earlier = router.strip_names(earlier, pronoun="it" if detect_language(earlier) == "en" else "den")
     return f"{question.strip()} ({earlier.rstrip()})"

@@ -139,14 +139,23 @@ class DocumentRouter:
         """The named document's role (regional, national, eu …)."""
         return self._roles.get(doc_id) if doc_id else None
 
-    def strip_names(self, question: str) -> str:
-        """``What are testbeds mentioned for in the strategy?`` → ``What are testbeds mentioned for?``."""
+    def strip_names(self, question: str, pronoun: str = "") -> str:
+        """``What are testbeds mentioned for in the strategy?`` → ``What are testbeds mentioned for?``. With a
+        ``pronoun``, a name that is no preposition's object is replaced by it, so what is shown still reads ("What
+        does the national strategy say about …?" → "What does it say about …?")."""
         if self._names is None:
             return question
         unyeared = question
         for year in self.naming_years(question):  # "strategin från 2024", "the 2026 agenda": the name, not the topic
             unyeared = re.sub(rf"(?:\b(?:från|from|of|in)\s+)?(?<!\d){year}(?!\d)(?:\s+års\b)?", "", unyeared)
-        stripped = re.sub(r"\s+([?.!,])", r"\1", self._names.sub("", unyeared))
+
+        def replaced(m: re.Match[str]) -> str:
+            introduced = re.match(r"(?:in|of|by|according to|enligt|i)\s", m.group(0), re.IGNORECASE)
+            # "den nationella strategin": the article before the name stays, and is the pronoun already.
+            articled = re.search(r"\b(?:den|det|de)\s+$", m.string[: m.start()], re.IGNORECASE)
+            return "" if not pronoun or introduced or articled else pronoun
+
+        stripped = re.sub(r"\s+([?.!,])", r"\1", self._names.sub(replaced, unyeared))
         stripped = re.sub(r"\s{2,}", " ", stripped).strip()
         return stripped if len(stripped.split()) >= 2 else question
 

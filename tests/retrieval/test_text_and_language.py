@@ -58,6 +58,12 @@ def test_document_hints_and_stripping() -> None:
     assert ROUTER.named("Hur skiljer sig agendan från den nationella strategin?") is None
     assert ROUTER.strip_names("What are testbeds mentioned for in the strategy?") == "What are testbeds mentioned for?"
     assert ROUTER.strip_names("Agendan?") == "Agendan?"
+    # With a pronoun (how a follow-up was read, shown to the user) the sentence still reads.
+    assert (
+        ROUTER.strip_names("What does the strategy say about trials?", pronoun="it") == "What does it say about trials?"
+    )
+    assert ROUTER.strip_names("Vad säger den nationella strategin om data?", pronoun="den") == "Vad säger den om data?"
+    assert ROUTER.strip_names("What are testbeds for in the strategy?", pronoun="it") == "What are testbeds for?"
     assert ROUTER.strip_names("When were the objectives of the national life science strategy published?") == (
         "When were the objectives published?"
     )
