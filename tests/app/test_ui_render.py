@@ -64,3 +64,10 @@ def test_an_outline_answer_is_shown_as_a_list_one_section_a_line() -> None:
     assert answer.count("<li>") == 3 and "Dokument: 3 numrerade områden:" in answer
     assert "&lt;i&gt;" in answer and "<i>" not in answer  # escaped in the list as in running text
     assert 'data-target="sq-cite-3">[3]</a></li>' in answer
+
+
+def test_a_summary_cell_lists_links_in_number_order() -> None:
+    from strategiqa.app.reports import summary_cell
+
+    items = [{"number": n, "title": t} for n, t in (("4.10", "D"), ("2", "A"), ("4.9", "C"), ("B", "L"), ("A", "K"))]
+    assert summary_cell(items).splitlines() == ["2 A", "4.9 C", "4.10 D", "A K", "B L"]
