@@ -151,9 +151,11 @@ class DocumentRouter:
 
         def replaced(m: re.Match[str]) -> str:
             introduced = re.match(r"(?:in|of|by|according to|enligt|i)\s", m.group(0), re.IGNORECASE)
-            # "den nationella strategin": the article before the name stays, and is the pronoun already.
-            articled = re.search(r"\b(?:den|det|de)\s+$", m.string[: m.start()], re.IGNORECASE)
-            return "" if not pronoun or introduced or articled else pronoun
+            # "den nationella strategin": the article before the name stays, and is the pronoun already; "the West
+            # Sweden agenda": a place before the name is no verb's subject to stand in for.
+            before = m.string[: m.start()].split()
+            modified = bool(before) and (before[-1][:1].isupper() or before[-1].lower() in {"den", "det", "de", "the"})
+            return "" if not pronoun or introduced or modified else pronoun
 
         stripped = re.sub(r"\s+([?.!,])", r"\1", self._names.sub(replaced, unyeared))
         stripped = re.sub(r"\s{2,}", " ", stripped).strip()
