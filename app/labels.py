@@ -50,6 +50,8 @@ LABELS: dict[str, dict[str, str]] = {
         "crosswalk_intro": "Hur starkt varje regionalt insatsområde (rader) hänger ihop med varje nationell "
         "målsättning (kolumner): ● tydlig koppling, ○ möjlig koppling (gränser anpassade till en expertbedömning), "
         "färgen visar poängen. Klicka på en ruta för beläggen; målsättningarnas namn står under tabellen.",
+        "crosswalk_intro_list": "Hur starkt varje regionalt insatsområde hänger ihop med de nationella "
+        "målsättningarna: öppna ett område för dess tydliga och möjliga kopplingar.",
         "objectives_legend": "Nationella målsättningar",
         "area": "Insatsområde",
         "evidence": "Belägg",
@@ -122,6 +124,8 @@ LABELS: dict[str, dict[str, str]] = {
         "crosswalk_intro": "How strongly each regional focus area (rows) relates to each national objective "
         "(columns): ● clear link, ○ possible link (cuts fitted to an expert map), the colour shows the score. "
         "Click a cell for the evidence; the objectives' titles are listed below the table.",
+        "crosswalk_intro_list": "How strongly each regional focus area relates to the national objectives: open an "
+        "area for its clear and possible links.",
         "objectives_legend": "National objectives",
         "area": "Focus area",
         "evidence": "Evidence",

@@ -132,6 +132,9 @@ def test_on_a_phone_the_crosswalk_is_a_list_that_fits(live_server: str, page: An
     open_tab(page, "Koppling region–nation")
     page.wait_for_selector(".sq-outline summary", timeout=10_000)
     assert not page.locator(".sq-heat").is_visible()  # the wide heatmap gives way to the list
+    # ... and so does its introduction, which speaks of rows, columns and cells
+    assert not page.locator("#sq-crosswalk .sq-wide-only").is_visible()
+    assert "öppna ett område" in page.locator("#sq-crosswalk .sq-narrow-only").inner_text()
     assert page.locator(".sq-outline summary").count() == 7
     page.locator(".sq-outline summary").first.click()
     assert page.locator(".sq-outline li:visible").count() >= 1
