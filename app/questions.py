@@ -433,7 +433,11 @@ def _names(text: str, places: frozenset[str]) -> tuple[str, ...]:
     openings = {
         m.start(1) for m in re.finditer(r"[.!?]\s+([\w’'-]+)", text) if not _ABBREVIATION.search(text[: m.start() + 1])
     }
-    spans = sorted((m.start(), m.end()) for m in list(_CAPITALISED.finditer(text)) + list(_ACRONYM.finditer(text)))
+    found = sorted((m.start(), -m.end()) for m in list(_CAPITALISED.finditer(text)) + list(_ACRONYM.finditer(text)))
+    spans: list[tuple[int, int]] = []
+    for start, neg_end in found:  # an acronym inside a capitalised word ("SM" in "SM-guld") is that word
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, -neg_end))
     runs: list[list[str]] = []
     last_end = -2
     for start, end in spans:

@@ -97,3 +97,14 @@ def test_bm25_mode_answers_too(real_engine: Engine) -> None:
     answer = real_engine.ask("Vad säger strategin om kliniska prövningar?", mode="bm25")
     assert answer["abstained"] is False and answer["citations"]
     _check_answer(real_engine, answer)
+
+
+def test_an_acronym_inside_a_capitalised_word_is_that_word_once() -> None:
+    from strategiqa.app.questions import _names
+
+    # "SM-guld" is one name: the refusal said "Dokumenten nämner inte SM SM-guld."
+    assert _names("Vem vann SM-guld i bandy 2024?", frozenset()) == ("SM-guld",)
+    assert _names("Vad säger strategin om EHDS och European Health Data Space?", frozenset()) == (
+        "EHDS",
+        "European Health Data Space",
+    )
