@@ -29,7 +29,11 @@
   function showEvidence(cell) {
     document.querySelectorAll(".sq-ev").forEach(function (panel) { panel.style.display = "none"; });
     var panel = document.getElementById(cell.getAttribute("data-target"));
-    if (panel) panel.style.display = "block";
+    if (!panel) return;
+    panel.style.display = "block";
+    // The evidence sits below the table and the objectives' list: bring it up when it opens out of view.
+    var box = panel.getBoundingClientRect();
+    if (box.top > window.innerHeight || box.bottom < 0) panel.scrollIntoView({ behavior: "smooth", block: "start" });
   }
 
   // The chosen file travels to the server as a data URL in a hidden text box (read in memory only).

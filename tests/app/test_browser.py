@@ -86,6 +86,12 @@ def test_crosswalk_and_proposal_tabs_in_the_browser(live_server: str, tmp_path: 
     cell.click()
     evidence = page.locator(".sq-ev:visible")
     assert evidence.count() == 1 and "Region:" in evidence.inner_text()
+    # The evidence opens below the table and the objectives' list: it is brought into view.
+    page.wait_for_function(
+        "(() => { const r = document.querySelector('.sq-ev[style*=\"block\"]').getBoundingClientRect();"
+        " return r.top < window.innerHeight && r.bottom > 0; })()",
+        timeout=10_000,
+    )
     page.screenshot(path=str(tmp_path / "crosswalk.png"), full_page=True)
 
     page.get_by_role("tab", name="Analysera förslag").click()
