@@ -96,9 +96,20 @@ def separate_labels(text: str) -> str:
     for line in text.split("\n"):
         stripped = line.strip()
         # A wrapped line of a sentence may end in a comma or a hyphen; a label does not.
-        label = is_label(stripped) and stripped[0].isupper() and not stripped.endswith((",", "-"))
+        # A line that runs the page's width is a wrapped line whatever its word count ("… Chalmers, AI" / "Sweden och
+        # fyra företag."): the PDF of a proposal split that sentence where its .docx did not.
+        label = (
+            is_label(stripped)
+            and stripped[0].isupper()
+            and not stripped.endswith((",", "-"))
+            and len(" ".join(stripped.split())) < _LABEL_CHARS
+        )
         lines.append(f"\n{stripped}\n" if label else line)
     return "\n".join(lines)
+
+
+_LABEL_CHARS = 60
+"""A label line is short: a PDF's wrapped body lines run the page's width (70–100 characters)."""
 
 
 def is_label(text: str) -> bool:

@@ -353,3 +353,18 @@ def test_specificity_signals_favour_the_target_a_sentence_singles_out() -> None:
     assert signals["specific_max"].argmax() == 0
     assert list(signals["specific_share"]) == [0.5, 0.0, 0.0]
     assert signals["margin_max"][0] == pytest.approx(0.08) and signals["margin_max"][1] <= 0.0
+
+
+def test_a_wrapped_pdf_line_of_few_long_words_is_no_label() -> None:
+    from strategiqa.app.proposals import pdf_text_as_paragraphs
+
+    # Eight words, no full stop, but the page's whole width: a wrapped line, not a heading ("Parter och finansiering"
+    # is one). The PDF of a proposal used to give "Sweden och fyra företag." as a sentence of its own.
+    raw = (
+        "Parter och finansiering\n"
+        "Västra  Götalandsregionen,  Sahlgrenska  Universitetssjukhuset,  Göteborgs  universitet,  Chalmers,  AI\n"
+        "Sweden och fyra företag. Budgeten är 24 miljoner kronor.\n"
+    )
+    text = pdf_text_as_paragraphs(raw)
+    assert "Chalmers, AI Sweden och fyra företag." in " ".join(text.split())
+    assert text.startswith("Parter och finansiering\n\n")
