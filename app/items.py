@@ -54,7 +54,18 @@ def _opens_with(sentence: str, number: str, noun: str | None) -> bool:
     if m is None:
         return False
     label = (m.group(1) or "").casefold()
-    return noun is None or (bool(label) and label[:4] == noun[:4])
+    # The question's word for the item may be the label itself, its head ("mål" for "Delmål") or not a label at all
+    # ("Vad betyder 3.2?"): only a word that names goals or sections must match.
+    if noun is None or not _ITEM_NOUN.fullmatch(noun):
+        return True
+    return bool(label) and (label[:4] == noun[:4] or label.endswith(noun) or noun.endswith(label))
+
+
+_ITEM_NOUN = re.compile(
+    r"(?:del)?mål\w*|målsättning\w*|insats\w*|åtgärd\w*|aktivitet\w*|punkt\w*|"
+    r"(?:sub-?)?goals?|objectives?|targets?|actions?|measures?|points?|items?",
+    re.IGNORECASE,
+)
 
 
 def items_under(section: Section, passages: Sequence[Passage], doc_id: str) -> list[Citation]:

@@ -276,14 +276,21 @@ NOUN_NUMBERED_HEADING = re.compile(
 
 
 def _numbered_heading(text: str) -> bool:
-    # A numbered line ending in a figure is a table row ("1. Hälsoinnovation i vård och omsorg 52"), not a heading;
-    # a year may end a heading ("3. Strategi 2030").
-    figure = _TRAILING_FIGURE.search(text)
-    if figure and not re.fullmatch(r"(?:19|20)\d{2}", figure.group(1)):
-        return False
     return bool(_NUMBERED_HEADING.match(text) or NOUN_NUMBERED_HEADING.match(text)) and len(text) <= 120
 
 
+def _table_row(text: str, neighbour: str) -> bool:
+    """Whether a numbered line is a row of a numbered table: it and the line beside it both numbered and ending in a
+    figure ("1. Hälsoinnovation i vård och omsorg 52" / "2. Kompetensförsörjning … 38"). One numbered line ending
+    in a figure alone is a heading all the same ("2. Life science 4.0", "1.3 Andelen ska öka med 20 %")."""
+    return all(bool(_NUMBERED_ITEM.match(t) and _TRAILING_FIGURE.search(t)) for t in (text, neighbour))
+
+
+_ITEM_LINE = 30
+"""Characters: a list item's first line wraps only when it runs to the column's width; a heading above its text
+("3. Finansiering") is shorter."""
+_CELL = 25
+"""Characters: the wrapped rest of a table row's first cell and its figure ("material 20")."""
 _TRAILING_FIGURE = re.compile(r"\s(\d[\d  ]*(?:[.,]\d+)?)\s*%?$")
 
 
@@ -296,8 +303,9 @@ def _pdf_heading(lines: list[Line], i: int) -> bool:
         # A numbered list item wrapping onto the line that ends its sentence ("3. Regionen ska ha … för\nforskning
         # år 2029.") is no heading: headings do not end in a full stop.
         previous = lines[i - 1].text.strip() if i > 0 else ""
-        if _NUMBERED_ITEM.match(previous) and _TRAILING_FIGURE.search(previous):
-            return False  # the next row of a numbered table ("4. Digital hälsa och data 33" / "5. Hållbar …")
+        earlier = lines[i - 2].text.strip() if i > 1 else ""
+        if _table_row(text, previous) or _table_row(text, after) or _table_row(previous, earlier):
+            return False  # a row of a numbered table ("4. Digital hälsa och data 33" / "5. Hållbar …")
         return not _item_sentence(lines, i)
     words = text.split()
     if not (1 <= len(words) <= 6 and text[:1].isupper() and not text.endswith((*_SENTENCE_END, ","))):
@@ -308,11 +316,14 @@ def _pdf_heading(lines: list[Line], i: int) -> bool:
         return False
     before = lines[i - 1].text.strip() if i > 0 and not lines[i].is_page_start else ""
     # After a sentence's end, a heading, or a short line that is no sentence's middle (a signature, a table row).
+    # (a short line right after a sentence's end is a heading itself, or a paragraph's first line: no block it ends)
+    two_back = lines[i - 2].text.strip() if i > 1 and not lines[i - 1].is_page_start else ""
+    block_before = _ends_block(before) and not two_back.endswith(_SENTENCE_END)
     if not (
         not before
         or before.endswith(_SENTENCE_END)
         or _numbered_heading(before)
-        or _ends_block(before)
+        or block_before
         or _LIST_ITEM.match(before)
     ):
         return False
@@ -321,10 +332,19 @@ def _pdf_heading(lines: list[Line], i: int) -> bool:
     # A heading is followed by text: a line that ends a sentence or runs the page's width. A short line without
     # closing punctuation after it makes the two a block of lines — a signature ("Ingrid Halvorsen" / "Chair of
     # the …" / "Copenhagen, 3 February 2025"), an address — not a heading and its text.
-    then = lines[i + 2].text.strip() if i + 2 < len(lines) else ""
-    block_of_lines = (
-        bool(after) and len(after) < _SHORT_LINE and not after.endswith(_SENTENCE_END) and not then[:1].islower()
-    )
+    # The short unpunctuated lines after it: a block of lines (a signature, an address) when what follows them does
+    # not go on in lower case; a paragraph wrapped in a column when it does ("Regionen ska … med Almi" /
+    # "Företagspartner Kronoberg stärka" / "företagen i länet.").
+    k = i + 1
+    while (
+        k < len(lines)
+        and k <= i + 4
+        and _ends_block(lines[k].text.strip())
+        and not lines[k].text.strip().endswith(_SENTENCE_END)
+    ):
+        k += 1
+    then = lines[k].text.strip() if k < len(lines) else ""
+    block_of_lines = k > i + 1 and not then[:1].islower()
     return not after or (after[:1].isupper() and not block_of_lines)
 
 
@@ -454,7 +474,7 @@ def _goes_on_to_full_stop(following: list[str]) -> bool:
         line = line.strip()
         if not (line[:1].islower() or line[:1].isdigit()):
             return False
-        if _ends_sentence_on(line) or _TRAILING_FIGURE.search(line):  # a sentence, or a table row's figure
+        if _ends_sentence_on(line) or (_TRAILING_FIGURE.search(line) and len(line) < _CELL):  # a row's cell
             return True
     return False
 
@@ -462,12 +482,14 @@ def _goes_on_to_full_stop(following: list[str]) -> bool:
 def _item_sentence(lines: list[Line], i: int) -> bool:
     """Whether the numbered line ``i`` of a PDF is a list item whose sentence goes on over the next lines to a full
     stop ("1. Andelen … som" / "regionen köper in … till" / "2032 jämfört med 2024."): a wrapped heading goes on
-    in lower case too ("… innovation i" / "klinisk praxis"), but it does not end in a full stop."""
-    for k in range(i + 1, min(i + 5, len(lines))):
+    in lower case too ("… innovation i" / "klinisk praxis"), but it does not end in a full stop. Only a line that ran
+    to the column's width wraps over several lines; a short one ("3. Finansiering") is a heading above its text."""
+    last = i + 2 if len(lines[i].text.strip()) < _ITEM_LINE else i + 5
+    for k in range(i + 1, min(last, len(lines))):
         line = lines[k].text.strip()
         if lines[k].is_page_start or not (line[:1].islower() or line[:1].isdigit()):
             return False
-        if _ends_sentence_on(line) or _TRAILING_FIGURE.search(line):  # a sentence, or a table row's figure
+        if _ends_sentence_on(line) or (_TRAILING_FIGURE.search(line) and len(line) < _CELL):  # a row's cell
             return True
     return False
 
@@ -486,7 +508,10 @@ def _plain_heading_length(parts: list[tuple[str, Line]]) -> int:
     closing punctuation (``Förord``, ``Målsättningar``).
     """
     first = parts[0][0]
-    if _numbered_heading(first) and not first.endswith(".") and not _goes_on_to_full_stop([t for t, _ in parts[1:5]]):
+    if len(parts) > 1 and _table_row(first, parts[1][0]):
+        return 0  # the first row of a numbered table
+    following = [t for t, _ in parts[1 : 5 if len(first) >= _ITEM_LINE else 2]]  # see ``_item_sentence``
+    if _numbered_heading(first) and not first.endswith(".") and not _goes_on_to_full_stop(following):
         n = 1
         while (
             n < len(parts)

@@ -154,7 +154,9 @@ class DocumentRouter:
             # "den nationella strategin": the article before the name stays, and is the pronoun already; "the West
             # Sweden agenda": a place before the name is no verb's subject to stand in for.
             before = m.string[: m.start()].split()
-            modified = bool(before) and (before[-1][:1].isupper() or before[-1].lower() in {"den", "det", "de", "the"})
+            # (a capitalised word is a place only inside the sentence: "Does the agenda …" opens with a verb)
+            place = len(before) > 1 and before[-1][:1].isupper()
+            modified = bool(before) and (place or before[-1].lower() in {"den", "det", "de", "the"})
             return "" if not pronoun or introduced or modified else pronoun
 
         stripped = re.sub(r"\s+([?.!,])", r"\1", self._names.sub(replaced, unyeared))

@@ -199,3 +199,5 @@ def test_a_numbered_item_is_found_by_its_label_not_by_any_number() -> None:
     assert not _opens_with("Action 5.2 A platform.", "5.2", "delmål")  # another series
     assert not _opens_with("Delmål 5.21 Något annat.", "5.2", "delmål")
     assert not _opens_with("Ökningen var 5.2 procent.", "5.2", "delmål")
+    assert _opens_with("Delmål 3.2 En testbädd är etablerad.", "3.2", "mål")  # the head of the compound
+    assert _opens_with("Delmål 3.2 En testbädd är etablerad.", "3.2", "betyder")  # no word for goals: any label

@@ -104,3 +104,35 @@ def test_a_series_numbered_after_a_noun_is_numbered_and_a_title_heading_is_no_pa
         (None, "Bilaga 1: Ordlista"),  # one appendix is no series of areas
     ]
     assert roots[3].children[0].path == ("2. Kliniska studier", "Mål")
+
+
+def _pdf_outline(raw: str) -> list[tuple[str | None, str]]:
+    from strategiqa.ingest.clean import clean_text
+    from strategiqa.ingest.structure import parse_sections
+
+    cleaned = clean_text(raw, "pdf", "T")
+    return [(s.number, s.title) for top in parse_sections(cleaned.blocks, len(cleaned.text), "T") for s in top.walk()]
+
+
+def test_pdf_headings_the_column_rules_must_not_take() -> None:
+    # Found by a review of the column-layout rules: each of these lost a heading or made one of a body line.
+    # A short numbered heading whose text opens with a year and ends in a figure on its first line:
+    assert ("3", "Finansiering") in _pdf_outline(
+        "Detta är en mening.\n3. Finansiering\n2025 avsätter regionen totalt 15\nmiljoner kronor till arbetet.\n"
+    )
+    # A heading above a paragraph wrapped in a column that goes on in lower case:
+    outline = _pdf_outline(
+        "Detta är en mening.\nVision\nRegionen ska tillsammans med Almi\nFöretagspartner Kronoberg stärka\n"
+        "företagen i länet.\n"
+    )
+    assert (None, "Vision") in outline and not any(t.startswith("Regionen ska") for _, t in outline)
+    # One numbered line ending in a figure is a heading; only rows of a numbered table are not:
+    outline = _pdf_outline(
+        "Detta är en mening.\n2. Life science 4.0\nRegionen satsar på digitalisering i hela länet och i vården.\n"
+    )
+    assert ("2", "Life science 4.0") in outline
+    rows = _pdf_outline(
+        "Budgeten fördelas så här.\n1. Vård och omsorg 52\n2. Kompetens och lärande 38\n3. Företagande 41\n"
+        "Totalt 131 miljoner kronor.\n"
+    )
+    assert not any(n for n, _ in rows)

@@ -64,6 +64,8 @@ def test_document_hints_and_stripping() -> None:
     )
     assert ROUTER.strip_names("Vad säger den nationella strategin om data?", pronoun="den") == "Vad säger den om data?"
     assert ROUTER.strip_names("What are testbeds for in the strategy?", pronoun="it") == "What are testbeds for?"
+    # A question's capitalised first word is a verb, not a place before the name.
+    assert ROUTER.strip_names("Does the agenda mention AMR?", pronoun="it") == "Does it mention AMR?"
     assert ROUTER.strip_names("When were the objectives of the national life science strategy published?") == (
         "When were the objectives published?"
     )
