@@ -47,10 +47,16 @@ def _noun_before(question: str, number: str) -> str | None:
     return m.group(1).casefold() if m else None
 
 
+def _label(number: str) -> re.Pattern[str]:
+    """A sentence opening with an item label: an optional bullet, an optional word ("Delmål") and ``number`` (a
+    regular expression), then the item's text. Group 1 is the word."""
+    return re.compile(rf"^\W*(?:([^\W\d_]+)\s+)?{number}(?![\d.]\d)[\s:.–-]+\S")
+
+
 def _opens_with(sentence: str, number: str, noun: str | None) -> bool:
     """Whether ``sentence`` opens with the item label: an optional bullet, a word (the question's own, compared by
     its first four letters, when it has one) and the number, then the item's text."""
-    m = re.match(rf"^\W*(?:([^\W\d_]+)\s+)?{re.escape(number)}(?![\d.]\d)[\s:.–-]+\S", sentence)
+    m = _label(re.escape(number)).match(sentence)
     if m is None:
         return False
     label = (m.group(1) or "").casefold()
@@ -73,24 +79,14 @@ def items_under(section: Section, passages: Sequence[Passage], doc_id: str) -> l
     to its sentence, in number order: what "Vilka delmål finns under fokusområde 3?" asks for when the area has no
     numbered sub-sections. Empty when the area has none, or numbers them inconsistently (one number twice)."""
     ids = {s.id for s in section.walk()}
-    pattern = re.compile(rf"^\W*(?:[^\W\d_]+\s+)?{re.escape(section.number or '')}\.(\d{{1,2}})(?![\d.]\d)[\s:.–-]+\S")
+    sentences = [(p, a, b) for p in passages if p.doc_id == doc_id and p.section_id in ids for a, b in p.sentences]
+    # "Delmål 3.1 …" under area 3; else goals listed "1. …", "2. …" in its text (under "Målsättningar").
+    patterns = (_label(rf"{re.escape(section.number or '')}\.(\d{{1,2}})"), re.compile(r"^\s*()(\d{1,2})[.)]\s+\S"))
     found: list[tuple[int, Passage, int, int]] = []
-    for passage in passages:
-        if passage.doc_id != doc_id or passage.section_id not in ids:
-            continue
-        for a, b in passage.sentences:
-            m = pattern.match(passage.text[a:b])
-            if m:
-                found.append((int(m.group(1)), passage, a, b))
-    if not found:  # goals listed "1. …", "2. …" in the area's text (under "Målsättningar"), not "3.1 …"
-        plain = re.compile(r"^\s*(\d{1,2})[.)]\s+\S")
-        found = [
-            (int(m.group(1)), passage, a, b)
-            for passage in passages
-            if passage.doc_id == doc_id and passage.section_id in ids
-            for a, b in passage.sentences
-            if (m := plain.match(passage.text[a:b]))
-        ]
+    for pattern in patterns:
+        found = [(int(m.group(2)), p, a, b) for p, a, b in sentences if (m := pattern.match(p.text[a:b]))]
+        if found:
+            break
     numbers = [n for n, *_ in found]
     if not section.number or len(set(numbers)) != len(numbers):
         return []

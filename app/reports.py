@@ -74,13 +74,8 @@ def by_level(items: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
 
 def summary_cell(items: list[dict[str, Any]]) -> str:
     """A summary-table cell: each link's number and title on its own line, in number order, or a dash."""
-    ordered = sorted(items, key=lambda i: _number_order(str(i["number"])))
+    ordered = sorted(items, key=lambda i: number_key(str(i["number"])))
     return "\n".join(f"{i.get('label', i['number'])} {i['title']}" for i in ordered) or "–"
-
-
-def _number_order(number: str) -> tuple[tuple[int, int, str], ...]:
-    """ "4.10" after "4.9", "B" after "A": numbers compared as numbers, letters as letters (after numbers)."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in number.split("."))
 
 
 def alignment_markdown(

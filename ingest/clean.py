@@ -329,19 +329,12 @@ def _pdf_heading(lines: list[Line], i: int) -> bool:
         return False
     if after and (_LIST_ITEM.match(after) or _NUMBERED_ITEM.match(after) or _numbered_heading(after)):
         return True
-    # A heading is followed by text: a line that ends a sentence or runs the page's width. A short line without
-    # closing punctuation after it makes the two a block of lines — a signature ("Ingrid Halvorsen" / "Chair of
-    # the …" / "Copenhagen, 3 February 2025"), an address — not a heading and its text.
-    # The short unpunctuated lines after it: a block of lines (a signature, an address) when what follows them does
-    # not go on in lower case; a paragraph wrapped in a column when it does ("Regionen ska … med Almi" /
-    # "Företagspartner Kronoberg stärka" / "företagen i länet.").
+    # Short unpunctuated lines after it make a block of lines — a signature ("Ingrid Halvorsen" / "Chair of the …" /
+    # "Copenhagen, 3 February 2025"), an address — not a heading and its text, unless what follows them goes on in
+    # lower case: then they are a paragraph wrapped in a column ("Regionen ska … med Almi" / "Företagspartner
+    # Kronoberg stärka" / "företagen i länet.").
     k = i + 1
-    while (
-        k < len(lines)
-        and k <= i + 4
-        and _ends_block(lines[k].text.strip())
-        and not lines[k].text.strip().endswith(_SENTENCE_END)
-    ):
+    while k < len(lines) and k <= i + 4 and _open_line(lines[k].text.strip()):
         k += 1
     then = lines[k].text.strip() if k < len(lines) else ""
     block_of_lines = k > i + 1 and not then[:1].islower()
@@ -427,7 +420,7 @@ def _signature_line(lines: list[Line], i: int) -> bool:
     def short(k: int) -> bool:
         text = lines[k].text.strip() if 0 <= k < len(lines) else ""
         # A name, a title, a place: capitalised ("Antalet anställda är" / "600" is a sentence broken at a number).
-        return _ends_block(text) and text[:1].isupper() and not text.endswith(_SENTENCE_END)
+        return _open_line(text) and text[:1].isupper()
 
     def opens(k: int) -> bool:  # the first line of such a block
         before = lines[k - 1].text.strip() if k > 0 and not lines[k].is_page_start else ""
@@ -445,6 +438,12 @@ def _signature_line(lines: list[Line], i: int) -> bool:
     # "Företagspartner Kronoberg …"): it goes on in lower case after them; a signature does not.
     after = lines[end + 1].text.strip() if end + 1 < len(lines) else ""
     return opens(k) and not after[:1].islower()
+
+
+def _open_line(line: str) -> bool:
+    """A short line without closing punctuation that ends what came before it (see ``_ends_block``): a line of a
+    signature, an address or a table, or of a paragraph wrapped in a column."""
+    return _ends_block(line) and not line.endswith(_SENTENCE_END)
 
 
 def _ends_block(line: str) -> bool:
@@ -467,10 +466,12 @@ _HEADING_LINE = 40
 """Characters: a heading's lines wrapped in a narrow column are short."""
 
 
-def _goes_on_to_full_stop(following: list[str]) -> bool:
-    """Whether lines continuing a numbered line in lower case (or a number) reach a full stop: a list item's
-    sentence, not a wrapped heading (see ``_item_sentence``)."""
-    for line in following:
+def _goes_on_to_full_stop(first: str, following: list[str]) -> bool:
+    """Whether the lines continuing the numbered line ``first`` in lower case (or a number) reach a full stop: a list
+    item's sentence. A wrapped heading goes on in lower case too ("… innovation i" / "klinisk praxis"), but it does
+    not end in a full stop. Only a line that ran to the column's width wraps over several lines; after a short one
+    ("3. Finansiering") only the next line is read."""
+    for line in following[: 4 if len(first) >= _ITEM_LINE else 1]:
         line = line.strip()
         if not (line[:1].islower() or line[:1].isdigit()):
             return False
@@ -480,18 +481,15 @@ def _goes_on_to_full_stop(following: list[str]) -> bool:
 
 
 def _item_sentence(lines: list[Line], i: int) -> bool:
-    """Whether the numbered line ``i`` of a PDF is a list item whose sentence goes on over the next lines to a full
-    stop ("1. Andelen … som" / "regionen köper in … till" / "2032 jämfört med 2024."): a wrapped heading goes on
-    in lower case too ("… innovation i" / "klinisk praxis"), but it does not end in a full stop. Only a line that ran
-    to the column's width wraps over several lines; a short one ("3. Finansiering") is a heading above its text."""
-    last = i + 2 if len(lines[i].text.strip()) < _ITEM_LINE else i + 5
-    for k in range(i + 1, min(last, len(lines))):
-        line = lines[k].text.strip()
-        if lines[k].is_page_start or not (line[:1].islower() or line[:1].isdigit()):
-            return False
-        if _ends_sentence_on(line) or (_TRAILING_FIGURE.search(line) and len(line) < _CELL):  # a row's cell
-            return True
-    return False
+    """Whether the numbered line ``i`` of a PDF is a list item whose sentence goes on over the next lines (on its
+    page) to a full stop ("1. Andelen … som" / "regionen köper in … till" / "2032 jämfört med 2024."); see
+    ``_goes_on_to_full_stop``."""
+    following = []
+    for line in lines[i + 1 : i + 5]:
+        if line.is_page_start:
+            break
+        following.append(line.text)
+    return _goes_on_to_full_stop(lines[i].text.strip(), following)
 
 
 def _ends_sentence_on(next_line: str) -> bool:
@@ -510,8 +508,8 @@ def _plain_heading_length(parts: list[tuple[str, Line]]) -> int:
     first = parts[0][0]
     if len(parts) > 1 and _table_row(first, parts[1][0]):
         return 0  # the first row of a numbered table
-    following = [t for t, _ in parts[1 : 5 if len(first) >= _ITEM_LINE else 2]]  # see ``_item_sentence``
-    if _numbered_heading(first) and not first.endswith(".") and not _goes_on_to_full_stop(following):
+    following = [t for t, _ in parts[1:]]
+    if _numbered_heading(first) and not first.endswith(".") and not _goes_on_to_full_stop(first, following):
         n = 1
         while (
             n < len(parts)

@@ -69,5 +69,7 @@ def test_an_outline_answer_is_shown_as_a_list_one_section_a_line() -> None:
 def test_a_summary_cell_lists_links_in_number_order() -> None:
     from strategiqa.app.reports import summary_cell
 
-    items = [{"number": n, "title": t} for n, t in (("4.10", "D"), ("2", "A"), ("4.9", "C"), ("B", "L"), ("A", "K"))]
-    assert summary_cell(items).splitlines() == ["2 A", "4.9 C", "4.10 D", "A K", "B L"]
+    items = [{"number": n, "title": t} for n, t in (("4.10", "D"), ("2", "A"), ("4.9", "C"))]
+    assert summary_cell(items).splitlines() == ["2 A", "4.9 C", "4.10 D"]
+    lettered = [{"number": n, "title": t} for n, t in (("B", "L"), ("A", "K"))]
+    assert summary_cell(lettered).splitlines() == ["A K", "B L"]
