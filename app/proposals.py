@@ -85,10 +85,10 @@ def pdf_text_as_paragraphs(raw: str) -> str:
     """A PDF's extracted lines as the corpus cleaning reads them (lines joined into sentences, hyphens
     repaired, page furniture dropped), with headings and labels kept on their own: the same text a
     .docx or .txt of the proposal gives."""
-    return clean_text(separate_labels(raw), "pdf", title="").text
+    return clean_text(separate_labels(raw, wrapped=True), "pdf", title="").text
 
 
-def separate_labels(text: str) -> str:
+def separate_labels(text: str, wrapped: bool = False) -> str:
     """Put each heading or label line ("Syfte", "Förväntade resultat") in a paragraph of its own, so it
     is not glued to the sentence under it: a line this short that ends without punctuation or hyphen
     is not a wrapped line."""
@@ -96,13 +96,13 @@ def separate_labels(text: str) -> str:
     for line in text.split("\n"):
         stripped = line.strip()
         # A wrapped line of a sentence may end in a comma or a hyphen; a label does not.
-        # A line that runs the page's width is a wrapped line whatever its word count ("… Chalmers, AI" / "Sweden och
-        # fyra företag."): the PDF of a proposal split that sentence where its .docx did not.
+        # In a PDF's ``wrapped`` lines, one that runs the page's width is a wrapped line whatever its word count
+        # ("… Chalmers, AI" / "Sweden och fyra företag."); in typed text a line is a line.
         label = (
             is_label(stripped)
             and stripped[0].isupper()
             and not stripped.endswith((",", "-"))
-            and len(" ".join(stripped.split())) < _LABEL_CHARS
+            and not (wrapped and len(" ".join(stripped.split())) >= _LABEL_CHARS)
         )
         lines.append(f"\n{stripped}\n" if label else line)
     return "\n".join(lines)
