@@ -9,14 +9,13 @@ each standardised across the targets and summed.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 import numpy as np
 from strategiqa.ingest.clean import clean_text
-from strategiqa.ingest.sentences import is_answer_material, sentence_spans
+from strategiqa.ingest.sentences import is_answer_material, refers_back, sentence_spans
 from strategiqa.retrieval.crosswalk import StrategyUnit, strategy_units
 from strategiqa.retrieval.language import detect_language
 from strategiqa.retrieval.similarity import best_distinct_pairs, standardise, tfidf_cosines, top_mean
@@ -25,11 +24,6 @@ from .alignment_levels import LevelParams, level_params
 from .calibration import read_calibration
 from .proposals import check_text, is_label, separate_labels
 
-_REFERS_BACK = re.compile(
-    r"^\W*(?:\w+\s+){0,3}?(?:dessa|detta|denna|dess|sådana|these|this|those|such)\b|^\W*(?:De|Det|They|It)\s",
-    re.IGNORECASE,
-)
-"""A sentence whose first words point back to the one before it."""
 _FITS_NOTHING = {
     "sv": "Ingen tydlig koppling hittades till något insatsområde eller någon målsättning.",
     "en": "No clear link was found to any focus area or objective.",
@@ -290,7 +284,7 @@ def _evidence(
         p, s = unit.sentences[b]
         passage = passages[p]
         start, end = passage.sentences[s]
-        if s > 0 and _REFERS_BACK.search(passage.text[start:end]):
+        if s > 0 and refers_back(passage.text[start:end]):
             start = passage.sentences[s - 1][0]
         out.append(
             {

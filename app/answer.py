@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 from strategiqa.ingest.model import Citation
-from strategiqa.ingest.sentences import sentence_role
+from strategiqa.ingest.sentences import is_answer_material, refers_back, sentence_role
 from strategiqa.retrieval.index import LoadedIndex
 from strategiqa.retrieval.search import SearchResult
 from strategiqa.retrieval.text import tokenize
@@ -402,6 +402,7 @@ def _with_continuations(chosen: list[_Sentence], index: LoadedIndex) -> list[_Se
     sentence along, also when a passage boundary falls between them; a colon before a list brings the list
     ("Följande indikatorer används: - …, - …") as far as the passage goes, up to ``_MAX_LIST_ITEMS`` items, so the
     list is one quote."""
+    chosen = _with_antecedents(chosen, index)
     known = {(c.passage_index, c.sentence_index) for c in chosen}
     out = list(chosen)
     for s in chosen:
@@ -427,6 +428,34 @@ def _with_continuations(chosen: list[_Sentence], index: LoadedIndex) -> list[_Se
             if not item:
                 break
     return out
+
+
+def _with_antecedents(chosen: list[_Sentence], index: LoadedIndex) -> list[_Sentence]:
+    """A sentence that points back (*Regeringen främjar dessa förutsättningar.*) brings the sentence before it in its
+    passage, which says what it points at; alone it would be a quote that means nothing."""
+    known = {(c.passage_index, c.sentence_index) for c in chosen}
+    out = []
+    for s in chosen:
+        passage = index.passages[s.passage_index]
+        earlier: list[_Sentence] = []
+        at, text = s.sentence_index, s.text
+        # Two steps at most: "… Det är därför avgörande att … Regeringen främjar dessa förutsättningar."
+        while (
+            len(earlier) < _MAX_ANTECEDENTS and at > 0 and (s.passage_index, at - 1) not in known and refers_back(text)
+        ):
+            a, b = passage.sentences[at - 1]
+            text = passage.text[a:b]
+            if not is_answer_material(text):
+                break
+            at -= 1
+            vector = index.passage_sentence_vectors(s.passage_index)[at]
+            earlier.insert(0, _Sentence(s.passage_index, at, vector, s.similarity, s.score, s.rank, text))
+            known.add((s.passage_index, at))
+        out += [*earlier, s]
+    return out
+
+
+_MAX_ANTECEDENTS = 2
 
 
 def _next_sentence(index: LoadedIndex, passage_index: int, sentence_index: int) -> tuple[int, int] | None:

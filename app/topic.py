@@ -95,11 +95,13 @@ def _without_pointers(topic: str, router: DocumentRouter) -> str:
     )
 
 
-# Modal verbs, "new" and verbs asking what something means ("Vad innebär delmål 5.2?") (language knowledge): no
-# topic of their own.
+# Modal verbs, "new", verbs asking what something means ("Vad innebär delmål 5.2?") and the words a "when" question
+# asks about completion with ("När ska delmål 5.2 vara klart?") (language knowledge): no topic of their own.
 _NO_TOPIC = frozenset(
     "vill ska skall kan får bör måste will would should can could must may might ny nya nytt new "
-    "innebär innebära betyder betyda mean means".split()
+    "innebär innebära betyder betyda mean means "
+    "klar klart klara färdig färdigt färdiga uppnådd uppnått uppnådda nådd nått done completed finished achieved "
+    "reached ready".split()
 )
 
 

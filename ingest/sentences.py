@@ -158,6 +158,18 @@ def sentence_role(sentence: str) -> str:
     return "fragment"
 
 
+def refers_back(sentence: str) -> bool:
+    """Whether a sentence's first words point back to the one before it (*Regeringen främjar dessa
+    förutsättningar.*, *This requires …*): alone it means nothing, so it is quoted with that sentence."""
+    return _REFERS_BACK.search(sentence) is not None
+
+
+_REFERS_BACK = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?(?:dessa|detta|denna|dess|sådana|these|this|those|such)\b|^\W*(?:De|Det|They|It)\s",
+    re.IGNORECASE,
+)
+
+
 def is_answer_material(sentence: str) -> bool:
     """Whether a sentence can answer a question, rather than label, sign or navigate (see ``sentence_role``)."""
     return sentence_role(sentence) == "content"

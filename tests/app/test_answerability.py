@@ -208,6 +208,9 @@ def test_followups_are_read_against_the_previous_question_and_others_stand_alone
         # Who signed: the signature lines of the named document's foreword, far as a name's vector is.
         ("Vem har skrivit förordet till agendan?", True, None),
         ("Who wrote the foreword to the agenda?", True, None),
+        # "klart", "achieved": the frame of a question about completion, not a topic the section must mention.
+        ("När ska delmål 5.2 vara klart?", False, "missing_fact"),
+        ("When should objective 5.2 be achieved?", False, "missing_fact"),
     ],
 )
 def test_answers_and_specific_refusals(real_engine: Engine, question: str, answered: bool, reason: str) -> None:
@@ -496,3 +499,16 @@ def test_confidence_does_not_depend_on_other_documents(tmp_path: Path) -> None:
     after = Engine.open(settings).ask(question, top_k=2)
     assert [p["passage_id"] for p in after["passages"]] == [p["passage_id"] for p in before["passages"]]
     assert after["confidence"] == before["confidence"]
+
+
+def test_a_quote_that_points_back_comes_with_the_sentence_it_points_at(real_engine: Engine) -> None:
+    from strategiqa.ingest.sentences import refers_back
+
+    result = real_engine.ask("När ska delmål 4.1 vara uppnått?")
+    assert result["citations"]
+    for citation in result["citations"]:
+        passage = real_engine.passage(citation["passage_id"])
+        assert passage is not None and citation["quote"] in passage["text"]
+        if refers_back(citation["quote"]):  # allowed only where nothing precedes it in the passage
+            assert passage["text"].startswith(citation["quote"][:40])
+    assert "främjar dessa förutsättningar" in result["answer"]
