@@ -9,12 +9,14 @@ each standardised across the targets and summed.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 import numpy as np
 from strategiqa.ingest.clean import clean_text
+from strategiqa.ingest.model import Document, Passage
 from strategiqa.ingest.sentences import is_answer_material, refers_back, sentence_spans
 from strategiqa.retrieval.crosswalk import StrategyUnit, strategy_units
 from strategiqa.retrieval.language import detect_language
@@ -57,8 +59,8 @@ class Aligner:
     def targets(self) -> dict[str, _Targets]:
         index, embedder = self.engine.index, self.engine.embedder
         out = {}
-        for kind, depth in (("regional", 1), ("national", 2)):
-            units = strategy_units(index.documents, index.passages, depth, kind)
+        for kind in SIDES:
+            units = _side_units(index.documents, index.passages, kind)
             vectors = [
                 np.stack([index.sentence_vectors[index.sentence_first[p] + s] for p, s in u.sentences]) for u in units
             ]
@@ -71,8 +73,8 @@ class Aligner:
         return out
 
     def align(self, text: str) -> dict[str, Any]:
-        """``{"regional": [...], "national": [...], "uncovered_regional": [...], "uncovered_national": [...],
-        "summary": {...}}``: every target ranked with its ``level`` (clear, possible, none) and evidence."""
+        """``{"regional": [...], "national": [...], "other": [...], "uncovered_regional": [...], …, "summary": {...}}``:
+        every target ranked with its ``level`` (clear, possible, none) and evidence (see ``SIDES``)."""
         text = check_text(text)
         sentences = proposal_sentences(text, self.engine.settings.alignment.max_sentences)
         vectors = self.engine.embedder.embed_queries(sentences)
@@ -88,7 +90,7 @@ class Aligner:
         pairs = {kind: [vectors @ tv.T for tv in t.vectors] for kind, t in self.targets.items()}
         topic = _on_topic([p for kind_pairs in pairs.values() for p in kind_pairs], background_sims)
         result["on_topic"] = {k: round(v, 4) for k, v in topic.items()}
-        for kind in ("regional", "national"):
+        for kind in SIDES:
             # Each document's targets are scored among themselves (standardised, ranked, voted for): adding another
             # region's strategy changes nothing about how a proposal links to this one's areas.
             ranked = [
@@ -190,7 +192,7 @@ def _label_by_document(result: dict[str, Any], documents: Any) -> None:
     """Each target's ``label``: its number, and where a role has several documents (two regions' agendas)
     the document's short title before it, so "1" of one region is never read as "1" of the other."""
     short = {d.info.doc_id: d.info.short_title for d in documents}
-    for kind in ("regional", "national"):
+    for kind in SIDES:
         several = len({item["doc_id"] for item in result[kind]}) > 1
         for item in result[kind]:
             item["label"] = f"{short[item['doc_id']]} {item['number']}" if several else item["number"]
@@ -200,13 +202,33 @@ def _label_by_document(result: dict[str, Any], documents: Any) -> None:
 def summary(result: dict[str, Any], language: str) -> dict[str, Any]:
     """The numbers at each level per document, and one sentence when nothing is clearly linked."""
     out: dict[str, Any] = {}
-    for kind in ("regional", "national"):
+    for kind in SIDES:
         out[kind] = {lv: [r["label"] for r in result[kind] if r["level"] == lv] for lv in ("clear", "possible")}
-    out["fits_nothing"] = not (out["regional"]["clear"] or out["national"]["clear"])
-    possible = out["regional"]["possible"] or out["national"]["possible"]
+    out["fits_nothing"] = not any(out[kind]["clear"] for kind in SIDES)
+    possible = any(out[kind]["possible"] for kind in SIDES)
     lang = "en" if language == "en" else "sv"
     out["message"] = (_ONLY_POSSIBLE if possible else _FITS_NOTHING)[lang] if out["fits_nothing"] else None
     return out
+
+
+SIDES = ("regional", "national", "other")
+"""The lists a proposal is checked against: a regional document's focus areas, a national one's objectives, and the
+numbered goals of a document of any other role (an EU strategy, a municipality's), each at its finest numbered level."""
+
+
+def _side_units(documents: Sequence[Document], passages: Sequence[Passage], side: str) -> list[StrategyUnit]:
+    """The targets of one side (see ``SIDES``): areas (``4``) of regional documents, objectives (``4.1``) of national
+    ones, and for another role whichever of the two its own numbering goes down to."""
+    if side in ("regional", "national"):
+        return strategy_units(documents, passages, 1 if side == "regional" else 2, side)
+    units = []
+    for document in documents:
+        if document.info.kind in ("regional", "national"):
+            continue
+        numbers = [s.number for s in document.all_sections() if s.number]
+        depth = 2 if any("." in n for n in numbers) else 1
+        units += strategy_units([document], passages, depth)
+    return units
 
 
 def _by_document(targets: _Targets, pairs: list[np.ndarray]) -> list[tuple[_Targets, list[np.ndarray]]]:

@@ -359,11 +359,17 @@ def _missing_sentence(missing: dict[str, Any], language: str) -> str:
 
 
 def _with_neighbours(sentence: _Sentence, index: LoadedIndex) -> str:
-    """The sentence with the one before and after it in its passage (a year is often stated once)."""
+    """The sentence with the one before and after it in its passage (a year is often stated once); a table row also
+    with its table's header row ("| Indicator | Baseline | Target 2030 |")."""
     passage = index.passages[sentence.passage_index]
+    texts = passage.sentence_texts()
     lo = max(0, sentence.sentence_index - 1)
     hi = min(len(passage.sentences) - 1, sentence.sentence_index + 1)
-    return passage.text[passage.sentences[lo][0] : passage.sentences[hi][1]]
+    around = passage.text[passage.sentences[lo][0] : passage.sentences[hi][1]]
+    first = sentence.sentence_index
+    while first > 0 and texts[first].lstrip().startswith("|") and texts[first - 1].lstrip().startswith("|"):
+        first -= 1
+    return f"{texts[first]} {around}" if first < lo else around
 
 
 def _select(

@@ -308,7 +308,7 @@ def align(
       strategiqa align --file ansokan.pdf --docx analys.docx
     """
     from .proposals import ProposalError, proposal_text
-    from .reports import alignment_docx, alignment_markdown
+    from .reports import alignment_docx, alignment_markdown, document_groups
 
     if (text is None) == (file is None):
         _fail("Give either --text TEXT or --file PATH.", code=2)
@@ -336,18 +336,17 @@ def align(
         if result["summary"]["message"]:
             typer.echo(result["summary"]["message"])
         marks = {"clear": "**", "possible": "* ", "none": "  "}
-        rank = {"clear": 0, "possible": 1, "none": 2}
-        for key, heading in (("regional", "Regional focus areas"), ("national", "National objectives")):
+        for heading, groups in document_groups(result, "en"):
             typer.echo(heading)
-            # By level first (a clear link above a possible one), then in the check's order within a level.
-            for item in sorted(result[key], key=lambda item: rank[item["level"]])[:top]:
+            # By level (a clear link above a possible one), then in the check's order (score) within a level.
+            for item in [*groups["clear"], *groups["possible"], *sorted(groups["none"], key=lambda i: -i["score"])][
+                :top
+            ]:
+                # The heading names the document; the number is enough under it.
                 typer.echo(f"  {marks[item['level']]} {item['number']:>4}  {item['level']:<8}  {item['title']}")
         typer.echo("(** = clear link, * = possible link; --markdown for the evidence)")
         for skipped in result.get("not_checked", []):
-            typer.echo(
-                f"Not checked: {skipped['title']} ({skipped['role']}); the check scores the numbered goals of "
-                "regional and national documents."
-            )
+            typer.echo(f"Not checked: {skipped['title']} ({skipped['role']}); it has no numbered areas or objectives.")
 
 
 @app.command()

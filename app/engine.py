@@ -24,7 +24,7 @@ from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.search import Hit, Searcher, SearchParams, SearchResult
 from strategiqa.retrieval.text import STOP_WORDS
 
-from .alignment import Aligner
+from .alignment import SIDES, Aligner
 from .alignment_levels import crosswalk_cuts, with_levels
 from .answer import Answer, AnswerParams, asks_when_dated, asks_who_signed, compose_answer
 from .calibration import answer_params, read_calibration
@@ -465,14 +465,14 @@ class Engine:
         """Rank the focus areas and objectives a proposal supports (see ``alignment``); nothing is stored.
         Titles carry their English translation, evidence the link to the strategy sentence's passage."""
         result = self.aligner.align(text)
-        # A document the check does not score (another role, no numbered goals) is named, so no one reads its
+        # A document the check does not score (no numbered goals) is named, so no one reads its
         # absence from the lists as "no link".
         result["not_checked"] = [
             {"doc_id": d.info.doc_id, "title": d.info.title, "year": d.info.year, "role": d.info.kind}
             for d in self.index.documents
             if d.info.doc_id not in self._scored_doc_ids
         ]
-        for key in ("regional", "national", "uncovered_regional", "uncovered_national"):
+        for key in (*SIDES, *(f"uncovered_{side}" for side in SIDES)):
             for item in result[key]:
                 item["title_en"] = self.profile.english_title(item["doc_id"], item["title"])
                 for ev in item.get("evidence", []):

@@ -50,18 +50,20 @@ DOCUMENT_HEADINGS = {
 
 def document_groups(result: dict[str, Any], lang: str) -> list[tuple[str, dict[str, list[dict[str, Any]]]]]:
     """What every view (screen, Markdown, Word) lists, in order: per role (regional, national) and, where a
-    role has several documents (two regions' agendas), per document, a heading and its targets by level."""
+    role has several documents (two regions' agendas), per document, a heading and its targets by level; then each
+    document of another role (an EU strategy) under its own title."""
     headings = DOCUMENT_HEADINGS[lang]
     out = []
-    for kind in ("regional", "national"):
-        doc_ids = list(dict.fromkeys(item.get("doc_id") for item in result[kind]))
-        if len(doc_ids) <= 1:
+    for kind in ("regional", "national", "other"):
+        doc_ids = list(dict.fromkeys(item.get("doc_id") for item in result.get(kind, [])))
+        if len(doc_ids) <= 1 and kind in headings:
             out.append((headings[kind], by_level(result[kind])))
             continue
         for doc_id in doc_ids:
             items = [item for item in result[kind] if item.get("doc_id") == doc_id]
             name = items[0].get("document") or doc_id
-            out.append((f"{headings[kind]}: {name}", by_level(items)))
+            # A document of another role (an EU strategy) is headed by its own title.
+            out.append((f"{headings[kind]}: {name}" if kind in headings else name, by_level(items)))
     return out
 
 

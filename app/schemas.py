@@ -255,6 +255,7 @@ class LevelLists(BaseModel):
 class AlignSummary(BaseModel):
     regional: LevelLists
     national: LevelLists
+    other: LevelLists = Field(default_factory=lambda: LevelLists(clear=[], possible=[]))
     fits_nothing: bool = Field(description="No clear link anywhere.")
     message: str | None = Field(description="One sentence saying so, in the proposal's language, when fits_nothing.")
 
@@ -271,8 +272,14 @@ class AlignResponse(BaseModel):
     sentences: int
     regional: list[AlignItem]
     national: list[AlignItem]
+    other: list[AlignItem] = Field(
+        default_factory=list,
+        description="The numbered goals of documents of any other role (an EU or a municipal strategy), each at its "
+        "finest numbered level, grouped by document.",
+    )
     uncovered_regional: list[Uncovered] = Field(description="Targets at level none.")
     uncovered_national: list[Uncovered] = Field(description="Targets at level none.")
+    uncovered_other: list[Uncovered] = Field(default_factory=list, description="Targets at level none.")
     summary: AlignSummary
     on_topic: dict[str, float] = Field(
         default_factory=dict,
@@ -281,8 +288,8 @@ class AlignResponse(BaseModel):
     )
     not_checked: list[NotChecked] = Field(
         default_factory=list,
-        description="Documents of the corpus the check does not score (a role other than regional or national, or no "
-        "numbered goals), named so their absence is not read as 'no link'.",
+        description="Documents of the corpus the check does not score (no numbered areas or objectives), named so "
+        "their absence is not read as 'no link'.",
     )
 
 

@@ -25,6 +25,10 @@ _COMPARISON = re.compile(
 )
 
 
+# What joins a document's name to the place it belongs to: "strategin i Sundsvall", "the strategy for X".
+_QUALIFIES = re.compile(r"\s+(?:i|in|för|for|of|från|from|inom|within)\s+(?:the\s+)?", re.IGNORECASE)
+
+
 class DocumentRouter:
     """Which document a question names, and the question without the words that only say where to look.
 
@@ -75,7 +79,7 @@ class DocumentRouter:
         names none or several. Names outrank places: "the agenda's view of Swedish exports" is the agenda's."""
         if not text:
             return None
-        places = list(self._weak.finditer(text)) if self._weak is not None else []
+        places = self._places_outside_names(text)
         strong: set[str | None] = set()
         words: list[re.Match[str]] = []
         for m in self._strong.finditer(text) if self._strong is not None else ():
@@ -92,10 +96,16 @@ class DocumentRouter:
         # too: "Hur mycket avsätter Region X för strategin?" asks about X's strategy ("… utvecklingsstrategi …"),
         # while "What does the strategy say about X?" (the place after it) and "the agenda's view of Swedish exports"
         # (a name the place's document does not go by) stay with the name.
+        # So does a name the place right after it qualifies ("strategin i Sundsvall", "the strategy for X").
         if len(named) == 1 and len(located) == 1 and named != located:
             place_doc = next(iter(located))
-            first_place = min(p.start() for p in places if self._owner_of(p.group(0)) == place_doc)
-            if all(first_place < w.start() and self._in_title(w.group(0), place_doc) for w in words):
+            own = [p for p in places if self._owner_of(p.group(0)) == place_doc]
+            first_place = min(p.start() for p in own)
+            if all(
+                (first_place < w.start() or any(_QUALIFIES.fullmatch(text[w.end() : p.start()]) for p in own))
+                and self._in_title(w.group(0), place_doc)
+                for w in words
+            ):
                 return place_doc
         for found in (named, located):
             if found:
@@ -105,12 +115,27 @@ class DocumentRouter:
     def _in_title(self, word: str, doc_id: str) -> bool:
         """Whether ``word``, without an inflection ending, is in the document's title ("strategin" in "Regional
         utvecklingsstrategi …", "strategy" in "… strategi …")."""
-        stem = word.casefold().split()[-1][:-2]
-        return len(stem) >= 5 and stem in self._titles.get(doc_id, "")
+        # Every word of it: "the national strategy" is not "EU Strategy for …".
+        title = self._titles.get(doc_id, "")
+        stems = [w[:-2] if len(w) > 4 else w for w in word.casefold().split() if w not in {"the", "den", "det"}]
+        return bool(stems) and len(stems[-1]) >= 5 and all(stem in title for stem in stems)
+
+    def _places_outside_names(self, text: str) -> list[re.Match[str]]:
+        """The places ``text`` mentions, except one inside a longer name or cue: "EU-strategin" names a document,
+        its "EU" is no place of its own."""
+        places = list(self._weak.finditer(text)) if self._weak is not None else []
+        longer = [m for m in self._strong.finditer(text)] if self._strong is not None else []
+        return [
+            p
+            for p in places
+            if not any(
+                m.start() <= p.start() and p.end() <= m.end() and m.end() - m.start() > len(p.group(0)) for m in longer
+            )
+        ]
 
     def named_all(self, text: str) -> set[str]:
         """Every document ``text`` names, by name, cue or place ("Hur förhåller sig agendan till strategin?": two)."""
-        places = list(self._weak.finditer(text)) if self._weak is not None else []
+        places = self._places_outside_names(text)
         found = {self._owner_of(p.group(0)) for p in places}
         for m in self._strong.finditer(text) if self._strong is not None else ():
             # A cue inside a place ("Region" in "Region X") is the place (as in ``named``).

@@ -60,6 +60,23 @@ def test_an_eu_strategy_is_ingested_searchable_and_named_questions_route_to_it(m
     assert plain["passages"][0]["passage_id"].startswith("mini-strategi:")
     # The outline and the documents list carry it with its role.
     assert engine.document_outline("eu-halsodata") is not None
+    # The proposal check scores its numbered goals too, under its own title, in every view; none is "not checked".
+    from strategiqa.app.reports import alignment_markdown, document_groups
+
+    result = engine.align(
+        "Vi bygger en säker miljö där forskare får tillgång till hälsodata för sekundär användning. "
+        "Ett regionalt organ beviljar tillgången enligt gemensamma regler."
+    )
+    assert [(i["number"], i["doc_id"]) for i in result["other"]] and {i["doc_id"] for i in result["other"]} == {
+        "eu-halsodata"
+    }
+    assert sorted(i["number"] for i in result["other"]) == ["1", "2"]
+    assert all(i["level"] in {"clear", "possible", "none"} for i in result["other"])
+    assert result["other"][0]["number"] == "1"  # the health-data area ranks first
+    assert not result["not_checked"]
+    headings = [heading for heading, _ in document_groups(result, "sv")]
+    assert "EU-strategin för hälsodata" in headings
+    assert "## EU-strategin för hälsodata" in alignment_markdown(result, "sv")
 
 
 def test_a_manifest_role_is_free_text_but_not_empty_and_ids_are_unique(tmp_path: Path) -> None:

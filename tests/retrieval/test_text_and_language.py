@@ -134,6 +134,27 @@ def test_a_place_decides_over_a_cue_inside_it_or_a_name_right_after_it() -> None
     # ... unless the place comes first and its document goes by that name too ("Strategi för Region X").
     assert router.named("Hur mycket pengar avsätter Region X varje år för strategin?") == "x"
     assert router.named("Vad säger regionen i Xland om agendan?") == "a"  # X's title is no agenda
+    # A place right after the name, joined by "i"/"for", says whose strategy: "strategin i Xland" is X's.
+    assert router.named("Hur mycket pengar avsätts för strategin i Xland?") == "x"
+    assert router.named("Who leads the strategy for Xland?") == "x"
+    assert router.named("Vad säger strategin om Xland?") == "n"  # "om": Xland is the topic
+
+
+def test_a_place_inside_a_name_is_part_of_the_name_and_a_whole_name_must_be_in_the_title() -> None:
+    """ "EU-strategin" names the EU document: its "EU" is no place of its own; "the national strategy" is not
+    "EU Strategy for …" however near the EU stands."""
+    eu = DocumentInfo(
+        "eu", "eu.docx", "EU Strategy for Health Innovation", "EU strategy", "Council", 2025, "eu",
+        places=("EU", "Europe"), names=("EU strategy", "EU-strategin"),
+    )  # fmt: skip
+    nation = DocumentInfo(
+        "n", "n.md", "En nationell strategi", "Strategin", "Regeringen", 2024, "national",
+        places=("Sverige",), names=("national strategy", "nationella strategin", "strategy", "strategin"),
+    )  # fmt: skip
+    router = DocumentRouter([eu, nation])
+    assert router.named("Vad säger EU-strategin om Sverige?") == "eu"
+    assert router.named("What is the vision for the EU's role in the national strategy?") == "n"
+    assert router.named_all("Vad säger EU-strategin om Sverige?") == {"eu", "n"}
 
 
 def test_a_year_next_to_a_document_name_names_the_document() -> None:
