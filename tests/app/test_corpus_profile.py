@@ -201,3 +201,29 @@ def test_each_document_is_stemmed_in_its_own_language(mini_settings: Settings) -
     # "recruit" matches "recruiting" only because the English passage was stemmed as English.
     hits = engine.searcher.search("recruit", mode="bm25", top_k=3).hits
     assert hits and hits[0].passage.doc_id == "plan-en" and (hits[0].bm25 or 0) > 0
+
+
+EU_INDICATORS = """# EU:s strategi för hälsodata
+
+## 1. Ett europeiskt hälsodataområde
+
+Medlemsstaterna ska göra hälsodata tillgängliga för forskning genom gemensamma regler och säkra miljöer.
+
+## Bilaga: Indikatorer
+
+Framstegen följs med dessa indikatorer.
+
+| Indikator | Utgångsläge | Mål 2030 |
+|---|---|---|
+| Andel kliniska prövningar i EU av alla i världen | 14 % (2024) | 20 % |
+| Antal patienter i gränsöverskridande studier | 3 000 | 12 000 |
+| Antal länder med ett organ för tillgång till hälsodata | 9 | 27 |
+"""
+
+
+def test_a_year_in_a_table_header_is_read_with_the_tables_rows(mini_settings: Settings) -> None:
+    """The year a question asks for ("by 2030") stands only in the header row: the row it asks about still answers."""
+    engine = _engine_with(mini_settings, "eu.md", EU_INDICATORS, EU_ENTRY)
+    result = engine.ask("Hur många länder ska ha ett organ för tillgång till hälsodata år 2030 enligt EU-strategin?")
+    assert not result["abstained"], result["answer"]
+    assert "| 9 | 27 |" in result["citations"][0]["quote"]
