@@ -353,7 +353,9 @@ def satisfies(sentence: str, analysis: QuestionAnalysis) -> bool:
     if expects == "date":
         return bool(_DATE.search(sentence))
     if expects == "person":
-        return bool(_PERSON_NAME.search(sentence))
+        # "Västra Götalandsregionen", "Sahlgrenska Universitetssjukhuset": two capitalised words ending in a body noun
+        # name a body, not a person.
+        return any(not _BODY.fullmatch(m.group(0).split()[-1]) for m in _PERSON_NAME.finditer(sentence))
     if expects == "place":
         # A place is given after a preposition of place ("i <city>", "inom <ministry>"): a name alone
         # ("<a named centre> och …") says what, not where.

@@ -79,6 +79,9 @@ def test_constraints_and_checks() -> None:
     assert not satisfies("Regionen satsar mycket på samverkan.", amount)
     assert not satisfies("Målet gäller till 2035.", analyse("Hur många bolag finns?"))
     assert satisfies("Helén Eliasson leder styrelsen.", analyse("Who chairs the board?"))
+    # Two capitalised words ending in a body noun name a body, not a person.
+    assert not satisfies("Norra Sjukvårdsregionen ska inrätta ett råd.", analyse("Who will chair the new council?"))
+    assert not satisfies("Västra Universitetssjukhuset är ett nav.", analyse("Who will chair the new council?"))
     # The answer must add a name or body the question does not already give.
     agency = analyse("Vilken myndighet ska leda det nationella partnerskapet?")
     assert agency.agency
