@@ -177,8 +177,26 @@ def compose_answer(
         text = f"{_missing_sentence(missing, language)} {_NEAREST[language]} {' '.join(parts)}"
         return Answer(text, True, citations, round(score, 4), "missing_fact", missing)
     chosen = _select(candidates, close, analysis, params, index)
+    if named_section and analysis.expects == "list":
+        # "Vilka prioriterade insatser finns inom område B?": the named part's list, whole and in order, not the
+        # items closest to the question's words.
+        chosen = _whole_list(chosen, candidates, index) or chosen
     citations, parts = _cite(chosen, index)
     return Answer(" ".join(parts), False, citations, round(score, 4))
+
+
+def _whole_list(chosen: list[_Sentence], candidates: list[_Sentence], index: LoadedIndex) -> list[_Sentence]:
+    """Every list item of the section the first chosen list item stands in, in document order (at most
+    ``_MAX_LIST_ITEMS``); empty when the answer opens with no list item."""
+    first = chosen[0]
+    if not _LIST_ITEM.match(first.text):
+        return []
+    section = index.passages[first.passage_index].section_id
+    items = sorted(
+        (c for c in candidates if index.passages[c.passage_index].section_id == section and _LIST_ITEM.match(c.text)),
+        key=lambda c: (c.passage_index, c.sentence_index),
+    )
+    return items[:_MAX_LIST_ITEMS] if len(items) > len(chosen) else []
 
 
 def confidence(query_vector: np.ndarray, best_similarity: float, background: np.ndarray) -> float:

@@ -227,3 +227,57 @@ def test_a_year_in_a_table_header_is_read_with_the_tables_rows(mini_settings: Se
     result = engine.ask("Hur många länder ska ha ett organ för tillgång till hälsodata år 2030 enligt EU-strategin?")
     assert not result["abstained"], result["answer"]
     assert "| 9 | 27 |" in result["citations"][0]["quote"]
+
+
+CITY_STRATEGY = """# Strategi för hälsoinnovation i Norrbo 2025–2030
+
+## Strategiska områden
+
+### Strategiskt område A – Testbädd Norrbo
+
+Kommunen ska bli en plats där nya lösningar för omsorgen prövas tidigt och utvärderas noga.
+
+#### Prioriterade insatser
+
+1. Inrätta en gemensam ingång för företag som vill testa lösningar i omsorgen.
+2. Ta fram standardavtal för tester i vård och omsorg.
+3. Utse fem testenheter inom särskilt boende och hemtjänst.
+4. Utbilda testledare i varje förvaltning.
+5. Redovisa varje test öppet på kommunens webbplats.
+
+#### Förväntade effekter
+
+Fler företag testar sina lösningar i Norrbo och fler lösningar införs i ordinarie verksamhet.
+
+### Strategiskt område B – Digital omsorg i hemmet
+
+Allt fler äldre vill bo kvar hemma, och digitala lösningar kan ge både trygghet och en hållbar bemanning.
+
+#### Prioriterade insatser
+
+1. Erbjuda digital tillsyn till alla med hemtjänst som önskar det.
+2. Införa läkemedelsrobotar för minst 400 brukare.
+"""
+
+CITY_ENTRY = """
+[[documents]]
+id = "norrbo-2025"
+file = "norrbo.md"
+title = "Strategi för hälsoinnovation i Norrbo 2025–2030"
+short_title = "Norrbostrategin"
+publisher = "Norrbo kommun"
+year = 2025
+role = "municipal"
+places = ["Norrbo"]
+names = ["Norrbostrategin"]
+"""
+
+
+def test_a_list_question_about_a_named_part_gets_the_whole_list_in_order(mini_settings: Settings) -> None:
+    engine = _engine_with(mini_settings, "norrbo.md", CITY_STRATEGY, CITY_ENTRY)
+    result = engine.ask("Vilka prioriterade insatser finns inom strategiskt område A i Norrbostrategin?")
+    assert not result["abstained"], result["answer"]
+    quoted = " ".join(c["quote"] for c in result["citations"])
+    positions = [quoted.find(f"{n}. ") for n in range(1, 6)]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions), quoted
+    assert "Fler företag testar" not in quoted  # the next part's text is not a list item of this one
