@@ -18,6 +18,7 @@ import numpy as np
 from strategiqa.ingest.clean import clean_text
 from strategiqa.ingest.model import Document, Passage
 from strategiqa.ingest.sentences import is_answer_material, refers_back, sentence_spans
+from strategiqa.ingest.structure import number_key
 from strategiqa.retrieval.crosswalk import StrategyUnit, strategy_units
 from strategiqa.retrieval.language import detect_language
 from strategiqa.retrieval.similarity import best_distinct_pairs, standardise, tfidf_cosines, top_mean
@@ -218,16 +219,18 @@ numbered goals of a document of any other role (an EU strategy, a municipality's
 
 def _side_units(documents: Sequence[Document], passages: Sequence[Passage], side: str) -> list[StrategyUnit]:
     """The targets of one side (see ``SIDES``): areas (``4``) of regional documents, objectives (``4.1``) of national
-    ones, and for another role whichever of the two its own numbering goes down to."""
+    ones, and for another role the finest numbered sections its own numbering has."""
     if side in ("regional", "national"):
         return strategy_units(documents, passages, 1 if side == "regional" else 2, side)
     units = []
     for document in documents:
         if document.info.kind in ("regional", "national"):
             continue
-        numbers = [s.number for s in document.all_sections() if s.number]
-        depth = 2 if any("." in n for n in numbers) else 1
-        units += strategy_units([document], passages, depth)
+        # The leaves of its numbering: the sub-goals of a goal that has them (3.1–3.3), else the goal itself (1, 2).
+        goals, subgoals = strategy_units([document], passages, 1), strategy_units([document], passages, 2)
+        divided = {u.number.partition(".")[0] for u in subgoals}
+        leaves = [u for u in goals if u.number not in divided] + subgoals
+        units += sorted(leaves, key=lambda u: number_key(u.number))
     return units
 
 

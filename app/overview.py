@@ -156,8 +156,11 @@ def answer_overview(
         number = ".".join(n for n in numbers[0] if n)
         having = [d for d in _documents_for(question, documents, False, False, router) if _find(d, number)]
         candidates = [d for d in candidates if d in having] or having or candidates
+    absent = None
     if numbers and not any(_find(d, ".".join(n for n in numbers[0] if n)) for d in candidates):
-        numbers = []  # a count ("Vilka är strategins 31 målsättningar?"), not a section number
+        # No such section ("insatsområde 9" of seven): the answer says so before listing what there is.
+        absent = ".".join(n for n in numbers[0] if n)
+        numbers = []
     sections: list[tuple[Document, Section]] = []
     lead: str = ""
     if rest:
@@ -220,6 +223,9 @@ def answer_overview(
             text += f": {' '.join(opening.quote.split())} [2]"
     else:
         text = f"{lead} " + "; ".join(parts) + "."
+    if absent is not None:
+        where = candidates[0].info.short_title if len(candidates) == 1 else _THE_DOCUMENTS[language]
+        text = f"{_NO_SUCH_SECTION[language].format(where=where, number=absent)} {text}"
     introduction = _introduction(sections, passages) if len(sections) > 1 else None
     return Overview(text.strip(), citations, first_passages, introduction)
 
@@ -387,6 +393,13 @@ def _documents_for(
         fitting = [d for d in pool if len(_goal_sections(d, 2 if goals else 1)) == count]
         pool = fitting or pool
     return pool
+
+
+_NO_SUCH_SECTION = {
+    "sv": "{where} har inget avsnitt med nummer {number}. Det här finns:",
+    "en": "{where} has no section numbered {number}. This is what there is:",
+}
+_THE_DOCUMENTS = {"sv": "Dokumenten", "en": "The documents"}
 
 
 def _find(document: Document, number: str) -> Section | None:

@@ -252,6 +252,21 @@ def test_objectives_under_an_area(real_engine: Engine) -> None:
     assert [p["section_number"] for p in result["passages"][1:5]] == ["4.1", "4.2", "4.3", "4.4"]
 
 
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("Vad säger insatsområde 9 i agendan?", "har inget avsnitt med nummer 9."),
+        ("What does objective 9.2 of the national strategy say?", "has no section numbered 9.2."),
+    ],
+)
+def test_a_section_number_the_document_lacks_is_said_before_what_it_has(
+    real_engine: Engine, question: str, says: str
+) -> None:
+    result = real_engine.ask(question)
+    assert says in result["answer"].split(". ")[0] + ".", result["answer"]
+    assert len(result["citations"]) > 5  # then the sections there are, each cited to its heading
+
+
 def test_a_list_under_no_common_heading_has_no_introduction(real_engine: Engine) -> None:
     # The national strategy's areas are top-level sections: no heading introduces them, so none is put first.
     result = real_engine.ask("What are the national strategy areas?")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from strategiqa.app.engine import Engine
+from strategiqa.ingest.structure import number_key
 
 from ..conftest import engine_with_document
 
@@ -100,7 +101,7 @@ def test_an_english_section_noun_picks_the_document_whose_headings_use_it(
     assert {c["doc_id"] for c in result["citations"]} == {DOC_ID}
 
 
-def test_the_proposal_check_names_the_document_it_does_not_score(engine: Engine, real_engine: Engine) -> None:
+def test_the_proposal_check_scores_a_municipal_programme_at_its_finest_goals(engine: Engine) -> None:
     from strategiqa.app.reports import alignment_markdown
     from strategiqa.app.ui_render import render_alignment
 
@@ -109,10 +110,20 @@ def test_the_proposal_check_names_the_document_it_does_not_score(engine: Engine,
         "handläggningstiderna för bygglov, så att fler företag startar och växer i kommunen."
     )
     result = engine.align(proposal)
-    assert [(d["doc_id"], d["role"]) for d in result["not_checked"]] == [(DOC_ID, "municipal")]
-    markdown = alignment_markdown(result, "sv", engine.strategy_documents())
-    assert "Inte bedömda: Näringslivsprogram för Granåsa kommun 2025–2028 (municipal)." in markdown
-    assert "Inte bedömda: Näringslivsprogram för Granåsa" in render_alignment(
-        result, "sv", documents=engine.strategy_documents()
-    )
-    assert real_engine.align(proposal)["not_checked"] == []  # the bundled corpus: every document is scored
+    assert result["not_checked"] == []
+    # A goal's sub-goals stand for it; a goal without any stands for itself: the leaves of its numbering.
+    numbers = sorted((i["number"] for i in result["other"] if i["doc_id"] == DOC_ID), key=number_key)
+    goals = [s for s in _sections(engine) if s["number"]]
+    leaves = [str(c["number"]) for g in goals for c in g["children"] if c["number"]]  # type: ignore[attr-defined]
+    leaves += [str(g["number"]) for g in goals if not any(c["number"] for c in g["children"])]  # type: ignore[attr-defined]
+    assert numbers == sorted(leaves, key=number_key) and {"3.1", "3.2", "3.3"} <= set(numbers)
+    documents = engine.strategy_documents()
+    assert "Näringslivsprogram för Granåsa kommun 2025–2028" in {d["title"] for d in documents}
+    assert "## Näringslivsprogram Granåsa" in alignment_markdown(result, "sv", documents)
+    # A document with no numbered goals would be named as not checked, in every view.
+    unscored = {
+        **result,
+        "not_checked": [{"doc_id": "x", "title": "Ett program utan mål", "year": 2025, "role": "municipal"}],
+    }
+    assert "Inte bedömda: Ett program utan mål (municipal)." in alignment_markdown(unscored, "sv", documents)
+    assert "Inte bedömda: Ett program utan mål" in render_alignment(unscored, "sv", documents=documents)
