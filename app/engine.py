@@ -28,13 +28,21 @@ from .alignment import SIDES, Aligner
 from .alignment_levels import crosswalk_cuts, with_levels
 from .answer import Answer, AnswerParams, asks_when_dated, asks_who_signed, compose_answer
 from .calibration import answer_params, read_calibration
-from .followup import resolve_followup
+from .followup import QUESTION_WORDS, resolve_followup
 from .indexing import IngestReport, Notice, fresh_index, ingest, make_embedder
 from .items import numbered_item
 from .overview import Overview, answer_overview, title_stem
 from .questions import EnglishWords, QuestionAnalysis, analyse, has_question_word
 from .quotes import passage_url
-from .sections import SectionScope, find_section, followup_scope, listed_position, own_area_nouns, scope_of
+from .sections import (
+    SectionScope,
+    find_section,
+    followup_scope,
+    listed_position,
+    names_heading,
+    own_area_nouns,
+    scope_of,
+)
 from .settings import Settings
 from .sources import source_lead
 from .titles import SectionTitles
@@ -271,11 +279,26 @@ class Engine:
         ("Hur ser målbilden ut?"), and never when it names a document of its own."""
         documents, english = self.index.documents, self.profile.english_title
         own = scope_of(question, documents, self.router, english, doc_ids=doc_ids)
+        if own is not None and own.by_heading and self._only_names_the_part(question, own):
+            # "Vad säger förordet i <document>?": the part itself is the topic, asked in any language.
+            own = replace(own, by_heading=False)
         named = self.router.named(question)
         if own is not None or previous is None or (named is not None and named != self.router.named(previous)):
             return own  # a follow-up naming another document leaves the section behind
         return followup_scope(
             question, previous, documents, self.router, english, names_part=not followup, doc_ids=doc_ids
+        )
+
+    def _only_names_the_part(self, question: str, scope: SectionScope) -> bool:
+        """Whether every word of ``question`` beyond its frame and the document's name names a heading in ``scope``."""
+        words = [
+            w.lower()
+            for w in re.findall(r"[^\W\d_]+", self.router.strip_names(question))
+            if w.lower() not in STOP_WORDS and w.lower() not in QUESTION_WORDS and self.router.named(w) is None
+        ]
+        english = self.profile.english_title
+        return bool(words) and all(
+            any(names_heading({w}, s.title, english(doc_id, s.title)) for doc_id, s in scope.sections) for w in words
         )
 
     def _scope_labels(self, scope: SectionScope | None, within: set[int]) -> list[str]:

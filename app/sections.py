@@ -268,6 +268,11 @@ _PART_WORDS = {
 }  # fmt: skip
 
 
+def names_heading(words: set[str], title: str, english: str | None) -> bool:
+    """Whether ``words`` (lower case) name the heading ``title`` (``english``: its translation)."""
+    return _names_heading(words, title, english)
+
+
 def _names_heading(words: set[str], title: str, english: str | None) -> bool:
     """The question uses a heading's own word (in any inflection: "behoven" for a heading *BEHOV*) or, for a short
     heading, a word of its English translation ("needs" for *Needs*, "vision" for *Target vision*)."""
@@ -277,11 +282,25 @@ def _names_heading(words: set[str], title: str, english: str | None) -> bool:
         keys = found if len(found) == 1 and len(found[0]) >= 3 else [w for w in found if len(w) >= 4]
         if not keys or len(keys) > 2:
             continue  # only short headings (one or two words) are named by one word
-        for key in keys:
-            stem = key[: max(4, len(key) - 1)]
-            if any(w.startswith(stem) and len(w) <= len(key) + 3 for w in words):
+        # A part every strategy may have is named in either language ("förordet" for *Foreword*).
+        for name in [n for key in keys for n in (key, *_PART_NAMES.get(key, ()))]:
+            stem = name[: max(4, len(name) - 1)]
+            if any(w.startswith(stem) and len(w) <= len(name) + 3 for w in words):
                 return True
     return False
+
+
+# The parts of a strategy that questions name in the other language than the document's (language knowledge).
+_PART_PAIRS = (
+    ("förord", "foreword"), ("förord", "preface"), ("sammanfattning", "summary"), ("inledning", "introduction"),
+    ("bakgrund", "background"), ("bilaga", "annex"), ("bilaga", "appendix"), ("kontakt", "contact"),
+    ("kontakt", "contacts"), ("genomförande", "implementation"), ("uppföljning", "monitoring"),
+    ("ordlista", "glossary"), ("referenser", "references"), ("källor", "sources"),
+)  # fmt: skip
+_PART_NAMES: dict[str, tuple[str, ...]] = {}
+for _sv, _en in _PART_PAIRS:
+    _PART_NAMES[_sv] = (*_PART_NAMES.get(_sv, ()), _en)
+    _PART_NAMES[_en] = (*_PART_NAMES.get(_en, ()), _sv)
 
 
 # What Swedish strategies call the sections English questions name ("sub-goal 1.2" is "delmål 1.2").

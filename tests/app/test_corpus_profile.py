@@ -281,3 +281,39 @@ def test_a_list_question_about_a_named_part_gets_the_whole_list_in_order(mini_se
     positions = [quoted.find(f"{n}. ") for n in range(1, 6)]
     assert all(p >= 0 for p in positions) and positions == sorted(positions), quoted
     assert "Fler företag testar" not in quoted  # the next part's text is not a list item of this one
+
+
+EU_ENGLISH = """# EU Strategy for Health Innovation 2025–2030
+
+## Foreword
+
+Europe has excellent hospitals and universities, yet too many new medicines reach patients late. This strategy sets
+out how the Union will bring research to patients faster.
+
+## 1. Faster clinical research
+
+The Union will fund regional trial hubs that recruit patients across borders.
+"""
+
+EU_ENGLISH_ENTRY = """
+[[documents]]
+id = "eu-innovation"
+file = "eu-en.md"
+title = "EU Strategy for Health Innovation 2025–2030"
+short_title = "EU Strategy for Health Innovation"
+publisher = "European Commission"
+year = 2025
+role = "eu"
+language = "en"
+places = ["EU", "Europe"]
+names = ["EU strategy", "EU-strategin"]
+"""
+
+
+def test_a_swedish_question_names_an_english_documents_part_in_swedish(mini_settings: Settings) -> None:
+    """ "förordet" names the part headed *Foreword*: the part is the topic, asked across languages."""
+    engine = _engine_with(mini_settings, "eu-en.md", EU_ENGLISH, EU_ENGLISH_ENTRY)
+    result = engine.ask("Vad säger förordet i EU-strategin?")
+    assert not result["abstained"], result["answer"]
+    assert result["citations"][0]["section_title"] == "Foreword"
+    assert engine.ask("Vad säger förordet i EU-strategin om kanelbullar?")["abstained"]
