@@ -77,6 +77,9 @@ class CorpusProfile:
     """Example questions the web app offers (a new user's first clicks)."""
     titles_en: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """English section titles: document id (or ``all``) → title as printed → translation."""
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    """Names questions use for what the documents call otherwise (a capital for its union: "Bryssel" → "EU"): a
+    question naming one is not refused for a name the documents lack, when they use the word it stands for."""
 
     def english_title(self, doc_id: str, title: str) -> str | None:
         """The hand-written English title of a section of ``doc_id``; None when there is none. A
@@ -102,8 +105,12 @@ def read_profile(corpus_dir: Path) -> CorpusProfile:
     titles = _read_toml(corpus_dir / TRANSLATIONS_NAME).get("titles", {})
     profile = profile if isinstance(profile, dict) else {}  # a malformed profile is no profile
     titles = titles if isinstance(titles, dict) else {}
+    aliases = profile.get("aliases", {})
     return CorpusProfile(
         examples=tuple(str(e) for e in _as_list(profile.get("examples")) if str(e).strip()),
+        aliases={str(k): str(v) for k, v in aliases.items() if str(k).strip() and str(v).strip()}
+        if isinstance(aliases, dict)
+        else {},
         titles_en={
             str(doc): {str(k): str(v) for k, v in table.items() if str(v).strip()}
             for doc, table in titles.items()

@@ -95,6 +95,15 @@ def test_a_manifest_role_is_free_text_but_not_empty_and_ids_are_unique(tmp_path:
         read_manifest(tmp_path)
 
 
+def test_profile_aliases_are_read_and_a_malformed_table_is_none(tmp_path: Path) -> None:
+    from strategiqa.ingest.load import read_profile
+
+    (tmp_path / "manifest.toml").write_text('[profile]\naliases = { Bryssel = "EU", "" = "x" }\n', encoding="utf-8")
+    assert read_profile(tmp_path).aliases == {"Bryssel": "EU"}
+    (tmp_path / "manifest.toml").write_text('[profile]\naliases = ["Bryssel"]\n', encoding="utf-8")
+    assert read_profile(tmp_path).aliases == {}
+
+
 def test_the_web_app_names_the_corpus_documents_and_examples_from_the_profile(tmp_path: Path) -> None:
     from strategiqa.app.ui import _header
     from strategiqa.ingest.load import read_manifest, read_profile
