@@ -280,7 +280,7 @@ _DATED = re.compile(r"\b(?:daterad\w*|daterat|datering\w*|dated)\b", re.IGNORECA
 # A question about who signed or wrote a document: any signature line of it may answer.
 _AUTHORSHIP = re.compile(
     r"\b(?:sign\w*|underteckn\w*|skr[ei]v\w*|wr[io]t\w*|authors?|författare\w*|bakom|behind|"
-    r"förord\w*|foreword|preface)\b",
+    r"förord\w*|foreword|preface|(?:sitt|sina|deras)\s+namn\s+under|(?:their|his|her)\s+names?\s+(?:to|on|under))\b",
     re.IGNORECASE,
 )
 
