@@ -263,9 +263,29 @@ def _candidates(
     )
     if line and out:
         best = max(c.score for c in out)
+        if line == "dateline":
+            out += _datelines(hits[0].passage.doc_id, out, index, result.query_vector, len(hits))
         out = [
             replace(c, score=best + 0.001 * (len(hits) - c.rank)) if sentence_role(c.text) == line else c for c in out
         ]
+    return out
+
+
+def _datelines(
+    doc_id: str, found: list[_Sentence], index: LoadedIndex, query: np.ndarray, rank: int
+) -> list[_Sentence]:
+    """The datelines of the document the top passage is from, wherever they stand ("Brussels, March 2025" on the
+    title page, far from any passage the question's words find), that ``found`` does not hold yet."""
+    held = {(c.passage_index, c.sentence_index) for c in found}
+    out = []
+    for i, passage in enumerate(index.passages):
+        if passage.doc_id != doc_id:
+            continue
+        for j, text in enumerate(passage.sentence_texts()):
+            if (i, j) not in held and sentence_role(text) == "dateline":
+                vector = index.passage_sentence_vectors(i)[j]
+                similarity = float(vector @ query)
+                out.append(_Sentence(i, j, vector, similarity, similarity, rank, text))
     return out
 
 
@@ -274,7 +294,12 @@ def asks_when_dated(question: str, analysis: QuestionAnalysis) -> bool:
     return analysis.expects in ("date", "day") and bool(_DATED.search(question))
 
 
-_DATED = re.compile(r"\b(?:daterad\w*|daterat|datering\w*|dated)\b", re.IGNORECASE)
+_DATED = re.compile(
+    r"\b(?:daterad\w*|daterat|datering\w*|dated|antogs|antagen|antaget|beslutades|publicerades|utkom|kom\s+ut|"
+    r"gavs\s+ut|published|adopted|issued|released)\b",
+    re.IGNORECASE,
+)
+"""When a document was dated, adopted or published: what its dateline or title page says."""
 
 
 # A question about who signed or wrote a document: any signature line of it may answer.

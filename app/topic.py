@@ -95,13 +95,17 @@ def _without_pointers(topic: str, router: DocumentRouter) -> str:
     )
 
 
-# Modal verbs, "new", verbs asking what something means ("Vad innebär delmål 5.2?") and the words a "when" question
-# asks about completion with ("När ska delmål 5.2 vara klart?") (language knowledge): no topic of their own.
+# Modal verbs, "new", verbs asking what something means ("Vad innebär delmål 5.2?"), the words a "when" question
+# asks about completion with ("När ska delmål 5.2 vara klart?") and what a document undergoes (language knowledge):
+# no topic of their own.
 _NO_TOPIC = frozenset(
     "vill ska skall kan får bör måste will would should can could must may might ny nya nytt new "
     "innebär innebära betyder betyda mean means "
     "klar klart klara färdig färdigt färdiga uppnådd uppnått uppnådda nådd nått done completed finished achieved "
-    "reached ready".split()
+    "reached ready "
+    # ... and what a document undergoes ("När antogs <document>?", "When was <document> published?").
+    "antogs antagen antaget antogs beslutades beslutad beslutat publicerades publicerad publicerat utkom "
+    "presenterades presenterad published adopted released issued launched presented".split()
 )
 
 

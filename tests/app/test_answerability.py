@@ -212,6 +212,9 @@ def test_followups_are_read_against_the_previous_question_and_others_stand_alone
         ("Vem har skrivit förordet till agendan?", True, None),
         ("Who wrote the foreword to the agenda?", True, None),
         ("Vem har satt sitt namn under inledningen till agendan?", True, None),  # "put their name to": signed
+        # When a document was adopted or published: its dateline answers, wherever it stands.
+        ("När antogs agendan?", True, None),
+        ("When was the agenda adopted?", True, None),
         # "Bryssel" stands for the EU (the corpus profile's aliases): no refusal for a city the documents never name.
         ("Varför har aktörerna i väst svårt att få del av pengar från Bryssel?", True, None),
         ("Hur många kliniska prövningar gjordes i Norge 2023?", False, "missing_fact"),
