@@ -48,10 +48,24 @@ def docx_markdown(data: bytes, name: str) -> str:
         elif "bullet" in style.lower() or "list" in style.lower() or _has_numbering(block):
             lines.append(f"- {text}")
             numbered = 0
+        elif lines and _PERSON.fullmatch(lines[-2] if lines[-1] == "" and len(lines) > 1 else "") and _title_line(text):
+            # A signature set as paragraphs ("Elena Marković" / "Commissioner for Health"): one line, as a Markdown
+            # file or a PDF writes it, so it reads as a name and title.
+            lines[-2] = f"{lines[-2]} {text}"
+            numbered = 0
         else:
             lines.extend(["", text, ""])
             numbered = 0
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+_PERSON = re.compile(r"[A-ZÅÄÖÉ][\w’'-]+(?:\s+[A-ZÅÄÖÉ][\w’'-]+){1,3}")
+"""A paragraph that is only a name ("Elena Marković"): two to four capitalised words."""
+
+
+def _title_line(text: str) -> bool:
+    """A short line without closing punctuation: a title under a name ("Commissioner for Health")."""
+    return len(text.split()) <= 8 and not re.search(r"[.!?:;]$", text)
 
 
 class DocxError(IngestError):

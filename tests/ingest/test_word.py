@@ -53,3 +53,30 @@ def test_a_file_whose_content_is_not_its_name_is_refused_saying_what_it_is(tmp_p
         archive.writestr("data.csv", "a,b\n1,2\n")
     with pytest.raises(IngestError, match="is a zip file, not a Word document"):
         read_source(zip_not_word)
+
+
+def test_a_signature_set_as_paragraphs_is_one_name_and_title_line() -> None:
+    """Word users set a signature as paragraphs ("Elena Marković" / "Commissioner for Health"); a Markdown file or a
+    PDF has it on one line, which reads as a name and title. A title page's lines stay apart."""
+    import io
+
+    import docx
+    from strategiqa.ingest.sentences import sentence_role
+    from strategiqa.ingest.word import docx_markdown
+
+    document = docx.Document()
+    document.add_heading("EU Strategy for Health", 0)
+    document.add_paragraph("European Health Council (EHC)")
+    document.add_paragraph("Brussels, March 2025")
+    document.add_heading("Foreword", 1)
+    document.add_paragraph("We will bring research to patients faster.")
+    document.add_paragraph("Elena Marković")
+    document.add_paragraph("Commissioner for Health and Life Sciences")
+    document.add_paragraph("Chair of the European Health Council")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    paragraphs = [p.strip() for p in docx_markdown(buffer.getvalue(), "eu.docx").split("\n\n")]
+    assert "Elena Marković Commissioner for Health and Life Sciences" in paragraphs
+    assert sentence_role("Elena Marković Commissioner for Health and Life Sciences") == "name_line"
+    assert "Chair of the European Health Council" in paragraphs  # one title line is joined, not the whole block
+    assert "Brussels, March 2025" in paragraphs and "European Health Council (EHC)" in paragraphs
