@@ -285,6 +285,8 @@ def crosswalk(
                     typer.echo(f"  {mark} {o['number']:>4} {o['score']:7.2f}  {o['title']}")
         cuts = data.get("levels", {})
         typer.echo(f"(** = clear link: score ≥ {cuts.get('clear')}; * = possible link: score ≥ {cuts.get('possible')})")
+        for skipped in data.get("not_linked", []):
+            typer.echo(f"Not in the crosswalk: {skipped['title']} ({skipped['role']}); it links regional to national.")
 
 
 @app.command()

@@ -486,6 +486,15 @@ class Engine:
                         }
                         for ev in objective["evidence"]
                     ]
+        # The crosswalk pairs regional and national documents; one of another role is named, not silently left out.
+        crosswalk = {
+            **crosswalk,
+            "not_linked": [
+                {"doc_id": d.info.doc_id, "title": d.info.title, "year": d.info.year, "role": d.info.kind}
+                for d in self.index.documents
+                if d.info.kind not in ("regional", "national")
+            ],
+        }
         return crosswalk
 
     def align(self, text: str) -> dict[str, Any]:

@@ -35,6 +35,10 @@ def crosswalk_markdown(crosswalk: dict[str, Any], top: int = 5) -> str:
                         f"{ev.get('national_reference') or ev['national_passage_id']}*",
                     ]
                 lines.append("")
+    skipped = crosswalk.get("not_linked", [])
+    if skipped:
+        names = "; ".join(f"{d['title']} ({d['role']})" for d in skipped)
+        lines += [f"*Inte med i kopplingen (varken regional eller nationell): {names}.*", ""]
     return "\n".join(lines)
 
 

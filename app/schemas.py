@@ -193,8 +193,20 @@ class CrosswalkPair(BaseModel):
     areas: list[CrosswalkArea] = Field(description="The regional document's focus areas, each with all objectives.")
 
 
+class NotChecked(BaseModel):
+    doc_id: str
+    title: str
+    year: int
+    role: str
+
+
 class CrosswalkOut(BaseModel):
     pairs: list[CrosswalkPair] = Field(description="One section per regional × national document pair.")
+    not_linked: list[NotChecked] = Field(
+        default_factory=list,
+        description="Documents of another role (an EU or a municipal strategy): the crosswalk pairs regional and "
+        "national documents only, and names the others so their absence is not read as 'no link'.",
+    )
     link_threshold: float | None = Field(None, description="The score from which a link is clear.")
     levels: dict[str, float] = Field(default_factory=dict, description="Score cuts: clear and possible.")
 
@@ -258,13 +270,6 @@ class AlignSummary(BaseModel):
     other: LevelLists = Field(default_factory=lambda: LevelLists(clear=[], possible=[]))
     fits_nothing: bool = Field(description="No clear link anywhere.")
     message: str | None = Field(description="One sentence saying so, in the proposal's language, when fits_nothing.")
-
-
-class NotChecked(BaseModel):
-    doc_id: str
-    title: str
-    year: int
-    role: str
 
 
 class AlignResponse(BaseModel):

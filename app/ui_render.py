@@ -152,6 +152,7 @@ def render_crosswalk(crosswalk: dict[str, Any], lang: str) -> str:
         lang=lang,
         labels=LABELS[lang],
         pairs=[_crosswalk_pair(pair, k, level_names, lang) for k, pair in enumerate(pairs)],
+        not_linked=crosswalk.get("not_linked", []),
     )
 
 

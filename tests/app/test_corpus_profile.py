@@ -77,6 +77,18 @@ def test_an_eu_strategy_is_ingested_searchable_and_named_questions_route_to_it(m
     headings = [heading for heading, _ in document_groups(result, "sv")]
     assert "EU-strategin för hälsodata" in headings
     assert "## EU-strategin för hälsodata" in alignment_markdown(result, "sv")
+    # The crosswalk pairs regional and national documents: it names the EU strategy it leaves out, in every view.
+    from strategiqa.app.reports import crosswalk_markdown
+    from strategiqa.app.ui_render import render_crosswalk
+
+    crosswalk = engine.crosswalk
+    assert [d["doc_id"] for d in crosswalk["not_linked"]] == ["eu-halsodata"]
+    assert "Inte med i kopplingen (varken regional eller nationell): EU:s strategi för hälsodata (eu)." in (
+        crosswalk_markdown(crosswalk)
+    )
+    assert "Not in the crosswalk (neither regional nor national): EU:s strategi för hälsodata (eu)" in (
+        render_crosswalk(crosswalk, "en")
+    )
 
 
 def test_a_manifest_role_is_free_text_but_not_empty_and_ids_are_unique(tmp_path: Path) -> None:
