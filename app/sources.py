@@ -17,6 +17,7 @@ from strategiqa.ingest.structure import repeats_title, split_number
 
 _FROM = {"sv": "Ur", "en": "From"}
 _AND = {"sv": "och", "en": "and"}
+_TITLE_PAGE = {"sv": "titelsidan", "en": "title page"}
 
 
 def source_lead(passages: Sequence[Passage], language: str, english: Callable[[str, Sequence[str]], list[str]]) -> str:
@@ -29,7 +30,10 @@ def source_lead(passages: Sequence[Passage], language: str, english: Callable[[s
         path = _locator_path(passage)
         by_document.setdefault(passage.doc_id, [])
         titles[passage.doc_id] = passage.doc_title
-        if not path:  # text under the document's title only (a title page): the document is the locator
+        if not path:  # text under the document's title only (a title page): the document is the locator, or,
+            # beside quotes from its sections, "title page" says where this one stands
+            if _TITLE_PAGE[language if language in _FROM else "sv"] not in by_document[passage.doc_id]:
+                by_document[passage.doc_id].append(_TITLE_PAGE[language if language in _FROM else "sv"])
             continue
         label = " – ".join(path)
         if language == "en":
@@ -39,6 +43,9 @@ def source_lead(passages: Sequence[Passage], language: str, english: Callable[[s
             by_document[passage.doc_id].append(label)
     if not by_document:
         return ""
+    for doc_id, labels in by_document.items():  # the title page alone: the document's title says it
+        if labels == [_TITLE_PAGE[language if language in _FROM else "sv"]]:
+            by_document[doc_id] = []
     language = language if language in _FROM else "sv"
     parts = [
         ", ".join((titles[doc_id], "; ".join(labels))) if labels else titles[doc_id]

@@ -77,3 +77,13 @@ def test_an_answer_names_the_focus_area_it_quotes(real_engine: Engine) -> None:
 def test_a_refusal_has_no_source_line(real_engine: Engine) -> None:
     answer = real_engine.ask("Hur mycket pengar satsas på agendans genomförande?")
     assert answer["abstained"] and not answer["answer"].startswith("Ur ")
+
+
+def test_a_title_page_quote_beside_a_sections_quote_is_located_on_the_title_page() -> None:
+    """ "Brussels, March 2025" stands under the title only: beside a quote from a section the line says so, instead of
+    letting the section's heading seem to hold both; alone, the document's title is its locator."""
+    title_page = _passage("eu", "EU-strategin", ())
+    monitoring = _passage("eu", "EU-strategin", ("Uppföljning",))
+    assert source_lead([title_page, monitoring], "sv", _english) == "Ur EU-strategin, titelsidan; Uppföljning:"
+    assert source_lead([title_page, monitoring], "en", _english) == "From EU-strategin, title page; Uppföljning:"
+    assert source_lead([title_page], "sv", _english) == "Ur EU-strategin:"
