@@ -85,10 +85,31 @@ def render_citations(result: dict[str, Any], lang: str) -> str:
             if citation.get("kind") == "heading":
                 card.update(heading=True, quote=citation["quote"])
             else:
-                a, b = citation["quote_start"], citation["quote_end"]
-                card.update(before=text[:a], quote=text[a:b], after=text[b:])
+                # Two quotes of one passage are one card with both marked, not the same passage twice.
+                same = next((c for c in cards if c.get("spans") and c["passage_id"] == passage["passage_id"]), None)
+                span = (citation["quote_start"], citation["quote_end"], n)
+                if same is not None:
+                    same["spans"].append(span)
+                    same["numbers"].append(n)
+                    continue
+                card.update(spans=[span], numbers=[n], passage_id=passage["passage_id"])
         cards.append(card)
+    for card in cards:
+        if card.get("spans"):
+            card["segments"] = _segments(card["text"], sorted(card["spans"]))
     return render("citations.html", labels=LABELS[lang], cards=cards, abstained=result["abstained"], lang=lang)
+
+
+def _segments(text: str, spans: list[tuple[int, int, int]]) -> list[tuple[str, int | None]]:
+    """``text`` cut at its quotes' spans: each piece with the citation number of the quote it is, or None."""
+    out: list[tuple[str, int | None]] = []
+    at = 0
+    for a, b, n in spans:
+        if a < at:  # overlapping quotes: the later one is already marked as part of the earlier
+            continue
+        out += [(text[at:a], None), (text[a:b], n)]
+        at = b
+    return [*out, (text[at:], None)]
 
 
 def titled(title: str, title_en: str | None, lang: str) -> str:

@@ -73,3 +73,15 @@ def test_a_summary_cell_lists_links_in_number_order() -> None:
     assert summary_cell(items).splitlines() == ["2 A", "4.9 C", "4.10 D"]
     lettered = [{"number": n, "title": t} for n, t in (("B", "L"), ("A", "K"))]
     assert summary_cell(lettered).splitlines() == ["A K", "B L"]
+
+
+def test_two_quotes_of_one_passage_are_one_card_with_both_marked() -> None:
+    result = _result("Svar [1] [2]")
+    text = result["passages"][0]["text"]
+    second = {**result["citations"][0], "n": 2, "quote": "efter", "quote_start": text.index("efter"),
+              "quote_end": text.index("efter") + 5}  # fmt: skip
+    result["citations"].append(second)
+    cards = render_citations(result, "sv")
+    assert cards.count('class="sq-card"') == 1 and "[1][2] Dokument" in cards
+    assert "<mark>&lt;b&gt;citat&lt;/b&gt;</mark>" in cards and '<mark id="sq-cite-2">efter</mark>' in cards
+    assert 'id="sq-cite-1"' in cards  # both markers find their quote
