@@ -112,6 +112,10 @@ def _segments(text: str, spans: list[tuple[int, int, int]]) -> list[tuple[str, i
     return [*out, (text[at:], None)]
 
 
+def _translated(item: dict[str, Any], lang: str) -> dict[str, Any]:
+    return {**item, "title": titled(item["title"], item.get("title_en"), lang)}
+
+
 def titled(title: str, title_en: str | None, lang: str) -> str:
     """A section title as an English reader sees it: the document's title, and beside it its translation,
     marked as one (it is not the document's text)."""
@@ -259,8 +263,9 @@ def render_alignment(
         groups.append(
             {
                 "heading": heading_text,
-                "clear": summary_cell(levels["clear"]),
-                "possible": summary_cell(levels["possible"]),
+                # On screen an English reader also gets the titles' translations (the reports quote the documents).
+                "clear": summary_cell([_translated(i, lang) for i in levels["clear"]]),
+                "possible": summary_cell([_translated(i, lang) for i in levels["possible"]]),
                 "links": links,
                 "none": "; ".join(
                     f"{i.get('label', i['number'])} {titled(i['title'], i.get('title_en'), lang)}"

@@ -81,13 +81,13 @@ def test_screen_and_report_list_the_same_links_at_the_same_levels(real_engine: E
 
     result = real_engine.align(PROPOSALS[3]["text"])
     html, markdown = render_alignment(result, "sv"), alignment_markdown(result)
-    expected = {
-        (item["number"], item["level"])
-        for k in ("regional", "national")
-        for item in result[k]
-        if item["level"] != "none"
-    }
+    from strategiqa.app.alignment import SIDES
+
+    expected = {(item["number"], item["level"]) for k in SIDES for item in result[k] if item["level"] != "none"}
     assert expected  # the investment proposal links somewhere
+    # On an English screen the summary table also gives the titles' translations.
+    summary = render_alignment(result, "en").split('<table class="sq-summary">')[1].split("</table>")[0]
+    assert "(in English: " in summary
     names = {"tydlig koppling": "clear", "möjlig koppling": "possible"}
     on_screen = {
         (n, names[lv])
