@@ -42,6 +42,7 @@ from .sections import (
     names_heading,
     own_area_nouns,
     scope_of,
+    section_numbers,
 )
 from .settings import Settings
 from .sources import source_lead
@@ -235,6 +236,11 @@ class Engine:
             if (scope is None or d.info.doc_id in scope) and own in (None, d.info.doc_id)
         ]
         overview = None if listed else self._outline(asked, language, documents, topical)
+        # "What are the key actions under objective 5.4?": a part of the numbered section, named by its heading, is
+        # answered from its own text, not by the outline's line on the section.
+        part = named_sections is not None and all(s.number is None for _, s in named_sections.sections)
+        if overview is not None and part and section_numbers(question):
+            overview = None
         # Passages of a part named by its heading only are searched, not taken as the documents' own topic.
         numbered = set() if named_sections is not None and named_sections.by_heading else within
         return replace(result, question=question), read_as, overview, numbered, sections, item

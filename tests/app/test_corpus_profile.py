@@ -338,3 +338,36 @@ def test_a_swedish_question_names_an_english_documents_part_in_swedish(mini_sett
     assert not result["abstained"], result["answer"]
     assert result["citations"][0]["section_title"] == "Foreword"
     assert engine.ask("Vad säger förordet i EU-strategin om kanelbullar?")["abstained"]
+
+
+EU_ACTIONS = """# EU Strategy for Health Innovation 2025–2030
+
+## 1. Faster clinical research
+
+The Union will make clinical research faster and closer to patients.
+
+### 1.1 Regional trial hubs
+
+Patients far from university hospitals rarely take part in trials.
+
+#### Key actions
+
+- Fund 25 regional trial hubs that recruit patients across borders.
+- Publish one list of open trials in every language of the Union.
+- Train trial nurses in every hub.
+
+### 1.2 Faster approvals
+
+Approvals of multinational trials take too long.
+"""
+
+
+def test_a_part_of_a_numbered_objective_named_by_its_heading_is_answered_from_its_text(
+    mini_settings: Settings,
+) -> None:
+    """ "the key actions under objective 1.1": the part's list, not the outline's line on objective 1.1."""
+    engine = _engine_with(mini_settings, "eu-en.md", EU_ACTIONS, EU_ENGLISH_ENTRY)
+    result = engine.ask("What are the key actions under objective 1.1 of the EU strategy?")
+    assert not result["abstained"] and result["answer_kind"] != "overview", result["answer"]
+    quoted = " ".join(c["quote"] for c in result["citations"])
+    assert "25 regional trial hubs" in quoted and "Train trial nurses" in quoted, quoted
