@@ -89,7 +89,10 @@ class Aligner:
         # Every proposal sentence against every strategy sentence, per target: computed once, read by the
         # on-topic check and by the ranking.
         pairs = {kind: [vectors @ tv.T for tv in t.vectors] for kind, t in self.targets.items()}
-        topic = _on_topic([p for kind_pairs in pairs.values() for p in kind_pairs], background_sims)
+        # Whether the proposal is on the strategies' topic is read against the regional and national goals the levels
+        # were fitted on; another role's document (a municipal programme on roads and permits) does not move it.
+        fitted = [p for kind in ("regional", "national") for p in pairs[kind]]
+        topic = _on_topic(fitted or [p for kind_pairs in pairs.values() for p in kind_pairs], background_sims)
         result["on_topic"] = {k: round(v, 4) for k, v in topic.items()}
         for kind in SIDES:
             # Each document's targets are scored among themselves (standardised, ranked, voted for): adding another
@@ -98,9 +101,19 @@ class Aligner:
                 item
                 for targets, targets_pairs in _by_document(self.targets[kind], pairs[kind])
                 for item in self._rank(
-                    targets, targets_pairs, text, sentences, vectors, language, background_level, topic
+                    targets,
+                    targets_pairs,
+                    text,
+                    sentences,
+                    vectors,
+                    language,
+                    background_level,
+                    topic if kind != "other" else _on_topic(targets_pairs, background_sims),
                 )
             ]
+            if kind == "other":
+                # No labelled proposals exist for another role's goals: its links are at most possible.
+                ranked = [{**r, "level": "possible", "covered": False} if r["level"] == "clear" else r for r in ranked]
             result[kind] = ranked
             result[f"uncovered_{kind}"] = [
                 {"id": r["id"], "doc_id": r["doc_id"], "number": r["number"], "title": r["title"], "score": r["score"]}
@@ -309,7 +322,7 @@ def _evidence(
         p, s = unit.sentences[b]
         passage = passages[p]
         start, end = passage.sentences[s]
-        if s > 0 and refers_back(passage.text[start:end]):
+        if s > 0 and refers_back(passage.text[start:end], pronouns=True):
             start = passage.sentences[s - 1][0]
         out.append(
             {

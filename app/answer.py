@@ -32,7 +32,7 @@ from strategiqa.retrieval.text import tokenize
 
 from .followup import QUESTION_WORDS
 from .questions import QuestionAnalysis, known_in, mentions_year, satisfies
-from .topic import mentions_topic, rare_topic_word, topic_words
+from .topic import mentions_topic, names_no_topic, rare_topic_word, topic_words
 
 REFUSAL = {
     "sv": "Dokumenten tar inte upp den frågan.",
@@ -128,11 +128,13 @@ def compose_answer(
     params: AnswerParams | None = None,
     named_section: bool = False,
     asked: str | None = None,
+    whole_list: bool = False,
 ) -> Answer:
     """Answer ``result.question`` from its top passages, or refuse and say why. With ``named_section``
     (the passages are those of a section the question names) the topic is the documents' own: only
     whether they give what was asked is checked. ``asked``: the question as read (a follow-up resolved
-    against the one before it), when it differs from ``result.question``."""
+    against the one before it), when it differs from ``result.question``; ``whole_list``: a list question about the
+    named part as a whole, answered with its whole list."""
     params = params or AnswerParams()
     language = "en" if result.language == "en" else "sv"
     candidates = _candidates(result, index, params, analysis)
@@ -177,7 +179,7 @@ def compose_answer(
         text = f"{_missing_sentence(missing, language)} {_NEAREST[language]} {' '.join(parts)}"
         return Answer(text, True, citations, round(score, 4), "missing_fact", missing)
     chosen = _select(candidates, close, analysis, params, index)
-    if named_section and analysis.expects == "list":
+    if named_section and whole_list and analysis.expects == "list":
         # "Vilka prioriterade insatser finns inom område B?": the named part's list, whole and in order, not the
         # items closest to the question's words.
         chosen = _whole_list(chosen, candidates, index) or chosen
@@ -258,7 +260,7 @@ def _candidates(
         "name_line"
         if asks_who_signed(question, analysis)
         else "dateline"
-        if asks_when_dated(question, analysis)
+        if asks_when_dated(question, analysis, index)
         else None
     )
     if line and out:
@@ -289,17 +291,25 @@ def _datelines(
     return out
 
 
-def asks_when_dated(question: str, analysis: QuestionAnalysis) -> bool:
-    """Whether the question asks when a document or its part is dated: its dateline answers."""
-    return analysis.expects in ("date", "day") and bool(_DATED.search(question))
+def asks_when_dated(question: str, analysis: QuestionAnalysis, index: LoadedIndex | None = None) -> bool:
+    """Whether the question asks when a document or its part is dated: its dateline answers. When it was adopted or
+    published ("När antogs agendan?") too, but only a question about the document itself (``index`` tells its
+    topic words): "When will innovations be adopted?", "When was the needs mapping published?" ask about something
+    in it."""
+    if analysis.expects not in ("date", "day"):
+        return False
+    if _DATED.search(question):
+        return True
+    return index is not None and bool(_ISSUED.search(question)) and names_no_topic(question, index)
 
 
-_DATED = re.compile(
-    r"\b(?:daterad\w*|daterat|datering\w*|dated|antogs|antagen|antaget|beslutades|publicerades|utkom|kom\s+ut|"
-    r"gavs\s+ut|published|adopted|issued|released)\b",
+_DATED = re.compile(r"\b(?:daterad\w*|daterat|datering\w*|dated)\b", re.IGNORECASE)
+_ISSUED = re.compile(
+    r"\b(?:antogs|antagen|antaget|beslutades|publicerades|utkom|kom\s+ut|gavs\s+ut|published|adopted|issued|"
+    r"released)\b",
     re.IGNORECASE,
 )
-"""When a document was dated, adopted or published: what its dateline or title page says."""
+"""When a document was adopted or published: what its dateline or title page says."""
 
 
 # A question about who signed or wrote a document: any signature line of it may answer.

@@ -43,6 +43,7 @@ from .sections import (
     own_area_nouns,
     scope_of,
     section_numbers,
+    without_section_references,
 )
 from .settings import Settings
 from .sources import source_lead
@@ -83,7 +84,7 @@ class Engine:
     ) -> SearchResult:
         """Ranked passages; a follow-up is read against ``previous_question``, an overview question
         lists its sections' first passages first; ``docs`` limits the search to those document ids."""
-        result, read_as, overview, _, _, _ = self._retrieve(question, top_k, mode, previous_question, docs)
+        result, read_as, overview, _, _, _, _ = self._retrieve(question, top_k, mode, previous_question, docs)
         if overview is None or self._analyse_asked(result.question, read_as).expects == "number":
             return result  # as ``ask``: a count question is answered from the text first
         return self._overview_first(result, overview)
@@ -99,7 +100,7 @@ class Engine:
     ) -> dict[str, Any]:
         """The ``ask --json`` object: the cited answer (or the refusal and why), plus the ranked passages.
         ``docs`` (document ids) limits the question to those documents; unknown ids are BadInput."""
-        result, read_as, overview, within, sections, item = self._retrieve(
+        result, read_as, overview, within, sections, item, whole_list = self._retrieve(
             question, top_k, mode, previous_question, docs
         )
         base = {
@@ -134,10 +135,11 @@ class Engine:
             # "Who wrote the foreword to <a document>?" names the part of that document that answers.
             named_section=bool(scoped)
             or (
-                (asks_who_signed(result.question, analysis) or asks_when_dated(result.question, analysis))
+                (asks_who_signed(result.question, analysis) or asks_when_dated(result.question, analysis, self.index))
                 and named is not None
             ),
             asked=asked,
+            whole_list=whole_list,
         )
         if overview is not None and answer.abstained:
             return self._overview_answer(base, result, overview)
@@ -181,7 +183,7 @@ class Engine:
         mode: str | None,
         previous_question: str | None,
         docs: Sequence[str] | None = None,
-    ) -> tuple[SearchResult, str | None, Overview | None, set[int], list[str], str | None]:
+    ) -> tuple[SearchResult, str | None, Overview | None, set[int], list[str], str | None, bool]:
         """The ranked passages (for ``read_as``, the follow-up resolved), the outline's answer, if any, the
         positions of the passages of the sections the question names (empty when it names none), those
         sections' labels and the label of the numbered item it names ("Delmål 5.2"), if any."""
@@ -243,7 +245,10 @@ class Engine:
             overview = None
         # Passages of a part named by its heading only are searched, not taken as the documents' own topic.
         numbered = set() if named_sections is not None and named_sections.by_heading else within
-        return replace(result, question=question), read_as, overview, numbered, sections, item
+        # A list question about a named part asks for its whole list, unless it narrows it ("… som handlar om vård i
+        # hemmet"): every word beyond its frame names the part or a heading above it.
+        whole_list = named_sections is not None and not self._narrows_the_part(question, named_sections)
+        return replace(result, question=question), read_as, overview, numbered, sections, item, whole_list
 
     def _outline(self, question: str, language: str, documents: list[Document], topical: bool) -> Overview | None:
         """The outline's answer to ``question`` over ``documents`` (see ``overview.answer_overview``)."""
@@ -293,6 +298,24 @@ class Engine:
             return own  # a follow-up naming another document leaves the section behind
         return followup_scope(
             question, previous, documents, self.router, english, names_part=not followup, doc_ids=doc_ids
+        )
+
+    def _narrows_the_part(self, question: str, scope: SectionScope) -> bool:
+        """Whether ``question`` has a word beyond its frame, the document's name and the headings of the parts in
+        ``scope`` and of the sections above them (as the document writes them: "Strategiskt område B – …")."""
+        headings: set[str] = set()
+        documents = {d.info.doc_id: d for d in self.index.documents}
+        for doc_id, part in scope.sections:
+            document = documents[doc_id]
+            for section in document.all_sections():
+                if part in section.walk():
+                    raw = document.text[section.start : section.body_start] if section.body_start else ""
+                    headings.update(w.lower()[:5] for w in re.findall(r"[^\W\d_]+", f"{raw} {section.title}"))
+        words = re.findall(r"[^\W\d_]+", without_section_references(self.router.strip_names(question)))
+        return any(
+            w.lower() not in STOP_WORDS and w.lower() not in QUESTION_WORDS and w.lower()[:5] not in headings
+            for w in words
+            if len(w) >= 3
         )
 
     def _only_names_the_part(self, question: str, scope: SectionScope) -> bool:

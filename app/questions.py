@@ -243,6 +243,12 @@ _BODY = re.compile(
     r"partnerskap\w*|konsortium\w*|kommission\w*|eu)\b",
     re.IGNORECASE,
 )
+# A compound ending in a body noun, definite or not ("Götalandsregionen", "Universitetssjukhuset", "Vetenskapsrådet").
+_BODY_ENDING = re.compile(
+    r"(?:regionen?|sjukhus(?:et)?|universitet(?:et)?|högskolan?|kommunen?|myndighet(?:en)?|verket|rådet|kontoret|"
+    r"institutet|akademin|centrum|centret|styrelsen|departementet|kommissionen|kansliet|bolaget|företaget)$",
+    re.IGNORECASE,
+)
 # Agencies and authorities, as asked for and as named (Swedish definite and compound forms).
 _AGENCY_ASKED = re.compile(r"\b(?:myndighet\w*|verk(?:et)?|agenc(?:y|ies)|authorit(?:y|ies))\b", re.IGNORECASE)
 _AGENCY = re.compile(r"\w*(?:myndighet\w*|verket|rådet|inspektionen|institutet)\b", re.IGNORECASE)
@@ -354,8 +360,8 @@ def satisfies(sentence: str, analysis: QuestionAnalysis) -> bool:
         return bool(_DATE.search(sentence))
     if expects == "person":
         # "Västra Götalandsregionen", "Sahlgrenska Universitetssjukhuset": two capitalised words ending in a body noun
-        # name a body, not a person.
-        return any(not _BODY.fullmatch(m.group(0).split()[-1]) for m in _PERSON_NAME.finditer(sentence))
+        # name a body, not a person (a surname such as "Parker" or "Kontorsson" is no body).
+        return any(not _BODY_ENDING.search(m.group(0).split()[-1]) for m in _PERSON_NAME.finditer(sentence))
     if expects == "place":
         # A place is given after a preposition of place ("i <city>", "inom <ministry>"): a name alone
         # ("<a named centre> och …") says what, not where.

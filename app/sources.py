@@ -17,7 +17,8 @@ from strategiqa.ingest.structure import repeats_title, split_number
 
 _FROM = {"sv": "Ur", "en": "From"}
 _AND = {"sv": "och", "en": "and"}
-_TITLE_PAGE = {"sv": "titelsidan", "en": "title page"}
+_TITLE_PAGE = {"sv": "före första rubriken", "en": "before the first heading"}
+"""Where a quote under the document's title only stands (a title page, a preamble): before any section."""
 
 
 def source_lead(passages: Sequence[Passage], language: str, english: Callable[[str, Sequence[str]], list[str]]) -> str:
@@ -30,8 +31,8 @@ def source_lead(passages: Sequence[Passage], language: str, english: Callable[[s
         path = _locator_path(passage)
         by_document.setdefault(passage.doc_id, [])
         titles[passage.doc_id] = passage.doc_title
-        if not path:  # text under the document's title only (a title page): the document is the locator, or,
-            # beside quotes from its sections, "title page" says where this one stands
+        if not path:  # text under the document's title only (a title page, a preamble): the document is the
+            # locator, or, beside quotes from its sections, "before the first heading" says where this one stands
             if _TITLE_PAGE[language if language in _FROM else "sv"] not in by_document[passage.doc_id]:
                 by_document[passage.doc_id].append(_TITLE_PAGE[language if language in _FROM else "sv"])
             continue

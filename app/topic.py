@@ -65,6 +65,16 @@ def rare_topic_word(question: str, result: SearchResult, index: LoadedIndex, rar
     return False
 
 
+def names_no_topic(question: str, index: LoadedIndex) -> bool:
+    """Whether ``question`` asks about a document itself: beyond its frame, the document's name and words without a
+    topic of their own ("När antogs agendan?", "When was the strategy published?") nothing is left."""
+    topic = topic_words(question, index)
+    if topic is None or index.router is None:
+        return False
+    words = tokenize(_without_pointers(topic, index.router), None, "en")
+    return not [w for w in words if len(w) >= 3]
+
+
 def topic_words(question: str, index: LoadedIndex) -> str | None:
     """What the question is about: its focused form, without the documents' names and places (see
     ``DocumentRouter.focus``), section references, question words and what it calls a document; None when it

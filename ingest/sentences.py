@@ -158,16 +158,19 @@ def sentence_role(sentence: str) -> str:
     return "fragment"
 
 
-def refers_back(sentence: str) -> bool:
+def refers_back(sentence: str, pronouns: bool = False) -> bool:
     """Whether a sentence's first words point back to the one before it (*Regeringen främjar dessa
-    förutsättningar.*, *This requires …*): alone it means nothing, so it is quoted with that sentence."""
-    return _REFERS_BACK.search(sentence) is not None
+    förutsättningar.*, *This requires …*): alone it means nothing, so it is quoted with that sentence. With
+    ``pronouns`` an opening "De", "Det", "They", "It" counts too — in Swedish as often an article or a dummy subject
+    ("Det finns …", "De västsvenska …"), so answers do not count it; the proposal check's evidence, one sentence
+    each, does."""
+    return _REFERS_BACK.search(sentence) is not None or (pronouns and _PRONOUN_OPENING.search(sentence) is not None)
 
 
 _REFERS_BACK = re.compile(
-    r"^\W*(?:\w+\s+){0,3}?(?:dessa|detta|denna|dess|sådana|these|this|those|such)\b|^\W*(?:De|Det|They|It)\s",
-    re.IGNORECASE,
+    r"^\W*(?:\w+\s+){0,3}?(?:dessa|detta|denna|dess|sådana|these|this|those|such)\b", re.IGNORECASE
 )
+_PRONOUN_OPENING = re.compile(r"^\W*(?:De|Det|They|It)\s", re.IGNORECASE)
 
 
 def is_answer_material(sentence: str) -> bool:

@@ -48,7 +48,7 @@ def docx_markdown(data: bytes, name: str) -> str:
         elif "bullet" in style.lower() or "list" in style.lower() or _has_numbering(block):
             lines.append(f"- {text}")
             numbered = 0
-        elif lines and _PERSON.fullmatch(lines[-2] if lines[-1] == "" and len(lines) > 1 else "") and _title_line(text):
+        elif _after_signature_name(lines) and _title_line(text):
             # A signature set as paragraphs ("Elena Marković" / "Commissioner for Health"): one line, as a Markdown
             # file or a PDF writes it, so it reads as a name and title.
             lines[-2] = f"{lines[-2]} {text}"
@@ -63,9 +63,24 @@ _PERSON = re.compile(r"[A-ZÅÄÖÉ][\w’'-]+(?:\s+[A-ZÅÄÖÉ][\w’'-]+){1,3
 """A paragraph that is only a name ("Elena Marković"): two to four capitalised words."""
 
 
+def _after_signature_name(lines: list[str]) -> bool:
+    """Whether the last paragraph written is a name that closes a text: a name alone ("Elena Marković") right after a
+    paragraph that ends a sentence (a cover's "Region X" / "Strategi …" lines are no signature)."""
+    written = [line for line in lines if line.strip()]
+    return len(written) >= 2 and bool(_PERSON.fullmatch(written[-1])) and bool(re.search(r"[.!?]$", written[-2]))
+
+
 def _title_line(text: str) -> bool:
-    """A short line without closing punctuation: a title under a name ("Commissioner for Health")."""
-    return len(text.split()) <= 8 and not re.search(r"[.!?:;]$", text)
+    """A short line without closing punctuation, digits or a month: a title under a name ("Commissioner for Health"),
+    not a place and date ("Härnösand i april 2026")."""
+    return len(text.split()) <= 8 and not re.search(r"[.!?:;]$|\d", text) and not _MONTH.search(text)
+
+
+_MONTH = re.compile(
+    r"\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|"
+    r"march|may|june|july|august|october)\b",
+    re.IGNORECASE,
+)
 
 
 class DocxError(IngestError):

@@ -102,7 +102,14 @@ class DocumentRouter:
             own = [p for p in places if self._owner_of(p.group(0)) == place_doc]
             first_place = min(p.start() for p in own)
             if all(
-                (first_place < w.start() or any(_QUALIFIES.fullmatch(text[w.end() : p.start()]) for p in own))
+                (
+                    first_place < w.start()
+                    # ... a place of its own, not the first part of a compound ("strategin för EU-medel")
+                    or any(
+                        _QUALIFIES.fullmatch(text[w.end() : p.start()]) and text[p.end() : p.end() + 1] != "-"
+                        for p in own
+                    )
+                )
                 and self._in_title(w.group(0), place_doc)
                 for w in words
             ):

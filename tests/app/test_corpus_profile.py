@@ -302,6 +302,10 @@ def test_a_list_question_about_a_named_part_gets_the_whole_list_in_order(mini_se
     positions = [quoted.find(f"{n}. ") for n in range(1, 6)]
     assert all(p >= 0 for p in positions) and positions == sorted(positions), quoted
     assert "Fler företag testar" not in quoted  # the next part's text is not a list item of this one
+    # A question that narrows the list gets the items that fit, not the whole list.
+    narrowed = engine.ask("Vilka prioriterade insatser inom strategiskt område A handlar om standardavtal?")
+    quoted = " ".join(c["quote"] for c in narrowed["citations"])
+    assert "standardavtal" in quoted and "Redovisa varje test" not in quoted, quoted
 
 
 EU_ENGLISH = """# EU Strategy for Health Innovation 2025–2030

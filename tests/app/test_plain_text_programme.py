@@ -101,7 +101,9 @@ def test_an_english_section_noun_picks_the_document_whose_headings_use_it(
     assert {c["doc_id"] for c in result["citations"]} == {DOC_ID}
 
 
-def test_the_proposal_check_scores_a_municipal_programme_at_its_finest_goals(engine: Engine) -> None:
+def test_the_proposal_check_scores_a_municipal_programme_at_its_finest_goals(
+    engine: Engine, real_engine: Engine
+) -> None:
     from strategiqa.app.reports import alignment_markdown
     from strategiqa.app.ui_render import render_alignment
 
@@ -111,6 +113,14 @@ def test_the_proposal_check_scores_a_municipal_programme_at_its_finest_goals(eng
     )
     result = engine.align(proposal)
     assert result["not_checked"] == []
+    # The programme's goals have no labelled proposals behind their levels: at most possible. And it does not move
+    # whether the proposal is on the strategies' topic, nor any regional or national level.
+    assert not [i for i in result["other"] if i["level"] == "clear"]
+    bundled = real_engine.align(proposal)
+    assert result["on_topic"] == bundled["on_topic"]
+    assert [(i["number"], i["level"]) for i in result["national"]] == [
+        (i["number"], i["level"]) for i in bundled["national"]
+    ]
     # A goal's sub-goals stand for it; a goal without any stands for itself: the leaves of its numbering.
     numbers = sorted((i["number"] for i in result["other"] if i["doc_id"] == DOC_ID), key=number_key)
     goals = [s for s in _sections(engine) if s["number"]]

@@ -79,11 +79,13 @@ def test_a_refusal_has_no_source_line(real_engine: Engine) -> None:
     assert answer["abstained"] and not answer["answer"].startswith("Ur ")
 
 
-def test_a_title_page_quote_beside_a_sections_quote_is_located_on_the_title_page() -> None:
-    """ "Brussels, March 2025" stands under the title only: beside a quote from a section the line says so, instead of
-    letting the section's heading seem to hold both; alone, the document's title is its locator."""
+def test_a_quote_before_the_first_heading_beside_a_sections_quote_says_so() -> None:
+    """ "Brussels, March 2025" (a title page) or a preamble stands under the title only: beside a quote from a section
+    the line says so, instead of letting the section's heading seem to hold both; alone, the title locates it."""
     title_page = _passage("eu", "EU-strategin", ())
     monitoring = _passage("eu", "EU-strategin", ("Uppföljning",))
-    assert source_lead([title_page, monitoring], "sv", _english) == "Ur EU-strategin, titelsidan; Uppföljning:"
-    assert source_lead([title_page, monitoring], "en", _english) == "From EU-strategin, title page; Uppföljning:"
+    lead = source_lead([title_page, monitoring], "sv", _english)
+    assert lead == "Ur EU-strategin, före första rubriken; Uppföljning:"
+    lead = source_lead([title_page, monitoring], "en", _english)
+    assert lead == "From EU-strategin, before the first heading; Uppföljning:"
     assert source_lead([title_page], "sv", _english) == "Ur EU-strategin:"

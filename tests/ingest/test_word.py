@@ -66,6 +66,8 @@ def test_a_signature_set_as_paragraphs_is_one_name_and_title_line() -> None:
 
     document = docx.Document()
     document.add_heading("EU Strategy for Health", 0)
+    document.add_paragraph("Region Norrbo")  # a cover's lines: no signature
+    document.add_paragraph("Life Science Strategy")
     document.add_paragraph("European Health Council (EHC)")
     document.add_paragraph("Brussels, March 2025")
     document.add_heading("Foreword", 1)
@@ -73,6 +75,10 @@ def test_a_signature_set_as_paragraphs_is_one_name_and_title_line() -> None:
     document.add_paragraph("Elena Marković")
     document.add_paragraph("Commissioner for Health and Life Sciences")
     document.add_paragraph("Chair of the European Health Council")
+    document.add_heading("Förord", 1)
+    document.add_paragraph("Vi tar nu nästa steg.")
+    document.add_paragraph("Anna Lindgren")
+    document.add_paragraph("Härnösand i april 2026")  # a place and date: the dateline, not a title
     buffer = io.BytesIO()
     document.save(buffer)
     paragraphs = [p.strip() for p in docx_markdown(buffer.getvalue(), "eu.docx").split("\n\n")]
@@ -80,3 +86,5 @@ def test_a_signature_set_as_paragraphs_is_one_name_and_title_line() -> None:
     assert sentence_role("Elena Marković Commissioner for Health and Life Sciences") == "name_line"
     assert "Chair of the European Health Council" in paragraphs  # one title line is joined, not the whole block
     assert "Brussels, March 2025" in paragraphs and "European Health Council (EHC)" in paragraphs
+    assert "Region Norrbo" in paragraphs and "Life Science Strategy" in paragraphs
+    assert "Anna Lindgren" in paragraphs and "Härnösand i april 2026" in paragraphs

@@ -138,6 +138,7 @@ def test_a_place_decides_over_a_cue_inside_it_or_a_name_right_after_it() -> None
     assert router.named("Hur mycket pengar avsätts för strategin i Xland?") == "x"
     assert router.named("Who leads the strategy for Xland?") == "x"
     assert router.named("Vad säger strategin om Xland?") == "n"  # "om": Xland is the topic
+    assert router.named("Vad säger strategin för Xland-medel?") == "n"  # a compound names no place
 
 
 def test_a_place_inside_a_name_is_part_of_the_name_and_a_whole_name_must_be_in_the_title() -> None:
