@@ -241,7 +241,8 @@ class Engine:
         # "What are the key actions under objective 5.4?": a part of the numbered section, named by its heading, is
         # answered from its own text, not by the outline's line on the section.
         part = named_sections is not None and all(s.number is None for _, s in named_sections.sections)
-        if overview is not None and part and section_numbers(question):
+        # (An outline listing the goals the section's text numbers, "Målsättningar: 1. … 2. …", still answers.)
+        if overview is not None and part and section_numbers(question) and len(overview.citations) <= 2:
             overview = None
         # Passages of a part named by its heading only are searched, not taken as the documents' own topic.
         numbered = set() if named_sections is not None and named_sections.by_heading else within

@@ -247,7 +247,7 @@ def test_on_a_phone_the_answer_is_brought_into_view(live_server: str, page: Any)
     page.wait_for_selector("#sq-question textarea", timeout=60_000)
     page.fill("#sq-question textarea", "Hur många life science-bolag finns det i Västsverige?")
     page.keyboard.press("Enter")
-    page.wait_for_selector("#sq-answer", timeout=30_000)
+    page.wait_for_selector("#sq-answer", timeout=60_000)  # the server's first answer may load the model
     page.wait_for_function(
         "(() => { const r = document.querySelector('#sq-answer').getBoundingClientRect();"
         " return r.top >= -1 && r.top < window.innerHeight * 0.6; })()",  # -1: scrolled to a sub-pixel position
