@@ -53,6 +53,9 @@ class DocumentRouter:
             **{_key(w): doc for doc, words in places.items() for w in words},
             **{_key(w): doc for doc, words in strong.items() for w in words},
         }
+        self._name_keys = {_key(re.sub(_GENITIVE + "$", "", n)) for d in documents for n in d.names} | {
+            _key(n) for d in documents for n in d.names
+        }
         names = sorted({n for d in documents for n in d.names}, key=len, reverse=True)
         topic = "|".join(r"[ -]".join(re.escape(w) for w in t.split()) for t in topic_phrases)
         # Only names are taken out; cues (a role word, a publisher) still say something about the content.
@@ -92,6 +95,12 @@ class DocumentRouter:
             words.append(m)
         located = {doc for doc in (self._owner_of(p.group(0)) for p in places) if doc is not None}
         named = {doc for doc in strong if doc is not None}
+        # A name outranks another document's cue: in "What does the national strategy say about regional cooperation?"
+        # "regional" describes the topic. Not in a comparison ("Hur skiljer sig regeringens mål från agendans?").
+        if len(named) > 1 and not _COMPARISON.search(text):
+            by_name = {self._owner_of(w.group(0)) for w in words if _key(w.group(0)) in self._name_keys}
+            if len(by_name) == 1 and None not in by_name:
+                named = {doc for doc in by_name if doc is not None}
         # A name any document could go by ("strategin") gives way to a place before it whose document calls itself so
         # too: "Hur mycket avsätter Region X för strategin?" asks about X's strategy ("… utvecklingsstrategi …"),
         # while "What does the strategy say about X?" (the place after it) and "the agenda's view of Swedish exports"

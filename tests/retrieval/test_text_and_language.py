@@ -141,6 +141,19 @@ def test_a_place_decides_over_a_cue_inside_it_or_a_name_right_after_it() -> None
     assert router.named("Vad säger strategin för Xland-medel?") == "n"  # a compound names no place
 
 
+def test_a_name_outranks_another_documents_cue_except_in_a_comparison() -> None:
+    """ "regional" in "regional cooperation" describes the topic of a question naming the national strategy."""
+    agenda = _a_county_agenda(names=("agendan", "agendans"), cues=("regional", "regionala"))
+    nation = DocumentInfo(
+        "n", "n.md", "Nationell strategi", "Strategin", "Regeringen", 2024, "national",
+        names=("national strategy", "strategin"), cues=("regeringens", "nationella"),
+    )  # fmt: skip
+    router = DocumentRouter([agenda, nation])
+    assert router.named("What does the national strategy say about regional cooperation?") == "n"
+    assert router.named("Vad säger agendan om nationella register?") == "a"
+    assert router.named("Hur skiljer sig regeringens mål från agendans?") is None  # a comparison: both documents
+
+
 def test_a_place_inside_a_name_is_part_of_the_name_and_a_whole_name_must_be_in_the_title() -> None:
     """ "EU-strategin" names the EU document: its "EU" is no place of its own; "the national strategy" is not
     "EU Strategy for …" however near the EU stands."""
