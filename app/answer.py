@@ -276,7 +276,7 @@ def _candidates(
 def _datelines(
     doc_id: str, found: list[_Sentence], index: LoadedIndex, query: np.ndarray, rank: int
 ) -> list[_Sentence]:
-    """The datelines of the document the top passage is from, wherever they stand ("Brussels, March 2025" on the
+    """The datelines of the document the top passage is from, wherever they stand ("<City>, March 2025" on the
     title page, far from any passage the question's words find), that ``found`` does not hold yet."""
     held = {(c.passage_index, c.sentence_index) for c in found}
     out = []

@@ -399,7 +399,7 @@ class Engine:
         for document in self.index.documents:
             pairs = re.findall(r"\b([^\W\d_])[^\W\d_]* och ([^\W\d_])", document.text.lower())
             words.update(f"{a}o{b}" for a, b in pairs)
-        # A name the profile gives for a word the documents use ("Bryssel" for "EU") is known as that word is.
+        # A name the profile gives for a word the documents use (a capital for its union) is known as that word is.
         for alias, stands_for in self.profile.aliases.items():
             if all(w.lower() in words for w in re.findall(r"[^\W_]+", stands_for)):
                 words.update(w.lower() for w in re.findall(r"[^\W_]+", alias))

@@ -1,8 +1,8 @@
 """What a question asks for, and whether a sentence gives it (Swedish and English).
 
 Similarity says a sentence is *about* the question's topic; it does not say the sentence gives
-*what was asked*. "Hur mycket pengar satsas på agendan?" is close to every sentence about the
-agenda, but only a sentence with an amount answers it. The analysis here is deliberately simple
+*what was asked*. "Hur mycket pengar satsas på planen?" is close to every sentence about the
+plan, but only a sentence with an amount answers it. The analysis here is deliberately simple
 and deterministic: the kind of answer a question expects (from its question words), and its hard
 constraints (a year, a named body or place), each checked on the candidate sentences.
 """
@@ -243,7 +243,7 @@ _BODY = re.compile(
     r"partnerskap\w*|konsortium\w*|kommission\w*|eu)\b",
     re.IGNORECASE,
 )
-# A compound ending in a body noun, definite or not ("Götalandsregionen", "Universitetssjukhuset", "Vetenskapsrådet").
+# A compound ending in a body noun, definite or not ("<Place>regionen", "<Name> Universitetssjukhuset", "<Field>rådet").
 _BODY_ENDING = re.compile(
     r"(?:regionen?|sjukhus(?:et)?|universitet(?:et)?|högskolan?|kommunen?|myndighet(?:en)?|verket|rådet|kontoret|"
     r"institutet|akademin|centrum|centret|styrelsen|departementet|kommissionen|kansliet|bolaget|företaget)$",
@@ -359,8 +359,8 @@ def satisfies(sentence: str, analysis: QuestionAnalysis) -> bool:
     if expects == "date":
         return bool(_DATE.search(sentence))
     if expects == "person":
-        # "Västra Götalandsregionen", "Sahlgrenska Universitetssjukhuset": two capitalised words ending in a body noun
-        # name a body, not a person (a surname such as "Parker" or "Kontorsson" is no body).
+        # "<Place>regionen", "<Name> Universitetssjukhuset": two capitalised words ending in a body noun
+        # name a body, not a person (a surname that merely ends like one, "-parker" or "-kontorsson", is no body).
         return any(not _BODY_ENDING.search(m.group(0).split()[-1]) for m in _PERSON_NAME.finditer(sentence))
     if expects == "place":
         # A place is given after a preposition of place ("i <city>", "inom <ministry>"): a name alone

@@ -78,7 +78,7 @@ class CorpusProfile:
     titles_en: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """English section titles: document id (or ``all``) → title as printed → translation."""
     aliases: Mapping[str, str] = field(default_factory=dict)
-    """Names questions use for what the documents call otherwise (a capital for its union: "Bryssel" → "EU"): a
+    """Names questions use for what the documents call otherwise (a capital for the union it hosts): a
     question naming one is not refused for a name the documents lack, when they use the word it stands for."""
 
     def english_title(self, doc_id: str, title: str) -> str | None:

@@ -49,7 +49,7 @@ def docx_markdown(data: bytes, name: str) -> str:
             lines.append(f"- {text}")
             numbered = 0
         elif _after_signature_name(lines) and _title_line(text):
-            # A signature set as paragraphs ("Elena Marković" / "Commissioner for Health"): one line, as a Markdown
+            # A signature set as paragraphs ("<First> <Last>" / "Commissioner for Health"): one line, as a Markdown
             # file or a PDF writes it, so it reads as a name and title.
             lines[-2] = f"{lines[-2]} {text}"
             numbered = 0
@@ -60,11 +60,11 @@ def docx_markdown(data: bytes, name: str) -> str:
 
 
 _PERSON = re.compile(r"[A-ZÅÄÖÉ][\w’'-]+(?:\s+[A-ZÅÄÖÉ][\w’'-]+){1,3}")
-"""A paragraph that is only a name ("Elena Marković"): two to four capitalised words."""
+"""A paragraph that is only a name ("<First> <Last>"): two to four capitalised words."""
 
 
 def _after_signature_name(lines: list[str]) -> bool:
-    """Whether the last paragraph written is a name that closes a text: a name alone ("Elena Marković") right after a
+    """Whether the last paragraph written is a name that closes a text: a name alone ("<First> <Last>") right after a
     paragraph that ends a sentence (a cover's "Region X" / "Strategi …" lines are no signature)."""
     written = [line for line in lines if line.strip()]
     return len(written) >= 2 and bool(_PERSON.fullmatch(written[-1])) and bool(re.search(r"[.!?]$", written[-2]))
@@ -72,7 +72,7 @@ def _after_signature_name(lines: list[str]) -> bool:
 
 def _title_line(text: str) -> bool:
     """A short line without closing punctuation, digits or a month: a title under a name ("Commissioner for Health"),
-    not a place and date ("Härnösand i april 2026")."""
+    not a place and date ("<Town> i april 2026")."""
     return len(text.split()) <= 8 and not re.search(r"[.!?:;]$|\d", text) and not _MONTH.search(text)
 
 

@@ -25,7 +25,7 @@ _COMPARISON = re.compile(
 )
 
 
-# What joins a document's name to the place it belongs to: "strategin i Sundsvall", "the strategy for X".
+# What joins a document's name to the place it belongs to: "strategin i X", "the strategy for X".
 _QUALIFIES = re.compile(r"\s+(?:i|in|för|for|of|från|from|inom|within)\s+(?:the\s+)?", re.IGNORECASE)
 
 
@@ -105,7 +105,7 @@ class DocumentRouter:
         # too: "Hur mycket avsätter Region X för strategin?" asks about X's strategy ("… utvecklingsstrategi …"),
         # while "What does the strategy say about X?" (the place after it) and "the agenda's view of Swedish exports"
         # (a name the place's document does not go by) stay with the name.
-        # So does a name the place right after it qualifies ("strategin i Sundsvall", "the strategy for X").
+        # So does a name the place right after it qualifies ("strategin i X", "the strategy for X").
         if len(named) == 1 and len(located) == 1 and named != located:
             place_doc = next(iter(located))
             own = [p for p in places if self._owner_of(p.group(0)) == place_doc]
@@ -113,7 +113,7 @@ class DocumentRouter:
             if all(
                 (
                     first_place < w.start()
-                    # ... a place of its own, not the first part of a compound ("strategin för EU-medel")
+                    # ... a place of its own, not the first part of a compound ("strategin för X-medel")
                     or any(
                         _QUALIFIES.fullmatch(text[w.end() : p.start()]) and text[p.end() : p.end() + 1] != "-"
                         for p in own
@@ -137,8 +137,8 @@ class DocumentRouter:
         return bool(stems) and len(stems[-1]) >= 5 and all(stem in title for stem in stems)
 
     def _places_outside_names(self, text: str) -> list[re.Match[str]]:
-        """The places ``text`` mentions, except one inside a longer name or cue: "EU-strategin" names a document,
-        its "EU" is no place of its own."""
+        """The places ``text`` mentions, except one inside a longer name or cue: "X-strategin" names a document,
+        its "X" is no place of its own."""
         places = list(self._weak.finditer(text)) if self._weak is not None else []
         longer = [m for m in self._strong.finditer(text)] if self._strong is not None else []
         return [
