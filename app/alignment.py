@@ -91,7 +91,7 @@ class Aligner:
         pairs = {kind: [vectors @ tv.T for tv in t.vectors] for kind, t in self.targets.items()}
         # Whether the proposal is on the strategies' topic is read against the regional and national goals the levels
         # were fitted on; another role's document (a municipal programme on roads and permits) does not move it.
-        fitted = [p for kind in ("regional", "national") for p in pairs[kind]]
+        fitted = [p for kind in PAIRED_ROLES for p in pairs[kind]]
         topic = _on_topic(fitted or [p for kind_pairs in pairs.values() for p in kind_pairs], background_sims)
         result["on_topic"] = {k: round(v, 4) for k, v in topic.items()}
         for kind in SIDES:
@@ -225,7 +225,9 @@ def summary(result: dict[str, Any], language: str) -> dict[str, Any]:
     return out
 
 
-SIDES = ("regional", "national", "other")
+PAIRED_ROLES = ("regional", "national")
+"""The roles whose goals the levels were fitted on and the crosswalk pairs: a region's areas, a nation's objectives."""
+SIDES = (*PAIRED_ROLES, "other")
 """The lists a proposal is checked against: a regional document's focus areas, a national one's objectives, and the
 numbered goals of a document of any other role (an EU strategy, a municipality's), each at its finest numbered level."""
 
@@ -233,11 +235,11 @@ numbered goals of a document of any other role (an EU strategy, a municipality's
 def _side_units(documents: Sequence[Document], passages: Sequence[Passage], side: str) -> list[StrategyUnit]:
     """The targets of one side (see ``SIDES``): areas (``4``) of regional documents, objectives (``4.1``) of national
     ones, and for another role the finest numbered sections its own numbering has."""
-    if side in ("regional", "national"):
+    if side in PAIRED_ROLES:
         return strategy_units(documents, passages, 1 if side == "regional" else 2, side)
     units = []
     for document in documents:
-        if document.info.kind in ("regional", "national"):
+        if document.info.kind in PAIRED_ROLES:
             continue
         # The leaves of its numbering: the sub-goals of a goal that has them (3.1–3.3), else the goal itself (1, 2).
         goals, subgoals = strategy_units([document], passages, 1), strategy_units([document], passages, 2)

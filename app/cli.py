@@ -341,9 +341,8 @@ def align(
         for heading, groups in document_groups(result, "en"):
             typer.echo(heading)
             # By level (a clear link above a possible one), then in the check's order (score) within a level.
-            for item in [*groups["clear"], *groups["possible"], *sorted(groups["none"], key=lambda i: -i["score"])][
-                :top
-            ]:
+            ordered = [*groups["clear"], *groups["possible"], *sorted(groups["none"], key=lambda i: -i["score"])]
+            for item in ordered[:top]:
                 # The heading names the document; the number is enough under it.
                 typer.echo(f"  {marks[item['level']]} {item['number']:>4}  {item['level']:<8}  {item['title']}")
         typer.echo("(** = clear link, * = possible link; --markdown for the evidence)")

@@ -24,7 +24,7 @@ from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.search import Hit, Searcher, SearchParams, SearchResult
 from strategiqa.retrieval.text import STOP_WORDS
 
-from .alignment import SIDES, Aligner
+from .alignment import PAIRED_ROLES, SIDES, Aligner
 from .alignment_levels import crosswalk_cuts, with_levels
 from .answer import Answer, AnswerParams, asks_when_dated, asks_who_signed, compose_answer
 from .calibration import answer_params, read_calibration
@@ -312,20 +312,12 @@ class Engine:
                 if part in section.walk():
                     raw = document.text[section.start : section.body_start] if section.body_start else ""
                     headings.update(w.lower()[:5] for w in re.findall(r"[^\W\d_]+", f"{raw} {section.title}"))
-        words = re.findall(r"[^\W\d_]+", without_section_references(self.router.strip_names(question)))
-        return any(
-            w.lower() not in STOP_WORDS and w.lower() not in QUESTION_WORDS and w.lower()[:5] not in headings
-            for w in words
-            if len(w) >= 3
-        )
+        words = _beyond_the_frame(without_section_references(self.router.strip_names(question)))
+        return any(w[:5] not in headings for w in words if len(w) >= 3)
 
     def _only_names_the_part(self, question: str, scope: SectionScope) -> bool:
         """Whether every word of ``question`` beyond its frame and the document's name names a heading in ``scope``."""
-        words = [
-            w.lower()
-            for w in re.findall(r"[^\W\d_]+", self.router.strip_names(question))
-            if w.lower() not in STOP_WORDS and w.lower() not in QUESTION_WORDS and self.router.named(w) is None
-        ]
+        words = [w for w in _beyond_the_frame(self.router.strip_names(question)) if self.router.named(w) is None]
         english = self.profile.english_title
         return bool(words) and all(
             any(names_heading({w}, s.title, english(doc_id, s.title)) for doc_id, s in scope.sections) for w in words
@@ -522,7 +514,7 @@ class Engine:
             "not_linked": [
                 {"doc_id": d.info.doc_id, "title": d.info.title, "year": d.info.year, "role": d.info.kind}
                 for d in self.index.documents
-                if d.info.kind not in ("regional", "national")
+                if d.info.kind not in PAIRED_ROLES
             ],
         }
         return crosswalk
@@ -658,3 +650,11 @@ class Engine:
             "built_at": m.created_at,
             "fingerprint": m.fingerprint,
         }
+
+
+def _beyond_the_frame(text: str) -> list[str]:
+    """The words of ``text``, lower-cased, without stop words and question words ("vad", "säger", "which")."""
+    return [w for w in (m.lower() for m in re.findall(r"[^\W\d_]+", text)) if w not in _FRAME_WORDS]
+
+
+_FRAME_WORDS = STOP_WORDS | QUESTION_WORDS

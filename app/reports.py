@@ -6,6 +6,8 @@ from typing import Any
 
 from strategiqa.ingest.structure import number_key
 
+from .labels import LABELS
+
 
 def crosswalk_markdown(crosswalk: dict[str, Any], top: int = 5) -> str:
     """The crosswalk report: per regional × national document pair and focus area, its closest objectives
@@ -38,7 +40,7 @@ def crosswalk_markdown(crosswalk: dict[str, Any], top: int = 5) -> str:
     skipped = crosswalk.get("not_linked", [])
     if skipped:
         names = "; ".join(f"{d['title']} ({d['role']})" for d in skipped)
-        lines += [f"*Inte med i kopplingen (varken regional eller nationell): {names}.*", ""]
+        lines += [f"*{LABELS['sv']['not_linked']}: {names}.*", ""]
     return "\n".join(lines)
 
 

@@ -25,6 +25,8 @@ def source_lead(passages: Sequence[Passage], language: str, english: Callable[[s
     """ "Ur <document>, <section>; <section>:" for the passages an answer quotes, in the order quoted.
     ``english(doc_id, path)`` translates a heading path (unknown headings come back as they are). Empty when
     no passage is given; a passage standing under its document's title only is located by the title alone."""
+    language = language if language in _FROM else "sv"
+    before_headings = _TITLE_PAGE[language]
     by_document: dict[str, list[str]] = {}
     titles: dict[str, str] = {}
     for passage in passages:
@@ -33,8 +35,8 @@ def source_lead(passages: Sequence[Passage], language: str, english: Callable[[s
         titles[passage.doc_id] = passage.doc_title
         if not path:  # text under the document's title only (a title page, a preamble): the document is the
             # locator, or, beside quotes from its sections, "before the first heading" says where this one stands
-            if _TITLE_PAGE[language if language in _FROM else "sv"] not in by_document[passage.doc_id]:
-                by_document[passage.doc_id].append(_TITLE_PAGE[language if language in _FROM else "sv"])
+            if before_headings not in by_document[passage.doc_id]:
+                by_document[passage.doc_id].append(before_headings)
             continue
         label = " – ".join(path)
         if language == "en":
@@ -45,9 +47,8 @@ def source_lead(passages: Sequence[Passage], language: str, english: Callable[[s
     if not by_document:
         return ""
     for doc_id, labels in by_document.items():  # the title page alone: the document's title says it
-        if labels == [_TITLE_PAGE[language if language in _FROM else "sv"]]:
+        if labels == [before_headings]:
             by_document[doc_id] = []
-    language = language if language in _FROM else "sv"
     parts = [
         ", ".join((titles[doc_id], "; ".join(labels))) if labels else titles[doc_id]
         for doc_id, labels in by_document.items()

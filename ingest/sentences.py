@@ -119,11 +119,12 @@ _NAME_LINE = re.compile(
 """A name (with a party, "(C)") and a title ("Jakob Forssmed Socialminister", "Margareta Holmberg Regionstyrelsens
 ordförande, Region Östergötland")."""
 _TABLE_ROW = re.compile(r"^\|(.*)\|$")
-_MONTH_YEAR = re.compile(
-    r"\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
-    r"january|february|march|may|june|july|august|october)\b[ ,]*\d{4}\b",
-    re.IGNORECASE,
+MONTH_NAMES = (
+    r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
+    r"january|february|march|may|june|july|august|october)"
 )
+"""The months in Swedish and English (those English ones that are not the Swedish word)."""
+_MONTH_YEAR = re.compile(rf"\b{MONTH_NAMES}\b[ ,]*\d{{4}}\b", re.IGNORECASE)
 
 
 def sentence_role(sentence: str) -> str:

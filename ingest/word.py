@@ -14,6 +14,7 @@ import zipfile
 from typing import Any
 
 from .load import IngestError
+from .sentences import MONTH_NAMES
 
 _MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
 _MAX_COMPRESSION_RATIO = 100
@@ -76,13 +77,6 @@ def _title_line(text: str) -> bool:
     return len(text.split()) <= 8 and not re.search(r"[.!?:;]$|\d", text) and not _MONTH.search(text)
 
 
-_MONTH = re.compile(
-    r"\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|"
-    r"march|may|june|july|august|october)\b",
-    re.IGNORECASE,
-)
-
-
 class DocxError(IngestError):
     """A .docx that cannot be opened; ``problem`` says why: ``bad_zip``, ``too_large``, ``not_word`` or
     ``unreadable``."""
@@ -134,3 +128,6 @@ def _table_rows(table: Any) -> list[str]:
     out = [f"| {' | '.join(rows[0])} |", f"|{'---|' * len(rows[0])}"]
     out += [f"| {' | '.join(row)} |" for row in rows[1:]]
     return out
+
+
+_MONTH = re.compile(rf"\b{MONTH_NAMES}\b", re.IGNORECASE)
