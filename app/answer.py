@@ -5,7 +5,8 @@ span of a cited passage. An answer is decided in three steps:
 
 1. **On topic?** The confidence is the best candidate sentence's similarity plus how far it stands
    above the question's *background* — its median similarity to fixed, generic sentences bundled
-   with the code. It depends on the question and its top passages only, never on which other
+   with the code —, for the question and for its focused form (without the documents' names and
+   places) in equal shares. It depends on the question and its top passages only, never on which other
    documents are indexed. Below the calibrated threshold: the fixed refusal (``off_topic``).
 2. **Does it give what was asked?** The question's expected element (an amount, a year, a person
    …) and hard constraints (a year, a name) are checked on the sentences close to the best one
@@ -100,6 +101,10 @@ class AnswerParams:
     title_margin: float = 0.01
     """An overview question naming an area by its topic takes the most similar goal section only when
     it stands this far (cosine) above the median of the candidates (see ``titles.SectionTitles``)."""
+    focus_share: float = 0.5
+    """Share of the focused question (the question without its documents' names, places and the corpus topic: see
+    ``DocumentRouter.focus``) in the confidence. The frame a question shares with every passage ("What does the
+    national strategy in <country> say about …") lifts its vector's similarity whatever it asks about."""
     passage_weight: float = 0.5
     """Weight of the passage's fused retrieval score (0-1) added to each of its sentences' similarity
     (0.5: the fused passage ranking beats a lone sentence's similarity on every development set),
@@ -142,6 +147,11 @@ def compose_answer(
     if not candidates or result.query_vector is None:
         return Answer(REFUSAL[language], True, [], 0.0, "off_topic")
     score = confidence(result.query_vector, max(c.similarity for c in candidates), background)
+    if result.focus_vector is not None and params.focus_share:
+        focused = confidence(
+            result.focus_vector, max(float(c.vector @ result.focus_vector) for c in candidates), background
+        )
+        score = (1 - params.focus_share) * score + params.focus_share * focused
     mentions = mentions_topic(asked or result.question, result, index, params.passages)
     # A question in the documents' own language that shares no word of its topic with the passages found
     # is about something else, however close its vector ("<an unrelated topic> i <the corpus's region>").

@@ -66,13 +66,18 @@ def fit(
     base: AnswerParams,
     progress: Callable[[int, int], None] | None = None,
     false_refusal_budget: float = 0.02,
+    margin_matters: Callable[[str], bool] | None = None,
 ) -> dict[str, Any]:
-    """Thresholds and margin from labelled questions; ``ask(question, params)`` returns the answer object.
+    """Thresholds and margin from labelled questions; ``ask(question, params)`` returns the answer object;
+    ``margin_matters(question)``: whether the question's refusal can depend on ``fact_margin`` (None: always).
     Follow-ups are left out: asked alone they are not the question their label describes."""
     questions = [q for q in questions if q.kind != "followup"]
     open_gate = replace(base, abstain_below_sv=-1e9, abstain_below_en=-1e9, topic_below_sv=-1e9, topic_below_en=-1e9)
+    # Whether an answer is refused depends on the margin only where the question asks for an element, a year or a
+    # who (see ``answer._missing``): the others are asked at the first margin and count the same at every one.
+    matters = [i for i, q in enumerate(questions) if margin_matters is None or margin_matters(q.question)]
     rows = []
-    steps = len(questions) * (1 + len(MARGINS))
+    steps = len(questions) * 2 + len(matters) * (len(MARGINS) - 1)
     done = 0
     for q in questions:
         result = ask(q.question, open_gate)
@@ -94,25 +99,24 @@ def fit(
         topic_below_sv=min(topic["sv"], thresholds["sv"]),
         topic_below_en=min(topic["en"], thresholds["en"]),
     )
-    margin_figures = {}
+    refused: dict[float, list[bool]] = {}
     for margin in MARGINS:
         params = replace(gated, fact_margin=margin)
-        answered = refused_near = n_answerable = n_near = 0
-        for q in questions:
-            result = ask(q.question, params)
+        refused[margin] = list(refused.get(MARGINS[0], [False] * len(questions)))
+        for i in range(len(questions)) if margin == MARGINS[0] else matters:
+            refused[margin][i] = bool(ask(questions[i].question, params)["abstained"])
             done += 1
             if progress:
                 progress(done, steps)
-            if q.answerable:
-                n_answerable += 1
-                answered += not result["abstained"]
-            elif q.kind == "near_miss":
-                n_near += 1
-                refused_near += result["abstained"]
-        margin_figures[margin] = {
-            "answered": round(answered / max(n_answerable, 1), 4),
-            "near_miss_refused": round(refused_near / max(n_near, 1), 4),
+    answerable = [i for i, q in enumerate(questions) if q.answerable]
+    near_misses = [i for i, q in enumerate(questions) if not q.answerable and q.kind == "near_miss"]
+    margin_figures = {
+        margin: {
+            "answered": round(sum(not refused[margin][i] for i in answerable) / max(len(answerable), 1), 4),
+            "near_miss_refused": round(sum(refused[margin][i] for i in near_misses) / max(len(near_misses), 1), 4),
         }
+        for margin in MARGINS
+    }
     # Balanced: a refused near-miss counts as much as an answered answerable question.
     best_margin = max(MARGINS, key=lambda m: (sum(margin_figures[m].values()), m))
     return {

@@ -47,6 +47,7 @@ from .sections import (
 )
 from .settings import Settings
 from .sources import source_lead
+from .spelling import Accents
 from .titles import SectionTitles
 from .validation import BadInput, validate_question, validate_request
 
@@ -103,8 +104,9 @@ class Engine:
         result, read_as, overview, within, sections, item, whole_list = self._retrieve(
             question, top_k, mode, previous_question, docs
         )
+        typed = validate_question(question, self.settings.max_question_chars)
         base = {
-            "question": result.question,
+            "question": typed,  # as typed: the accents it lacked (see ``spelling``) are read in, not shown
             "interpreted_as": read_as,
             "sections": sections,
             "documents": sorted(docs) if docs else [d.info.doc_id for d in self.index.documents],
@@ -189,8 +191,11 @@ class Engine:
         sections' labels and the label of the numbered item it names ("Delmål 5.2"), if any."""
         question, top_k, mode = validate_request(self.settings, question, top_k, mode)
         scope = self.validate_docs(docs)
+        question = self._with_accents(question)
         if previous_question is not None:
-            previous_question = validate_question(previous_question, self.settings.max_question_chars)
+            previous_question = self._with_accents(
+                validate_question(previous_question, self.settings.max_question_chars)
+            )
         read_as = resolve_followup(question, previous_question, self.router)
         language = detect_language(question)
         named_here = self.router.named(question)
@@ -382,6 +387,15 @@ class Engine:
         return SectionTitles(
             self.index, self.profile, self.embedder, self.cached_passage_vectors, self.answer_params.title_margin
         )
+
+    def _with_accents(self, question: str) -> str:
+        """A question not in English with the words it types without the documents' accents read with them (see
+        ``spelling``)."""
+        return question if detect_language(question) == "en" else self.accents.restore(question)
+
+    @cached_property
+    def accents(self) -> Accents:
+        return Accents(self.vocabulary)
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:

@@ -25,6 +25,12 @@ class AnswerSettings(BaseModel):
     fact_margin: float | None = Field(
         None, ge=0, le=0.5, description="How close to the best sentence one giving the asked-for element must be."
     )
+    focus_share: float | None = Field(
+        None,
+        ge=0,
+        le=1,
+        description="Share of the focused question (no names, places or corpus topic) in the confidence.",
+    )
     max_sentences: int | None = Field(None, ge=1, le=10, description="Most sentences quoted in an answer.")
     margin: float | None = Field(None, ge=0, le=0.5, description="Further sentences only this close to the best.")
     passages: int | None = Field(None, ge=1, le=20, description="Top passages answer sentences are drawn from.")

@@ -20,13 +20,14 @@ from strategiqa.app.engine import Engine
 
 from .datasets import DatasetError, bundled_dataset
 
-_SETS = ("", "_h", "_i", "_j", "_n", "_y")
+_SETS = ("", "_h", "_i", "_j", "_n", "_y", "_w", "_o")
 PROPOSALS = tuple(f"proposals_blind{s}.jsonl" for s in _SETS)
 SNIPPETS = tuple(f"proposal_snippets_blind{s}.jsonl" for s in _SETS)
-"""Six labelled sets (P, H, I, J, N, Y), each written blind by a different helper from the documents alone and
-frozen before its first run; ids are unique across them, so the halves (odd / even ids) split every set. Labellers
-disagree (the same levels reach precision 0.73 on one set and 0.91 on another), so the levels are fitted on all
-six: more labellers, not more of one. Set W (``proposals_blind_w.jsonl``) is kept out, for confirmation."""
+"""Eight labelled sets (P, H, I, J, N, Y, W, O), each written blind by a different helper from the documents alone
+and frozen before its first run; the halves (odd / even ids) split every set. Labellers disagree (the same levels
+reach precision 0.73 on one set and 0.91 on another), so the levels are fitted on all of them: more labellers, not
+more of one. W and O, each first kept out to confirm a round's change, joined once they had served; the newest set
+(``proposals_blind_ab.jsonl``) is kept out, for confirmation."""
 HALVES = ("fit", "report")
 
 
@@ -54,8 +55,8 @@ def load_labelled(
     proposals: Path | None = None, snippets: Path | None = None
 ) -> tuple[list[LabelledProposal], list[LabelledSnippet]]:
     """The bundled blind sets unless paths are given; DatasetError names a bad line."""
-    p_rows = _jsonl(proposals) if proposals else [r for name in PROPOSALS for r in _jsonl(bundled_dataset(name))]
-    s_rows = _jsonl(snippets) if snippets else [r for name in SNIPPETS for r in _jsonl(bundled_dataset(name))]
+    p_rows = _jsonl(proposals) if proposals else [r for name in PROPOSALS for r in _bundled(name)]
+    s_rows = _jsonl(snippets) if snippets else [r for name in SNIPPETS for r in _bundled(name)]
     try:
         props = [
             LabelledProposal(
@@ -144,6 +145,11 @@ def evaluate_alignment(
 
 def _rate(values: Sequence[bool]) -> float | None:
     return round(sum(values) / len(values), 4) if values else None
+
+
+def _bundled(name: str) -> list[dict[str, Any]]:
+    """A bundled set's rows, their ids prefixed with the set's file name: sets written apart reuse ids ("S01")."""
+    return [{**row, "id": f"{name.removesuffix('.jsonl')}:{row.get('id')}"} for row in _jsonl(bundled_dataset(name))]
 
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:

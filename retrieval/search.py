@@ -67,6 +67,8 @@ class SearchResult:
     hits: list[Hit]
     query_vector: np.ndarray | None = None
     """The embedded question (None in bm25 mode), reused to score sentences for answers."""
+    focus_vector: np.ndarray | None = None
+    """The embedded focused question (hybrid mode, when there is one: see ``DocumentRouter.focus``)."""
 
 
 class Searcher:
@@ -108,13 +110,13 @@ class Searcher:
         focused = None
         if mode == "hybrid" and self.params.focus_weight > 0:
             focused = self.router.focus(question)
-        query = dense = bm25 = None
+        query = dense = bm25 = focus_vector = None
         scaled: np.ndarray | None = None
         if mode == "dense":
             query = self.embedder.embed_query(question)
             dense = self.dense_scores(query)
         elif mode == "hybrid":
-            query, dense = self._hybrid_dense(question, focused)
+            query, focus_vector, dense = self._hybrid_dense(question, focused)
         if mode in ("bm25", "hybrid"):
             # In an English question the only words BM25 can match in Swedish text are mostly the
             # shared ones ("life science"), which min-max scaling would turn into a full-strength signal.
@@ -155,7 +157,7 @@ class Searcher:
             )
             for i in order
         ]
-        return SearchResult(question, language, mode, hits, query)
+        return SearchResult(question, language, mode, hits, query, focus_vector)
 
     @property
     def router(self) -> DocumentRouter:
@@ -200,8 +202,9 @@ class Searcher:
             return _minmax(bm25)
         return np.minimum(bm25 / max(self.index.bm25.best_possible(terms), 1e-9), 1.0)
 
-    def _hybrid_dense(self, question: str, focused: str | None) -> tuple[np.ndarray, np.ndarray]:
-        """The question's vector (what answers are scored against) and the dense score per passage.
+    def _hybrid_dense(self, question: str, focused: str | None) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
+        """The question's vector (what answers are scored against), the focused question's (None without one) and
+        the dense score per passage.
 
         Embeds the question without document names and, when there is one, the focused question
         too, in one call, and blends their scores. Scores, not vectors: a passage's best sentence
@@ -212,7 +215,8 @@ class Searcher:
         if focused:
             w = self.params.focus_weight
             dense = (1 - w) * dense + w * self.dense_scores(vectors[1])
-        return vectors[0], dense
+            return vectors[0], vectors[1], dense
+        return vectors[0], None, dense
 
 
 def _first(scores: np.ndarray, preferred: np.ndarray) -> np.ndarray:

@@ -79,3 +79,16 @@ def test_the_cli_refuses_a_bad_half_or_a_missing_file_in_one_line(tmp_path: Path
             timeout=120,
         )
         assert done.returncode == 2 and expected in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_the_bundled_sets_keep_their_ids_apart_and_the_newest_set_out() -> None:
+    """Sets written apart reuse ids ("S01"); prefixed with their file's name, no two rows share one, and each
+    set still splits into halves by its own numbering. The newest set confirms, so it is not among them."""
+    from strategiqa.eval.alignment_eval import in_half, load_labelled
+
+    proposals, snippets = load_labelled()
+    ids = [p.id for p in proposals] + [s.id for s in snippets]
+    assert len(ids) == len(set(ids))
+    assert {i.split(":")[0] for i in ids} >= {"proposals_blind_o", "proposal_snippets_blind_o", "proposals_blind_w"}
+    assert not any("_ab:" in i for i in ids)
+    assert in_half("proposal_snippets_blind_o:S01", "fit") and in_half("proposals_blind_w:W02", "report")

@@ -1,0 +1,51 @@
+"""`strategiqa calibrate`: thresholds and the missing-fact margin from labelled questions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from strategiqa.app.answer import AnswerParams
+from strategiqa.app.calibration import MARGINS, fit
+
+
+@dataclass(frozen=True)
+class _Question:
+    id: str
+    lang: str
+    question: str
+    answerable: bool
+    kind: str
+
+
+def test_questions_whose_refusal_cannot_depend_on_the_margin_are_asked_at_one_margin_only() -> None:
+    """The labelled answers are a rule of the test (no model): an answerable element question is answered from
+    margin 0.02 on, a near-miss one refused up to 0.03; a description question's refusal never depends on it."""
+    questions = [
+        _Question("1", "sv", "Hur många bolag finns det?", True, "fact"),
+        _Question("2", "sv", "Hur många anställda har bolaget X?", False, "near_miss"),
+        _Question("3", "sv", "Vad säger agendan om vård?", True, "paraphrase"),
+        _Question("4", "sv", "Vilket väder blir det i morgon?", False, "off_topic"),
+        _Question("5", "en", "How many companies are there?", True, "fact"),
+        _Question("6", "en", "What is the weather tomorrow?", False, "off_topic"),
+    ]
+    asked: list[tuple[str, float]] = []
+
+    def ask(text: str, params: AnswerParams) -> dict[str, Any]:
+        asked.append((text, params.fact_margin))
+        confidence = 0.5 if "weather" in text or "väder" in text else 1.0
+        gated = params.abstain_below_sv > -1e9
+        refused = gated and (
+            (text.startswith("Hur många bolag") and params.fact_margin < 0.02)
+            or (text.startswith("Hur många anställda") and params.fact_margin <= 0.03)
+        )
+        return {"confidence": confidence, "abstained": refused}
+
+    entry = fit(ask, questions, AnswerParams(), margin_matters=lambda text: text.startswith("Hur många"))
+    assert entry["params"]["fact_margin"] == 0.03  # both right at 0.02 and 0.03; ties go to the wider margin
+    assert entry["figures"]["fact_margin"]["0.02"] == {"answered": 1.0, "near_miss_refused": 1.0}
+    assert entry["figures"]["fact_margin"]["0.0"] == {"answered": 0.6667, "near_miss_refused": 1.0}
+    description = [m for text, m in asked if text.startswith("Vad säger")]
+    assert len(description) == 2  # the open gate, then the first margin: never again
+    element = [m for text, m in asked if text.startswith("Hur många bolag")]
+    assert len(element) == 1 + len(MARGINS)
