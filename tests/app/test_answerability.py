@@ -544,13 +544,13 @@ def test_a_quote_that_points_back_comes_with_the_sentence_it_points_at(real_engi
 
 
 def test_the_confidence_weighs_the_question_without_the_frame_every_passage_shares(real_engine: Engine) -> None:
-    """"What does <the document> say about … in <its country>?" stands close to every passage whatever it asks
-    about; the focused question (without them) does not. A question with nothing to take out is read as it is."""
+    """A question framed "What does <the document> say about … in <its country>?" stands close to every passage
+    whatever it asks about; the focused question (without them) does not. A question with nothing to take out is read
+    as it is."""
     framed = "What does the national strategy say about parental leave in Sweden?"
     share = {s: real_engine.ask(framed, params=replace(real_engine.answer_params, focus_share=s)) for s in (0, 1)}
     assert share[1]["confidence"] < share[0]["confidence"]
     plain = "How should antimicrobial resistance be tackled?"
     assert real_engine.router.focus(plain) is None
-    assert real_engine.ask(plain, params=replace(real_engine.answer_params, focus_share=1))["confidence"] == (
-        real_engine.ask(plain, params=replace(real_engine.answer_params, focus_share=0))["confidence"]
-    )
+    plain_share = {s: real_engine.ask(plain, params=replace(real_engine.answer_params, focus_share=s)) for s in (0, 1)}
+    assert plain_share[1]["confidence"] == plain_share[0]["confidence"]
