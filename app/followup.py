@@ -38,7 +38,11 @@ QUESTION_WORDS = frozenset(
 )
 # Words that point at something without naming it ("Like what, for example?", "Leading where, exactly?",
 # "Anything similar?"): no topic of their own.
-_VAGUE = frozenset("exactly like similar anything something else exakt liknande motsvarande något annat".split())
+# Words of sequence ("Vem fick sen uppdraget att samordna det?", "And who was then asked to …?") name no topic either.
+_VAGUE = frozenset(
+    "exactly like similar anything something else exakt liknande motsvarande något annat "
+    "sen sedan därefter then later afterwards".split()
+)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 

@@ -173,7 +173,7 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "place",
         _rx(
-            _LEAD + r"var (?:ligger|finns|ska|sker|byggs)\b",
+            _LEAD + r"var (?:(?:i|inom|på) [\w-]+ )?(?:ligger|finns|ska|sker|byggs)\b",  # "Var i Sverige ligger …"
             r"\bi vilken (?:stad|kommun|region|del|land)\b",
             r"\b(?:vilket|vilka) (?:land|länder|städer|stad|kommuner|regioner)\b",
             _LEAD + r"where\b",
@@ -198,7 +198,8 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # A "how many / how much" after a preposition is part of what is asked about, not what is asked:
 # "Vilket problem lyfts kring hur många som slutför …", "what could happen to how much …".
 _EMBEDDED = re.compile(r"\b(to|about|on|of|om|kring|över|till)\s+(hur|how)\s+(många|mycket|many|much)\b", re.IGNORECASE)
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)(?!-?tal|s\b)")
+"""A year; not a decade ("2030-talet", "the 2030s"), which any of its years answers ("mitten av 2030-talet": 2035)."""
 _NUMBER_WORDS = (
     r"två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio|hundra|tusen|"
     r"miljon(?:er)?|miljard(?:er)?|dubbl\w*|fördubbl\w*|halver\w*|hälften|tiotal|tjugotal|hundratal|"
@@ -401,16 +402,25 @@ def mentions_year(text: str, year: str) -> bool:
 
 
 def known_in(name: str, vocabulary: frozenset[str]) -> bool:
-    """Whether a name occurs in the corpus: any of its words, as a word or as a word's start of at
-    least four letters (so inflections, compounds and near-cognates count: *EHDS* in
-    *EHDS-förordningen*, *Horizon* ~ *Horisont*, *European Health Data Space* ~ *europeiska*)."""
-    for part in re.findall(r"[^\W_]+", name):
+    """Whether a name occurs in the corpus: any of its words (of a hyphenated compound, the part before the hyphen:
+    see ``_modifier``), as a word or as a word's start of at least four letters (so inflections, compounds and
+    near-cognates count: *EHDS* in *EHDS-förordningen*, *Horizon* ~ *Horisont*, *European Health Data Space* ~
+    *europeiska*)."""
+    # A compound's head is a word like any other: "ANDT-strategin" is known only if "ANDT" is, not for "strategin".
+    # A modifier of one or two letters says little alone ("NO-ämnen", "IT-stöd"): the whole compound counts.
+    for part in re.findall(r"[^\W_]+", " ".join(_modifier(token) for token in name.split())):
         key = part.lower()
         if key in vocabulary:
             return True
         if len(key) >= 4 and any(word.startswith(key[:4]) for word in vocabulary):
             return True
     return False
+
+
+def _modifier(token: str) -> str:
+    """The part of a hyphenated compound before its first hyphen, when it has three letters or more; else the token."""
+    first = token.split("-")[0]
+    return first if len(first) >= 3 else token
 
 
 def without_asker_context(text: str) -> str:

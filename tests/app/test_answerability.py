@@ -554,3 +554,28 @@ def test_the_confidence_weighs_the_question_without_the_frame_every_passage_shar
     assert real_engine.router.focus(plain) is None
     plain_share = {s: real_engine.ask(plain, params=replace(real_engine.answer_params, focus_share=s)) for s in (0, 1)}
     assert plain_share[1]["confidence"] == plain_share[0]["confidence"]
+
+
+def test_a_decade_is_no_year_the_answer_must_name() -> None:
+    assert analyse("Vad ska regionen ha nått till mitten av 2030-talet?").years == ()
+    assert analyse("What should be reached in the 2030s?").years == ()
+    assert analyse("Vad ska vara klart 2030?").years == ("2030",)
+
+
+def test_where_a_place_inside_the_question_stands_before_the_verb_still_asks_for_a_place() -> None:
+    assert analyse("Var i Sverige ligger företaget?").expects == "place"
+    assert analyse("Var ligger företaget?").expects == "place"
+
+
+def test_a_compound_name_is_known_by_its_own_part_not_its_head(real_engine: Engine) -> None:
+    """In "<Acronym>-strategin" the acronym is the name the documents must use; "strategin" is in every strategy."""
+    result = real_engine.ask("Vad är det övergripande målet i den nationella ANDT-strategin om alkohol och narkotika?")
+    assert result["abstain_reason"] == "missing_fact" and result["missing"]["name"] == "ANDT-strategin"
+    assert not real_engine.ask("Vad säger strategin om EHDS-förordningen?")["abstained"]
+    # A modifier of two letters says little alone: the compound counts whole.
+    assert not real_engine.ask("Vill regeringen att unga ska bli mer intresserade av NO-ämnen?")["abstained"]
+
+
+def test_a_followup_with_a_word_of_sequence_is_read_against_the_one_before() -> None:
+    read = resolve_followup("Vem fick sen uppdraget att samordna det?", "Vilka deltog i rundabordssamtalet?", ROUTER)
+    assert read is not None and "rundabordssamtalet" in read
