@@ -191,13 +191,13 @@ class Engine:
         sections' labels and the label of the numbered item it names ("Delmål 5.2"), if any."""
         question, top_k, mode = validate_request(self.settings, question, top_k, mode)
         scope = self.validate_docs(docs)
-        question = self._with_accents(question)
+        language = detect_language(question)
+        question = question if language == "en" else self.accents.restore(question)
         if previous_question is not None:
             previous_question = self._with_accents(
                 validate_question(previous_question, self.settings.max_question_chars)
             )
         read_as = resolve_followup(question, previous_question, self.router)
-        language = detect_language(question)
         named_here = self.router.named(question)
         named = named_here or (self.router.named(previous_question) if read_as else None)
         # A question naming one document is answered from it: its passages rank above every other document's. A
