@@ -125,6 +125,12 @@ class Engine:
             return self._overview_answer(base, result, overview)
         if result.query_vector is None:  # bm25 mode retrieves without the embedder; answers still need it
             result = replace(result, query_vector=self.embedder.embed_query(result.question))
+        if result.focus_vector is None and (params or self.answer_params).focus_share:
+            # Only hybrid search embeds the focused question; the confidence needs it in every mode, or the
+            # thresholds (fitted on the blend) would mean something else in dense and bm25 mode.
+            focused = self.router.focus(read_as or result.question)
+            if focused:
+                result = replace(result, focus_vector=self.embedder.embed_query(focused))
         # A question naming a section is answered from that section's passages only (see ``sections``).
         scoped = [h for h in result.hits if h.index in within]
         answer = compose_answer(
@@ -194,7 +200,7 @@ class Engine:
         language = detect_language(question)
         question = question if language == "en" else self.accents.restore(question)
         if previous_question is not None:
-            previous_question = self._with_accents(
+            previous_question = self.with_accents(
                 validate_question(previous_question, self.settings.max_question_chars)
             )
         read_as = resolve_followup(question, previous_question, self.router)
@@ -388,7 +394,7 @@ class Engine:
             self.index, self.profile, self.embedder, self.cached_passage_vectors, self.answer_params.title_margin
         )
 
-    def _with_accents(self, question: str) -> str:
+    def with_accents(self, question: str) -> str:
         """A question not in English with the words it types without the documents' accents read with them (see
         ``spelling``)."""
         return question if detect_language(question) == "en" else self.accents.restore(question)

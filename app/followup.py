@@ -38,10 +38,11 @@ QUESTION_WORDS = frozenset(
 )
 # Words that point at something without naming it ("Like what, for example?", "Leading where, exactly?",
 # "Anything similar?"): no topic of their own.
-# Words of sequence ("Vem fick sen uppdraget att samordna det?", "And who was then asked to …?") name no topic either.
+# Words of sequence ("Vem fick därefter uppdraget att samordna det?", "And who was then asked to …?") name no topic
+# either. Not "sen": it is also "late" ("sen diagnos").
 _VAGUE = frozenset(
     "exactly like similar anything something else exakt liknande motsvarande något annat "
-    "sen sedan därefter then later afterwards".split()
+    "därefter then later afterwards".split()
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 

@@ -173,7 +173,8 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "place",
         _rx(
-            _LEAD + r"var (?:(?:i|inom|på) [\w-]+ )?(?:ligger|finns|ska|sker|byggs)\b",  # "Var i Sverige ligger …"
+            # "Var i Sverige ligger …" (a capitalised place); "Var i strategin finns målen?" asks where in the text.
+            _LEAD + r"var (?:(?:i|inom|på) (?-i:[A-ZÅÄÖ])[\w-]* )?(?:ligger|finns|ska|sker|byggs)\b",
             r"\bi vilken (?:stad|kommun|region|del|land)\b",
             r"\b(?:vilket|vilka) (?:land|länder|städer|stad|kommuner|regioner)\b",
             _LEAD + r"where\b",
@@ -198,7 +199,7 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # A "how many / how much" after a preposition is part of what is asked about, not what is asked:
 # "Vilket problem lyfts kring hur många som slutför …", "what could happen to how much …".
 _EMBEDDED = re.compile(r"\b(to|about|on|of|om|kring|över|till)\s+(hur|how)\s+(många|mycket|many|much)\b", re.IGNORECASE)
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)(?!-?tal|s\b)")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)(?![-–]?tal|'?s\b)")
 """A year; not a decade ("2030-talet", "the 2030s"), which any of its years answers ("mitten av 2030-talet": 2035)."""
 _NUMBER_WORDS = (
     r"två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio|hundra|tusen|"

@@ -6,7 +6,8 @@ word the documents never use: the question is refused for naming something they 
 word the documents do not use, whose accent-free form is that of exactly one word they do use, is read as that
 word. Nothing else is changed: a word the documents use as it is, a word whose accent-free form stands for two of
 theirs ("ar": "år" or "är"), a word shorter than five letters (short words are often words of their own without the
-accents: "satt" is not "sätt") and questions in English are left as they are.
+accents: "satt" is not "sätt"), questions that use accented letters anywhere (typed on a keyboard that has them: a
+word without accents there is meant so, "saker" is not "säker") and questions in English are left as they are.
 """
 
 from __future__ import annotations
@@ -43,7 +44,10 @@ class Accents:
         }
 
     def restore(self, text: str) -> str:
-        """``text`` with each word the documents lack read as the one accented word they use for it."""
+        """``text`` with each word the documents lack read as the one accented word they use for it; ``text`` as it
+        is when it has an accented letter anywhere."""
+        if without_accents(text) != text:
+            return text
         return _WORD.sub(self._word, text)
 
     def _word(self, match: re.Match[str]) -> str:

@@ -90,7 +90,7 @@ def calibrate(
                 engine.answer_params,
                 progress=bar.update,
                 false_refusal_budget=engine.settings.answer.false_refusal_budget,
-                margin_matters=lambda text: _margin_matters(engine.analyse(text)),
+                margin_matters=lambda text: _margin_matters(engine.analyse(engine.with_accents(text))),
             )
         )
     finally:

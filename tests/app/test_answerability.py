@@ -552,6 +552,12 @@ def test_the_confidence_weighs_the_question_without_the_frame_every_passage_shar
     assert share[1]["confidence"] < share[0]["confidence"]
     plain = "How should antimicrobial resistance be tackled?"
     assert real_engine.router.focus(plain) is None
+    # Every search mode reads the confidence the same way: the thresholds are fitted on the blend.
+    dense = {
+        s: real_engine.ask(framed, mode="dense", params=replace(real_engine.answer_params, focus_share=s))
+        for s in (0, 1)
+    }
+    assert dense[1]["confidence"] < dense[0]["confidence"]
     plain_share = {s: real_engine.ask(plain, params=replace(real_engine.answer_params, focus_share=s)) for s in (0, 1)}
     assert plain_share[1]["confidence"] == plain_share[0]["confidence"]
 
@@ -560,11 +566,13 @@ def test_a_decade_is_no_year_the_answer_must_name() -> None:
     assert analyse("Vad ska regionen ha nått till mitten av 2030-talet?").years == ()
     assert analyse("What should be reached in the 2030s?").years == ()
     assert analyse("Vad ska vara klart 2030?").years == ("2030",)
+    assert analyse("Vad ska nås under 2030–talet?").years == () and analyse("in the 2030's").years == ()
 
 
 def test_where_a_place_inside_the_question_stands_before_the_verb_still_asks_for_a_place() -> None:
     assert analyse("Var i Sverige ligger företaget?").expects == "place"
     assert analyse("Var ligger företaget?").expects == "place"
+    assert analyse("Var i strategin finns målen för hälsodata?").expects != "place"  # where in the text
 
 
 def test_a_compound_name_is_known_by_its_own_part_not_its_head(real_engine: Engine) -> None:
@@ -577,5 +585,8 @@ def test_a_compound_name_is_known_by_its_own_part_not_its_head(real_engine: Engi
 
 
 def test_a_followup_with_a_word_of_sequence_is_read_against_the_one_before() -> None:
-    read = resolve_followup("Vem fick sen uppdraget att samordna det?", "Vilka deltog i rundabordssamtalet?", ROUTER)
+    before = "Vilka deltog i rundabordssamtalet?"
+    read = resolve_followup("Vem fick därefter uppdraget att samordna det?", before, ROUTER)
     assert read is not None and "rundabordssamtalet" in read
+    # "sen" is also "late": a question about late diagnoses stands alone.
+    assert resolve_followup("Vad gör regionen för dem som får sen diagnos?", before, ROUTER) is None
