@@ -378,6 +378,12 @@ def _missing(
 _WHO = ("person", "agent", "organisation")
 
 
+def depends_on_margin(analysis: QuestionAnalysis) -> bool:
+    """Whether ``fact_margin`` can change the refusal of a question with this analysis: ``_missing`` reads the close
+    sentences only for an element, a year or a who (``calibrate`` asks the others at one margin)."""
+    return analysis.checkable or bool(analysis.years) or analysis.expects in _WHO
+
+
 def _in_role(
     close: list[_Sentence], candidates: list[_Sentence], role: set[str], index: LoadedIndex
 ) -> list[_Sentence]:

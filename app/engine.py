@@ -198,7 +198,7 @@ class Engine:
         question, top_k, mode = validate_request(self.settings, question, top_k, mode)
         scope = self.validate_docs(docs)
         language = detect_language(question)
-        question = question if language == "en" else self.accents.restore(question)
+        question = self.with_accents(question, language)
         if previous_question is not None:
             previous_question = self.with_accents(
                 validate_question(previous_question, self.settings.max_question_chars)
@@ -394,10 +394,10 @@ class Engine:
             self.index, self.profile, self.embedder, self.cached_passage_vectors, self.answer_params.title_margin
         )
 
-    def with_accents(self, question: str) -> str:
+    def with_accents(self, question: str, language: str | None = None) -> str:
         """A question not in English with the words it types without the documents' accents read with them (see
-        ``spelling``)."""
-        return question if detect_language(question) == "en" else self.accents.restore(question)
+        ``spelling``); ``language``: the question's, when already read."""
+        return question if (language or detect_language(question)) == "en" else self.accents.restore(question)
 
     @cached_property
     def accents(self) -> Accents:

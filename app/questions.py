@@ -173,7 +173,7 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "place",
         _rx(
-            # "Var i Sverige ligger …" (a capitalised place); "Var i strategin finns målen?" asks where in the text.
+            # "Var i <Land> ligger …" (a capitalised place); "Var i strategin finns målen?" asks where in the text.
             _LEAD + r"var (?:(?:i|inom|på) (?-i:[A-ZÅÄÖ])[\w-]* )?(?:ligger|finns|ska|sker|byggs)\b",
             r"\bi vilken (?:stad|kommun|region|del|land)\b",
             r"\b(?:vilket|vilka) (?:land|länder|städer|stad|kommuner|regioner)\b",

@@ -1,6 +1,6 @@
 """Questions typed without the documents' accented letters, read with them.
 
-On a keyboard without å, ä and ö people write "Hur manga foretag finns i Vastsverige?". Every later step matches
+On a keyboard without å, ä and ö people write "Hur manga foretag finns i regionen?". Every later step matches
 words exactly (BM25 stems, names the question gives, places that route it), so a word missing its accents is a
 word the documents never use: the question is refused for naming something they lack, or misses its passages. A
 word the documents do not use, whose accent-free form is that of exactly one word they do use, is read as that
@@ -22,7 +22,7 @@ _SHORTEST = 5
 
 
 def without_accents(word: str) -> str:
-    """``word`` with its letters' diacritics taken off ("västsverige" → "vastsverige")."""
+    """``word`` with its letters' diacritics taken off ("företag" → "foretag")."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 

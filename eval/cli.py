@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import typer
 from strategiqa.app.cli import _engine, _fail, _guard, _print_json, _progress_bar, _settings
-
-if TYPE_CHECKING:
-    from strategiqa.app.questions import QuestionAnalysis
 
 # Labelled questions `calibrate` fits on by default: near-misses, off-topic and answerable ones.
 CALIBRATION_SETS = (
@@ -69,6 +66,7 @@ def calibrate(
 
       strategiqa calibrate --links
     """
+    from strategiqa.app.answer import depends_on_margin
     from strategiqa.app.calibration import fit, read_calibration, write_calibration
     from strategiqa.eval.datasets import DatasetError, bundled_dataset, load_dataset
 
@@ -90,7 +88,7 @@ def calibrate(
                 engine.answer_params,
                 progress=bar.update,
                 false_refusal_budget=engine.settings.answer.false_refusal_budget,
-                margin_matters=lambda text: _margin_matters(engine.analyse(engine.with_accents(text))),
+                margin_matters=lambda text: depends_on_margin(engine.analyse(engine.with_accents(text))),
             )
         )
     finally:
@@ -104,11 +102,6 @@ def calibrate(
         write_calibration(engine.settings.calibration_file, engine.embedder.model_id, entry)
         typer.echo(f"Wrote {engine.settings.calibration_file} for {engine.embedder.model_id}.", err=True)
     _print_json(entry)
-
-
-def _margin_matters(analysis: QuestionAnalysis) -> bool:
-    """Whether the margin can change the refusal of a question with this analysis (see ``answer._missing``)."""
-    return analysis.checkable or bool(analysis.years) or analysis.expects in ("person", "agent", "organisation")
 
 
 def _calibrate_links(write: bool) -> None:
