@@ -13,6 +13,10 @@ would link the two** — a number that means the same for every proposal — and
   links are still right at least half the time (``POSSIBLE_PRECISION``);
 - **none** (*ingen koppling hittad*) otherwise.
 
+Where the example bank (``alignment_examples``) knows a target, three more signals say how labelled proposals near
+this one were judged for it, and a second model over all signals (``WITH_EXAMPLES``) gives the probability; targets it
+does not know keep the model without them.
+
 Similarities are a property of the embedding model, so the model is fitted per embedder
 (``strategiqa calibrate --links``) and stored in the calibration file next to the answer thresholds.
 """
@@ -25,6 +29,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
+
+from .alignment_examples import FEATURES as EXAMPLE_SIGNALS
 
 FEATURES = (
     "score",
@@ -44,6 +50,8 @@ FEATURES = (
     "specific_share",
     "margin_max",
 )
+WITH_EXAMPLES = (*FEATURES, *EXAMPLE_SIGNALS)
+"""The signals with the labelled examples' (see ``alignment_examples``), for targets the example bank knows."""
 LEVELS = ("clear", "possible", "none")
 TARGET_PRECISION = 0.85
 POSSIBLE_PRECISION = 0.5
@@ -90,13 +98,19 @@ class LabelledScore:
     """The proposal or snippet the row comes from: rows of one text are kept in one fold when fitting."""
 
 
-def level_params(calibration: dict[str, Any]) -> LevelParams:
-    """A model's fitted ``alignment`` entry, or the built-in fallback."""
-    fitted = calibration.get("alignment", {}).get("params")
+def level_params(calibration: dict[str, Any], with_examples: bool = False) -> LevelParams:
+    """A model's fitted ``alignment`` entry, or the built-in fallback. ``with_examples``: the model over the labelled
+    examples' signals too (``params``), else the one without them (``params_plain``; in a file written before the
+    example bank, ``params`` is that one)."""
+    entry = calibration.get("alignment", {})
+    fitted = entry.get("params") if with_examples or "params_plain" not in entry else entry.get("params_plain")
     if not isinstance(fitted, dict) or "weights" not in fitted:
         return LevelParams()
+    known = WITH_EXAMPLES if with_examples else FEATURES
+    if not with_examples and set(fitted["weights"]) & set(EXAMPLE_SIGNALS):
+        return LevelParams()  # a model that needs the examples' signals, which are not there
     return LevelParams(
-        weights={k: float(v) for k, v in fitted["weights"].items() if k in FEATURES},
+        weights={k: float(v) for k, v in fitted["weights"].items() if k in known},
         bias=float(fitted["bias"]),
         clear=float(fitted["clear"]),
         possible=float(fitted["possible"]),
@@ -104,9 +118,13 @@ def level_params(calibration: dict[str, Any]) -> LevelParams:
 
 
 def fit_levels(
-    rows: Sequence[LabelledScore], target_precision: float = TARGET_PRECISION, l2: float = 10.0, folds: int = 5
+    rows: Sequence[LabelledScore],
+    target_precision: float = TARGET_PRECISION,
+    l2: float = 10.0,
+    folds: int = 5,
+    features: Sequence[str] = FEATURES,
 ) -> dict[str, Any]:
-    """A logistic model over ``FEATURES`` (L2-regularised, Newton's method, features standardised while
+    """A logistic model over ``features`` (L2-regularised, Newton's method, features standardised while
     fitting) and the cuts: *clear* with the best recall at ``target_precision``, *possible* (never
     above *clear*) with the best recall of *clear or possible* at ``POSSIBLE_PRECISION``. Returns the
     params and their figures.
@@ -114,28 +132,36 @@ def fit_levels(
     The cuts are read off **out-of-fold** probabilities (each text's rows scored by a model fitted
     without that text, ``folds`` folds by ``group``): a model's probabilities on its own training rows
     are overconfident, so cuts chosen on them miss the target precision on new proposals."""
-    x = np.array([[float(r.signals.get(f, 0.0)) for f in FEATURES] for r in rows])
+    x = np.array([[float(r.signals.get(f, 0.0)) for f in features] for r in rows])
     y = np.array([1.0 if r.positive else 0.0 for r in rows])
     gate = np.array([float(r.signals.get("on_topic_margin", 1.0)) > 0 for r in rows])
-    weights, bias = _logistic(x, y, l2)
+    weights, bias = _logistic(x, y, l2, features)
     groups = sorted({r.group for r in rows})
-    probabilities = _sigmoid(x @ np.array([weights[f] for f in FEATURES]) + bias)
+    probabilities = _sigmoid(x @ np.array([weights[f] for f in features]) + bias)
     out_of_fold = len(groups) >= folds  # too few texts to hold any out: in-sample, and the figures say so
     if out_of_fold:
         fold_of = {g: i % folds for i, g in enumerate(groups)}
         fold = np.array([fold_of[r.group] for r in rows])
         for k in range(folds):
-            w_k, b_k = _logistic(x[fold != k], y[fold != k], l2)
-            probabilities[fold == k] = _sigmoid(x[fold == k] @ np.array([w_k[f] for f in FEATURES]) + b_k)
+            w_k, b_k = _logistic(x[fold != k], y[fold != k], l2, features)
+            probabilities[fold == k] = _sigmoid(x[fold == k] @ np.array([w_k[f] for f in features]) + b_k)
     clear = max(_CUTS, key=lambda c: _clear_key(probabilities, y, c, target_precision, gate))
     possible = max((c for c in _CUTS if c <= clear), key=lambda c: _clear_key(probabilities, y, c, POSSIBLE_PRECISION))
     params = LevelParams({k: round(v, 6) for k, v in weights.items()}, round(bias, 6), clear, possible)
     return {"params": asdict(params), "figures": level_figures(rows, params), "cuts_out_of_fold": out_of_fold}
 
 
-def level_figures(rows: Sequence[LabelledScore], params: LevelParams) -> dict[str, Any]:
-    """Precision and recall of *clear* and of *clear or possible* on labelled rows."""
-    levels = [params.classify(r.signals)[1] for r in rows]
+def level_figures(
+    rows: Sequence[LabelledScore], params: LevelParams, example_params: LevelParams | None = None
+) -> dict[str, Any]:
+    """Precision and recall of *clear* and of *clear or possible* on labelled rows; rows carrying the labelled
+    examples' signals are classified by ``example_params`` when given (as the aligner does)."""
+    levels = [
+        (example_params if example_params is not None and has_example_signals(r.signals) else params).classify(
+            r.signals
+        )[1]
+        for r in rows
+    ]
     positives = sum(r.positive for r in rows)
     out: dict[str, Any] = {"rows": len(rows), "positives": positives}
     for name, accepted in (("clear", {"clear"}), ("clear_or_possible", {"clear", "possible"})):
@@ -148,7 +174,11 @@ def level_figures(rows: Sequence[LabelledScore], params: LevelParams) -> dict[st
     return out
 
 
-def _logistic(x: np.ndarray, y: np.ndarray, l2: float) -> tuple[dict[str, float], float]:
+def has_example_signals(signals: Mapping[str, float]) -> bool:
+    return all(name in signals for name in EXAMPLE_SIGNALS)
+
+
+def _logistic(x: np.ndarray, y: np.ndarray, l2: float, features: Sequence[str]) -> tuple[dict[str, float], float]:
     """Weights per feature and bias of an L2-regularised logistic regression (Newton's method on
     standardised features; the intercept is not shrunk), in the features' own units."""
     mean, std = x.mean(axis=0), x.std(axis=0)
@@ -165,8 +195,8 @@ def _logistic(x: np.ndarray, y: np.ndarray, l2: float) -> tuple[dict[str, float]
         w -= step
         if np.abs(step).max() < 1e-8:
             break
-    weights = {f: float(w[i] / std[i]) for i, f in enumerate(FEATURES)}
-    return weights, float(w[-1] - sum(w[i] * mean[i] / std[i] for i in range(len(FEATURES))))
+    weights = {f: float(w[i] / std[i]) for i, f in enumerate(features)}
+    return weights, float(w[-1] - sum(w[i] * mean[i] / std[i] for i in range(len(features))))
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:

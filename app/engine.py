@@ -539,10 +539,11 @@ class Engine:
         }
         return crosswalk
 
-    def align(self, text: str) -> dict[str, Any]:
+    def align(self, text: str, exclude_examples: str | None = None) -> dict[str, Any]:
         """Rank the focus areas and objectives a proposal supports (see ``alignment``); nothing is stored.
-        Titles carry their English translation, evidence the link to the strategy sentence's passage."""
-        result = self.aligner.align(text)
+        Titles carry their English translation, evidence the link to the strategy sentence's passage.
+        ``exclude_examples``: a labelled set the proposal check leaves out of its examples (evaluation only)."""
+        result = self.aligner.align(text, exclude_examples)
         # A document the check does not score (no numbered goals) is named, so no one reads its
         # absence from the lists as "no link".
         result["not_checked"] = [

@@ -15,19 +15,22 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from strategiqa.app.alignment_levels import LabelledScore, LevelParams, level_figures
+from strategiqa.app.alignment_examples import ExampleBank, LabelledExample, target_key
+from strategiqa.app.alignment_levels import LabelledScore, level_figures
 from strategiqa.app.engine import Engine
+from strategiqa.app.proposals import check_text
 
 from .datasets import DatasetError, bundled_dataset
 
-_SETS = ("", "_h", "_i", "_j", "_n", "_y", "_w", "_o")
+_SETS = ("", "_h", "_i", "_j", "_n", "_y", "_w", "_o", "_ab")
 PROPOSALS = tuple(f"proposals_blind{s}.jsonl" for s in _SETS)
 SNIPPETS = tuple(f"proposal_snippets_blind{s}.jsonl" for s in _SETS)
-"""Eight labelled sets (P, H, I, J, N, Y, W, O), each written blind by a different helper from the documents alone
+"""Nine labelled sets (P, H, I, J, N, Y, W, O, AB), each written blind by a different helper from the documents alone
 and frozen before its first run; the halves (odd / even ids) split every set. Labellers disagree (the same levels
 reach precision 0.73 on one set and 0.91 on another), so the levels are fitted on all of them: more labellers, not
-more of one. W and O, each first kept out to confirm a round's change, joined once they had served; the newest set
-(``proposals_blind_ab.jsonl``) is kept out, for confirmation."""
+more of one. W, O and AB, each first kept out to confirm a round's change, joined once they had served; the newest
+set (``proposals_blind_ae.jsonl``) is kept out, for confirmation. Every set is also in the example bank
+(``alignment_examples``); a set is always scored without its own examples."""
 HALVES = ("fit", "report")
 
 
@@ -89,20 +92,53 @@ def in_half(item_id: str, half: str | None) -> bool:
     return odd if half == "fit" else not odd
 
 
-def scored(
+def example_group(name: str) -> str:
+    """The labelled set a bundled item's id (``proposals_blind_h:AB01``, ``proposal_snippets_blind_h:S01``) or a
+    labelled file (``proposals_blind_h.jsonl``) belongs to: ``blind_h`` for all three."""
+    stem = Path(name.split(":", 1)[0]).name.removesuffix(".jsonl")
+    return stem.removeprefix("proposals_").removeprefix("proposal_snippets_")
+
+
+def example_bank(
     engine: Engine, proposals: Sequence[LabelledProposal], snippets: Sequence[LabelledSnippet]
+) -> ExampleBank:
+    """The labelled texts embedded as the proposal check embeds a proposal, with their labels per target: a proposal
+    is labelled for every regional and national target (serving those it lists), a snippet for its one target."""
+    targets = engine.aligner.targets
+    units = {side: [(u.doc_id, u.number) for u in targets[side].units] for side in ("regional", "national")}
+    texts = [check_text(p.text) for p in proposals] + [check_text(s.text) for s in snippets]
+    vectors = engine.embedder.embed_queries(texts) if texts else []
+    examples = []
+    for p, vector in zip(proposals, vectors, strict=False):
+        expected = {"regional": set(p.regional), "national": set(p.national)}
+        labels = {target_key(d, n): n in expected[side] for side, pairs in units.items() for d, n in pairs}
+        examples.append(LabelledExample(vector, example_group(p.id), labels))
+    for s, vector in zip(snippets, vectors[len(proposals) :], strict=True):
+        side = "regional" if s.doc == "regional" else "national"
+        labels = {target_key(d, n): s.positive for d, n in units[side] if n == s.target}
+        examples.append(LabelledExample(vector, example_group(s.id), labels))
+    return ExampleBank.build(engine.embedder.model_id, examples)
+
+
+def scored(
+    engine: Engine,
+    proposals: Sequence[LabelledProposal],
+    snippets: Sequence[LabelledSnippet],
+    groups: tuple[str | None, str | None] = (None, None),
 ) -> tuple[list[LabelledScore], list[dict[str, Any]]]:
-    """Rows for every proposal × target and every snippet's target, and each proposal's alignment."""
+    """Rows for every proposal × target and every snippet's target, and each proposal's alignment. Each text is
+    aligned without its own labelled set's examples: ``groups`` (the proposals' and the snippets' set, for sets given
+    as files), or the set its id names (bundled sets)."""
     rows: list[LabelledScore] = []
     results = []
     for p in proposals:
-        result = engine.align(p.text)
+        result = engine.align(p.text, exclude_examples=groups[0] or example_group(p.id))
         results.append(result)
         for kind, expected in (("regional", p.regional), ("national", p.national)):
             for item in result[kind]:
                 rows.append(LabelledScore(item["signals"], item["number"] in expected, p.id))
     for s in snippets:
-        result = engine.align(s.text)
+        result = engine.align(s.text, exclude_examples=groups[1] or example_group(s.id))
         kind = "regional" if s.doc == "regional" else "national"
         item = next((i for i in result[kind] if i["number"] == s.target), None)
         if item is None:
@@ -114,17 +150,18 @@ def scored(
 def evaluate_alignment(
     engine: Engine,
     half: str | None = "report",
-    params: LevelParams | None = None,
     proposals_path: Path | None = None,
     snippets_path: Path | None = None,
 ) -> dict[str, Any]:
     """Precision and recall per level, hit rates and the "fits nothing" check on one half (None: all) of
-    the bundled labelled sets, or of the given files (a confirmation set the levels were not fitted on)."""
+    the bundled labelled sets, or of the given files (a confirmation set the levels were not fitted on), with the
+    aligner's level models. A set in the example bank is scored without its own examples."""
     proposals, snippets = load_labelled(proposals_path, snippets_path)
     proposals = [p for p in proposals if in_half(p.id, half)]
     snippets = [s for s in snippets if in_half(s.id, half)]
-    rows, results = scored(engine, proposals, snippets)
-    levels = params or engine.aligner.levels
+    groups = tuple(example_group(path.name) if path else None for path in (proposals_path, snippets_path))
+    rows, results = scored(engine, proposals, snippets, (groups[0], groups[1]))
+    levels, example_levels = engine.aligner.levels, engine.aligner.example_levels
     fitting = [(p, r) for p, r in zip(proposals, results, strict=True) if not p.fits_nothing]
     nothing = [(p, r) for p, r in zip(proposals, results, strict=True) if p.fits_nothing]
     area_hits = [bool(set(p.regional) & {i["number"] for i in r["regional"][:2]}) for p, r in fitting if p.regional]
@@ -135,11 +172,12 @@ def evaluate_alignment(
         "half": half or "all",
         "proposals": len(proposals),
         "snippets": len(snippets),
-        "levels": level_figures(rows, levels),
+        "levels": level_figures(rows, levels, example_levels),
         "area_in_top2": _rate(area_hits),
         "objective_in_top5": _rate(objective_hits),
         "fits_nothing_without_clear_link": _rate([r["summary"]["fits_nothing"] for _, r in nothing]),
         "params": asdict(levels),
+        "params_with_examples": asdict(example_levels) if engine.aligner.examples is not None else None,
     }
 
 

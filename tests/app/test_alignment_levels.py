@@ -86,3 +86,21 @@ def test_crosswalk_cuts_follow_the_expert_map_and_are_reported_leave_one_area_ou
     assert levelled["pairs"][0]["areas"][0]["objectives"][0]["level"] == "clear"
     assert levelled["link_threshold"] == cuts.clear
     assert crosswalk_cuts({}) == CrosswalkCuts()
+
+
+def test_the_example_model_is_used_only_where_its_signals_are() -> None:
+    entry = {
+        "alignment": {
+            "params": {"weights": {"score": 1.0, "knn_share": 4.0}, "bias": -2, "clear": 0.7, "possible": 0.3},
+            "params_plain": {"weights": {"score": 2.0}, "bias": -1, "clear": 0.9, "possible": 0.4},
+        }
+    }
+    assert level_params(entry, with_examples=True).weights == {"score": 1.0, "knn_share": 4.0}
+    assert level_params(entry).weights == {"score": 2.0}
+    # A file whose only model needs the examples' signals cannot score without them: the built-in fallback does.
+    only_examples = {"alignment": {"params": entry["alignment"]["params"]}}
+    assert level_params(only_examples) == LevelParams()
+    rows = [LabelledScore({"score": 0.0, "knn_positive": 0.9, "knn_difference": 0.1, "knn_share": 1.0}, True)]
+    with_examples = level_params(entry, with_examples=True)
+    assert level_figures(rows, level_params(entry), with_examples)["clear"]["recall"] == 1.0
+    assert level_figures(rows, level_params(entry))["clear"]["recall"] == 0.0

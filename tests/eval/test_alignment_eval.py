@@ -58,7 +58,7 @@ def test_a_given_labelled_set_is_scored_whole(real_engine: Engine, tmp_path: Pat
             }
         ],
     )
-    result = evaluate_alignment(real_engine, None, None, proposals, snippets)
+    result = evaluate_alignment(real_engine, None, proposals, snippets)
     assert result["half"] == "all" and result["proposals"] == 2 and result["snippets"] == 1
     assert result["fits_nothing_without_clear_link"] == 1.0  # the road works get no clear link
     assert result["area_in_top2"] == 1.0  # clinical trials: area 1 among the first two
@@ -90,5 +90,13 @@ def test_the_bundled_sets_keep_their_ids_apart_and_the_newest_set_out() -> None:
     ids = [p.id for p in proposals] + [s.id for s in snippets]
     assert len(ids) == len(set(ids))
     assert {i.split(":")[0] for i in ids} >= {"proposals_blind_o", "proposal_snippets_blind_o", "proposals_blind_w"}
-    assert not any("_ab:" in i for i in ids)
+    assert any("_ab:" in i for i in ids) and not any("_ae:" in i for i in ids)
     assert in_half("proposal_snippets_blind_o:S01", "fit") and in_half("proposals_blind_w:W02", "report")
+
+
+def test_each_labelled_set_is_one_group_of_examples_and_is_read_without_them() -> None:
+    from strategiqa.eval.alignment_eval import example_group
+
+    assert example_group("proposals_blind_h:H01") == example_group("proposal_snippets_blind_h:S01") == "blind_h"
+    assert example_group("proposals_blind.jsonl") == example_group("proposal_snippets_blind:S03") == "blind"
+    assert example_group(str(Path("/data/proposals_blind_ae.jsonl"))) == "blind_ae"
