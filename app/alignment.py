@@ -93,9 +93,11 @@ class Aligner:
         ``SIDES``). ``exclude_examples``: a labelled set the example bank leaves out (evaluating that set)."""
         text = check_text(text)
         sentences = proposal_sentences(text, self.engine.settings.alignment.max_sentences)
-        # The whole text is embedded too, in the same call, when there are labelled examples to compare it with.
+        # The whole text is embedded too, in the same call, when there are labelled examples to compare it with: its
+        # first words, as long as the examples are (a proposal says what it is for early; time grows with length).
         bank = self.examples
-        embedded = self.engine.embedder.embed_queries(sentences + ([text] if bank is not None else []))
+        whole = " ".join(text.split()[: self.engine.settings.alignment.example_words])
+        embedded = self.engine.embedder.embed_queries(sentences + ([whole] if bank is not None else []))
         vectors = embedded[: len(sentences)]
         example_sims = bank.similarities(embedded[-1], exclude_examples) if bank is not None else None
         language = detect_language(text[:2000])

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 from strategiqa.ingest.files import write_atomically
+from strategiqa.retrieval.question_bank import sibling_file
 
 FEATURES = ("knn_positive", "knn_difference", "knn_share")
 NEIGHBOURS = 10
@@ -150,8 +151,7 @@ class ExampleBank:
 
 def bank_path(calibration_file: Path, model_id: str) -> Path:
     """Where a model's example bank lives: beside the calibration file, one file per model."""
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", model_id).strip("-")
-    return calibration_file.with_name(f"{calibration_file.stem}.examples.{slug}.npz")
+    return sibling_file(calibration_file, "examples", model_id)
 
 
 def _natural(key: str) -> tuple[str, tuple[int, ...]]:

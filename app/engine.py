@@ -20,6 +20,7 @@ from strategiqa.retrieval.embedders import Embedder
 from strategiqa.retrieval.index import LoadedIndex
 from strategiqa.retrieval.language import detect_language
 from strategiqa.retrieval.postgres import redact
+from strategiqa.retrieval.question_bank import QuestionBank, sibling_file
 from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.search import Hit, Searcher, SearchParams, SearchResult
 from strategiqa.retrieval.text import STOP_WORDS
@@ -65,7 +66,10 @@ class Engine:
         self.index = index
         self.embedder = embedder
         explicit = {k: v for k, v in settings.search.model_dump().items() if v is not None}
-        self.searcher = Searcher(index, embedder, replace(SearchParams(), **explicit))
+        questions = QuestionBank.load(
+            sibling_file(settings.calibration_file, "questions", embedder.model_id), embedder.model_id
+        )
+        self.searcher = Searcher(index, embedder, replace(SearchParams(), **explicit), questions=questions)
         self.answer_params: AnswerParams = answer_params(settings.answer, settings.calibration_file, embedder.model_id)
 
     @classmethod
@@ -82,10 +86,14 @@ class Engine:
         mode: str | None = None,
         previous_question: str | None = None,
         docs: Sequence[str] | None = None,
+        exclude_questions: str | None = None,
     ) -> SearchResult:
         """Ranked passages; a follow-up is read against ``previous_question``, an overview question
-        lists its sections' first passages first; ``docs`` limits the search to those document ids."""
-        result, read_as, overview, _, _, _, _ = self._retrieve(question, top_k, mode, previous_question, docs)
+        lists its sections' first passages first; ``docs`` limits the search to those document ids;
+        ``exclude_questions``: a labelled set the question bank leaves out (evaluation only)."""
+        result, read_as, overview, _, _, _, _ = self._retrieve(
+            question, top_k, mode, previous_question, docs, exclude_questions
+        )
         if overview is None or self._analyse_asked(result.question, read_as).expects == "number":
             return result  # as ``ask``: a count question is answered from the text first
         return self._overview_first(result, overview)
@@ -98,11 +106,13 @@ class Engine:
         previous_question: str | None = None,
         params: AnswerParams | None = None,
         docs: Sequence[str] | None = None,
+        exclude_questions: str | None = None,
     ) -> dict[str, Any]:
         """The ``ask --json`` object: the cited answer (or the refusal and why), plus the ranked passages.
-        ``docs`` (document ids) limits the question to those documents; unknown ids are BadInput."""
+        ``docs`` (document ids) limits the question to those documents; unknown ids are BadInput.
+        ``exclude_questions``: a labelled set the question bank leaves out (evaluation only)."""
         result, read_as, overview, within, sections, item, whole_list = self._retrieve(
-            question, top_k, mode, previous_question, docs
+            question, top_k, mode, previous_question, docs, exclude_questions
         )
         typed = validate_question(question, self.settings.max_question_chars)
         base = {
@@ -191,6 +201,7 @@ class Engine:
         mode: str | None,
         previous_question: str | None,
         docs: Sequence[str] | None = None,
+        exclude_questions: str | None = None,
     ) -> tuple[SearchResult, str | None, Overview | None, set[int], list[str], str | None, bool]:
         """The ranked passages (for ``read_as``, the follow-up resolved), the outline's answer, if any, the
         positions of the passages of the sections the question names (empty when it names none), those
@@ -235,6 +246,7 @@ class Engine:
             only_named=named is not None,
             doc_ids=scope,
             within=within,
+            exclude_questions=exclude_questions,
         )
         asked = read_as or question
         # An area named by its topic is looked up only for list and description questions: "which

@@ -60,6 +60,15 @@ class SearchSettings(BaseModel):
     kind_boost: float | None = Field(None, ge=0, le=1, description="Boost for the document a question names.")
     focus_weight: float | None = Field(None, ge=0, le=1, description="Share of the focused question.")
     synonym_weight: float | None = Field(None, ge=0, le=1, description="Weight of thesaurus synonyms (0: off).")
+    question_weight: float | None = Field(
+        None, ge=0, le=10, description="Weight of the question bank's lift for passages answering similar questions."
+    )
+    question_floor: float | None = Field(
+        None, ge=0, le=1, description="Similarity a labelled question must pass to lend its passages a lift."
+    )
+    question_neighbours: int | None = Field(
+        None, ge=1, le=100, description="Nearest labelled questions read by the question bank."
+    )
 
 
 class AlignmentSettings(BaseModel):
@@ -81,6 +90,16 @@ class AlignmentSettings(BaseModel):
         le=1,
         description="How far above its mean over all targets a sentence's similarity to a target must be for the "
         "sentence to count as specific to it.",
+    )
+    example_words: int = Field(
+        300,
+        ge=20,
+        le=2000,
+        description="Words of a proposal compared whole with the labelled examples (they are 80-300 words long; "
+        "embedding time grows with the length: 300 words about 0.4 s, 700 words 1 s).",
+    )
+    example_neighbours: int = Field(
+        10, ge=1, le=100, description="Nearest labelled examples whose share of links is a signal (calibrate --links)."
     )
 
 

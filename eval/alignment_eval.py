@@ -106,7 +106,10 @@ def example_bank(
     is labelled for every regional and national target (serving those it lists), a snippet for its one target."""
     targets = engine.aligner.targets
     units = {side: [(u.doc_id, u.number) for u in targets[side].units] for side in ("regional", "national")}
-    texts = [check_text(p.text) for p in proposals] + [check_text(s.text) for s in snippets]
+    words = engine.settings.alignment.example_words
+    texts = [
+        " ".join(check_text(text).split()[:words]) for text in [p.text for p in proposals] + [s.text for s in snippets]
+    ]
     vectors = engine.embedder.embed_queries(texts) if texts else []
     examples = []
     for p, vector in zip(proposals, vectors, strict=False):
@@ -117,7 +120,7 @@ def example_bank(
         side = "regional" if s.doc == "regional" else "national"
         labels = {target_key(d, n): s.positive for d, n in units[side] if n == s.target}
         examples.append(LabelledExample(vector, example_group(s.id), labels))
-    return ExampleBank.build(engine.embedder.model_id, examples)
+    return ExampleBank.build(engine.embedder.model_id, examples, engine.settings.alignment.example_neighbours)
 
 
 def scored(

