@@ -22,15 +22,13 @@ signals raised average precision from 0.735 to 0.938.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from strategiqa.ingest.files import write_atomically
-from strategiqa.retrieval.question_bank import sibling_file
+from strategiqa.retrieval.bank_files import read_bank, sibling_file, write_bank
 
 FEATURES = ("knn_positive", "knn_difference", "knn_share")
 NEIGHBOURS = 10
@@ -116,36 +114,32 @@ class ExampleBank:
         return {"knn_positive": best_positive, "knn_difference": best_positive - best_negative, "knn_share": share}
 
     def save(self, path: Path) -> None:
-        """Written atomically: a reader sees the old bank or the new one, never half of one."""
-        buffer = io.BytesIO()
-        np.savez_compressed(
-            buffer,
-            model_id=np.asarray(self.model_id),
+        write_bank(
+            path,
+            self.model_id,
             vectors=self.vectors,
             groups=self.groups.astype(str),
             targets=np.asarray(list(self.targets), dtype=str),
             labels=self.labels,
             neighbours=np.asarray(self.neighbours),
         )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, buffer.getvalue())
 
     @classmethod
     def load(cls, path: Path, model_id: str) -> ExampleBank | None:
         """The bank at ``path`` if it exists, is readable and belongs to ``model_id``; else None."""
+        data = read_bank(path, model_id)
+        if data is None:
+            return None
         try:
-            with np.load(path, allow_pickle=False) as data:
-                if str(data["model_id"]) != model_id:
-                    return None
-                return cls(
-                    model_id,
-                    data["vectors"],
-                    data["groups"].tolist(),
-                    data["targets"].tolist(),
-                    data["labels"],
-                    int(data["neighbours"]),
-                )
-        except (OSError, KeyError, ValueError):
+            return cls(
+                model_id,
+                data["vectors"],
+                data["groups"].tolist(),
+                data["targets"].tolist(),
+                data["labels"],
+                int(data["neighbours"]),
+            )
+        except (KeyError, ValueError):
             return None
 
 

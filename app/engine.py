@@ -15,12 +15,13 @@ from typing import Any
 import numpy as np
 from strategiqa.ingest.load import CorpusProfile, read_profile
 from strategiqa.ingest.model import Document, Passage, Section
+from strategiqa.retrieval.bank_files import sibling_file
 from strategiqa.retrieval.cache import EmbeddingCache
 from strategiqa.retrieval.embedders import Embedder
 from strategiqa.retrieval.index import LoadedIndex
 from strategiqa.retrieval.language import detect_language
 from strategiqa.retrieval.postgres import redact
-from strategiqa.retrieval.question_bank import QuestionBank, sibling_file
+from strategiqa.retrieval.question_bank import QuestionBank
 from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.search import Hit, Searcher, SearchParams, SearchResult
 from strategiqa.retrieval.text import STOP_WORDS

@@ -70,7 +70,7 @@ def calibrate(
     from strategiqa.app.calibration import fit, read_calibration, write_calibration
     from strategiqa.eval.bank import build_question_bank, question_group
     from strategiqa.eval.datasets import DatasetError, bundled_dataset, load_dataset
-    from strategiqa.retrieval.question_bank import sibling_file
+    from strategiqa.retrieval.bank_files import sibling_file
 
     if links:
         _calibrate_links(write)

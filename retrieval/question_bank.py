@@ -18,7 +18,6 @@ the index was rebuilt with other passages.
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from collections.abc import Sequence
@@ -26,8 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from strategiqa.ingest.files import write_atomically
 from strategiqa.ingest.model import Passage
+
+from .bank_files import read_bank, write_bank
 
 _NON_ALNUM = re.compile(r"[\W_]+")
 
@@ -40,12 +40,6 @@ def normalise(text: str) -> str:
 def holds_quote(passage_text: str, quotes: Sequence[str]) -> bool:
     norm = normalise(passage_text)
     return any(normalise(q) and normalise(q) in norm for q in quotes)
-
-
-def sibling_file(calibration_file: Path, what: str, model_id: str) -> Path:
-    """A model's file of ``what`` beside the calibration file (``calibration.<what>.<model>.npz``)."""
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", model_id).strip("-")
-    return calibration_file.with_name(f"{calibration_file.stem}.{what}.{slug}.npz")
 
 
 @dataclass(frozen=True)
@@ -131,26 +125,17 @@ class QuestionBank:
         return out
 
     def save(self, path: Path) -> None:
-        """Written atomically: a reader sees the old bank or the new one, never half of one."""
-        buffer = io.BytesIO()
-        np.savez_compressed(
-            buffer,
-            model_id=np.asarray(self.model_id),
-            vectors=self.vectors,
-            groups=self.groups.astype(str),
-            labels=np.asarray(json.dumps({"quotes": self.quotes, "passage_ids": self.passage_ids}, ensure_ascii=False)),
-        )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, buffer.getvalue())
+        labels = json.dumps({"quotes": self.quotes, "passage_ids": self.passage_ids}, ensure_ascii=False)
+        write_bank(path, self.model_id, vectors=self.vectors, groups=self.groups.astype(str), labels=np.asarray(labels))
 
     @classmethod
     def load(cls, path: Path, model_id: str) -> QuestionBank | None:
         """The bank at ``path`` if it exists, is readable and belongs to ``model_id``; else None."""
+        data = read_bank(path, model_id)
+        if data is None:
+            return None
         try:
-            with np.load(path, allow_pickle=False) as data:
-                if str(data["model_id"]) != model_id:
-                    return None
-                labels = json.loads(str(data["labels"]))
-                return cls(model_id, data["vectors"], data["groups"].tolist(), labels["quotes"], labels["passage_ids"])
-        except (OSError, KeyError, ValueError, TypeError):
+            labels = json.loads(str(data["labels"]))
+            return cls(model_id, data["vectors"], data["groups"].tolist(), labels["quotes"], labels["passage_ids"])
+        except (KeyError, ValueError, TypeError):
             return None

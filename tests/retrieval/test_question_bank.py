@@ -9,8 +9,9 @@ import numpy as np
 from strategiqa.app.engine import ingest, make_embedder
 from strategiqa.app.settings import Settings
 from strategiqa.ingest.model import Passage
+from strategiqa.retrieval.bank_files import sibling_file
 from strategiqa.retrieval.index import load_index
-from strategiqa.retrieval.question_bank import LabelledQuestionVector, QuestionBank, holds_quote, sibling_file
+from strategiqa.retrieval.question_bank import LabelledQuestionVector, QuestionBank, holds_quote
 from strategiqa.retrieval.search import Searcher, SearchParams
 
 
