@@ -92,6 +92,8 @@ class ExampleBank:
     def similarities(self, vector: np.ndarray, exclude_group: str | None = None) -> np.ndarray:
         """Cosine similarity of ``vector`` to every example; examples of ``exclude_group`` get -inf (an evaluation
         reads a labelled set without its own labels)."""
+        if not len(self.vectors):
+            return np.zeros(0, dtype=np.float32)
         norm = float(np.linalg.norm(vector)) or 1.0
         sims = self.vectors @ (np.asarray(vector, dtype=np.float32) / norm)
         if exclude_group is not None:

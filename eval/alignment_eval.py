@@ -103,9 +103,15 @@ def example_bank(
     engine: Engine, proposals: Sequence[LabelledProposal], snippets: Sequence[LabelledSnippet]
 ) -> ExampleBank:
     """The labelled texts embedded as the proposal check embeds a proposal, with their labels per target: a proposal
-    is labelled for every regional and national target (serving those it lists), a snippet for its one target."""
+    is labelled for every regional and national target (serving those it lists), a snippet for its one target. The
+    labels say "regional" and "national", so they are read for a side only while one document stands on it: with
+    two regional documents, "area 3" would be either's."""
     targets = engine.aligner.targets
-    units = {side: [(u.doc_id, u.number) for u in targets[side].units] for side in ("regional", "national")}
+    units = {
+        side: [(u.doc_id, u.number) for u in targets[side].units]
+        for side in ("regional", "national")
+        if len({u.doc_id for u in targets[side].units}) == 1
+    }
     words = engine.settings.alignment.example_words
     texts = [
         " ".join(check_text(text).split()[:words]) for text in [p.text for p in proposals] + [s.text for s in snippets]
@@ -113,12 +119,12 @@ def example_bank(
     vectors = engine.embedder.embed_queries(texts) if texts else []
     examples = []
     for p, vector in zip(proposals, vectors, strict=False):
-        expected = {"regional": set(p.regional), "national": set(p.national)}
+        expected = {"regional": set(p.regional), "national": set(p.national)}  # sides of one document only
         labels = {target_key(d, n): n in expected[side] for side, pairs in units.items() for d, n in pairs}
         examples.append(LabelledExample(vector, example_group(p.id), labels))
     for s, vector in zip(snippets, vectors[len(proposals) :], strict=True):
         side = "regional" if s.doc == "regional" else "national"
-        labels = {target_key(d, n): s.positive for d, n in units[side] if n == s.target}
+        labels = {target_key(d, n): s.positive for d, n in units.get(side, []) if n == s.target}
         examples.append(LabelledExample(vector, example_group(s.id), labels))
     return ExampleBank.build(engine.embedder.model_id, examples, engine.settings.alignment.example_neighbours)
 

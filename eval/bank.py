@@ -31,6 +31,7 @@ DEVELOPMENT_SETS = (
     "followup_dev.jsonl",
     "heldout.jsonl",
 )
+MIN_QUOTE_WORDS = 3
 BANK_SETS = BLIND_SETS + DEVELOPMENT_SETS
 """The labelled sets of the bank: ``blind_ad.jsonl``, the newest, confirms and is not among them."""
 
@@ -54,8 +55,15 @@ def build_question_bank(
     vectors = engine.embedder.embed_queries(texts) if texts else []
     questions = []
     for done, ((group, q), vector) in enumerate(zip(entries, vectors, strict=True), start=1):
-        passages = tuple(p.passage_id for p in engine.index.passages if holds_quote(p.text, q.quotes))
-        questions.append(LabelledQuestionVector(vector, group, tuple(q.quotes), passages))
+        # Only the document the question is about answers it, and only by quotes of a few words: a one-word quote
+        # ("minska.") is in passages of every document.
+        quotes = tuple(quote for quote in q.quotes if len(quote.split()) >= MIN_QUOTE_WORDS)
+        passages = tuple(
+            p.passage_id
+            for p in engine.index.passages
+            if (q.doc is None or p.doc_id == q.doc) and holds_quote(p.text, quotes)
+        )
+        questions.append(LabelledQuestionVector(vector, group, quotes, passages))
         if progress is not None:
             progress(done, len(entries))
     return QuestionBank.build(engine.embedder.model_id, questions)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -34,5 +35,5 @@ def read_bank(path: Path, model_id: str) -> dict[str, np.ndarray] | None:
             if str(data["model_id"]) != model_id:
                 return None
             return {name: data[name] for name in data.files}
-    except (OSError, KeyError, ValueError):
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
         return None

@@ -30,6 +30,8 @@ from strategiqa.ingest.model import Passage
 from .bank_files import read_bank, write_bank
 
 _NON_ALNUM = re.compile(r"[\W_]+")
+SAME_QUESTION = 0.99
+"""Cosine at which a labelled question counts as the asked one itself (the same words, give or take a comma)."""
 
 
 def normalise(text: str) -> str:
@@ -109,13 +111,15 @@ class QuestionBank:
         exclude_group: str | None = None,
     ) -> np.ndarray:
         """Per passage, the largest (similarity − ``floor``) among the ``neighbours`` labelled questions nearest to
-        ``vector`` that it answers; 0 for the rest. ``exclude_group``: a labelled set left out (evaluating it)."""
+        ``vector`` that it answers; 0 for the rest. ``exclude_group``: a labelled set left out (evaluating it), and with
+        it every labelled question that is the asked one again (cosine ≥ ``SAME_QUESTION``): sets written apart repeat
+        questions word for word, and an evaluation must not find its own question in another set."""
         out = np.zeros(n_passages, dtype=np.float32)
         if not len(self.vectors):
             return out
         sims = self.vectors @ (np.asarray(vector, dtype=np.float32) / (float(np.linalg.norm(vector)) or 1.0))
         if exclude_group is not None:
-            sims = np.where(self.groups == exclude_group, -np.inf, sims)
+            sims = np.where((self.groups == exclude_group) | (sims >= SAME_QUESTION), -np.inf, sims)
         for j in np.argsort(-sims, kind="stable")[:neighbours]:
             lift = float(sims[j]) - floor
             if lift <= 0:

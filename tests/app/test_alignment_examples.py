@@ -102,3 +102,10 @@ def test_without_a_bank_the_check_uses_the_model_fitted_without_them(real_settin
     assert not any("knn_share" in i["signals"] for side in ("regional", "national") for i in result[side])
     assert not set(engine.aligner.levels.weights) & {"knn_positive", "knn_difference", "knn_share"}
     assert result["summary"]["fits_nothing"]
+
+
+def test_an_empty_bank_gives_no_evidence_and_no_error() -> None:
+    empty = ExampleBank.build("model-a", [])
+    sims = empty.similarities(_unit(1, 0, 0))
+    assert sims.shape == (0,) and not empty.knows("r", "1")
+    assert empty.signals(sims, "r", "1") == {"knn_positive": 0.0, "knn_difference": 0.0, "knn_share": 0.0}

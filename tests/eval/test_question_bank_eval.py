@@ -34,7 +34,8 @@ def test_a_labelled_question_lends_itself_nothing_when_its_set_is_left_out(real_
     with_itself = bank.bonus(vector, gold, n, 0.85, 10)
     without = bank.bonus(vector, gold, n, 0.85, 10, exclude_group="blind_aa")
     assert with_itself.max() > 0.1  # the question finds itself (cosine ~1)
-    assert without.max() < with_itself.max() and not np.array_equal(with_itself, without)
+    # Left out, nothing at the cosine of the question itself lends a lift, whichever set repeats it.
+    assert without.max() < 0.99 - 0.85 and not np.array_equal(with_itself, without)
 
 
 def test_the_harness_reads_a_set_without_its_own_questions(real_engine: Engine, tmp_path: Path) -> None:

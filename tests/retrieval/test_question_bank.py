@@ -88,3 +88,26 @@ def test_search_lifts_the_passage_a_labelled_question_like_this_one_was_answered
     assert left_out == before
     off = Searcher(index, embedder, SearchParams(question_weight=0.0), questions=bank)
     assert [h.passage.text for h in off.search(question, top_k=len(index.passages)).hits] == before
+
+
+def test_an_evaluation_does_not_find_its_question_repeated_in_another_set() -> None:
+    """Sets written apart repeat questions word for word: left-out mode drops the asked question's copies too."""
+    bank = QuestionBank.build(
+        "m",
+        [
+            LabelledQuestionVector(_unit(1, 0, 0), "set_b", ("the same question",), ("p1",)),
+            LabelledQuestionVector(_unit(1, 0.3, 0), "set_b", ("a near one",), ("p2",)),
+        ],
+    )
+    gold = bank.gold_passages([_passage("p1", "x"), _passage("p2", "y")])
+    asked = _unit(1, 0, 0)
+    assert bank.bonus(asked, gold, 2, 0.85, 10)[0] > 0.1  # a user asking it again gets its answer lifted
+    left_out = bank.bonus(asked, gold, 2, 0.85, 10, exclude_group="set_a")
+    assert left_out[0] == 0 and left_out[1] > 0  # evaluating set_a: the copy lends nothing, the near question does
+
+
+def test_a_damaged_bank_file_is_no_bank(tmp_path: Path) -> None:
+    path = tmp_path / "calibration.questions.m.npz"
+    QuestionBank.build("m", [LabelledQuestionVector(_unit(1, 0), "s", ("q u o",), ("p1",))]).save(path)
+    path.write_bytes(path.read_bytes()[:200])  # cut short: a zip file without its directory
+    assert QuestionBank.load(path, "m") is None
