@@ -99,7 +99,7 @@ class Aligner:
         whole = " ".join(text.split()[: self.engine.settings.alignment.example_words])
         embedded = self.engine.embedder.embed_queries(sentences + ([whole] if bank is not None else []))
         vectors = embedded[: len(sentences)]
-        example_sims = bank.similarities(embedded[-1], exclude_examples) if bank is not None else None
+        examples = (bank, bank.similarities(embedded[-1], exclude_examples)) if bank is not None else None
         language = detect_language(text[:2000])
         result: dict[str, Any] = {"language": language, "sentences": len(sentences)}
         # How close the proposal is to generic, off-topic sentences: similarities of this model sit in a
@@ -130,7 +130,7 @@ class Aligner:
                     language,
                     background_level,
                     topic if kind != "other" else _on_topic(targets_pairs, background_sims),
-                    example_sims,
+                    examples,
                 )
             ]
             if kind == "other":
@@ -156,7 +156,7 @@ class Aligner:
         language: str,
         background_level: float,
         topic: dict[str, float],
-        example_sims: np.ndarray | None = None,
+        examples: tuple[ExampleBank, np.ndarray] | None = None,
     ) -> list[dict[str, Any]]:
         if not targets.units:
             return []
@@ -199,9 +199,8 @@ class Aligner:
             }
             unit = targets.units[j]
             levels = self.levels
-            bank = self.examples
-            if bank is not None and example_sims is not None and bank.knows(unit.doc_id, unit.number):
-                signals.update(bank.signals(example_sims, unit.doc_id, unit.number))
+            if examples is not None and examples[0].knows(unit.doc_id, unit.number):
+                signals.update(examples[0].signals(examples[1], unit.doc_id, unit.number))
                 levels = self.example_levels
             probability, level = levels.classify(signals)
             out.append(

@@ -22,13 +22,13 @@ signals raised average precision from 0.735 to 0.938.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from strategiqa.retrieval.bank_files import read_bank, sibling_file, write_bank
+from strategiqa.ingest.structure import number_key
+from strategiqa.retrieval.bank_files import read_bank, sibling_file, unit_length, write_bank
 
 FEATURES = ("knn_positive", "knn_difference", "knn_share")
 NEIGHBOURS = 10
@@ -65,8 +65,7 @@ class ExampleBank:
         if not (len(vectors) == len(groups) == len(labels)) or labels.shape[1:] != (len(targets),):
             raise ValueError("An example bank needs one vector, group and label row per example.")
         self.model_id = model_id
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        self.vectors = (vectors / np.where(norms == 0, 1, norms)).astype(np.float32)
+        self.vectors = unit_length(vectors)
         self.groups = np.asarray(groups)
         self.targets = {key: j for j, key in enumerate(targets)}
         self.labels = labels.astype(np.int8)
@@ -94,8 +93,7 @@ class ExampleBank:
         reads a labelled set without its own labels)."""
         if not len(self.vectors):
             return np.zeros(0, dtype=np.float32)
-        norm = float(np.linalg.norm(vector)) or 1.0
-        sims = self.vectors @ (np.asarray(vector, dtype=np.float32) / norm)
+        sims = self.vectors @ unit_length(vector)
         if exclude_group is not None:
             sims = np.where(self.groups == exclude_group, -np.inf, sims)
         return sims
@@ -152,4 +150,4 @@ def bank_path(calibration_file: Path, model_id: str) -> Path:
 
 def _natural(key: str) -> tuple[str, tuple[int, ...]]:
     doc, _, number = key.rpartition(":")
-    return doc, tuple(int(n) for n in re.findall(r"\d+", number))
+    return doc, number_key(number)

@@ -168,8 +168,11 @@ def evaluate_alignment(
     proposals, snippets = load_labelled(proposals_path, snippets_path)
     proposals = [p for p in proposals if in_half(p.id, half)]
     snippets = [s for s in snippets if in_half(s.id, half)]
-    groups = tuple(example_group(path.name) if path else None for path in (proposals_path, snippets_path))
-    rows, results = scored(engine, proposals, snippets, (groups[0], groups[1]))
+    groups = (
+        example_group(proposals_path.name) if proposals_path else None,
+        example_group(snippets_path.name) if snippets_path else None,
+    )
+    rows, results = scored(engine, proposals, snippets, groups)
     levels, example_levels = engine.aligner.levels, engine.aligner.example_levels
     fitting = [(p, r) for p, r in zip(proposals, results, strict=True) if not p.fits_nothing]
     nothing = [(p, r) for p, r in zip(proposals, results, strict=True) if p.fits_nothing]

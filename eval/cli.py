@@ -77,9 +77,10 @@ def calibrate(
         return
     paths = dataset or [bundled_dataset(name) for name in CALIBRATION_SETS]
     try:
-        questions = [q for path in paths for q in load_dataset(path)]
+        loaded = [(path, load_dataset(path)) for path in paths]
     except DatasetError as exc:
         _fail(str(exc), code=2)
+    questions = [q for _, set_questions in loaded for q in set_questions]
     engine = _guard(_engine)
     # The question bank first: the thresholds are fitted on the ranking it gives, each question asked without its
     # own set's questions in the bank (as an evaluation reads it).
@@ -89,7 +90,7 @@ def calibrate(
     finally:
         bank_bar.close()
     engine.searcher.use_questions(bank)
-    group_of = {q.question: question_group(path) for path in paths for q in load_dataset(path)}
+    group_of = {q.question: question_group(path) for path, set_questions in loaded for q in set_questions}
     bar = _progress_bar("Calibrating")
     try:
         entry = _guard(

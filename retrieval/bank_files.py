@@ -19,6 +19,13 @@ def sibling_file(calibration_file: Path, what: str, model_id: str) -> Path:
     return calibration_file.with_name(f"{calibration_file.stem}.{what}.{slug}.npz")
 
 
+def unit_length(vectors: np.ndarray) -> np.ndarray:
+    """``vectors`` (one, or one per row) scaled to length 1 as float32; a zero vector stays zero."""
+    array = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(array, axis=-1, keepdims=True)
+    return array / np.where(norms == 0, 1, norms)
+
+
 def write_bank(path: Path, model_id: str, **arrays: np.ndarray) -> None:
     """Written atomically: a reader sees the old bank or the new one, never half of one."""
     buffer = io.BytesIO()

@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 from strategiqa.ingest.model import Passage
 
-from .bank_files import read_bank, write_bank
+from .bank_files import read_bank, unit_length, write_bank
 
 _NON_ALNUM = re.compile(r"[\W_]+")
 SAME_QUESTION = 0.99
@@ -68,8 +68,7 @@ class QuestionBank:
         if not (len(vectors) == len(groups) == len(quotes) == len(passage_ids)):
             raise ValueError("A question bank needs one vector, group, quote list and passage list per question.")
         self.model_id = model_id
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        self.vectors = (vectors / np.where(norms == 0, 1, norms)).astype(np.float32)
+        self.vectors = unit_length(vectors)
         self.groups = np.asarray(groups)
         self.quotes = [tuple(q) for q in quotes]
         self.passage_ids = [tuple(p) for p in passage_ids]
@@ -117,7 +116,7 @@ class QuestionBank:
         out = np.zeros(n_passages, dtype=np.float32)
         if not len(self.vectors):
             return out
-        sims = self.vectors @ (np.asarray(vector, dtype=np.float32) / (float(np.linalg.norm(vector)) or 1.0))
+        sims = self.vectors @ unit_length(vector)
         if exclude_group is not None:
             sims = np.where((self.groups == exclude_group) | (sims >= SAME_QUESTION), -np.inf, sims)
         for j in np.argsort(-sims, kind="stable")[:neighbours]:
