@@ -7,7 +7,9 @@ span of a cited passage. An answer is decided in three steps:
    above the question's *background* — its median similarity to fixed, generic sentences bundled
    with the code —, for the question and for its focused form (without the documents' names and
    places) in equal shares. It depends on the question and its top passages only, never on which other
-   documents are indexed. Below the calibrated threshold: the fixed refusal (``off_topic``).
+   documents are indexed. Below the calibrated threshold: the fixed refusal (``off_topic``). Where the question
+   bank knows the document answering, the nearest labelled question's similarity joins the confidence in this gate
+   (``AnswerParams.bank_below_sv``).
 2. **Does it give what was asked?** The question's expected element (an amount, a year, a person
    …) and hard constraints (a year, a name) are checked on the sentences close to the best one
    (see ``questions``). When none gives it, the refusal says what is missing and quotes what the
@@ -83,6 +85,14 @@ class AnswerParams:
     """Between this and ``abstain_below`` the topic counts as the documents' own: a question asking for
     an element they do not give (an amount, a year …) gets the specific refusal (``missing_fact``)
     rather than the fixed one. Fitted on near-miss and off-topic questions."""
+    bank_weight_sv: float = 0.0
+    bank_weight_en: float = 0.0
+    bank_below_sv: float | None = None
+    bank_below_en: float | None = None
+    """The off-topic gate where the question bank knows the document answering (see ``Searcher.known_question``):
+    refuse when confidence + ``bank_weight`` × (cosine of the nearest labelled question) is below ``bank_below``
+    (None: the confidence alone decides). A question asked like questions the documents answered is on their topic;
+    one far from all of them, about a document they cover well, is likely not. Fitted by ``strategiqa calibrate``."""
     fact_margin: float = 0.03
     """A sentence giving the asked-for element must be within this (cosine) of the best sentence."""
     max_sentences: int = 3
@@ -134,12 +144,14 @@ def compose_answer(
     named_section: bool = False,
     asked: str | None = None,
     whole_list: bool = False,
+    known_question: float | None = None,
 ) -> Answer:
     """Answer ``result.question`` from its top passages, or refuse and say why. With ``named_section``
     (the passages are those of a section the question names) the topic is the documents' own: only
     whether they give what was asked is checked. ``asked``: the question as read (a follow-up resolved
     against the one before it), when it differs from ``result.question``; ``whole_list``: a list question about the
-    named part as a whole, answered with its whole list."""
+    named part as a whole, answered with its whole list; ``known_question``: the cosine of the nearest labelled
+    question, when the question bank knows the document answering (see ``AnswerParams.bank_below_sv``)."""
     params = params or AnswerParams()
     language = "en" if result.language == "en" else "sv"
     candidates = _candidates(result, index, params, analysis)
@@ -163,13 +175,17 @@ def compose_answer(
     across = not same_language
     # A section the question names is the documents' own topic; what else it asks about must still be there
     # ("Vad säger målsättning 4.1 om <an unrelated topic>?").
-    threshold = params.abstain_below_en if across else params.abstain_below_sv
+    passes = score >= (params.abstain_below_en if across else params.abstain_below_sv)
+    bank_below = params.bank_below_en if across else params.bank_below_sv
+    if known_question is not None and bank_below is not None:
+        weight = params.bank_weight_en if across else params.bank_weight_sv
+        passes = score + weight * known_question >= bank_below
     # A rare word of the topic that only a few passages use, found in the top passages ("rundabordssamtalet"): the
     # documents address the topic, though the question's vector stands out little from the background.
     rare = same_language and rare_topic_word(
         asked or result.question, result, index, params.rare_passages, params.rare_among
     )
-    answerable = checked and (named_section or score >= threshold or rare)
+    answerable = checked and (named_section or passes or rare)
     on_topic = answerable or mentions or score >= (params.topic_below_en if across else params.topic_below_sv)
     if not on_topic:
         return Answer(REFUSAL[language], True, [], round(score, 4), "off_topic")

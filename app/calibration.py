@@ -10,6 +10,11 @@ labelled question, then
 - sets ``topic_below`` where it separates near-miss from off-topic questions with the fewest errors
   (below ``abstain_below``): above it, a question asking for what the documents do not give gets the
   specific refusal; a mistake here only changes which refusal is given, and
+- per language, where the question bank knows the answering document, fits the bank gate: the weight of the
+  nearest labelled question's similarity beside the confidence (the one of ``BANK_WEIGHTS`` separating answerable
+  from off-topic questions best, by AUC) and the cut, under the same false-refusal budget. Each question is asked
+  without its own set in the bank, as a question from a new writer meets it; the bank's own labelled sets join the
+  calibration sets here, since one set left out at a time needs many sets,
 - picks ``fact_margin`` — how close to the best sentence one giving the asked-for element must
   be — where near-miss questions are refused most while answerable ones are answered,
 
@@ -26,12 +31,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
+import numpy as np
 from strategiqa.ingest.files import write_atomically
 
 from .answer import AnswerParams
 from .settings import AnswerSettings
 
 MARGINS = (0.0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.08)
+BANK_WEIGHTS = (0.5, 1.0, 2.0, 4.0)
 
 
 class LabelledQuestion(Protocol):
@@ -67,24 +74,37 @@ def fit(
     progress: Callable[[int, int], None] | None = None,
     false_refusal_budget: float = 0.02,
     margin_matters: Callable[[str], bool] | None = None,
+    bank_questions: Sequence[LabelledQuestion] = (),
 ) -> dict[str, Any]:
     """Thresholds and margin from labelled questions; ``ask(question, params)`` returns the answer object;
-    ``margin_matters(question)``: whether the question's refusal can depend on ``fact_margin`` (None: always).
+    ``margin_matters(question)``: whether the question's refusal can depend on ``fact_margin`` (None: always);
+    ``bank_questions``: further labelled questions the bank gate is fitted on (with ``questions``).
     Follow-ups are left out: asked alone they are not the question their label describes."""
     questions = [q for q in questions if q.kind != "followup"]
-    open_gate = replace(base, abstain_below_sv=-1e9, abstain_below_en=-1e9, topic_below_sv=-1e9, topic_below_en=-1e9)
+    seen = {q.question for q in questions}
+    extra = [q for q in bank_questions if q.kind != "followup" and q.question not in seen]
+    open_gate = replace(
+        base,
+        abstain_below_sv=-1e9,
+        abstain_below_en=-1e9,
+        topic_below_sv=-1e9,
+        topic_below_en=-1e9,
+        bank_below_sv=None,
+        bank_below_en=None,
+    )
     # Whether an answer is refused depends on the margin only where the question asks for an element, a year or a
     # who (see ``answer._missing``): the others are asked at the first margin and count the same at every one.
     matters = [i for i, q in enumerate(questions) if margin_matters is None or margin_matters(q.question)]
     rows = []
-    steps = len(questions) * 2 + len(matters) * (len(MARGINS) - 1)
+    steps = len(questions) * 2 + len(extra) + len(matters) * (len(MARGINS) - 1)
     done = 0
-    for q in questions:
+    for q in [*questions, *extra]:
         result = ask(q.question, open_gate)
-        rows.append({"q": q, "confidence": result["confidence"]})
+        rows.append({"q": q, "confidence": result["confidence"], "known": result.get("labelled_question")})
         done += 1
         if progress:
             progress(done, steps)
+    bank_rows, rows = rows, rows[: len(questions)]
     thresholds, gate_figures, topic, topic_figures = {}, {}, {}, {}
     for lang in ("sv", "en"):
         pos = [r["confidence"] for r in rows if r["q"].lang == lang and r["q"].answerable]
@@ -92,12 +112,18 @@ def fit(
         thresholds[lang], gate_figures[lang] = _best_threshold(pos, neg, false_refusal_budget)
         near = [r["confidence"] for r in rows if r["q"].lang == lang and r["q"].kind == "near_miss"]
         topic[lang], topic_figures[lang] = _fewest_errors(near or pos, neg)
+    bank = {lang: _bank_gate(bank_rows, lang, false_refusal_budget) for lang in ("sv", "en")}
+    bank_params: dict[str, Any] = {}
+    for lang, (weight, cut, _) in bank.items():
+        if cut is not None:
+            bank_params |= {f"bank_weight_{lang}": weight, f"bank_below_{lang}": cut}
     gated = replace(
         open_gate,
         abstain_below_sv=thresholds["sv"],
         abstain_below_en=thresholds["en"],
         topic_below_sv=min(topic["sv"], thresholds["sv"]),
         topic_below_en=min(topic["en"], thresholds["en"]),
+        **bank_params,
     )
     refused: dict[float, list[bool]] = {}
     for margin in MARGINS:
@@ -126,13 +152,16 @@ def fit(
             "topic_below_sv": min(topic["sv"], thresholds["sv"]),
             "topic_below_en": min(topic["en"], thresholds["en"]),
             "fact_margin": best_margin,
+            **bank_params,
         },
         "figures": {
             "off_topic_gate": gate_figures,
+            "bank_gate": {lang: bank[lang][2] for lang in bank},
             "topic_gate": topic_figures,
             "fact_margin": {str(k): v for k, v in margin_figures.items()},
         },
         "questions": len(questions),
+        "bank_gate_questions": len(bank_rows),
         "fitted_on": date.today().isoformat(),
     }
 
@@ -162,6 +191,30 @@ def _fewest_errors(pos: list[float], neg: list[float]) -> tuple[float, dict[str,
         "near_miss_below": sum(p < best for p in pos),
         "off_topic_above": sum(n >= best for n in neg),
     }
+
+
+def _bank_gate(rows: list[dict[str, Any]], lang: str, budget: float) -> tuple[float, float | None, dict[str, Any]]:
+    """(weight, cut, figures) of the bank gate for ``lang``: confidence + weight × the nearest labelled question's
+    similarity, over the questions whose answering document the bank knows; (0, None, …) when there are none."""
+    known = [r for r in rows if r["q"].lang == lang and r["known"] is not None]
+    pos = [r for r in known if r["q"].answerable]
+    neg = [r for r in known if r["q"].kind == "off_topic"]
+    if not pos or not neg:
+        return 0.0, None, {"answerable": len(pos), "off_topic": len(neg)}
+
+    def scores(group: list[dict[str, Any]], weight: float) -> list[float]:
+        return [r["confidence"] + weight * r["known"] for r in group]
+
+    aucs = {w: _auc(scores(pos, w), scores(neg, w)) for w in BANK_WEIGHTS}
+    weight = max(BANK_WEIGHTS, key=lambda w: (aucs[w], -w))  # ties to the smaller weight
+    cut, figures = _best_threshold(scores(pos, weight), scores(neg, weight), budget)
+    return weight, cut, {**figures, "weight": weight, "auc": {str(w): round(a, 4) for w, a in aucs.items()}}
+
+
+def _auc(pos: list[float], neg: list[float]) -> float:
+    """Share of (answerable, off-topic) pairs the score orders right; ties count half."""
+    p, n = np.asarray(pos)[:, None], np.asarray(neg)[None, :]
+    return float((p > n).mean() + 0.5 * (p == n).mean())
 
 
 def _best_threshold(pos: list[float], neg: list[float], budget: float) -> tuple[float, dict[str, Any]]:

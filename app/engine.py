@@ -144,6 +144,12 @@ class Engine:
                 result = replace(result, focus_vector=self.embedder.embed_query(focused))
         # A question naming a section is answered from that section's passages only (see ``sections``).
         scoped = [h for h in result.hits if h.index in within]
+        best_hits = scoped or result.hits
+        known = (
+            self.searcher.known_question(result.query_vector, best_hits[0].passage.doc_id, exclude_questions)
+            if best_hits
+            else None
+        )
         answer = compose_answer(
             replace(result, hits=scoped) if scoped else result,
             self.index,
@@ -159,6 +165,7 @@ class Engine:
             ),
             asked=asked,
             whole_list=whole_list,
+            known_question=known,
         )
         if overview is not None and answer.abstained:
             return self._overview_answer(base, result, overview)
@@ -170,6 +177,7 @@ class Engine:
             "abstain_reason": answer.abstain_reason,
             "missing": answer.missing or None,
             "confidence": answer.confidence,
+            "labelled_question": None if known is None else round(known, 4),
             "citations": [self.citation_fields(asdict(c)) for c in answer.citations],
             "passages": [self.hit_fields(h) for h in result.hits],
         }
@@ -191,6 +199,7 @@ class Engine:
             "abstain_reason": None,
             "missing": None,
             "confidence": 1.0,
+            "labelled_question": None,
             "citations": [self.citation_fields(asdict(c)) for c in overview.citations],
             "passages": [self.hit_fields(h) for h in self._overview_first(result, overview).hits],
         }

@@ -101,6 +101,11 @@ class AskResponse(BaseModel):
     )
     missing: Missing | None = Field(description="For missing_fact: what is missing.")
     confidence: float
+    labelled_question: float | None = Field(
+        None,
+        description="Cosine of the nearest labelled question (the question bank), when the bank knows the document "
+        "answering; with the confidence it decides the off-topic refusal. Null otherwise.",
+    )
     citations: list[CitationOut]
     passages: list[PassageOut]
 

@@ -25,6 +25,15 @@ class AnswerSettings(BaseModel):
     fact_margin: float | None = Field(
         None, ge=0, le=0.5, description="How close to the best sentence one giving the asked-for element must be."
     )
+    bank_weight_sv: float | None = Field(
+        None,
+        ge=0,
+        le=100,
+        description="Bank gate: weight of the nearest labelled question's similarity beside the confidence (Swedish).",
+    )
+    bank_weight_en: float | None = Field(None, ge=0, le=100, description="Bank gate weight (English).")
+    bank_below_sv: float | None = Field(None, description="Bank gate: off-topic refusal below this (Swedish).")
+    bank_below_en: float | None = Field(None, description="Bank gate: off-topic refusal below this (English).")
     focus_share: float | None = Field(
         None,
         ge=0,
@@ -68,6 +77,13 @@ class SearchSettings(BaseModel):
     )
     question_neighbours: int | None = Field(
         None, ge=1, le=100, description="Nearest labelled questions read by the question bank."
+    )
+    question_cover: float | None = Field(
+        None,
+        ge=0,
+        le=1000,
+        description="Labelled questions per passage a document needs before the bank's similarity joins the "
+        "off-topic gate for questions answered from it.",
     )
 
 

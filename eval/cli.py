@@ -68,7 +68,7 @@ def calibrate(
     """
     from strategiqa.app.answer import depends_on_margin
     from strategiqa.app.calibration import fit, read_calibration, write_calibration
-    from strategiqa.eval.bank import build_question_bank, question_group
+    from strategiqa.eval.bank import BANK_SETS, build_question_bank, question_group
     from strategiqa.eval.datasets import DatasetError, bundled_dataset, load_dataset
     from strategiqa.retrieval.bank_files import sibling_file
 
@@ -81,6 +81,8 @@ def calibrate(
     except DatasetError as exc:
         _fail(str(exc), code=2)
     questions = [q for _, set_questions in loaded for q in set_questions]
+    # The bank gate is fitted on the bank's own labelled sets too (see ``calibration.fit``).
+    banked = [(path, load_dataset(path)) for path in (bundled_dataset(name) for name in BANK_SETS)]
     engine = _guard(_engine)
     # The question bank first: the thresholds are fitted on the ranking it gives, each question asked without its
     # own set's questions in the bank (as an evaluation reads it).
@@ -90,7 +92,7 @@ def calibrate(
     finally:
         bank_bar.close()
     engine.searcher.use_questions(bank)
-    group_of = {q.question: question_group(path) for path, set_questions in loaded for q in set_questions}
+    group_of = {q.question: question_group(path) for path, set_questions in banked + loaded for q in set_questions}
     bar = _progress_bar("Calibrating")
     try:
         entry = _guard(
@@ -101,6 +103,7 @@ def calibrate(
                 progress=bar.update,
                 false_refusal_budget=engine.settings.answer.false_refusal_budget,
                 margin_matters=lambda text: depends_on_margin(engine.analyse(engine.with_accents(text))),
+                bank_questions=[q for _, set_questions in banked for q in set_questions],
             )
         )
     finally:

@@ -110,15 +110,11 @@ class QuestionBank:
         exclude_group: str | None = None,
     ) -> np.ndarray:
         """Per passage, the largest (similarity − ``floor``) among the ``neighbours`` labelled questions nearest to
-        ``vector`` that it answers; 0 for the rest. ``exclude_group``: a labelled set left out (evaluating it), and with
-        it every labelled question that is the asked one again (cosine ≥ ``SAME_QUESTION``): sets written apart repeat
-        questions word for word, and an evaluation must not find its own question in another set."""
+        ``vector`` that it answers; 0 for the rest. ``exclude_group``: a labelled set left out (``similarities``)."""
         out = np.zeros(n_passages, dtype=np.float32)
         if not len(self.vectors):
             return out
-        sims = self.vectors @ unit_length(vector)
-        if exclude_group is not None:
-            sims = np.where((self.groups == exclude_group) | (sims >= SAME_QUESTION), -np.inf, sims)
+        sims = self.similarities(vector, exclude_group)
         for j in np.argsort(-sims, kind="stable")[:neighbours]:
             lift = float(sims[j]) - floor
             if lift <= 0:
@@ -126,6 +122,37 @@ class QuestionBank:
             if len(gold[j]):
                 np.maximum.at(out, gold[j], lift)
         return out
+
+    def nearest(self, vector: np.ndarray, exclude_group: str | None = None) -> float | None:
+        """Cosine of the labelled question nearest to ``vector`` (None: no labelled question is left)."""
+        if not len(self.vectors):
+            return None
+        best = float(np.max(self.similarities(vector, exclude_group)))
+        return best if np.isfinite(best) else None
+
+    def similarities(self, vector: np.ndarray, exclude_group: str | None = None) -> np.ndarray:
+        """Cosine of ``vector`` to every labelled question. ``exclude_group``: a labelled set left out (evaluating it),
+        and with it every labelled question that is the asked one again (cosine ≥ ``SAME_QUESTION``): sets written
+        apart repeat questions word for word, and an evaluation must not find its own question in another set."""
+        sims = self.vectors @ unit_length(vector)
+        if exclude_group is not None:
+            sims = np.where((self.groups == exclude_group) | (sims >= SAME_QUESTION), -np.inf, sims)
+        return sims
+
+    def covered_documents(
+        self, passages: Sequence[Passage], gold: Sequence[np.ndarray], per_passage: float
+    ) -> frozenset[str]:
+        """Documents the bank knows: at least ``per_passage`` labelled questions per passage of the document are
+        answered there. Only of those does a question far from every labelled one say something: about any other
+        document nobody has asked labelled questions yet."""
+        size: dict[str, int] = {}
+        for p in passages:
+            size[p.doc_id] = size.get(p.doc_id, 0) + 1
+        asked: dict[str, int] = {}
+        for positions in gold:
+            for doc_id in {passages[int(i)].doc_id for i in positions}:
+                asked[doc_id] = asked.get(doc_id, 0) + 1
+        return frozenset(d for d, n in asked.items() if n >= per_passage * size[d])
 
     def save(self, path: Path) -> None:
         labels = json.dumps({"quotes": self.quotes, "passage_ids": self.passage_ids}, ensure_ascii=False)

@@ -55,6 +55,10 @@ class SearchParams:
     and closer than ``question_floor`` lend the passages answering them ``question_weight`` × (similarity − floor)
     (hybrid search; 0: off). Chosen leaving one labelled set out, from weights 0.5-2, floors 0.85/0.88 and 3 or 10
     neighbours: a middle setting (2 ranks higher still, with Swedish fact questions' MRR down 0.003)."""
+    question_cover: float = 2.0
+    """A document counts as known to the question bank when it holds the answers of at least this many labelled
+    questions per passage (the bundled bank: 17 and 8 per passage); only for questions whose best passage lies in
+    such a document does the nearest labelled question's similarity join the off-topic gate (``known_question``)."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,21 @@ class Searcher:
         """Search with this question bank (None: without one); its questions are tied to this index's passages."""
         self.questions = questions if questions is not None and questions.model_id == self.embedder.model_id else None
         self.question_passages = self.questions.gold_passages(self.index.passages) if self.questions else []
+        self.question_documents = (
+            self.questions.covered_documents(self.index.passages, self.question_passages, self.params.question_cover)
+            if self.questions
+            else frozenset()
+        )
+
+    def known_question(
+        self, vector: np.ndarray | None, doc_id: str, exclude_questions: str | None = None
+    ) -> float | None:
+        """Cosine of the labelled question nearest to the question's ``vector`` when the bank knows ``doc_id`` (the
+        document of the question's best passage); None when there is no bank or it does not know that document.
+        ``exclude_questions``: a labelled set left out (evaluating that set)."""
+        if self.questions is None or vector is None or doc_id not in self.question_documents:
+            return None
+        return self.questions.nearest(vector, exclude_questions)
 
     def search(
         self,

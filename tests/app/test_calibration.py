@@ -49,3 +49,31 @@ def test_questions_whose_refusal_cannot_depend_on_the_margin_are_asked_at_one_ma
     assert len(description) == 2  # the open gate, then the first margin: never again
     element = [m for text, m in asked if text.startswith("Hur många bolag")]
     assert len(element) == 1 + len(MARGINS)
+
+
+def test_the_bank_gate_weighs_the_nearest_labelled_question_where_the_confidence_alone_cannot_separate() -> None:
+    """A rule of the test (no model): answerable and off-topic questions share confidences, but answerable ones lie
+    near labelled questions (0.95) and off-topic ones far (0.80). The bank gate separates them with the weight that
+    does it best; questions whose document the bank does not know (None) take no part; the bank's own sets join."""
+    questions = [_Question(f"a{i}", "sv", f"Fråga {i} om vård?", True, "fact") for i in range(10)] + [
+        _Question(f"o{i}", "sv", f"Väder {i}?", False, "off_topic") for i in range(5)
+    ]
+    banked = [_Question(f"b{i}", "sv", f"Bankfråga {i} om vård?", True, "paraphrase") for i in range(5)]
+    unknown = _Question("u", "sv", "Fråga om ett okänt dokument?", True, "fact")
+    confidences = {q.question: 0.90 + 0.01 * (i % 5) for i, q in enumerate([*questions, *banked])}
+    asked: list[str] = []
+
+    def ask(text: str, params: AnswerParams) -> dict[str, Any]:
+        asked.append(text)
+        known = None if "okänt" in text else (0.80 if text.startswith("Väder") else 0.95)
+        return {"confidence": confidences.get(text, 0.5), "labelled_question": known, "abstained": False}
+
+    entry = fit(ask, [*questions, unknown], AnswerParams(), bank_questions=banked)
+    params, figures = entry["params"], entry["figures"]["bank_gate"]["sv"]
+    assert figures["answerable"] == 15 and figures["off_topic"] == 5  # the bank's five joined; the unknown one not
+    assert figures["off_topic_passed"] == 0 and figures["answerable_refused"] == 0
+    assert params["bank_weight_sv"] == 0.5 and figures["auc"]["0.5"] == 1.0  # every weight separates: the smallest
+    assert 0.90 + 0.5 * 0.80 + 0.04 < params["bank_below_sv"] <= 0.90 + 0.5 * 0.95
+    assert "bank_below_en" not in params  # no English questions: no English bank gate
+    assert all(text in asked for text in (q.question for q in banked))
+    assert entry["figures"]["off_topic_gate"]["sv"]["answerable"] == 11  # the confidence gate: calibration sets only

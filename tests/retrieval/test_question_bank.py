@@ -3,6 +3,7 @@ built in the tests), and the real search on the mini corpus with a bank of label
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -111,3 +112,62 @@ def test_a_damaged_bank_file_is_no_bank(tmp_path: Path) -> None:
     QuestionBank.build("m", [LabelledQuestionVector(_unit(1, 0), "s", ("q u o",), ("p1",))]).save(path)
     path.write_bytes(path.read_bytes()[:200])  # cut short: a zip file without its directory
     assert QuestionBank.load(path, "m") is None
+
+
+def test_the_nearest_labelled_question_leaves_out_the_evaluated_set_and_its_repeats() -> None:
+    bank = QuestionBank.build(
+        "m",
+        [
+            LabelledQuestionVector(_unit(1, 0, 0), "set_a", ("a",), ("p1",)),
+            LabelledQuestionVector(_unit(1, 0.5, 0), "set_b", ("b",), ("p1",)),
+            LabelledQuestionVector(_unit(0, 0, 1), "set_b", ("c",), ("p2",)),
+        ],
+    )
+    asked = _unit(1, 0, 0)
+    assert bank.nearest(asked) == np.float32(1.0)  # a user asking a labelled question again
+    assert abs((bank.nearest(asked, "set_a") or 0) - float(_unit(1, 0.5, 0)[0])) < 1e-6  # its own set left out
+    assert bank.nearest(asked, "set_b") is None  # set_b left out, and set_a's copy is the asked question again
+    assert QuestionBank.build("m", []).nearest(asked) is None
+
+
+def test_a_document_is_known_to_the_bank_only_with_enough_labelled_questions_per_passage() -> None:
+    """Two labelled questions answered in document d (two passages), one in e (one passage): at one question per
+    passage both are known, at 1.5 neither (2 < 1.5 × 2, 1 < 1.5 × 1)."""
+    passages = [_passage("p1", "x"), _passage("p2", "y"), replace(_passage("p3", "z"), doc_id="e")]
+    bank = QuestionBank.build(
+        "m",
+        [
+            LabelledQuestionVector(_unit(1, 0), "s", ("x",), ("p1",)),
+            LabelledQuestionVector(_unit(0, 1), "s", ("y",), ("p2",)),
+            LabelledQuestionVector(_unit(1, 1), "s", ("z",), ("p3",)),
+        ],
+    )
+    gold = bank.gold_passages(passages)
+    assert bank.covered_documents(passages, gold, 1.0) == {"d", "e"}
+    assert bank.covered_documents(passages, gold, 1.5) == frozenset()
+    assert bank.covered_documents(passages, gold[:2], 1.0) == {"d"}  # nobody asked about e
+
+
+def test_search_reports_the_nearest_labelled_question_only_for_documents_the_bank_knows(
+    mini_settings: Settings,
+) -> None:
+    """Real model, real index: with a bank asked about every passage of the mini corpus, a question's nearest labelled
+    question is read; with a bank that knows too few questions per passage, it is not (None: the confidence alone)."""
+    ingest(mini_settings, progress=False)
+    index = load_index(mini_settings.index_dir)
+    embedder = make_embedder(mini_settings)
+    labelled = [
+        LabelledQuestionVector(embedder.embed_queries([f"Vad står det i stycket {i}?"])[0], "dev", (), (p.passage_id,))
+        for i, p in enumerate(index.passages)
+    ]
+    bank = QuestionBank.build(embedder.model_id, labelled)
+    vector = embedder.embed_query("Vad står det i stycket 1?")
+    doc_id = index.passages[0].doc_id
+    knows = Searcher(index, embedder, SearchParams(question_cover=1.0), questions=bank)
+    assert (knows.known_question(vector, doc_id) or 0) > 0.99
+    assert (knows.known_question(vector, doc_id, exclude_questions="dev")) is None  # no labelled question left
+    assert (
+        Searcher(index, embedder, SearchParams(question_cover=2.0), questions=bank).known_question(vector, doc_id)
+        is None
+    )
+    assert Searcher(index, embedder, SearchParams()).known_question(vector, doc_id) is None

@@ -1,0 +1,49 @@
+"""The off-topic gate with the question bank: real corpus, real model, the bundled calibration and question bank.
+
+Where the bank knows the document answering, a question far from every labelled question is refused though its
+confidence alone would pass; questions asked like labelled ones are still answered; without the bank gate (the
+calibration's bank cuts unset) the same off-topic questions get an answer quoted from some passage."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from strategiqa.app.engine import Engine, ingest
+from strategiqa.app.settings import Settings
+
+OFF_TOPIC = [
+    "What is the government's position on building new nuclear power stations?",
+    "Which services do wetlands provide for biodiversity?",
+    "Vilka mål sätter regeringen för läsförståelsen i grundskolan?",
+]
+ANSWERABLE = [
+    "How will the region attract investment and capital from abroad?",
+    "Hur ska fler kliniska studier komma till stånd?",
+]
+
+
+@pytest.mark.parametrize("question", OFF_TOPIC)
+def test_an_off_topic_question_far_from_every_labelled_one_is_refused(real_engine: Engine, question: str) -> None:
+    params = real_engine.answer_params
+    assert params.bank_below_sv is not None and params.bank_below_en is not None, "calibrate fits the bank gate"
+    answer = real_engine.ask(question)
+    assert answer["abstained"] and answer["abstain_reason"] == "off_topic", answer["answer"]
+    assert answer["labelled_question"] is not None and answer["labelled_question"] < 0.9
+    without = real_engine.ask(question, params=replace(params, bank_below_sv=None, bank_below_en=None))
+    assert not without["abstained"], "the confidence alone passes it: the bank gate is what refuses"
+
+
+@pytest.mark.parametrize("question", ANSWERABLE)
+def test_a_question_asked_like_labelled_ones_is_answered(real_engine: Engine, question: str) -> None:
+    answer = real_engine.ask(question)
+    assert not answer["abstained"], answer["answer"]
+    assert answer["labelled_question"] is not None and answer["citations"]
+
+
+def test_without_a_bank_the_confidence_alone_decides(mini_settings: Settings) -> None:
+    """The bundled bank knows none of the mini corpus's documents (no labelled question is answered there): no
+    similarity is reported, and the confidence alone decides."""
+    ingest(mini_settings, progress=False)
+    answer = Engine.open(mini_settings).ask("Vad saknas i vården idag?")
+    assert answer["labelled_question"] is None
