@@ -22,14 +22,14 @@ from strategiqa.app.proposals import check_text
 
 from .datasets import DatasetError, bundled_dataset
 
-_SETS = ("", "_h", "_i", "_j", "_n", "_y", "_w", "_o", "_ab")
+_SETS = ("", "_h", "_i", "_j", "_n", "_y", "_w", "_o", "_ab", "_ae")
 PROPOSALS = tuple(f"proposals_blind{s}.jsonl" for s in _SETS)
 SNIPPETS = tuple(f"proposal_snippets_blind{s}.jsonl" for s in _SETS)
-"""Nine labelled sets (P, H, I, J, N, Y, W, O, AB), each written blind by a different helper from the documents alone
-and frozen before its first run; the halves (odd / even ids) split every set. Labellers disagree (the same levels
+"""Ten labelled sets (P, H, I, J, N, Y, W, O, AB, AE), each written blind by a different helper from the documents
+alone and frozen before its first run; the halves (odd / even ids) split every set. Labellers disagree (the same levels
 reach precision 0.73 on one set and 0.91 on another), so the levels are fitted on all of them: more labellers, not
-more of one. W, O and AB, each first kept out to confirm a round's change, joined once they had served; the newest
-set (``proposals_blind_ae.jsonl``) is kept out, for confirmation. Every set is also in the example bank
+more of one. W, O, AB and AE, each first kept out to confirm a round's change, joined once they had served; the newest
+set (``proposals_blind_ag.jsonl``) is kept out, for confirmation. Every set is also in the example bank
 (``alignment_examples``); a set is always scored without its own examples."""
 HALVES = ("fit", "report")
 

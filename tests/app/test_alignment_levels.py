@@ -104,3 +104,13 @@ def test_the_example_model_is_used_only_where_its_signals_are() -> None:
     with_examples = level_params(entry, with_examples=True)
     assert level_figures(rows, level_params(entry), with_examples)["clear"]["recall"] == 1.0
     assert level_figures(rows, level_params(entry))["clear"]["recall"] == 0.0
+
+
+def test_the_clear_cut_must_reach_its_precision_with_a_margin_for_chance() -> None:
+    """Ten accepted rows with nine right (0.9) meet 0.85 as a share but not as a Wilson lower bound at z 1.28; a
+    hundred with ninety right do. The bound is the share itself at z 0 and never above it."""
+    from strategiqa.app.alignment_levels import wilson_lower_bound
+
+    assert wilson_lower_bound(9, 10, 0.0) == 0.9
+    assert wilson_lower_bound(9, 10, 1.28) < 0.85 < wilson_lower_bound(90, 100, 1.28) < 0.9
+    assert wilson_lower_bound(0, 0, 1.28) == 0.0 and wilson_lower_bound(10, 10, 1.28) < 1.0

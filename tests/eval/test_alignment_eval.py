@@ -90,7 +90,7 @@ def test_the_bundled_sets_keep_their_ids_apart_and_the_newest_set_out() -> None:
     ids = [p.id for p in proposals] + [s.id for s in snippets]
     assert len(ids) == len(set(ids))
     assert {i.split(":")[0] for i in ids} >= {"proposals_blind_o", "proposal_snippets_blind_o", "proposals_blind_w"}
-    assert any("_ab:" in i for i in ids) and not any("_ae:" in i for i in ids)
+    assert any("_ae:" in i for i in ids) and not any("_ag:" in i for i in ids)
     assert in_half("proposal_snippets_blind_o:S01", "fit") and in_half("proposals_blind_w:W02", "report")
 
 
