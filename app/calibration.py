@@ -82,7 +82,11 @@ def fit(
     Follow-ups are left out: asked alone they are not the question their label describes."""
     questions = [q for q in questions if q.kind != "followup"]
     seen = {q.question for q in questions}
-    extra = [q for q in bank_questions if q.kind != "followup" and q.question not in seen]
+    extra = []
+    for q in bank_questions:  # a question written again in another set is asked once
+        if q.kind != "followup" and q.question not in seen:
+            seen.add(q.question)
+            extra.append(q)
     open_gate = replace(
         base,
         abstain_below_sv=-1e9,

@@ -146,7 +146,14 @@ class Engine:
         scoped = [h for h in result.hits if h.index in within]
         best_hits = scoped or result.hits
         known = (
-            self.searcher.known_question(result.query_vector, best_hits[0].passage.doc_id, exclude_questions)
+            self.searcher.known_question(
+                read_as or result.question,
+                best_hits[0].passage.doc_id,
+                exclude_questions,
+                # Hybrid search embedded the question as the bank's questions are (names stripped); the other modes
+                # did not, so the bank embeds it itself.
+                vector=result.query_vector if result.mode == "hybrid" else None,
+            )
             if best_hits
             else None
         )

@@ -104,7 +104,7 @@ class AskResponse(BaseModel):
     labelled_question: float | None = Field(
         None,
         description="Cosine of the nearest labelled question (the question bank), when the bank knows the document "
-        "answering; with the confidence it decides the off-topic refusal. Null otherwise.",
+        "answering; where a bank cut is calibrated, it joins the confidence in the off-topic gate. Null otherwise.",
     )
     citations: list[CitationOut]
     passages: list[PassageOut]

@@ -123,11 +123,17 @@ class QuestionBank:
                 np.maximum.at(out, gold[j], lift)
         return out
 
-    def nearest(self, vector: np.ndarray, exclude_group: str | None = None) -> float | None:
-        """Cosine of the labelled question nearest to ``vector`` (None: no labelled question is left)."""
+    def nearest(
+        self, vector: np.ndarray, exclude_group: str | None = None, among: np.ndarray | None = None
+    ) -> float | None:
+        """Cosine of the labelled question nearest to ``vector`` (None: no labelled question is left). ``among``: a mask
+        of the labelled questions to read (those answered in this index: see ``gold_passages``)."""
         if not len(self.vectors):
             return None
-        best = float(np.max(self.similarities(vector, exclude_group)))
+        sims = self.similarities(vector, exclude_group)
+        if among is not None:
+            sims = np.where(among, sims, -np.inf)
+        best = float(np.max(sims))
         return best if np.isfinite(best) else None
 
     def similarities(self, vector: np.ndarray, exclude_group: str | None = None) -> np.ndarray:

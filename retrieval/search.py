@@ -106,6 +106,7 @@ class Searcher:
         """Search with this question bank (None: without one); its questions are tied to this index's passages."""
         self.questions = questions if questions is not None and questions.model_id == self.embedder.model_id else None
         self.question_passages = self.questions.gold_passages(self.index.passages) if self.questions else []
+        self.question_answered = np.array([len(g) > 0 for g in self.question_passages], dtype=bool)
         self.question_documents = (
             self.questions.covered_documents(self.index.passages, self.question_passages, self.params.question_cover)
             if self.questions
@@ -113,14 +114,22 @@ class Searcher:
         )
 
     def known_question(
-        self, vector: np.ndarray | None, doc_id: str, exclude_questions: str | None = None
+        self,
+        question: str,
+        doc_id: str,
+        exclude_questions: str | None = None,
+        vector: np.ndarray | None = None,
     ) -> float | None:
-        """Cosine of the labelled question nearest to the question's ``vector`` when the bank knows ``doc_id`` (the
-        document of the question's best passage); None when there is no bank or it does not know that document.
+        """Cosine of the labelled question (answered in this index) nearest to ``question`` when the bank knows
+        ``doc_id`` (the document of the question's best passage); None when there is no bank or it does not know that
+        document. ``vector``: the question as hybrid search embedded it, when it did; else it is embedded here the same
+        way (without the documents' names, as the bank's questions are), so every mode compares like with like.
         ``exclude_questions``: a labelled set left out (evaluating that set)."""
-        if self.questions is None or vector is None or doc_id not in self.question_documents:
+        if self.questions is None or doc_id not in self.question_documents:
             return None
-        return self.questions.nearest(vector, exclude_questions)
+        if vector is None:
+            vector = self.embedder.embed_query(self.router.strip_names(question))
+        return self.questions.nearest(vector, exclude_questions, self.question_answered)
 
     def search(
         self,

@@ -7,6 +7,7 @@ calibration's bank cuts unset) the same off-topic questions get an answer quoted
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from strategiqa.app.engine import Engine, ingest
@@ -41,9 +42,21 @@ def test_a_question_asked_like_labelled_ones_is_answered(real_engine: Engine, qu
     assert answer["labelled_question"] is not None and answer["citations"]
 
 
-def test_without_a_bank_the_confidence_alone_decides(mini_settings: Settings) -> None:
-    """The bundled bank knows none of the mini corpus's documents (no labelled question is answered there): no
-    similarity is reported, and the confidence alone decides."""
-    ingest(mini_settings, progress=False)
-    answer = Engine.open(mini_settings).ask("Vad saknas i vården idag?")
+def test_without_a_bank_the_confidence_alone_decides(mini_settings: Settings, tmp_path: Path) -> None:
+    """A calibration file of its own, so no question bank: no similarity is reported, and the confidence decides."""
+    settings = mini_settings.model_copy(update={"calibration_file": tmp_path / "calibration.json"})
+    ingest(settings, progress=False)
+    engine = Engine.open(settings)
+    assert engine.searcher.questions is None
+    answer = engine.ask("Vad saknas i vården idag?")
     assert answer["labelled_question"] is None
+
+
+@pytest.mark.parametrize("mode", ["dense", "bm25"])
+def test_every_mode_reads_the_bank_with_the_question_as_the_bank_embeds_it(real_engine: Engine, mode: str) -> None:
+    """The bank's questions are embedded without the documents' names, as hybrid search embeds the question; dense and
+    bm25 search embed it otherwise, so the bank embeds it itself: the same similarity in every mode."""
+    question = "Vad säger den nationella strategin om kliniska prövningar?"
+    hybrid = real_engine.ask(question)["labelled_question"]
+    assert hybrid is not None
+    assert real_engine.ask(question, mode=mode)["labelled_question"] == pytest.approx(hybrid, abs=1e-3)

@@ -128,6 +128,8 @@ def test_the_nearest_labelled_question_leaves_out_the_evaluated_set_and_its_repe
     assert abs((bank.nearest(asked, "set_a") or 0) - float(_unit(1, 0.5, 0)[0])) < 1e-6  # its own set left out
     assert bank.nearest(asked, "set_b") is None  # set_b left out, and set_a's copy is the asked question again
     assert QuestionBank.build("m", []).nearest(asked) is None
+    only_b = np.array([False, True, True])  # set_a's question is not answered in this index
+    assert abs((bank.nearest(asked, among=only_b) or 0) - float(_unit(1, 0.5, 0)[0])) < 1e-6
 
 
 def test_a_document_is_known_to_the_bank_only_with_enough_labelled_questions_per_passage() -> None:
@@ -161,13 +163,14 @@ def test_search_reports_the_nearest_labelled_question_only_for_documents_the_ban
         for i, p in enumerate(index.passages)
     ]
     bank = QuestionBank.build(embedder.model_id, labelled)
-    vector = embedder.embed_query("Vad står det i stycket 1?")
+    asked = "Vad står det i stycket 1?"
     doc_id = index.passages[0].doc_id
     knows = Searcher(index, embedder, SearchParams(question_cover=1.0), questions=bank)
-    assert (knows.known_question(vector, doc_id) or 0) > 0.99
-    assert (knows.known_question(vector, doc_id, exclude_questions="dev")) is None  # no labelled question left
-    assert (
-        Searcher(index, embedder, SearchParams(question_cover=2.0), questions=bank).known_question(vector, doc_id)
-        is None
+    assert (knows.known_question(asked, doc_id) or 0) > 0.99
+    assert knows.known_question(asked, doc_id, vector=embedder.embed_query(asked)) == knows.known_question(
+        asked, doc_id
     )
-    assert Searcher(index, embedder, SearchParams()).known_question(vector, doc_id) is None
+    assert knows.known_question(asked, doc_id, exclude_questions="dev") is None  # no labelled question left
+    too_few = Searcher(index, embedder, SearchParams(question_cover=2.0), questions=bank)
+    assert too_few.known_question(asked, doc_id) is None
+    assert Searcher(index, embedder, SearchParams()).known_question(asked, doc_id) is None
