@@ -22,6 +22,7 @@ span of a cited passage. An answer is decided in three steps:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -30,6 +31,7 @@ import numpy as np
 from strategiqa.ingest.model import Citation
 from strategiqa.ingest.sentences import is_answer_material, refers_back, sentence_role
 from strategiqa.retrieval.index import LoadedIndex
+from strategiqa.retrieval.question_bank import normalise
 from strategiqa.retrieval.search import SearchResult
 from strategiqa.retrieval.text import tokenize
 
@@ -145,13 +147,16 @@ def compose_answer(
     asked: str | None = None,
     whole_list: bool = False,
     known_question: float | None = None,
+    answered_like: Mapping[int, tuple[str, ...]] | None = None,
 ) -> Answer:
     """Answer ``result.question`` from its top passages, or refuse and say why. With ``named_section``
     (the passages are those of a section the question names) the topic is the documents' own: only
     whether they give what was asked is checked. ``asked``: the question as read (a follow-up resolved
     against the one before it), when it differs from ``result.question``; ``whole_list``: a list question about the
     named part as a whole, answered with its whole list; ``known_question``: the cosine of the nearest labelled
-    question, when the question bank knows the document answering (see ``AnswerParams.bank_below_sv``)."""
+    question, when the question bank knows the document answering (see ``AnswerParams.bank_below_sv``);
+    ``answered_like``: passages (positions) that answered labelled questions asking the same thing, with their
+    normalised quotes (see ``Searcher.answered_like``): a sentence holding one opens the answer."""
     params = params or AnswerParams()
     language = "en" if result.language == "en" else "sv"
     candidates = _candidates(result, index, params, analysis)
@@ -204,7 +209,9 @@ def compose_answer(
         citations, parts = _cite(_with_continuations([nearest], index), index)
         text = f"{_missing_sentence(missing, language)} {_NEAREST[language]} {' '.join(parts)}"
         return Answer(text, True, citations, round(score, 4), "missing_fact", missing)
-    chosen = _select(candidates, close, analysis, params, index)
+    # Whether to answer was decided above, without the labelled questions' quotes; which sentence answers first is
+    # read from them too: a question asked like a labelled one is answered by the sentence quoted for it.
+    chosen = _select(candidates, close, analysis, params, index, _quoted_for_the_same(candidates, answered_like or {}))
     if named_section and whole_list and analysis.expects == "list":
         # "Vilka prioriterade insatser finns inom område B?": the named part's list, whole and in order, not the
         # items closest to the question's words.
@@ -363,6 +370,20 @@ def _asks_for_line(question: str, line: str, headings: tuple[str, ...]) -> bool:
     return any(start in word for start in starts for word in words)
 
 
+def _quoted_for_the_same(
+    candidates: list[_Sentence], answered_like: Mapping[int, tuple[str, ...]]
+) -> frozenset[tuple[int, int]]:
+    """Positions of the candidate sentences that hold (or lie within) a quote of a labelled question asking the same
+    thing, in a passage that answered it."""
+    out = set()
+    for c in candidates:
+        quotes = answered_like.get(c.passage_index)
+        text = normalise(c.text) if quotes else ""
+        if text and any(q in text or text in q for q in quotes or ()):
+            out.add((c.passage_index, c.sentence_index))
+    return frozenset(out)
+
+
 def _missing(
     close: list[_Sentence],
     analysis: QuestionAnalysis,
@@ -463,13 +484,17 @@ def _select(
     analysis: QuestionAnalysis,
     params: AnswerParams,
     index: LoadedIndex,
+    quoted: AbstractSet[tuple[int, int]] = frozenset(),
 ) -> list[_Sentence]:
-    """The best sentence that gives what was asked, then close runners-up that do too, without repeats."""
+    """The best sentence that gives what was asked, then close runners-up that do too, without repeats. ``quoted``
+    (passage and sentence positions): sentences quoted for a labelled question asking the same thing; when any of
+    them is usable, they answer, the best first."""
     usable = [c for c in close if satisfies(c.text, analysis)] if analysis.checkable else candidates
     for year in analysis.years:
         usable = [c for c in usable if mentions_year(_with_neighbours(c, index), year)] or usable
     usable = usable or candidates
     ranked = sorted(usable, key=lambda c: -c.score)
+    ranked = [c for c in ranked if (c.passage_index, c.sentence_index) in quoted] or ranked
     first = ranked[0]
     chosen = [first]
     for c in ranked[1:]:
@@ -523,30 +548,44 @@ def _with_continuations(chosen: list[_Sentence], index: LoadedIndex) -> list[_Se
 
 def _with_antecedents(chosen: list[_Sentence], index: LoadedIndex) -> list[_Sentence]:
     """A sentence that points back (*Regeringen främjar dessa förutsättningar.*) brings the sentence before it in its
-    passage, which says what it points at; alone it would be a quote that means nothing."""
+    section (also across a passage boundary), which says what it points at; alone it would be a quote that means
+    nothing."""
     known = {(c.passage_index, c.sentence_index) for c in chosen}
     out = []
     for s in chosen:
-        passage = index.passages[s.passage_index]
         earlier: list[_Sentence] = []
-        at, text = s.sentence_index, s.text
+        text, before = s.text, _previous_sentence(index, s.passage_index, s.sentence_index)
         # Two steps at most: "… Det är därför avgörande att … Regeringen främjar dessa förutsättningar."
-        while (
-            len(earlier) < _MAX_ANTECEDENTS and at > 0 and (s.passage_index, at - 1) not in known and refers_back(text)
-        ):
-            a, b = passage.sentences[at - 1]
-            text = passage.text[a:b]
+        while len(earlier) < _MAX_ANTECEDENTS and before is not None and before not in known and refers_back(text):
+            passage_index, at = before
+            a, b = index.passages[passage_index].sentences[at]
+            text = index.passages[passage_index].text[a:b]
             if not is_answer_material(text):
                 break
-            at -= 1
-            vector = index.passage_sentence_vectors(s.passage_index)[at]
-            earlier.insert(0, _Sentence(s.passage_index, at, vector, s.similarity, s.score, s.rank, text))
-            known.add((s.passage_index, at))
+            vector = index.passage_sentence_vectors(passage_index)[at]
+            earlier.insert(0, _Sentence(passage_index, at, vector, s.similarity, s.score, s.rank, text))
+            known.add(before)
+            before = _previous_sentence(index, passage_index, at)
         out += [*earlier, s]
     return out
 
 
 _MAX_ANTECEDENTS = 2
+
+
+def _previous_sentence(index: LoadedIndex, passage_index: int, sentence_index: int) -> tuple[int, int] | None:
+    """The sentence before this one in the same section, or None."""
+    if sentence_index > 0:
+        return passage_index, sentence_index - 1
+    passage, preceding = index.passages[passage_index], passage_index - 1
+    if (
+        preceding >= 0
+        and index.passages[preceding].section_id == passage.section_id
+        and index.passages[preceding].doc_id == passage.doc_id
+        and index.passages[preceding].sentences
+    ):
+        return preceding, len(index.passages[preceding].sentences) - 1
+    return None
 
 
 def _next_sentence(index: LoadedIndex, passage_index: int, sentence_index: int) -> tuple[int, int] | None:

@@ -145,14 +145,14 @@ class Engine:
         # A question naming a section is answered from that section's passages only (see ``sections``).
         scoped = [h for h in result.hits if h.index in within]
         best_hits = scoped or result.hits
+        # Hybrid search embedded the question as the bank's questions are (names stripped); the other modes did not,
+        # so the bank embeds it itself.
+        bank_vector = result.query_vector if result.mode == "hybrid" else None
+        if bank_vector is None and self.searcher.questions is not None:
+            bank_vector = self.embedder.embed_query(self.router.strip_names(read_as or result.question))
         known = (
             self.searcher.known_question(
-                read_as or result.question,
-                best_hits[0].passage.doc_id,
-                exclude_questions,
-                # Hybrid search embedded the question as the bank's questions are (names stripped); the other modes
-                # did not, so the bank embeds it itself.
-                vector=result.query_vector if result.mode == "hybrid" else None,
+                read_as or result.question, best_hits[0].passage.doc_id, exclude_questions, bank_vector
             )
             if best_hits
             else None
@@ -173,6 +173,7 @@ class Engine:
             asked=asked,
             whole_list=whole_list,
             known_question=known,
+            answered_like=self.searcher.answered_like(read_as or result.question, exclude_questions, bank_vector),
         )
         if overview is not None and answer.abstained:
             return self._overview_answer(base, result, overview)

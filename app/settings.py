@@ -78,6 +78,13 @@ class SearchSettings(BaseModel):
     question_neighbours: int | None = Field(
         None, ge=1, le=100, description="Nearest labelled questions read by the question bank."
     )
+    question_same: float | None = Field(
+        None,
+        ge=0,
+        le=1,
+        description="Cosine at which a labelled question asks the same thing: an answer opens with a sentence it "
+        "quoted (1: off).",
+    )
     question_cover: float | None = Field(
         None,
         ge=0,

@@ -123,6 +123,21 @@ class QuestionBank:
                 np.maximum.at(out, gold[j], lift)
         return out
 
+    def answered_like(
+        self, vector: np.ndarray, gold: Sequence[np.ndarray], similarity: float, exclude_group: str | None = None
+    ) -> dict[int, tuple[str, ...]]:
+        """The passages (positions) that answered labelled questions at cosine ≥ ``similarity`` to ``vector``, each with
+        those questions' quotes, normalised (see ``normalise``). ``exclude_group``: as for ``similarities``."""
+        out: dict[int, set[str]] = {}
+        if not len(self.vectors):
+            return {}
+        sims = self.similarities(vector, exclude_group)
+        for j in np.flatnonzero(sims >= similarity).tolist():
+            quotes = {normalise(q) for q in self.quotes[j] if normalise(q)}
+            for position in gold[j]:
+                out.setdefault(int(position), set()).update(quotes)
+        return {position: tuple(sorted(quotes)) for position, quotes in out.items() if quotes}
+
     def nearest(
         self, vector: np.ndarray, exclude_group: str | None = None, among: np.ndarray | None = None
     ) -> float | None:

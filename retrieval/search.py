@@ -55,6 +55,9 @@ class SearchParams:
     and closer than ``question_floor`` lend the passages answering them ``question_weight`` × (similarity − floor)
     (hybrid search; 0: off). Chosen leaving one labelled set out, from weights 0.5-2, floors 0.85/0.88 and 3 or 10
     neighbours: a middle setting (2 ranks higher still, with Swedish fact questions' MRR down 0.003)."""
+    question_same: float = 0.95
+    """A labelled question at least this close (cosine) asks the same thing in other words: an answer opens with a
+    sentence holding one of its quotes, when one is among the sentences it may quote (``answer._select``; 1: off)."""
     question_cover: float = 2.0
     """A document counts as known to the question bank when it holds the answers of at least this many labelled
     questions per passage (the bundled bank: 17 and 8 per passage); only for questions whose best passage lies in
@@ -111,6 +114,20 @@ class Searcher:
             self.questions.covered_documents(self.index.passages, self.question_passages, self.params.question_cover)
             if self.questions
             else frozenset()
+        )
+
+    def answered_like(
+        self, question: str, exclude_questions: str | None = None, vector: np.ndarray | None = None
+    ) -> dict[int, tuple[str, ...]]:
+        """Passages (positions) that answered labelled questions at cosine ≥ ``question_same`` to ``question``, with
+        those questions' normalised quotes; empty without a bank (``QuestionBank.answered_like``). ``vector``: as for
+        ``known_question``."""
+        if self.questions is None or self.params.question_same >= 1.0:
+            return {}
+        if vector is None:
+            vector = self.embedder.embed_query(self.router.strip_names(question))
+        return self.questions.answered_like(
+            vector, self.question_passages, self.params.question_same, exclude_questions
         )
 
     def known_question(

@@ -6,12 +6,16 @@ calibration's bank cuts unset) the same off-topic questions get an answer quoted
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from strategiqa.app.engine import Engine, ingest
 from strategiqa.app.settings import Settings
+from strategiqa.retrieval.question_bank import normalise
+
+from tests.conftest import REPO
 
 OFF_TOPIC = [
     "What is the government's position on building new nuclear power stations?",
@@ -60,3 +64,29 @@ def test_every_mode_reads_the_bank_with_the_question_as_the_bank_embeds_it(real_
     hybrid = real_engine.ask(question)["labelled_question"]
     assert hybrid is not None
     assert real_engine.ask(question, mode=mode)["labelled_question"] == pytest.approx(hybrid, abs=1e-3)
+
+
+def test_a_question_asked_like_a_labelled_one_is_answered_by_the_sentence_quoted_for_it(real_engine: Engine) -> None:
+    """A labelled question of blind set T asked again: without the bank's quotes the answer opens with another
+    sentence; with them (cosine ≥ question_same), with the one the labeller quoted. Only the choice changes."""
+    labelled = next(
+        json.loads(line)
+        for line in (REPO / "eval" / "data" / "blind_t.jsonl").open(encoding="utf-8")
+        if '"T016"' in line
+    )
+    quotes = [normalise(q) for q in labelled["quotes"]]
+
+    def opens_with_a_quote(answer: dict[str, object]) -> bool:
+        first = normalise(answer["citations"][0]["quote"])  # type: ignore[index]
+        return any(q in first or first in q for q in quotes)
+
+    params = real_engine.searcher.params
+    try:
+        real_engine.searcher.params = replace(params, question_same=1.0)
+        without = real_engine.ask(labelled["question"])
+    finally:
+        real_engine.searcher.params = params
+    with_quotes = real_engine.ask(labelled["question"])
+    assert not without["abstained"] and not opens_with_a_quote(without)
+    assert opens_with_a_quote(with_quotes)
+    assert (with_quotes["abstained"], with_quotes["confidence"]) == (without["abstained"], without["confidence"])

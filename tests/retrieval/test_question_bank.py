@@ -174,3 +174,19 @@ def test_search_reports_the_nearest_labelled_question_only_for_documents_the_ban
     too_few = Searcher(index, embedder, SearchParams(question_cover=2.0), questions=bank)
     assert too_few.known_question(asked, doc_id) is None
     assert Searcher(index, embedder, SearchParams()).known_question(asked, doc_id) is None
+
+
+def test_only_labelled_questions_asking_the_same_thing_lend_their_quotes() -> None:
+    bank = QuestionBank.build(
+        "m",
+        [
+            LabelledQuestionVector(_unit(1, 0.1, 0), "set_a", ("År 2035 ska regionen",), ("p1",)),
+            LabelledQuestionVector(_unit(1, 0.6, 0), "set_b", ("Något annat här",), ("p2",)),
+        ],
+    )
+    passages = [_passage("p1", "År 2035 ska regionen leda."), _passage("p2", "Något annat här.")]
+    gold = bank.gold_passages(passages)
+    asked = _unit(1, 0, 0)
+    assert bank.answered_like(asked, gold, 0.95) == {0: ("år2035skaregionen",)}  # the second is too far (0.86)
+    assert bank.answered_like(asked, gold, 0.95, exclude_group="set_a") == {}
+    assert bank.answered_like(asked, gold, 0.8) == {0: ("år2035skaregionen",), 1: ("någotannathär",)}
