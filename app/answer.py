@@ -377,9 +377,9 @@ def _quoted_for_the_same(
     thing, in a passage that answered it."""
     out = set()
     for c in candidates:
-        quotes = answered_like.get(c.passage_index)
+        quotes = answered_like.get(c.passage_index, ())
         text = normalise(c.text) if quotes else ""
-        if text and any(q in text or text in q for q in quotes or ()):
+        if text and any(q in text or text in q for q in quotes):
             out.add((c.passage_index, c.sentence_index))
     return frozenset(out)
 

@@ -149,7 +149,7 @@ class Engine:
         # so the bank embeds it itself.
         bank_vector = result.query_vector if result.mode == "hybrid" else None
         if bank_vector is None and self.searcher.questions is not None:
-            bank_vector = self.embedder.embed_query(self.router.strip_names(read_as or result.question))
+            bank_vector = self.searcher.question_vector(read_as or result.question)
         known = (
             self.searcher.known_question(
                 read_as or result.question, best_hits[0].passage.doc_id, exclude_questions, bank_vector

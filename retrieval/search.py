@@ -116,6 +116,11 @@ class Searcher:
             else frozenset()
         )
 
+    def question_vector(self, question: str) -> np.ndarray:
+        """The question embedded as the bank's questions are, and as hybrid search embeds it: without the documents'
+        names."""
+        return self.embedder.embed_query(self.router.strip_names(question))
+
     def answered_like(
         self, question: str, exclude_questions: str | None = None, vector: np.ndarray | None = None
     ) -> dict[int, tuple[str, ...]]:
@@ -125,7 +130,7 @@ class Searcher:
         if self.questions is None or self.params.question_same >= 1.0:
             return {}
         if vector is None:
-            vector = self.embedder.embed_query(self.router.strip_names(question))
+            vector = self.question_vector(question)
         return self.questions.answered_like(
             vector, self.question_passages, self.params.question_same, exclude_questions
         )
@@ -145,7 +150,7 @@ class Searcher:
         if self.questions is None or doc_id not in self.question_documents:
             return None
         if vector is None:
-            vector = self.embedder.embed_query(self.router.strip_names(question))
+            vector = self.question_vector(question)
         return self.questions.nearest(vector, exclude_questions, self.question_answered)
 
     def search(
