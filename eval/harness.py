@@ -5,6 +5,7 @@ Everything is computed from gold quotes, deterministically and offline, so evalu
 
 from __future__ import annotations
 
+import re
 import statistics
 import time
 from collections.abc import Callable, Sequence
@@ -62,15 +63,17 @@ def evaluate(
             if mode == engine.settings.default_mode:
                 latencies.append((time.perf_counter() - started) * 1000)
             scores = retrieval_scores(
-                [Ranked(is_relevant(text, q.quotes), len(text.split())) for text in ranking],
-                sum(is_relevant(p.text, q.quotes) for p in engine.index.passages) if mode != BASELINE_MODE else None,
+                [Ranked(_holds_answer(text, path, q), len(text.split())) for text, path in ranking],
+                sum(_holds_answer(p.text, p.section_path, q) for p in engine.index.passages)
+                if mode != BASELINE_MODE
+                else None,
             )
             rows.setdefault(q.lang, []).append(scores)
             kinds.setdefault(q.kind, []).append(scores)
             if not q.titles:
                 plain.setdefault(q.lang, []).append(scores)
             if scores["recall@600w"] < 1:
-                top = " ".join(ranking[0].split())[:200] if ranking else ""
+                top = " ".join(ranking[0][0].split())[:200] if ranking else ""
                 misses.append({"id": q.id, "question": q.question, "top_passage": top})
             tick()
         every = [r for lang_rows in rows.values() for r in lang_rows]
@@ -183,20 +186,38 @@ def summarise_answers(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _searcher(engine: Engine, mode: str, group: str | None = None) -> Callable[[str, str | None], list[str]]:
-    """A function from question (and the question before it, for follow-ups) to ranked passage texts."""
+def _holds_answer(text: str, section_path: Sequence[str], q: GoldQuestion) -> bool:
+    """Whether a passage answers ``q``: its text holds a gold quote, or (an overview question, answered from the outline
+    with its sections' first passages) it stands in a section whose title is one of the expected ones — the rule a
+    heading citation is scored by. Without it an overview question whose gold quotes are heading lines, which no
+    passage text holds, could never be retrieved."""
+    if is_relevant(text, q.quotes):
+        return True
+    titles = {normalise(t) for t in q.titles}
+    return bool(titles) and any(normalise(_NUMBERED.sub("", heading)) in titles for heading in section_path)
+
+
+_NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)*[.)]?\s+")
+"""A heading's own number ("4.1 ", "3. "), which expected titles are written without."""
+
+
+def _searcher(
+    engine: Engine, mode: str, group: str | None = None
+) -> Callable[[str, str | None], list[tuple[str, tuple[str, ...]]]]:
+    """A function from question (and the question before it, for follow-ups) to ranked passages: text and section
+    path (none for the baseline, whose chunks know no sections)."""
     if mode == BASELINE_MODE:
         cache = EmbeddingCache(engine.settings.embedding_cache_path)
         baseline = LlamaIndexBaseline(engine.settings.corpus_dir, engine.embedder, cache)
 
-        def baseline_search(question: str, previous: str | None = None) -> list[str]:
-            return [text for text, _ in baseline.search(question, DEPTH)]
+        def baseline_search(question: str, previous: str | None = None) -> list[tuple[str, tuple[str, ...]]]:
+            return [(text, ()) for text, _ in baseline.search(question, DEPTH)]
 
         return baseline_search
 
-    def search(question: str, previous: str | None = None) -> list[str]:
+    def search(question: str, previous: str | None = None) -> list[tuple[str, tuple[str, ...]]]:
         found = engine.search(question, top_k=DEPTH, mode=mode, previous_question=previous, exclude_questions=group)
-        return [h.passage.text for h in found.hits]
+        return [(h.passage.text, h.passage.section_path) for h in found.hits]
 
     return search
 

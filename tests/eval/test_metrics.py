@@ -67,3 +67,15 @@ def test_ties_keep_the_given_order() -> None:
     # The metrics score the ranking they are given; two equally scored passages keep their order.
     assert mrr_at_k(_ranking(N, R)) == 0.5
     assert mrr_at_k(_ranking(R, N)) == 1.0
+
+
+def test_an_overview_question_is_answered_by_a_passage_under_an_expected_heading() -> None:
+    from strategiqa.eval.datasets import GoldQuestion
+    from strategiqa.eval.harness import _holds_answer
+
+    q = GoldQuestion("o1", "sv", "Vilka insatsområden?", ("## 1. Samverkan",), kind="overview", titles=("Samverkan",))
+    assert _holds_answer("Text under målbilden.", ("1. Samverkan", "MÅLBILD"), q)
+    assert not _holds_answer("Text under målbilden.", ("2. Kompetens", "MÅLBILD"), q)
+    plain = GoldQuestion("f1", "sv", "Vad?", ("målbilden",))
+    assert _holds_answer("Text under målbilden.", ("2. Kompetens",), plain)
+    assert not _holds_answer("Annan text.", ("1. Samverkan",), plain)  # no titles: only quotes count
