@@ -12,8 +12,9 @@ span of a cited passage. An answer is decided in three steps:
    (``AnswerParams.bank_below_sv``).
 2. **Does it give what was asked?** The question's expected element (an amount, a year, a person
    …) and hard constraints (a year, a name) are checked on the sentences close to the best one
-   (see ``questions``). When none gives it, the refusal says what is missing and quotes what the
-   documents say nearby (``missing_fact``).
+   (see ``questions``), and for a value (a count, a year …) on those a little further that name the
+   question's subject (see ``subject``). When none gives it, the refusal says what is missing and quotes
+   what the documents say nearby (``missing_fact``).
 3. **Which sentences?** The best one first; further ones only when they are nearly as close and
    give the asked-for element too. Captions, signatures and name lines are never answer material,
    unless the question asks for exactly that (a person, a date).
@@ -36,7 +37,8 @@ from strategiqa.retrieval.search import SearchResult
 from strategiqa.retrieval.text import tokenize
 
 from .followup import QUESTION_WORDS
-from .questions import QuestionAnalysis, known_in, mentions_year, satisfies
+from .questions import VALUES, QuestionAnalysis, around_figures, known_in, mentions_year, satisfies
+from .subject import SubjectCheck
 from .topic import mentions_topic, names_no_topic, rare_topic_word, topic_words
 
 REFUSAL = {
@@ -97,6 +99,14 @@ class AnswerParams:
     one far from all of them, about a document they cover well, is likely not. Fitted by ``strategiqa calibrate``."""
     fact_margin: float = 0.03
     """A sentence giving the asked-for element must be within this (cosine) of the best sentence."""
+    subject_margin: float = 0.03
+    """A value asked for (a count, a year …) may also come from a sentence this far below the best one (as ``margin``)
+    that names a rare word of the question's subject and every name it uses (see ``subject``; 0: off)."""
+    subject_rare: float = 0.1
+    """A stem used by more than this share of a language's passages says nothing of a subject (the usual cut for
+    stop words by document frequency)."""
+    subject_word_match: float = 0.9
+    """Across languages, a question's word and a sentence's word are the same when their vectors are this close."""
     max_sentences: int = 3
     margin: float = 0.03
     """Further sentences only within this of the best one (on the development sets C, D, P, Q, R, dev,
@@ -148,6 +158,7 @@ def compose_answer(
     whole_list: bool = False,
     known_question: float | None = None,
     answered_like: Mapping[int, tuple[str, ...]] | None = None,
+    subject: SubjectCheck | None = None,
 ) -> Answer:
     """Answer ``result.question`` from its top passages, or refuse and say why. With ``named_section``
     (the passages are those of a section the question names) the topic is the documents' own: only
@@ -156,7 +167,8 @@ def compose_answer(
     named part as a whole, answered with its whole list; ``known_question``: the cosine of the nearest labelled
     question, when the question bank knows the document answering (see ``AnswerParams.bank_below_sv``);
     ``answered_like``: passages (positions) that answered labelled questions asking the same thing, with their
-    normalised quotes (see ``Searcher.answered_like``): a sentence holding one opens the answer."""
+    normalised quotes (see ``Searcher.answered_like``): a sentence holding one opens the answer; ``subject``: whether a
+    sentence names what the question asks about (see ``subject``), for a value asked for."""
     params = params or AnswerParams()
     language = "en" if result.language == "en" else "sv"
     candidates = _candidates(result, index, params, analysis)
@@ -196,6 +208,8 @@ def compose_answer(
         return Answer(REFUSAL[language], True, [], round(score, 4), "off_topic")
     best = max(c.score for c in candidates)
     close = [c for c in candidates if c.score >= best - params.fact_margin]
+    if subject is not None and analysis.expects in VALUES:
+        close += _on_subject(candidates, close, analysis, best - params.subject_margin, subject, index)
     # "Who leads <a body>?": a name in a sentence that says nothing of the body or the role is not the answer.
     topic = topic_words(asked or result.question, index) if same_language and not signed else None
     role = set(tokenize(topic or "", None, language))
@@ -218,6 +232,31 @@ def compose_answer(
         chosen = _whole_list(chosen, candidates, index) or chosen
     citations, parts = _cite(chosen, index)
     return Answer(" ".join(parts), False, citations, round(score, 4))
+
+
+def _on_subject(
+    candidates: list[_Sentence],
+    close: list[_Sentence],
+    analysis: QuestionAnalysis,
+    floor: float,
+    subject: SubjectCheck,
+    index: LoadedIndex,
+) -> list[_Sentence]:
+    """Sentences scoring at least ``floor``, beyond ``close``, that give the value asked for and name the question's
+    subject: the year of the vision asked about, a sentence below the best one about the same vision."""
+    seen = {(c.passage_index, c.sentence_index) for c in close}
+    return [
+        c
+        for c in candidates
+        if c.score >= floor
+        and (c.passage_index, c.sentence_index) not in seen
+        and satisfies(c.text, analysis)
+        # A year is given for what its sentence says; a count or measure for the words around it.
+        and subject(
+            c.text if analysis.expects in ("date", "day") else around_figures(c.text),
+            str(index.passage_languages[c.passage_index]),
+        )
+    ]
 
 
 def _whole_list(chosen: list[_Sentence], candidates: list[_Sentence], index: LoadedIndex) -> list[_Sentence]:

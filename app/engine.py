@@ -50,6 +50,7 @@ from .sections import (
 from .settings import Settings
 from .sources import source_lead
 from .spelling import Accents
+from .subject import SUBJECT_HEAD, SubjectMatcher, proper_nouns
 from .titles import SectionTitles
 from .validation import BadInput, validate_question, validate_request
 
@@ -174,6 +175,15 @@ class Engine:
             whole_list=whole_list,
             known_question=known,
             answered_like=self.searcher.answered_like(read_as or result.question, exclude_questions, bank_vector),
+            subject=self.subjects.check(
+                asked or result.question,
+                result.language,
+                self._names_asked(result.question, analysis),
+                # A year is given for what its sentence says; a count or measure is of the first words asked about.
+                None if analysis.expects in ("date", "day") else SUBJECT_HEAD,
+            )
+            if (params or self.answer_params).subject_margin > 0
+            else None,
         )
         if overview is not None and answer.abstained:
             return self._overview_answer(base, result, overview)
@@ -434,6 +444,12 @@ class Engine:
         return Accents(self.vocabulary)
 
     @cached_property
+    def subjects(self) -> SubjectMatcher:
+        """Which words of the index are rare, and single-word vectors (see ``subject``), read once."""
+        params = self.answer_params
+        return SubjectMatcher(self.index, self.embedder, params.subject_rare, params.subject_word_match)
+
+    @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Every word of the indexed documents, lower-cased: is a name the question uses in them at all?"""
         words = {w.lower() for d in self.index.documents for w in re.findall(r"[^\W_]+", d.text)}
@@ -491,6 +507,18 @@ class Engine:
     @cached_property
     def _english_words(self) -> EnglishWords | None:
         return EnglishWords.load(self.settings.english_words_file)
+
+    def _names_asked(self, question: str, analysis: QuestionAnalysis) -> tuple[str, ...]:
+        """The names ``question`` uses: those it capitalises (``analysis.names``) and words the documents only ever
+        write capitalised, though typed in lower case ("hur många anställda har astrazeneca …")."""
+        typed = {n.lower() for n in analysis.names}
+        lower = [w for w in re.findall(r"[^\W\d_]{4,}", question) if w.islower()]
+        return (*analysis.names, *(w for w in dict.fromkeys(lower) if w in self._proper_nouns and w not in typed))
+
+    @cached_property
+    def _proper_nouns(self) -> frozenset[str]:
+        english = self._english_words.common if self._english_words else frozenset()
+        return proper_nouns([d.text for d in self.index.documents], self.places, english)
 
     @cached_property
     def places(self) -> frozenset[str]:

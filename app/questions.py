@@ -42,6 +42,17 @@ class QuestionAnalysis:
         return self.expects in CHECKABLE
 
 
+VALUES = frozenset({"amount", "share", "number", "quantity", "day", "date"})
+"""Elements that are values (a sum, a share, a count, a year …), given by a sentence's figures whatever it speaks of."""
+ELEMENT_WORDS = frozenset(
+    "år året årtal årtalet datum datumet när antal antalet många mycket stor stort stora belopp beloppet summa summan "
+    "procent andel andelen siffra siffran siffror tal talet ungefär totalt sammanlagt sammanlagda totala hur "
+    "year years date dates when number numbers many much how big large amount sum percent percentage share figure "
+    "figures roughly approximately about total overall".split()
+)
+"""Words that only say which kind of value is asked ("Hur många …", "By what year …"), not what it is of."""
+
+
 def _rx(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
@@ -396,6 +407,24 @@ def _evidence(sentence: str, analysis: QuestionAnalysis) -> list[str]:
 
 def _start(word: str) -> str:
     return word.lower()[:5]
+
+
+def around_figures(sentence: str, before: int = 4, after: int = 3) -> str:
+    """The words around each figure of ``sentence`` that is not a year: what it counts or measures ("600 life
+    science-bolag", "omsättningen uppgick till 5 miljarder"), not what else the sentence says ("… och i omsättning och
+    varje år startas omkring 20 nya företag" counts companies, not turnover)."""
+    words = list(_SPLIT_WORDS.finditer(sentence))
+    out: list[str] = []
+    for figure in (*_COUNT.finditer(sentence), *_SHARE.finditer(sentence), *_DEGREE.finditer(sentence)):
+        if _YEAR.fullmatch(figure.group(0).strip()):
+            continue
+        at = [i for i, w in enumerate(words) if w.end() > figure.start() and w.start() < figure.end()]
+        if at:
+            out += [w.group(0) for w in words[max(0, at[0] - before) : at[-1] + 1 + after]]
+    return " ".join(out)
+
+
+_SPLIT_WORDS = re.compile(r"\S+")
 
 
 def mentions_year(text: str, year: str) -> bool:

@@ -25,6 +25,9 @@ class AnswerSettings(BaseModel):
     fact_margin: float | None = Field(
         None, ge=0, le=0.5, description="How close to the best sentence one giving the asked-for element must be."
     )
+    subject_margin: float | None = Field(
+        None, ge=0, le=0.5, description="A value asked for may come this far below the best sentence, on its subject."
+    )
     bank_weight_sv: float | None = Field(
         None,
         ge=0,
