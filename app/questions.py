@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .spelling import without_accents
+
 # Kinds whose presence in a sentence can be checked; the others (list, reason, description) cannot.
 CHECKABLE = frozenset(
     {"amount", "share", "number", "quantity", "day", "date", "person", "agent", "organisation", "place", "called"}
@@ -443,6 +445,13 @@ def known_in(name: str, vocabulary: frozenset[str]) -> bool:
         if key in vocabulary:
             return True
         if len(key) >= 4 and any(word.startswith(key[:4]) for word in vocabulary):
+            return True
+        # Typed without the documents' accents ("Goteborgsomradet" for a word starting like "Göteborg").
+        if (
+            len(key) >= 4
+            and key == without_accents(key)
+            and any(without_accents(word[:4]) == key[:4] for word in vocabulary)
+        ):
             return True
     return False
 

@@ -243,8 +243,14 @@ class DocumentRouter:
         return self._owner[max(bases, key=len)] if bases else None
 
 
-_JOINS_YEAR = re.compile(r"[\s(),]*(?:(?:'s|från|from|of|års|year's)[\s(),]*)?", re.IGNORECASE)
-"""What may stand between a document's name and its year for the year to name it."""
+_JOINS_YEAR = re.compile(
+    r"[\s(),]*(?:(?:'s|från|from|of|års|year's)[\s(),]*)?"
+    r"(?:(?:version(?:en)?|edition|update|revision|utgåvan?|upplagan?|uppdatering(?:en)?)[\s(),]*(?:(?:of|av)\s+)?"
+    r"(?:the\s+)?)?",
+    re.IGNORECASE,
+)
+"""What may stand between a document's name and its year for the year to name it ("the 2024 version of the
+strategy")."""
 
 
 def _cue_pattern(

@@ -590,3 +590,13 @@ def test_a_followup_with_a_word_of_sequence_is_read_against_the_one_before() -> 
     assert read is not None and "rundabordssamtalet" in read
     # "sen" is also "late": a question about late diagnoses stands alone.
     assert resolve_followup("Vad gör regionen för dem som får sen diagnos?", before, ROUTER) is None
+
+
+def test_a_name_typed_without_the_documents_accents_is_known() -> None:
+    from strategiqa.app.questions import known_in
+
+    vocabulary = frozenset({"göteborg", "västsverige", "kluster"})
+    assert known_in("Goteborgsomradet", vocabulary)  # "Göteborgsområdet" typed on a keyboard without å, ö
+    assert known_in("Göteborgsområdet", vocabulary)
+    assert not known_in("Kiruna", vocabulary)
+    assert not known_in("Gotland", vocabulary)  # an accented letter the name does not have is no match

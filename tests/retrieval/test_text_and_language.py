@@ -183,6 +183,8 @@ def test_a_year_next_to_a_document_name_names_the_document() -> None:
         "Vad säger agendan 2026 om testbäddar?",
         "What does A-län's 2026 agenda say?",
         "Vad säger strategin från 2024 om kliniska prövningar?",
+        "Which area was widened in the autumn 2024 version of the strategy?",
+        "Vad står i 2024 års upplaga av strategin?",
     ):
         assert router.naming_years(naming), naming
     for asking in (
@@ -190,6 +192,7 @@ def test_a_year_next_to_a_document_name_names_the_document() -> None:
         "Vad hände 2024 enligt strategin?",
         "How many trials were started in 2024 according to the strategy?",
         "What does the 2024 agenda say?",  # not the agenda's year
+        "What did the 2024 update of the clinical trials rules change, according to the strategy?",
     ):
         assert not router.naming_years(asking), asking
     assert "2026" not in router.strip_names("What does the 2026 agenda say about testbeds?")
