@@ -178,7 +178,7 @@ class Engine:
             subject=self.subjects.check(
                 asked or result.question,
                 result.language,
-                self._names_asked(result.question, analysis),
+                self._names_asked(asked or result.question, analysis),
                 # A year is given for what its sentence says; a count or measure is of the first words asked about.
                 None if analysis.expects in ("date", "day") else SUBJECT_HEAD,
             )
@@ -510,7 +510,7 @@ class Engine:
 
     def _names_asked(self, question: str, analysis: QuestionAnalysis) -> tuple[str, ...]:
         """The names ``question`` uses: those it capitalises (``analysis.names``) and words the documents only ever
-        write capitalised, though typed in lower case ("hur många anställda har astrazeneca …")."""
+        write capitalised, though typed in lower case ("hur många anställda har <ett bolag> …")."""
         typed = {n.lower() for n in analysis.names}
         lower = [w for w in re.findall(r"[^\W\d_]{4,}", question) if w.islower()]
         return (*analysis.names, *(w for w in dict.fromkeys(lower) if w in self._proper_nouns and w not in typed))

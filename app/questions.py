@@ -446,7 +446,7 @@ def known_in(name: str, vocabulary: frozenset[str]) -> bool:
             return True
         if len(key) >= 4 and any(word.startswith(key[:4]) for word in vocabulary):
             return True
-        # Typed without the documents' accents ("Goteborgsomradet" for a word starting like "Göteborg").
+        # Typed without the documents' accents ("Malmoomradet" for a word starting like "Malmö").
         if (
             len(key) >= 4
             and key == without_accents(key)

@@ -10,8 +10,10 @@ a little further than the best one may give the element when it names a rare wor
 region's head count).
 
 Words are compared by stem in the question's own language (a compound by its parts, a word by its first six letters
-inside a longer one), and by the embedder's vectors of the single words ("cluster" ~ "kluster", "people" ~ "personer").
-Words most passages of a document use ("life", "science", the region's name) say nothing of a subject and are left out.
+inside a longer one), and by the embedder's vectors of the single words at cosine ≥ ``subject_word_match`` (with the
+default model few English-Swedish pairs reach 0.9: "cluster" ~ "kluster" is 0.89, so it helps English questions little).
+Words more than ``subject_rare`` (10 %) of a language's passages use (the corpus topic, the region's name) say nothing
+of a subject and are left out.
 Nothing here names a corpus: rarity is counted on the index.
 """
 
@@ -55,14 +57,18 @@ class SubjectMatcher:
 
     def check(self, question: str, language: str, names: Sequence[str] = (), head: int | None = None) -> SubjectCheck:
         """The subject check for ``question`` (asked in ``language``): a sentence passes when it holds every name the
-        question uses and a word of its subject that is rare in the index. ``head``: only the first so many words of the
-        subject count (what a count or measure is of: "hur många *människor* …", "the total *turnover* of …", not what
-        follows). Words are read only when a sentence is checked."""
+        question uses and a word of its subject that is rare in the index. ``head``: only the first so many rare words
+        of the subject count (what a count or measure is of: "hur många *människor* …", "the total *turnover* of …", not
+        what follows). Words are read only when a sentence is checked."""
+        # Rare words only, and then the first ``head`` of them ("hur många life science-bolag": "bolag", not "life").
         words = [
             w
             for w in _WORD.findall((topic_words(question, self.index) or question).lower())
-            if w not in STOP_WORDS and w not in QUESTION_WORDS and w not in ELEMENT_WORDS
-        ][:head]
+            if w not in STOP_WORDS
+            and w not in QUESTION_WORDS
+            and w not in ELEMENT_WORDS
+            and not any((language, s) in self._common for s in self._stems(w, language)[:1])
+        ][:head][:_MOST_WORDS]
         lowered = [name.lower() for name in names]
         starts = [name[:5] for name in lowered]
 
@@ -71,13 +77,13 @@ class SubjectMatcher:
             if not words:
                 return False
             if sentence_language == language:
-                return all(start in text for start in starts) and (
+                return all(_starts_word(start, text) for start in starts) and (
                     self._same_language(words, sentence, language)
                     or self._by_vectors(words, sentence, sentence_language)  # "människor", "personer"
                 )
             # A name may be spelt otherwise in the sentence's language ("Europe", "Europa"; "Norway", "Norge").
             return all(
-                start in text or self._by_vectors([name], sentence, sentence_language, rare_only=False)
+                _starts_word(start, text) or self._by_vectors([name], sentence, sentence_language, rare_only=False)
                 for start, name in zip(starts, lowered, strict=True)
             ) and self._by_vectors(words, sentence, sentence_language)
 
@@ -119,18 +125,18 @@ class SubjectMatcher:
 
 def proper_nouns(texts: Sequence[str], places: AbstractSet[str], english: AbstractSet[str]) -> frozenset[str]:
     """Words (lower-cased) ``texts`` write capitalised inside sentences, at least twice, and never in lower case: names
-    ("astrazeneca"), which a question typed in lower case still uses as names. Not the documents' ``places`` (nor their
+    (a company's), which a question typed in lower case still uses as names. Not the documents' ``places`` (nor their
     genitives: "Sveriges"), not an ordinary ``english`` word (an English name's "Health" is an English question's
     ordinary word)."""
     seen_lower: set[str] = set()
     capitalised: Counter[str] = Counter()
     for text in texts:
         # After a word or a comma: a sentence's or a heading's first word may be anything.
-        for m in re.finditer(r"(?:([^\W\d]|,)[ \t]+)?([^\W\d_]{4,})", text):
-            word = m.group(2)
+        for m in re.finditer(r"[^\W\d_]{4,}", text):
+            word = m.group(0)
             if word[0].islower():
                 seen_lower.add(word.lower())
-            elif m.group(1):
+            elif _INSIDE_SENTENCE.search(text, max(0, m.start() - 2), m.start()):
                 capitalised[word.lower()] += 1
     return frozenset(
         w
@@ -139,7 +145,19 @@ def proper_nouns(texts: Sequence[str], places: AbstractSet[str], english: Abstra
     )
 
 
-SUBJECT_HEAD = 2
-"""What a count or measure is of: the first two words of the subject ("nya *företag*", "*turnover* of …")."""
+_INSIDE_SENTENCE = re.compile(r"(?:[^\W\d]|,)[ \t]$")
+"""What stands right before a word inside a sentence: a letter or a comma, then a space."""
+
+
+def _starts_word(start: str, text: str) -> bool:
+    """Whether a word of ``text`` starts with ``start`` (a name's first letters: "eu" is not in "terapeutiska")."""
+    return re.search(rf"(?<!\w){re.escape(start)}", text) is not None
+
+
+_MOST_WORDS = 8
+"""Words of a question read at most: each may be embedded once, and a long question must not embed all of its own."""
+SUBJECT_HEAD = 1
+"""What a count or measure is of: the first rare word of the subject ("hur många *människor* …", "the total *turnover*
+of the companies", not "companies")."""
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _KEY_LETTERS = 6

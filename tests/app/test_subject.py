@@ -76,3 +76,4 @@ def test_names_are_words_written_capitalised_inside_sentences_and_never_in_lower
     assert "norrstads" not in names  # the documents' own place, in the genitive
     assert "health" not in names  # an ordinary English word
     assert "sådant" not in names  # capitalised only where a sentence starts
+    assert proper_nouns(["Företaget Zetaco växer. Företaget Zetaco anställer."], set(), set()) == {"zetaco"}
