@@ -118,6 +118,8 @@ class SubjectMatcher:
     def _word_vectors(self, words: list[str]) -> np.ndarray:
         with self._lock:
             new = [w for w in dict.fromkeys(words) if w not in self._vectors]
+            if len(self._vectors) + len(new) > _MOST_VECTORS:  # questions bring new words without end: start over
+                self._vectors.clear()
             if new:
                 self._vectors.update(zip(new, self.embedder.embed_queries(new), strict=True))
             return np.array([self._vectors[w] for w in words])
@@ -154,6 +156,8 @@ def _starts_word(start: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(start)}", text) is not None
 
 
+_MOST_VECTORS = 50_000
+"""Single-word vectors kept (about 75 MB at 384 dimensions): the index's words and recent questions' words."""
 _MOST_WORDS = 8
 """Words of a question read at most: each may be embedded once, and a long question must not embed all of its own."""
 SUBJECT_HEAD = 1
