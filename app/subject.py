@@ -67,7 +67,7 @@ class SubjectMatcher:
             if w not in STOP_WORDS
             and w not in QUESTION_WORDS
             and w not in ELEMENT_WORDS
-            and not any((language, s) in self._common for s in self._stems(w, language)[:1])
+            and not self._common_word(w, language)
         ][:head][:_MOST_WORDS]
         lowered = [name.lower() for name in names]
         starts = [name[:5] for name in lowered]
@@ -102,15 +102,16 @@ class SubjectMatcher:
         found = [
             w
             for w in dict.fromkeys(_WORD.findall(sentence.lower()))
-            if w not in STOP_WORDS
-            and not (
-                rare_only and any((sentence_language, s) in self._common for s in self._stems(w, sentence_language)[:1])
-            )
+            if w not in STOP_WORDS and not (rare_only and self._common_word(w, sentence_language))
         ]
         if not found:
             return False
         similarity = self._word_vectors(words) @ self._word_vectors(found).T
         return bool((similarity.max(axis=1) >= self.word_match).any())
+
+    def _common_word(self, word: str, language: str) -> bool:
+        """Whether ``word``'s stem is one more than ``rare_share`` of the language's passages use."""
+        return any((language, s) in self._common for s in self._stems(word, language)[:1])
 
     def _stems(self, text: str, language: str) -> list[str]:
         return tokenize(text, self.index.compounds if language == "sv" else None, language)
