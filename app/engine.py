@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, replace
 from functools import cached_property
@@ -49,7 +50,7 @@ from .sections import (
 )
 from .settings import Settings
 from .sources import source_lead
-from .spelling import Accents
+from .spelling import Accents, common_words, without_accents
 from .subject import SUBJECT_HEAD, SubjectMatcher, proper_nouns
 from .titles import SectionTitles
 from .validation import BadInput, validate_question, validate_request
@@ -437,11 +438,17 @@ class Engine:
     def with_accents(self, question: str, language: str | None = None) -> str:
         """A question not in English with the words it types without the documents' accents read with them (see
         ``spelling``); ``language``: the question's, when already read."""
-        return question if (language or detect_language(question)) == "en" else self.accents.restore(question)
+        if without_accents(question) != question or (language or detect_language(question)) == "en":
+            return question  # typed with accents (a plain word there is meant so), or English
+        return self.accents.restore(question)
 
     @cached_property
     def accents(self) -> Accents:
-        return Accents(self.vocabulary)
+        """Accented readings from the documents' words and their language's general word frequencies, read on the
+        first question typed without accents."""
+        languages = Counter(str(language) for language in self.index.passage_languages if language != "en")
+        common = common_words(languages.most_common(1)[0][0], self.settings.spelling_words) if languages else {}
+        return Accents(self.vocabulary, common, self.settings.spelling_ratio)
 
     @cached_property
     def subjects(self) -> SubjectMatcher:

@@ -213,6 +213,20 @@ class Settings(BaseSettings):
         description="English word list (Debian wamerican; proper names capitalised): a body's translated title "
         "in an English question is not taken for a name the documents must contain. Missing: every name is checked.",
     )
+    spelling_words: int = Field(
+        100_000,
+        ge=0,
+        le=1_000_000,
+        description="Commonest words of the documents' language (wordfreq) that a question typed without accents is "
+        "read against ('nar' → 'när'); 0: the documents' words only.",
+    )
+    spelling_ratio: float = Field(
+        5.0,
+        ge=1,
+        le=1000,
+        description="A plain word is read with accents when that form is this many times as common as the word typed "
+        "and as any other accented form.",
+    )
     answer: AnswerSettings = Field(default_factory=AnswerSettings)
     search: SearchSettings = Field(default_factory=SearchSettings)
     alignment: AlignmentSettings = Field(default_factory=AlignmentSettings)

@@ -1,13 +1,18 @@
-"""Questions typed without the documents' accented letters, read with them.
+"""Questions typed without accented letters, read with them.
 
 On a keyboard without å, ä and ö people write "Hur manga foretag finns i regionen?". Every later step matches
-words exactly (BM25 stems, names the question gives, places that route it), so a word missing its accents is a
-word the documents never use: the question is refused for naming something they lack, or misses its passages. A
-word the documents do not use, whose accent-free form is that of exactly one word they do use, is read as that
-word. Nothing else is changed: a word the documents use as it is, a word whose accent-free form stands for two of
-theirs ("ar": "år" or "är"), a word shorter than five letters (short words are often words of their own without the
-accents: "satt" is not "sätt"), questions that use accented letters anywhere (typed on a keyboard that has them: a
-word without accents there is meant so, "saker" is not "säker") and questions in English are left as they are.
+words exactly (BM25 stems, names the question gives, places that route it, the words that tell what a question asks
+for: "nar", "vilket ar"), and the embedder reads "manniskor" less well than "människor": the question is refused for
+naming something the documents lack, asks for nothing in particular, or misses its passages.
+
+A word of a question typed without any accented letter is read as the accented word of the same letters that is far
+more common than the word as typed: in the documents, and — where the language's word frequencies are at hand
+(``common_words``) — in general use ("nar" → "när", "pa" → "på", "manga" → "många", "krangel" → "krångel"). A word
+common as typed stays ("saker" is a word of its own, not only "säker"), so does one with two accented readings of
+like frequency, and, without general frequencies, a word the documents use as typed or one shorter than five letters
+("satt" is not always "sätt"). Swedish "ar" is mostly "är", but "år" after a word that counts or picks years ("varje
+ar", "vilket ar ska ..."). Questions with an accented letter anywhere (typed on a keyboard that has them: a plain
+word there is meant so) and questions in English are left as they are.
 """
 
 from __future__ import annotations
@@ -15,10 +20,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 _WORD = re.compile(r"[^\W\d_]+")
 _SHORTEST = 5
+"""Without general frequencies, shorter words are often words of their own without the accents."""
+_DOCUMENT_WORD = 1e-6
+"""The frequency a word of the documents counts with beyond its general one: about that of a rare word."""
 
 
 def without_accents(word: str) -> str:
@@ -26,38 +34,101 @@ def without_accents(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
-class Accents:
-    """The documents' accented words by their accent-free form (see the module's docstring)."""
+def common_words(language: str, count: int) -> dict[str, float]:
+    """The ``count`` commonest words of ``language`` with their frequencies (the ``wordfreq`` package: frequencies
+    from subtitles, Wikipedia, news and the web, bundled in its wheel); empty when it has none for the language."""
+    try:
+        import wordfreq
+    except ImportError:  # a core dependency; an install without it reads accents from the documents' words alone
+        return {}
+    try:
+        buckets = wordfreq.get_frequency_list(language)
+    except LookupError:
+        return {}
+    out: dict[str, float] = {}
+    # Bucket i holds the words of frequency 10^(-i/100) (wordfreq's centibel scale), commonest first.
+    for i, bucket in enumerate(buckets):
+        if len(out) >= count:
+            break
+        out.update(dict.fromkeys(bucket, 10 ** (-i / 100)))
+    return out
 
-    def __init__(self, vocabulary: Iterable[str]) -> None:
-        words = {w.lower() for w in vocabulary}
-        forms: dict[str, set[str]] = defaultdict(set)
-        for word in words:
-            bare = without_accents(word)
-            if bare != word:
-                forms[bare].add(word)
-        self._known = frozenset(words)
-        self._accented = {
-            bare: next(iter(ws))
-            for bare, ws in forms.items()
-            if len(ws) == 1 and bare not in words and len(bare) >= _SHORTEST
+
+class Accents:
+    """Accented readings of plain words (see the module's docstring): ``vocabulary``, the documents' words;
+    ``frequencies``, general word frequencies of their language (may be empty); a reading is taken when it is
+    ``ratio`` times as common as the word typed and as any other reading."""
+
+    def __init__(self, vocabulary: Iterable[str], frequencies: Mapping[str, float] | None = None, ratio: float = 5.0):
+        self._documents = frozenset(w.lower() for w in vocabulary)
+        self._general = {w.lower(): f for w, f in (frequencies or {}).items()}
+        self._ratio = ratio
+        readings: dict[str, set[str]] = defaultdict(set)
+        for word in (*self._documents, *self._general):
+            if not word.isascii():
+                readings[without_accents(word)].add(word)
+        self._readings = {
+            bare: sorted(ws, key=self._frequency, reverse=True) for bare, ws in readings.items() if bare not in ws
         }
 
+    def _frequency(self, word: str) -> float:
+        return self._general.get(word, 0.0) + (_DOCUMENT_WORD if word in self._documents else 0.0)
+
     def restore(self, text: str) -> str:
-        """``text`` with each word the documents lack read as the one accented word they use for it; ``text`` as it
-        is when it has an accented letter anywhere."""
+        """``text`` with each plain word read as its far commoner accented form; ``text`` as it is when it has an
+        accented letter anywhere."""
         if without_accents(text) != text:
             return text
-        return _WORD.sub(self._word, text)
+        words = list(_WORD.finditer(text))
+        out, last = [], 0
+        for i, match in enumerate(words):
+            before = words[i - 1].group(0).lower() if i else ""
+            after = words[i + 1].group(0).lower() if i + 1 < len(words) else ""
+            out += [
+                text[last : match.start()],
+                _cased(match.group(0), self._reading(match.group(0).lower(), before, after)),
+            ]
+            last = match.end()
+        return "".join([*out, text[last:]])
 
-    def _word(self, match: re.Match[str]) -> str:
-        word = match.group(0)
-        key = word.lower()
-        if key in self._known:
+    def _reading(self, word: str, before: str, after: str) -> str:
+        readings = self._readings.get(word)
+        if not readings:
             return word
-        accented = self._accented.get(key)
-        if accented is None:
-            return word
-        if word.isupper() and len(word) > 1:
-            return accented.upper()
-        return accented[0].upper() + accented[1:] if word[0].isupper() else accented
+        if word == "ar" and "år" in readings and _counts_years(before, after):
+            return "år"
+        best = readings[0]
+        frequency = self._frequency(best)
+        if best not in self._general and len(word) < _SHORTEST:
+            return word  # no general evidence for a short word: "satt" may be meant
+        runner_up = self._frequency(readings[1]) if len(readings) > 1 else 0.0
+        typed = self._frequency(word)
+        return best if frequency >= self._ratio * max(typed, runner_up) else word
+
+
+# Words after which Swedish "ar" is the noun "år" (a year), not the verb "är": counting or picking years.
+_YEARS_AFTER = frozenset(
+    "i varje per samma detta nasta forra hela ett tva tre fyra fem sex sju atta nio tio femton tjugo flera nagra "
+    "manga sista forsta senaste kommande foregaende innevarande".split()
+)
+# After "vilket" / "vilka", "ar" is "år" when a verb follows ("vilket ar ska ...", "vilket ar antogs ...") or
+# nothing does ("sedan vilket ar?"); "är" when a noun phrase does ("vilket ar malet ...", "vilket ar det ...").
+_PICKS = frozenset({"vilket", "vilka"})
+_VERBS = frozenset("ska skall kommer kan kunde bor maste blev blir var har hade fick far borjade kom gick".split())
+_PASSIVE_PAST = re.compile(r"(?:des|tes|ades|gs|ts)$")
+
+
+def _counts_years(before: str, after: str) -> bool:
+    before, after = without_accents(before), without_accents(after)
+    if before in _YEARS_AFTER:
+        return True
+    return before in _PICKS and (not after or after in _VERBS or bool(_PASSIVE_PAST.search(after)))
+
+
+def _cased(typed: str, reading: str) -> str:
+    """``reading`` in the case ``typed`` was written in."""
+    if reading == typed.lower():
+        return typed
+    if typed.isupper() and len(typed) > 1:
+        return reading.upper()
+    return reading[0].upper() + reading[1:] if typed[0].isupper() else reading
