@@ -22,6 +22,10 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
+from strategiqa.retrieval.language import common_words
+
+__all__ = ["Accents", "common_words", "without_accents"]
+
 _WORD = re.compile(r"[^\W\d_]+")
 _SHORTEST = 5
 """Without general frequencies, shorter words are often words of their own without the accents."""
@@ -32,26 +36,6 @@ _DOCUMENT_WORD = 1e-6
 def without_accents(word: str) -> str:
     """``word`` with its letters' diacritics taken off ("företag" → "foretag")."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
-def common_words(language: str, count: int) -> dict[str, float]:
-    """The ``count`` commonest words of ``language`` with their frequencies (the ``wordfreq`` package: frequencies
-    from subtitles, Wikipedia, news and the web, bundled in its wheel); empty when it has none for the language."""
-    try:
-        import wordfreq
-    except ImportError:  # a core dependency; an install without it reads accents from the documents' words alone
-        return {}
-    try:
-        buckets = wordfreq.get_frequency_list(language)
-    except LookupError:
-        return {}
-    out: dict[str, float] = {}
-    # Bucket i holds the words of frequency 10^(-i/100) (wordfreq's centibel scale), commonest first.
-    for i, bucket in enumerate(buckets):
-        if len(out) >= count:
-            break
-        out.update(dict.fromkeys(bucket, 10 ** (-i / 100)))
-    return out
 
 
 class Accents:

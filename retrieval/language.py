@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import re
 import threading
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SWEDISH = frozenset(
@@ -33,12 +35,63 @@ def detect_language(text: str) -> str:
     lettered = [w for i, w in enumerate(found) if (i == 0 or not w[0].isupper()) and any(c in w.lower() for c in "åäö")]
     sv = sum(w in _SWEDISH for w in words) + 2 * len(lettered)
     en = sum(w in _ENGLISH for w in words)
+    if sv != en and max(sv, en) >= 2:
+        return "sv" if sv > en else "en"
+    # Keyword-like or short questions, and Swedish typed without å, ä, ö ("Tar strategin upp precisionsmedicin?",
+    # "Nar antogs strategin?"): how common their words are in each language, then word endings, then character
+    # n-grams (langdetect).
+    leaning = _word_frequency_leaning(words)
+    if abs(leaning) >= _LEANING:
+        return "sv" if leaning > 0 else "en"
     if max(sv, en) < 2:
         sv += sum(bool(_SV_ENDING.search(w)) for w in words if w not in _ENGLISH)
         en += sum(bool(_EN_ENDING.search(w)) for w in words if w not in _SWEDISH)
     if sv != en and max(sv, en) >= 2:
         return "sv" if sv > en else "en"
     return _langdetect(text)
+
+
+@lru_cache(maxsize=4)
+def common_words(language: str, count: int) -> dict[str, float]:
+    """The ``count`` commonest words of ``language`` with their frequencies (the ``wordfreq`` package: subtitles,
+    Wikipedia, news and the web, bundled in its wheel); empty when it has none for the language. Read once."""
+    try:
+        import wordfreq
+    except ImportError:  # pragma: no cover - wordfreq is a core dependency
+        return {}
+    try:
+        buckets = wordfreq.get_frequency_list(language)
+    except LookupError:
+        return {}
+    out: dict[str, float] = {}
+    # Bucket i holds the words of frequency 10^(-i/100) (wordfreq's centibel scale), commonest first.
+    for i, bucket in enumerate(buckets):
+        if len(out) >= count:
+            break
+        out.update(dict.fromkeys(bucket, 10 ** (-i / 100)))
+    return out
+
+
+_LEANING = 1.0
+"""Sum of the words' log10 frequency ratios (Swedish over English) that decides: one word ten times as common in one
+language, or several leaning the same way."""
+_MOST_PER_WORD = 3.0
+"""No single word counts for more than a factor of 1,000: a name common in one language's texts decides nothing."""
+_COMMON_WORDS = 100_000
+_RAREST = 1e-7
+
+
+def _word_frequency_leaning(words: list[str]) -> float:
+    """Positive when the words are commoner in Swedish than in English, negative when the other way round (general
+    frequencies, ``common_words``); 0 for words neither language's list has."""
+    swedish, english = common_words("sv", _COMMON_WORDS), common_words("en", _COMMON_WORDS)
+    leaning = 0.0
+    for word in words:
+        sv, en = swedish.get(word, 0.0), english.get(word, 0.0)
+        if sv or en:
+            ratio = math.log10((sv + _RAREST) / (en + _RAREST))
+            leaning += max(-_MOST_PER_WORD, min(_MOST_PER_WORD, ratio))
+    return leaning
 
 
 def other_language(text: str) -> str | None:

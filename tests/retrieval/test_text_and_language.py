@@ -46,6 +46,16 @@ def test_bm25_ranks_the_passage_with_rare_matching_terms_first() -> None:
         # no document nouns among the function words ("agenda", "strategin": only corpus/ names documents)
         ("List the seven focus areas in Västra Götalandsregionen's 2026 life science agenda.", "en"),
         ("Vad säger agendan om testbäddar?", "sv"),
+        # No function word decides: how common the words are in each language does (langdetect read these as English)
+        ('Tar strategin upp "precisionsmedicin"?', "sv"),
+        ("Var ligger GoCo Health Innovation City?", "sv"),
+        ("Och 4.2?", "sv"),
+        ("What about 4.2?", "en"),
+        ("clinical trials target national strategy", "en"),
+        # Swedish typed without å, ä, ö
+        ("Nar antogs strategin?", "sv"),
+        ("Vad galler for nattparkering pa gatan i Goteborg?", "sv"),
+        ("antal life science-bolag i vastsverige?", "sv"),
     ],
 )
 def test_language_detection_handles_short_questions(question: str, lang: str) -> None:
