@@ -209,7 +209,12 @@ def compose_answer(
     best = max(c.score for c in candidates)
     close = [c for c in candidates if c.score >= best - params.fact_margin]
     if subject is not None and analysis.expects in VALUES:
-        close += _on_subject(candidates, close, analysis, best - params.subject_margin, subject, index)
+        # The passage's retrieval score ranks the sentences of the top passage first; the sentence closest to the
+        # question on its own may stand in the next one ("By which year …?": the vision's "2035 ska …" below the
+        # vision's list) and give the value, for what it is about. (For a who question any sentence naming a body
+        # would do: "lärosäten" for who adopted a document.)
+        closest = max(candidates, key=lambda c: c.similarity)
+        close += _on_subject(candidates, close, analysis, best - params.subject_margin, subject, index, closest)
     # "Who leads <a body>?": a name in a sentence that says nothing of the body or the role is not the answer.
     topic = topic_words(asked or result.question, index) if same_language and not signed else None
     role = set(tokenize(topic or "", None, language))
@@ -241,14 +246,16 @@ def _on_subject(
     floor: float,
     subject: SubjectCheck,
     index: LoadedIndex,
+    closest: _Sentence | None = None,
 ) -> list[_Sentence]:
-    """Sentences scoring at least ``floor``, beyond ``close``, that give the value asked for and name the question's
-    subject: the year of the vision asked about, a sentence below the best one about the same vision."""
+    """Sentences scoring at least ``floor`` (or the ``closest`` to the question on its own), beyond ``close``, that
+    give the value asked for and name the question's subject: the year of the vision asked about, a sentence below the
+    best one about the same vision."""
     seen = {(c.passage_index, c.sentence_index) for c in close}
     return [
         c
         for c in candidates
-        if c.score >= floor
+        if (c.score >= floor or c is closest)
         and (c.passage_index, c.sentence_index) not in seen
         and satisfies(c.text, analysis)
         # A year is given for what its sentence says; a count or measure for the words around it.

@@ -600,3 +600,27 @@ def test_a_name_typed_without_the_documents_accents_is_known() -> None:
     assert known_in("Göteborgsområdet", vocabulary)
     assert not known_in("Kiruna", vocabulary)
     assert not known_in("Gotland", vocabulary)  # an accented letter the name does not have is no match
+
+
+@pytest.mark.parametrize(
+    ("question", "given"),
+    [
+        # The vision's year stands in the passage below the vision's list: the closest sentence on its own, not the
+        # best with its passage's score, gives it.
+        ("In what year should West Sweden have become one of Europe's leading life science clusters?", "2035"),
+        ("Senast vilket år ska Västsverige räknas till Europas ledande life science-kluster?", "2035"),
+    ],
+)
+def test_the_sentence_closest_to_the_question_may_give_the_value_asked_for(
+    real_engine: Engine, question: str, given: str
+) -> None:
+    answer = real_engine.ask(question, exclude_questions="all")
+    assert not answer["abstained"], answer["answer"]
+    assert given in answer["answer"]
+
+
+def test_a_value_in_the_closest_sentence_counts_only_for_what_it_is_about(real_engine: Engine) -> None:
+    # "… rankats som Sveriges främsta region" in the closest sentence counts evaluations, not trials.
+    answer = real_engine.ask("Hur många kliniska prövningar genomförs per år i regionen idag?", exclude_questions="all")
+    assert answer["abstained"], answer["answer"]
+    assert answer["abstain_reason"] == "missing_fact"
