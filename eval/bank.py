@@ -16,7 +16,7 @@ from strategiqa.retrieval.question_bank import LabelledQuestionVector, QuestionB
 
 from .datasets import GoldQuestion, bundled_dataset, load_dataset
 
-BLIND_SETS = tuple(f"blind_{s}.jsonl" for s in (*"abefgklmtuvz", "aa", "ac", "ad", "af", "ah"))
+BLIND_SETS = tuple(f"blind_{s}.jsonl" for s in (*"abefgklmtuvz", "aa", "ac", "ad", "af", "ah", "ai", "aj"))
 DEVELOPMENT_SETS = (
     "calibration.jsonl",
     "calibration_c.jsonl",
@@ -33,7 +33,7 @@ DEVELOPMENT_SETS = (
 )
 MIN_QUOTE_WORDS = 3
 BANK_SETS = BLIND_SETS + DEVELOPMENT_SETS
-"""The labelled sets of the bank: ``blind_ai.jsonl``, the newest, confirms and is not among them."""
+"""The labelled sets of the bank: ``blind_ak.jsonl``, the newest, confirms and is not among them."""
 
 
 def question_group(dataset: Path) -> str:
