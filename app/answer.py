@@ -211,8 +211,8 @@ def compose_answer(
     if subject is not None and analysis.expects in VALUES:
         # The passage's retrieval score ranks the sentences of the top passage first; the sentence closest to the
         # question on its own may stand in the next one ("By which year …?": the vision's "2035 ska …" below the
-        # vision's list) and give the value, for what it is about. (For a who question any sentence naming a body
-        # would do: "lärosäten" for who adopted a document.)
+        # vision's list) and give the value, for what it is about. Values only: tried for who questions too, the
+        # closest sentence named some body or other and answered them wrongly.
         closest = max(candidates, key=lambda c: c.similarity)
         close += _on_subject(candidates, close, analysis, best - params.subject_margin, subject, index, closest)
     # "Who leads <a body>?": a name in a sentence that says nothing of the body or the role is not the answer.

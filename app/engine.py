@@ -20,7 +20,7 @@ from strategiqa.retrieval.bank_files import sibling_file
 from strategiqa.retrieval.cache import EmbeddingCache
 from strategiqa.retrieval.embedders import Embedder
 from strategiqa.retrieval.index import LoadedIndex
-from strategiqa.retrieval.language import detect_language
+from strategiqa.retrieval.language import common_words, detect_language
 from strategiqa.retrieval.postgres import redact
 from strategiqa.retrieval.question_bank import QuestionBank
 from strategiqa.retrieval.routing import DocumentRouter
@@ -50,7 +50,7 @@ from .sections import (
 )
 from .settings import Settings
 from .sources import source_lead
-from .spelling import Accents, common_words, without_accents
+from .spelling import Accents, typed_with_accents
 from .subject import SUBJECT_HEAD, SubjectMatcher, proper_nouns
 from .titles import SectionTitles
 from .validation import BadInput, validate_question, validate_request
@@ -438,15 +438,18 @@ class Engine:
     def with_accents(self, question: str, language: str | None = None) -> str:
         """A question not in English with the words it types without the documents' accents read with them (see
         ``spelling``); ``language``: the question's, when already read."""
-        if without_accents(question) != question or (language or detect_language(question)) == "en":
-            return question  # typed with accents (a plain word there is meant so), or English
+        # A question typed with accents (a plain word there is meant so) is left as it is, before the language is read.
+        if typed_with_accents(question) or (language or detect_language(question)) == "en":
+            return question
         return self.accents.restore(question)
 
     @cached_property
     def accents(self) -> Accents:
         """Accented readings from the documents' words and their language's general word frequencies, read on the
         first question typed without accents."""
-        languages = Counter(str(language) for language in self.index.passage_languages if language != "en")
+        languages = Counter(
+            str(language) for language in self.index.passage_languages if str(language).lower().split("-")[0] != "en"
+        )
         common = common_words(languages.most_common(1)[0][0], self.settings.spelling_words) if languages else {}
         return Accents(self.vocabulary, common, self.settings.spelling_ratio)
 

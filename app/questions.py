@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .spelling import without_accents
+from strategiqa.retrieval.language import without_accents
 
 # Kinds whose presence in a sentence can be checked; the others (list, reason, description) cannot.
 CHECKABLE = frozenset(

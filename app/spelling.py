@@ -18,13 +18,12 @@ word there is meant so) and questions in English are left as they are.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
-from strategiqa.retrieval.language import common_words
+from strategiqa.retrieval.language import without_accents
 
-__all__ = ["Accents", "common_words", "without_accents"]
+__all__ = ["Accents", "typed_with_accents", "without_accents"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _SHORTEST = 5
@@ -33,9 +32,11 @@ _DOCUMENT_WORD = 1e-6
 """The frequency a word of the documents counts with beyond its general one: about that of a rare word."""
 
 
-def without_accents(word: str) -> str:
-    """``word`` with its letters' diacritics taken off ("företag" → "foretag")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+def typed_with_accents(text: str) -> bool:
+    """Whether ``text`` was typed on a keyboard with accented letters: a word in lower case, or the first word, has
+    one. An accented name ("Västsverige", "Regnér") may be pasted or typed by its own rules."""
+    found = _WORD.findall(text)
+    return any(without_accents(w) != w for i, w in enumerate(found) if i == 0 or not w[0].isupper())
 
 
 class Accents:
@@ -59,54 +60,87 @@ class Accents:
         return self._general.get(word, 0.0) + (_DOCUMENT_WORD if word in self._documents else 0.0)
 
     def restore(self, text: str) -> str:
-        """``text`` with each plain word read as its far commoner accented form; ``text`` as it is when it has an
-        accented letter anywhere."""
-        if without_accents(text) != text:
+        """``text`` with each plain word read as its far commoner accented form; ``text`` as it is when it was typed
+        with accents (``typed_with_accents``)."""
+        if typed_with_accents(text):
             return text
+        shouting = text.isupper()
         words = list(_WORD.finditer(text))
         out, last = [], 0
         for i, match in enumerate(words):
-            before = words[i - 1].group(0).lower() if i else ""
-            after = words[i + 1].group(0).lower() if i + 1 < len(words) else ""
-            out += [
-                text[last : match.start()],
-                _cased(match.group(0), self._reading(match.group(0).lower(), before, after)),
-            ]
+            typed = match.group(0)
+            reading = typed.lower()
+            # An acronym ("FA", "TVA") is no plain word; a capitalised word inside the question may be a name
+            # ("Hall", "Star"): read only as a word of the documents.
+            if shouting or not (typed.isupper() and len(typed) > 1):
+                name = not shouting and i > 0 and typed[0].isupper()
+                reading = self._reading(reading, _Context(text, words, i), documents_only=name)
+            out += [text[last : match.start()], _cased(typed, reading)]
             last = match.end()
         return "".join([*out, text[last:]])
 
-    def _reading(self, word: str, before: str, after: str) -> str:
+    def _reading(self, word: str, context: _Context, documents_only: bool = False) -> str:
         readings = self._readings.get(word)
         if not readings:
             return word
-        if word == "ar" and "år" in readings and _counts_years(before, after):
+        if word == "ar" and "år" in readings and context.counts_years():
             return "år"
+        typed = self._frequency(word)
+        theirs = [r for r in readings if r in self._documents]
+        # The documents' own reading, where general use has two of like frequency ("vard": "vård" in a healthcare
+        # text, though "värd" is about as common in general).
+        if (
+            len(theirs) == 1
+            and word not in self._documents
+            and (self._general or len(word) >= _SHORTEST)
+            and self._frequency(theirs[0]) >= self._ratio * typed
+        ):
+            return theirs[0]
+        if documents_only:
+            return word
         best = readings[0]
-        frequency = self._frequency(best)
         if best not in self._general and len(word) < _SHORTEST:
             return word  # no general evidence for a short word: "satt" may be meant
         runner_up = self._frequency(readings[1]) if len(readings) > 1 else 0.0
-        typed = self._frequency(word)
-        return best if frequency >= self._ratio * max(typed, runner_up) else word
+        return best if self._frequency(best) >= self._ratio * max(typed, runner_up) else word
 
 
 # Words after which Swedish "ar" is the noun "år" (a year), not the verb "är": counting or picking years.
 _YEARS_AFTER = frozenset(
-    "i varje per samma detta nasta forra hela ett tva tre fyra fem sex sju atta nio tio femton tjugo flera nagra "
-    "manga sista forsta senaste kommande foregaende innevarande".split()
+    "i varje per samma nasta forra hela ett tva tre fyra fem sex sju atta nio tio femton tjugo flera nagra manga "
+    "annat senaste kommande foregaende innevarande".split()
 )
 # After "vilket" / "vilka", "ar" is "år" when a verb follows ("vilket ar ska ...", "vilket ar antogs ...") or
-# nothing does ("sedan vilket ar?"); "är" when a noun phrase does ("vilket ar malet ...", "vilket ar det ...").
+# nothing does ("sedan vilket ar?"); "är" when a noun phrase does ("vilket ar malet ...", "vilket ar landets ...").
 _PICKS = frozenset({"vilket", "vilka"})
-_VERBS = frozenset("ska skall kommer kan kunde bor maste blev blir var har hade fick far borjade kom gick".split())
-_PASSIVE_PAST = re.compile(r"(?:des|tes|ades|gs|ts)$")
+_VERBS = frozenset(
+    "ska skall kommer kan kunde bor maste blev blir var har hade fick far borjade kom gick gjorde tog galler gallde "
+    "antogs togs".split()
+)
+_PAST_OR_PASSIVE = re.compile(r"(?:ade|des|tes)$")
+_NUMBER_BEFORE = re.compile(r"\d[\s\u00a0]*$")
+_YEAR_AFTER = re.compile(r"^[\s\u00a0]*\d{4}\b")
 
 
-def _counts_years(before: str, after: str) -> bool:
-    before, after = without_accents(before), without_accents(after)
-    if before in _YEARS_AFTER:
-        return True
-    return before in _PICKS and (not after or after in _VERBS or bool(_PASSIVE_PAST.search(after)))
+class _Context:
+    """The words around a question's word, for "ar" (år or är)."""
+
+    def __init__(self, text: str, words: list[re.Match[str]], i: int) -> None:
+        self.before = without_accents(words[i - 1].group(0).lower()) if i else ""
+        following = words[i + 1].group(0) if i + 1 < len(words) else ""
+        self.after = without_accents(following.lower())
+        self.after_is_name = following[:1].isupper()
+        self.number_before = bool(_NUMBER_BEFORE.search(text[: words[i].start()]))
+        self.year_after = bool(_YEAR_AFTER.match(text[words[i].end() :]))
+
+    def counts_years(self) -> bool:
+        """ "29 ar", "ar 2030", "varje ar", "vilket ar ska …": a year. A name after "vilket ar" is what it is."""
+        if self.number_before or self.year_after or self.before in _YEARS_AFTER:
+            return True
+        if self.before not in _PICKS:
+            return False
+        verb = self.after in _VERBS or bool(_PAST_OR_PASSIVE.search(self.after))
+        return not self.after or (verb and not self.after_is_name)
 
 
 def _cased(typed: str, reading: str) -> str:

@@ -1,11 +1,14 @@
-"""Detect whether a question is Swedish or English, robustly for short questions."""
+"""Detect whether a question is Swedish or English, robustly for short questions; general word frequencies."""
 
 from __future__ import annotations
 
 import math
 import re
 import threading
+import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SWEDISH = frozenset(
@@ -25,7 +28,8 @@ _lock = threading.Lock()
 
 
 def detect_language(text: str) -> str:
-    """``"sv"`` or ``"en"``: function words and å/ä/ö first, langdetect (fixed seed) for the rest."""
+    """``"sv"`` or ``"en"``: function words and å/ä/ö first, then how common the words are in each language (general
+    frequencies), then word endings, then langdetect (fixed seed)."""
     found = _WORD.findall(text)
     words = [w.lower() for w in found]
     if not words:
@@ -51,25 +55,42 @@ def detect_language(text: str) -> str:
     return _langdetect(text)
 
 
+def without_accents(word: str) -> str:
+    """``word`` with its letters' diacritics taken off ("företag" → "foretag")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=4)
-def common_words(language: str, count: int) -> dict[str, float]:
-    """The ``count`` commonest words of ``language`` with their frequencies (the ``wordfreq`` package: subtitles,
-    Wikipedia, news and the web, bundled in its wheel); empty when it has none for the language. Read once."""
+def common_words(language: str, count: int) -> Mapping[str, float]:
+    """The commonest words of ``language`` with their frequencies, at least ``count`` of them (whole frequency steps),
+    from the ``wordfreq`` package (subtitles, Wikipedia, news and the web; its lists ship in its wheel, under CC BY-SA
+    4.0, and are read here, not copied); empty when it has none for the language. Read once, read-only."""
     try:
         import wordfreq
     except ImportError:  # pragma: no cover - wordfreq is a core dependency
-        return {}
+        return MappingProxyType({})
     try:
         buckets = wordfreq.get_frequency_list(language)
-    except LookupError:
-        return {}
+    except (LookupError, ValueError):  # no list for the language, or no language tag at all ("swedish")
+        return MappingProxyType({})
     out: dict[str, float] = {}
     # Bucket i holds the words of frequency 10^(-i/100) (wordfreq's centibel scale), commonest first.
     for i, bucket in enumerate(buckets):
         if len(out) >= count:
             break
         out.update(dict.fromkeys(bucket, 10 ** (-i / 100)))
-    return out
+    wordfreq.get_frequency_list.cache_clear()  # its own copy of the whole list (~30 MB) is not needed again
+    return MappingProxyType(out)
+
+
+@lru_cache(maxsize=1)
+def _swedish_without_accents() -> Mapping[str, float]:
+    """Swedish frequencies by the words' letters without accents: "for" typed for "för" is as Swedish as "för"."""
+    out: dict[str, float] = {}
+    for word, frequency in common_words("sv", _COMMON_WORDS).items():
+        bare = without_accents(word)
+        out[bare] = max(frequency, out.get(bare, 0.0))
+    return MappingProxyType(out)
 
 
 _LEANING = 1.0
@@ -84,10 +105,10 @@ _RAREST = 1e-7
 def _word_frequency_leaning(words: list[str]) -> float:
     """Positive when the words are commoner in Swedish than in English, negative when the other way round (general
     frequencies, ``common_words``); 0 for words neither language's list has."""
-    swedish, english = common_words("sv", _COMMON_WORDS), common_words("en", _COMMON_WORDS)
+    swedish, english = _swedish_without_accents(), common_words("en", _COMMON_WORDS)
     leaning = 0.0
     for word in words:
-        sv, en = swedish.get(word, 0.0), english.get(word, 0.0)
+        sv, en = swedish.get(without_accents(word), 0.0), english.get(word, 0.0)
         if sv or en:
             ratio = math.log10((sv + _RAREST) / (en + _RAREST))
             leaning += max(-_MOST_PER_WORD, min(_MOST_PER_WORD, ratio))
