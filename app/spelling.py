@@ -5,14 +5,15 @@ words exactly (BM25 stems, names the question gives, places that route it, the w
 for: "nar", "vilket ar"), and the embedder reads "manniskor" less well than "människor": the question is refused for
 naming something the documents lack, asks for nothing in particular, or misses its passages.
 
-A word of a question typed without any accented letter is read as the accented word of the same letters that is far
-more common than the word as typed: in the documents, and — where the language's word frequencies are at hand
-(``common_words``) — in general use ("nar" → "när", "pa" → "på", "manga" → "många", "krangel" → "krångel"). A word
-common as typed stays ("saker" is a word of its own, not only "säker"), so does one with two accented readings of
-like frequency, and, without general frequencies, a word the documents use as typed or one shorter than five letters
-("satt" is not always "sätt"). Swedish "ar" is mostly "är", but "år" after a word that counts or picks years ("varje
-ar", "vilket ar ska ..."). Questions with an accented letter anywhere (typed on a keyboard that has them: a plain
-word there is meant so) and questions in English are left as they are.
+A word of a question typed without accents (no lower-case word has one: an accented name may be pasted) is read as
+the accented word of the same letters that is far more common than the word as typed and than any other reading, in
+general use (``common_words``, where the language has a list) and in the documents ("nar" → "när", "pa" → "på",
+"manga" → "många", "krangel" → "krångel"); where general use has two readings of like frequency, the one the documents
+use ("vard" → "vård"). A word common as typed stays ("saker" is a word of its own, not only "säker"); acronyms and
+capitalised words inside the question ("FA", "Hall") are read only as words of the documents; without general
+frequencies, so is any word, and none shorter than five letters ("satt" is not always "sätt"). Swedish "ar" is mostly
+"är", but "år" beside a number and after a word that counts or picks years ("29 ar", "varje ar", "vilket ar ska ...").
+Questions in English are left as they are.
 """
 
 from __future__ import annotations
