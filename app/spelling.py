@@ -35,7 +35,7 @@ _DOCUMENT_WORD = 1e-6
 
 def typed_with_accents(text: str) -> bool:
     """Whether ``text`` was typed on a keyboard with accented letters: a word in lower case, or the first word, has
-    one. An accented name ("Västsverige", "Regnér") may be pasted or typed by its own rules."""
+    one. An accented name (a place, a person) may be pasted or typed by its own rules."""
     found = _WORD.findall(text)
     return any(without_accents(w) != w for i, w in enumerate(found) if i == 0 or not w[0].isupper())
 
