@@ -124,24 +124,27 @@ _YEAR_AFTER = re.compile(r"^[\s\u00a0]*\d{4}\b")
 
 
 class _Context:
-    """The words around a question's word, for "ar" (år or är)."""
+    """Where a word stands in the question, read only when it matters (for "ar": år or är)."""
 
     def __init__(self, text: str, words: list[re.Match[str]], i: int) -> None:
-        self.before = without_accents(words[i - 1].group(0).lower()) if i else ""
-        following = words[i + 1].group(0) if i + 1 < len(words) else ""
-        self.after = without_accents(following.lower())
-        self.after_is_name = following[:1].isupper()
-        self.number_before = bool(_NUMBER_BEFORE.search(text[: words[i].start()]))
-        self.year_after = bool(_YEAR_AFTER.match(text[words[i].end() :]))
+        self._text, self._words, self._i = text, words, i
 
     def counts_years(self) -> bool:
         """ "29 ar", "ar 2030", "varje ar", "vilket ar ska …": a year. A name after "vilket ar" is what it is."""
-        if self.number_before or self.year_after or self.before in _YEARS_AFTER:
+        text, words, i = self._text, self._words, self._i
+        before = without_accents(words[i - 1].group(0).lower()) if i else ""
+        if (
+            before in _YEARS_AFTER
+            or _NUMBER_BEFORE.search(text[: words[i].start()])
+            or _YEAR_AFTER.match(text[words[i].end() :])
+        ):
             return True
-        if self.before not in _PICKS:
+        if before not in _PICKS:
             return False
-        verb = self.after in _VERBS or bool(_PAST_OR_PASSIVE.search(self.after))
-        return not self.after or (verb and not self.after_is_name)
+        following = words[i + 1].group(0) if i + 1 < len(words) else ""
+        after = without_accents(following.lower())
+        verb = after in _VERBS or bool(_PAST_OR_PASSIVE.search(after))
+        return not after or (verb and not following[:1].isupper())
 
 
 def _cased(typed: str, reading: str) -> str:
