@@ -33,9 +33,10 @@ from .answer import Answer, AnswerParams, asks_when_dated, asks_who_signed, comp
 from .calibration import answer_params, read_calibration
 from .followup import QUESTION_WORDS, resolve_followup
 from .indexing import IngestReport, Notice, fresh_index, ingest, make_embedder
+from .initialisms import initialisms
 from .items import numbered_item
 from .overview import Overview, answer_overview, title_stem
-from .questions import EnglishWords, QuestionAnalysis, analyse, has_question_word
+from .questions import EnglishWords, QuestionAnalysis, analyse, asks_to_list_too, has_question_word
 from .quotes import passage_url
 from .sections import (
     SectionScope,
@@ -97,7 +98,7 @@ class Engine:
         result, read_as, overview, _, _, _, _ = self._retrieve(
             question, top_k, mode, previous_question, docs, exclude_questions
         )
-        if overview is None or self._analyse_asked(result.question, read_as).expects == "number":
+        if overview is None or self._counts_only(result.question, read_as):
             return result  # as ``ask``: a count question is answered from the text first
         return self._overview_first(result, overview)
 
@@ -134,7 +135,7 @@ class Engine:
         named = self.router.named(read_as or result.question)
         # "How many areas …?": the text may state the count in a sentence worth quoting; the outline
         # answers when it does not.
-        if overview is not None and analysis.expects != "number":
+        if overview is not None and not self._counts_only(result.question, read_as):
             return self._overview_answer(base, result, overview)
         if result.query_vector is None:  # bm25 mode retrieves without the embedder; answers still need it
             result = replace(result, query_vector=self.embedder.embed_query(result.question))
@@ -164,7 +165,7 @@ class Engine:
             self.index,
             analysis,
             self.background_vectors,
-            self.vocabulary,
+            self.known_names,
             params or self.answer_params,
             # "Who wrote the foreword to <a document>?" names the part of that document that answers.
             named_section=bool(scoped)
@@ -200,6 +201,11 @@ class Engine:
             "citations": [self.citation_fields(asdict(c)) for c in answer.citations],
             "passages": [self.hit_fields(h) for h in result.hits],
         }
+
+    def _counts_only(self, question: str, read_as: str | None) -> bool:
+        """Whether a structure question asks how many only: the text may state the count in a sentence worth quoting
+        (the outline answers when it does not); "… and which are they?" asks for the list too."""
+        return self._analyse_asked(question, read_as).expects == "number" and not asks_to_list_too(question)
 
     def _with_source(self, answer: Answer, language: str) -> str:
         """An answer's text, opened by where it comes from (see ``sources``); a refusal as it is."""
@@ -472,6 +478,12 @@ class Engine:
             if all(w.lower() in words for w in re.findall(r"[^\W_]+", stands_for)):
                 words.update(w.lower() for w in re.findall(r"[^\W_]+", alias))
         return frozenset(words)
+
+    @cached_property
+    def known_names(self) -> frozenset[str]:
+        """The documents' words (see ``vocabulary``) and the initials of the names they repeat: a question may write
+        a body the documents name in full by its initials ("GU"). Not for reading accents: initials are no words."""
+        return self.vocabulary | initialisms(d.text for d in self.index.documents)
 
     def analyse(self, question: str) -> QuestionAnalysis:
         """What ``question`` asks for (see ``questions.analyse``), with this corpus's places."""

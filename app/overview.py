@@ -47,10 +47,16 @@ _AREA_WORDS = (
 # The document's main parts, its top-level headings: "Vilka huvudavsnitt har agendan?", "table of contents".
 _PARTS = re.compile(
     r"\b(?:huvudavsnitt\w*|huvuddel\w*|kapitel|kapitlen|kapitlet|chapters?|main (?:sections|parts)|"
-    r"table of contents|innehållsförteckning\w*|disposition\w*)\b",
+    r"table of contents|innehållsförteckning\w*|disposition\w*|"
+    # "Vilka delar består agendan av?", "What does the agenda consist of?", "Ge mig en översikt av agendan": what it
+    # is made of (a question whose other words name a topic is not about the structure: see ``_content_words``).
+    r"delar(?:na)?|parts|sections|avsnitt(?:en)?|består|consists?|made up|översikt|overview|outline)\b",
     re.IGNORECASE,
 )
-_GOAL_WORDS = r"målsättning\w*|delmål\w*|mål|målen|objectives?|goals?|targets?|actions|åtgärder(?:na)?"
+_GOAL_WORDS = (
+    r"målsättning\w*|delmål\w*|mål|målen|objectives?|goals?|targets?|actions|åtgärder(?:na)?|"
+    r"sub-?(?:goals?|objectives?|targets?)"
+)
 _AREAS = re.compile(rf"\b(?:{_AREA_WORDS})\b", re.IGNORECASE)
 _GOALS = re.compile(rf"\b(?:{_GOAL_WORDS})\b", re.IGNORECASE)
 # A kind of area a document names its own ("insatsområden", "strategiområde"): it picks that document.
@@ -73,10 +79,12 @@ _FRAME = frozenset(
     heter hette namn namnet titel titeln title rubriken nummer strategic strategiska strategisk strategiskt
     contain comprise comprises identify identifies prioritise prioritises prioritize prioritizes overview
     summarise summarize summary describe many listed named defined identified lists
+    består consist consists made up of av delar parts sections avsnitt avsnitten översikt overview outline
     """.split()
 )
 _PLURAL_GOALS = re.compile(
-    r"\b(?:målsättningar\w*|delmålen|objectives|goals|targets|actions|åtgärderna)\b|\b(?:vilka|which)\s+mål\b",
+    r"\b(?:målsättningar\w*|delmålen|objectives|goals|targets|actions|åtgärderna|sub-?(?:goals|objectives|targets))\b|"
+    r"\b(?:vilka|which)\s+mål\b",
     re.IGNORECASE,
 )
 
@@ -257,7 +265,7 @@ _MAX_TOPIC_WORDS_EXPLICIT = 10
 """... unless it asks for objectives or for which area explicitly."""
 _PLURAL = re.compile(
     r"\b(?:\w*områden\w*|areas|themes|teman|chapters|kapitlen|målsättningar\w*|objectives|goals|targets|actions|"
-    r"åtgärderna|delmålen|målen)\b",
+    r"åtgärderna|delmålen|målen|sub-?goals|sub-?objectives)\b",
     re.IGNORECASE,
 )
 

@@ -151,15 +151,15 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "person",
         _rx(
             r"\bvad heter\b.*\b(?:ordförande|minister|chef|direktör|ledare|samordnare|vd)\b",
-            r"\bvem (?:är|blir|var|ska|kommer att|leder)\b.*\b(?:ordförande|minister|chef|direktör|ledare|"
-            r"samordnare|vd)\b",
+            r"\bvem (?:är|blir|var|ska|skulle|har|kommer att|leder|utses|utsågs)\b.*"
+            r"\b(?:ordförande|minister|chef|direktör|ledare|samordnare|vd)\b",
             r"\bvilken person\b",
             # Plural only: "which minister for finance" names a role, which name lines are not checked for.
             r"\b(?:vilka|which|what)\s+(?:ministrar|ministers|statsråd|statsråden)\b",
             r"\bvilka personer\b",
             r"\bnamnet på\b",
-            r"\bwho (?:is|will|should|was|chairs|heads|leads)\b.*\b(?:chair|chairman|chairperson|minister|head|"
-            r"director|leader|coordinator|ceo)\b",
+            r"\bwho (?:is|will|should|was|has|had|would|chairs|heads|leads)\b.*"
+            r"\b(?:chair|chairman|chairperson|minister|head|director|leader|coordinator|ceo)\b",
             r"\bwho (?:chairs|heads)\b",
             r"\bwhich person\b",
             r"\bname of the (?:person|chair|minister|head|director|leader|coordinator)\b",
@@ -213,6 +213,16 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # "Vilket problem lyfts kring hur många som slutför …", "what could happen to how much …".
 _EMBEDDED = re.compile(r"\b(to|about|on|of|om|kring|över|till)\s+(hur|how)\s+(många|mycket|many|much)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)(?![-–]?tal|'?s\b)")
+# A clause that sets the scene before the question proper ("When tackling resistance, which approach …?", "Om vi vill
+# söka medel, vem ska vi kontakta?"): its "when" or "if" is a conjunction and asks for nothing.
+_SCENE = re.compile(
+    r"^\s*(?:when|whenever|if|while|once|since|given|as|när|om|medan|eftersom)\b"
+    # ... not a question of its own ("When will the council start, and who chairs it?")
+    r"(?!\s+(?:will|is|are|was|were|do|does|did|should|shall|can|could|would|must|has|have|had|ska|skall|är|var|"
+    r"blir|blev|kommer|har|hade|kan|bör|måste)\b)"
+    r"[^,?]{3,}?,\s*(?=(?:what|which|who|whom|whose|how|why|where|when|vad|vilk\w*|vem|vems|hur|varför|var|när)\b)",
+    re.IGNORECASE,
+)
 """A year; not a decade ("2030-talet", "the 2030s"), which any of its years answers ("mitten av 2030-talet": 2035)."""
 _NUMBER_WORDS = (
     r"två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio|hundra|tusen|"
@@ -295,7 +305,8 @@ def analyse(
     title ("the Regional Executive Board") is not taken for a name the documents must contain.
     """
     text = " ".join(question.split())
-    asked = _EMBEDDED.sub(r"\1 \3", text)  # "what happens to how much …" does not ask how much
+    # "What happens to how much …" does not ask how much; "When tackling resistance, which approach …?" asks which.
+    asked = _EMBEDDED.sub(r"\1 \3", _SCENE.sub("", text))
     expects = next((kind for kind, pattern in _EXPECTS if pattern.search(asked)), "description")
     years = tuple(dict.fromkeys(_YEAR.findall(text)))
     names = _names(without_asker_context(text), places | documents)
@@ -348,6 +359,20 @@ class EnglishWords:
 
 _QUESTION_WORD = re.compile(
     r"\b(?:vad|vilk\w+|hur|varför|när|var|vem|vems|what|which|how|why|when|where|who|whom|whose)\b", re.IGNORECASE
+)
+
+
+def asks_to_list_too(question: str) -> bool:
+    """Whether a count question also asks for what it counts: "Hur många insatsområden finns det, och vilka är de?",
+    "How many objectives are there, and what are they?" (the outline answers both)."""
+    return bool(_LIST_TOO.search(question))
+
+
+_LIST_TOO = re.compile(
+    r"\b(?:och|and)\s+(?:vilka|vad|which|what)\s+(?:är|var|heter|are|were|is)\s+(?:de|dem|dessa|they|these|their)\b|"
+    r"\b(?:och|and)\s+(?:vilka|which|what)\s+(?:är|are)\s+(?:det|it)\b|"
+    r"\b(?:lista|nämn|räkna upp|list|name)\s+(?:dem|them|alla|all)\b",
+    re.IGNORECASE,
 )
 
 
@@ -495,11 +520,10 @@ def _names(text: str, places: frozenset[str]) -> tuple[str, ...]:
     for start, neg_end in found:  # an acronym inside a capitalised word ("SM" in "SM-guld") is that word
         if not spans or start >= spans[-1][1]:
             spans.append((start, -neg_end))
-    runs: list[list[str]] = []
+    runs: list[tuple[int, int]] = []  # (start, end) of each run of name words
     last_end = -2
     for start, end in spans:
-        word = text[start:end]
-        low = word.lower()
+        low = text[start:end].lower()
         if start < first_end or start in openings or low in _NOT_NAMES or low.rstrip("s’'") in _NOT_NAMES:
             last_end = -2
             continue
@@ -507,8 +531,36 @@ def _names(text: str, places: frozenset[str]) -> tuple[str, ...]:
             last_end = -2
             continue
         if runs and start <= last_end + 1:
-            runs[-1].append(word)
+            runs[-1] = (runs[-1][0], end)
         else:
-            runs.append([word])
+            runs.append((start, end))
         last_end = end
-    return tuple(dict.fromkeys(" ".join(run) for run in runs))
+    return tuple(dict.fromkeys(text[start:end] for start, end in _without_examples(text, runs)))
+
+
+def _without_examples(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The runs that are not given as examples: "an outbreak like Covid", "bolag som t.ex. X och Y" illustrate what is
+    asked about, and the documents need not name them (a name asked about in its own right still must be there)."""
+    kept = []
+    example_end: int | None = None
+    for start, end in runs:
+        after_example = example_end is not None and _LISTED_WITH.fullmatch(text[example_end:start])
+        example = _EXAMPLE.search(text[:start])
+        # ... after a noun ("ett utbrott som t.ex. Covid"): "samarbete med t.ex. <name>" asks about that name itself.
+        if (example and not _PREPOSITION_BEFORE.search(text[: example.start()])) or after_example:
+            example_end = end
+        else:
+            example_end = None
+            kept.append((start, end))
+    return kept
+
+
+_EXAMPLE = re.compile(
+    r"(?:\blike|\bsuch as|\be\.g\.|\bfor example|\bfor instance|\bincluding|\bt\.\s?ex\.|\btill exempel|"
+    r"\bexempelvis|\bsåsom|\bbland annat|\bbl\.\s?a\.|\btyp)[\s,:]*$",
+    re.IGNORECASE,
+)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:med|om|för|av|i|på|till|från|hos|mot|with|about|for|of|in|on|to|from|at|by|against)[\s,]*$", re.IGNORECASE
+)
+_LISTED_WITH = re.compile(r"\s*(?:,|/|&)?\s*(?:(?:and|or|och|eller)\s+)?", re.IGNORECASE)

@@ -49,6 +49,12 @@ ROUTER = corpus_router()
         ("Hur stor roll spelar regionen?", "description"),
         ("Vilket datum antog regionstyrelsen agendan?", "day"),
         ("On what date will the council be established?", "day"),
+        # A clause setting the scene asks for nothing; the question after it does.
+        ("When tackling resistance to antibiotics, which approach should guide the work?", "description"),
+        ("Om vi vill söka medel, vem ska vi kontakta?", "agent"),
+        ("When will the council start, and who chairs it?", "date"),  # two questions: the first decides
+        ("Who has been appointed to chair the council?", "person"),
+        ("Vem har utsetts till ordförande i rådet?", "person"),
     ],
 )
 def test_question_kinds_in_both_languages(question: str, expects: str) -> None:
@@ -69,6 +75,17 @@ def test_what_askers_say_of_themselves_and_sentence_openings_are_no_names() -> N
     # a name in the question itself still counts, whoever asks
     assert analyse("Vi undrar: hur många prövningar gjordes i Norge?").names == ("Norge",)
     assert analyse("How many trials were run in Norway? We need it for a memo.").names == ("Norway",)
+
+
+def test_names_given_as_examples_need_not_be_in_the_documents() -> None:
+    assert analyse("Is the region ready for another outbreak like Covid?").names == ()
+    assert analyse("Vilka bolag, t.ex. Pfizer eller Novartis, nämns?").names == ()
+    # ... but "med t.ex. Pfizer" makes the name what is asked about
+    assert analyse("Vad säger agendan om samarbete med t.ex. Pfizer?").names == ("Pfizer",)
+    assert analyse("Does it name companies such as Pfizer, Novartis and Roche?").names == ()
+    # a name asked about in its own right, beside the examples, still counts
+    assert analyse("Are firms such as Pfizer active in Norway?").names == ("Norway",)
+    assert analyse("How many trials like those in Norway were run?").names == ("Norway",)  # not right after "like"
 
 
 def test_constraints_and_checks() -> None:
@@ -225,6 +242,12 @@ def test_followups_are_read_against_the_previous_question_and_others_stand_alone
         # "klart", "achieved": the frame of a question about completion, not a topic the section must mention.
         ("När ska delmål 5.2 vara klart?", False, "missing_fact"),
         ("When should objective 5.2 be achieved?", False, "missing_fact"),
+        # Initials of a name the documents repeat in full are that name; initials of nothing they name are not.
+        ("Vilka lärosäten utöver GU och Chalmers utbildar inom life science?", True, None),
+        ("Vilka lärosäten utöver KTH och Chalmers utbildar inom life science?", False, "missing_fact"),
+        # A name given as an example is no name the documents must give.
+        ("Does the regional agenda want the region ready for another pandemic like Covid?", True, None),
+        ("When tackling drug-resistant bacteria, which approach should underpin the work?", True, None),
     ],
 )
 def test_answers_and_specific_refusals(real_engine: Engine, question: str, answered: bool, reason: str) -> None:
@@ -302,6 +325,12 @@ def test_a_list_under_no_common_heading_has_no_introduction(real_engine: Engine)
         # framing words in other inflections ("prioriterade", "prioritises")
         ("Vilka insatsområden prioriteras i agendan?", 7),
         ("Could you list the prioritised focus areas of the regional agenda?", 7),
+        # what a document is made of; a count that asks for the list too; sub-goals
+        ("Vilka delar består agendan av?", 5),
+        ("What does the agenda consist of?", 5),
+        ("Hur många insatsområden finns i agendan och vilka är de?", 7),
+        ("How many objectives does the national strategy have, and what are they?", 31),
+        ("Which sub-goals fall under area 8 of the national strategy?", 5),
     ],
 )
 def test_structure_questions_in_other_words(real_engine: Engine, question: str, count: int) -> None:
