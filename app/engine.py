@@ -35,7 +35,7 @@ from .followup import QUESTION_WORDS, resolve_followup
 from .indexing import IngestReport, Notice, fresh_index, ingest, make_embedder
 from .initialisms import initialisms
 from .items import numbered_item
-from .overview import Overview, answer_overview, title_stem
+from .overview import Overview, answer_overview, asks_section_title, title_stem
 from .questions import EnglishWords, QuestionAnalysis, analyse, asks_to_list_too, has_question_word
 from .quotes import passage_url
 from .sections import (
@@ -132,6 +132,9 @@ class Engine:
         # own, not the item's text it was read with ("Vem ansvarar för delmål 2.1?" still needs a body).
         asked = f"{result.question.strip()} ({item})" if item else read_as
         analysis = self._analyse_asked(result.question, asked)
+        if analysis.expects == "called" and asks_section_title(result.question, self._area_nouns):
+            # The name of a section is its title, which the answer's lead gives for the passage it quotes.
+            analysis = replace(analysis, expects="description")
         named = self.router.named(read_as or result.question)
         # "How many areas …?": the text may state the count in a sentence worth quoting; the outline
         # answers when it does not.
@@ -285,8 +288,10 @@ class Engine:
         )
         asked = read_as or question
         # An area named by its topic is looked up only for list and description questions: "which
-        # target for the number of trials …" asks for a number the outline does not give.
-        topical = not self._analyse_asked(question, read_as).checkable
+        # target for the number of trials …" asks for a number the outline does not give; "Vad heter målsättningen om
+        # …?" asks for a title, which it does.
+        asked_for = self._analyse_asked(question, read_as)
+        topical = not asked_for.checkable or asked_for.expects == "called"
         # A follow-up naming its own document lists that document's sections, not the previous question's; one
         # pointing at an item of the list before ("den sista av dem") is about that section, not the list.
         own = named_here if read_as else None

@@ -47,10 +47,14 @@ _AREA_WORDS = (
 # The document's main parts, its top-level headings: "Vilka huvudavsnitt har agendan?", "table of contents".
 _PARTS = re.compile(
     r"\b(?:huvudavsnitt\w*|huvuddel\w*|kapitel|kapitlen|kapitlet|chapters?|main (?:sections|parts)|"
-    r"table of contents|innehållsförteckning\w*|disposition\w*|"
-    # "Vilka delar består agendan av?", "What does the agenda consist of?", "Ge mig en översikt av agendan": what it
-    # is made of (a question whose other words name a topic is not about the structure: see ``_content_words``).
-    r"delar(?:na)?|parts|sections|avsnitt(?:en)?|består|consists?|made up|översikt|overview|outline)\b",
+    r"table of contents|innehållsförteckning\w*|disposition\w*)\b",
+    re.IGNORECASE,
+)
+# What a document is made of: "Vilka delar består agendan av?", "What does the agenda consist of?", "Ge mig en översikt
+# av agendan" — its main parts, when nothing else is asked about: "Vilka delar består varje insatsområde av?" asks what
+# an area holds (a question whose other words name a topic is no structure question either: see ``_content_words``).
+_MADE_OF = re.compile(
+    r"\b(?:delar(?:na)?|parts|sections|avsnitt(?:en)?|består|consists?|made up|översikt|overview|outline)\b",
     re.IGNORECASE,
 )
 _GOAL_WORDS = (
@@ -79,7 +83,6 @@ _FRAME = frozenset(
     heter hette namn namnet titel titeln title rubriken nummer strategic strategiska strategisk strategiskt
     contain comprise comprises identify identifies prioritise prioritises prioritize prioritizes overview
     summarise summarize summary describe many listed named defined identified lists
-    består consist consists made up of av delar parts sections avsnitt avsnitten översikt overview outline
     """.split()
 )
 _PLURAL_GOALS = re.compile(
@@ -123,14 +126,17 @@ def answer_overview(
     the headings' English translations, so an English question may name an area by number and title."""
     router = router or DocumentRouter([d.info for d in documents], topic)
     own_nouns = area_nouns if area_nouns is not None else own_area_nouns(documents)
-    wants_parts = bool(_PARTS.search(question))
     wants_goals = bool(_GOALS.search(question))
     wants_areas = bool(_AREAS.search(question) or (own_nouns and own_nouns.search(question)))
     # "område 4", "målsättning 4.1", "the fourth area", "Och 4.2?"; a range ("1.1 till 8.5") names them all.
     numbers = [(n.partition(".")[0], n.partition(".")[2]) for n in section_numbers(question)]
+    made_of = bool(_MADE_OF.search(question)) and not (wants_goals or wants_areas or numbers)
+    wants_parts = bool(_PARTS.search(question)) or made_of
     if not (wants_goals or wants_areas or wants_parts or numbers):
         return None
     unnumbered = without_section_references(question)
+    if made_of:
+        unnumbered = _MADE_OF.sub(" ", unnumbered)
     rest = _content_words(unnumbered if own_nouns is None else own_nouns.sub(" ", unnumbered), topic, router)
     # Asking for goals or for one area explicitly ("Which objectives … for making better use of care
     # data?") makes a longer topic description an outline question too.
@@ -236,6 +242,25 @@ def answer_overview(
         text = f"{_NO_SUCH_SECTION[language].format(where=where, number=absent)} {text}"
     introduction = _introduction(sections, passages) if len(sections) > 1 else None
     return Overview(text.strip(), citations, first_passages, introduction)
+
+
+def asks_section_title(question: str, area_nouns: re.Pattern[str] | None = None) -> bool:
+    """Whether ``question`` asks what a section (an area, an objective, the documents' own area nouns) is called: "… och
+    vad heter i så fall den målsättningen?" asks for the title of the section that answers, which the answer's source
+    lead gives; "Vad heter programmet som målsättning 7.2 nämner?" asks for a name in its text."""
+    nouns = f"{_GOAL_WORDS}|{_AREA_WORDS}" + (f"|{area_nouns.pattern}" if area_nouns is not None else "")
+    return bool(
+        re.search(
+            rf"\b(?:vad heter|vilket namn har|what(?:'s| is) the name of|name of){_FILLER}\s+(?:{nouns})\b",
+            question,
+            re.I,
+        )
+        or re.search(rf"\bwhat(?:'s| is| are){_FILLER}\s+(?:{nouns})\s+called\b", question, re.I)
+    )
+
+
+# Words between "vad heter" and the section noun that name nothing ("vad heter i så fall den målsättningen?").
+_FILLER = r"(?:\s+(?:i|så|fall|den|det|de|denna|detta|dessa|egentligen|alltså|the|this|that|these|those|then|in|case))*"
 
 
 def _listed_items(document: Document, section: Section, passages: list[Passage], language: str) -> Overview | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from strategiqa.app.engine import Engine, ingest
 from strategiqa.app.followup import resolve_followup
+from strategiqa.app.overview import asks_section_title
 from strategiqa.app.questions import EnglishWords, analyse, satisfies
 from strategiqa.app.settings import Settings
 from strategiqa.ingest.sentences import sentence_role
@@ -75,6 +76,17 @@ def test_what_askers_say_of_themselves_and_sentence_openings_are_no_names() -> N
     # a name in the question itself still counts, whoever asks
     assert analyse("Vi undrar: hur många prövningar gjordes i Norge?").names == ("Norge",)
     assert analyse("How many trials were run in Norway? We need it for a memo.").names == ("Norway",)
+
+
+def test_the_title_of_the_section_that_answers_is_the_name_asked_for(real_engine: Engine) -> None:
+    result = real_engine.ask(
+        "Finns det stöd för nordisk samverkan i den nationella strategin, och vad heter i så fall den målsättningen?"
+    )
+    assert not result["abstained"] and "1.4 Norden" in result["answer"], result["answer"]
+    # A name in a section's text is not its title.
+    assert not asks_section_title("Vad heter programmet som målsättning 7.2 nämner?")
+    assert not asks_section_title("What is the fund under objective 8.5 called?")
+    assert asks_section_title("What is that objective called?")
 
 
 def test_names_given_as_examples_need_not_be_in_the_documents() -> None:
@@ -331,6 +343,9 @@ def test_a_list_under_no_common_heading_has_no_introduction(real_engine: Engine)
         ("Hur många insatsområden finns i agendan och vilka är de?", 7),
         ("How many objectives does the national strategy have, and what are they?", 31),
         ("Which sub-goals fall under area 8 of the national strategy?", 5),
+        # the name of a section asked for by its topic: its title
+        ("Vad heter målsättningen om nordisk samverkan?", 1),
+        ("What is the name of the objective on antimicrobial resistance?", 1),
     ],
 )
 def test_structure_questions_in_other_words(real_engine: Engine, question: str, count: int) -> None:
