@@ -53,6 +53,11 @@ _PARTS = re.compile(
 # What a document is made of: "Vilka delar består agendan av?", "What does the agenda consist of?", "Ge mig en översikt
 # av agendan" — its main parts, when nothing else is asked about: "Vilka delar består varje insatsområde av?" asks what
 # an area holds (a question whose other words name a topic is no structure question either: see ``_content_words``).
+_TRAILING_EXAMPLE = re.compile(
+    r"\s*[,;–—]\s*(?:for example|for instance|e\.g\.|such as|like|t\.\s?ex\.|till exempel|exempelvis|såsom|"
+    r"bland annat|bl\.\s?a\.)\s.*?(?=[?.!]*$)",
+    re.IGNORECASE,
+)
 _MADE_OF = re.compile(
     r"\b(?:delar(?:na)?|parts|sections|avsnitt(?:en)?|består|consists?|made up|översikt|overview|outline)\b",
     re.IGNORECASE,
@@ -126,6 +131,8 @@ def answer_overview(
     the headings' English translations, so an English question may name an area by number and title."""
     router = router or DocumentRouter([d.info for d in documents], topic)
     own_nouns = area_nouns if area_nouns is not None else own_area_nouns(documents)
+    # "Which objectives fall under area 8, for example the one about EU programmes?": the example asks for nothing more.
+    question = _TRAILING_EXAMPLE.sub("", question)
     wants_goals = bool(_GOALS.search(question))
     wants_areas = bool(_AREAS.search(question) or (own_nouns and own_nouns.search(question)))
     # "område 4", "målsättning 4.1", "the fourth area", "Och 4.2?"; a range ("1.1 till 8.5") names them all.
@@ -176,6 +183,7 @@ def answer_overview(
         absent = ".".join(n for n in numbers[0] if n)
         numbers = []
     sections: list[tuple[Document, Section]] = []
+    inner: set[str] = set()  # ids of sections listed inside the part above them
     lead: str = ""
     if rest:
         assert match_title is not None
@@ -202,7 +210,14 @@ def answer_overview(
         if not sections:
             return None
     elif wants_parts and not wants_goals:
-        sections = [(d, s) for d in candidates for s in d.sections if _is_part(s, d)]
+        for document in candidates:
+            for part in (s for s in document.sections if _is_part(s, document)):
+                sections.append((document, part))
+                # Its own unnumbered sections are parts of the outline too ("Process för framtagande …"); numbered
+                # ones (areas, objectives) have questions of their own.
+                if not any(c.number for c in part.children):
+                    inner.update(c.id for c in part.children)
+                    sections.extend((document, c) for c in part.children)
         if not sections:
             return None
     else:
@@ -212,21 +227,30 @@ def answer_overview(
         if not sections:
             return None
     doc_counts: dict[str, int] = {}
-    for document, _ in sections:
-        doc_counts[document.info.short_title] = doc_counts.get(document.info.short_title, 0) + 1
+    for document, section in sections:
+        if section.id not in inner:
+            doc_counts[document.info.short_title] = doc_counts.get(document.info.short_title, 0) + 1
     if len(sections) > 1:
         noun = _noun(
             language, two_part="." in (sections[0][1].number or ""), parts=any(not s.number for _, s in sections)
         )
         lead = "; ".join(f"{title}: {n} {noun}" for title, n in doc_counts.items()) + ":"
-    citations, parts, first_passages = [], [], []
+    citations: list[Citation] = []
+    parts: list[str] = []
+    first_passages: list[Passage] = []
+    inside: dict[int, list[str]] = {}  # position in ``parts`` -> the labels of the sections listed inside it
     for n, (document, section) in enumerate(sections, 1):
         passage = _first_passage(section, passages, document.info.doc_id)
         if passage is None:
             continue
         citations.append(_heading_citation(n, document, section, passage))
-        parts.append(f"{section.number} {section.title} [{n}]" if section.number else f"{section.title} [{n}]")
         first_passages.append(passage)
+        label = f"{section.number} {section.title} [{n}]" if section.number else f"{section.title} [{n}]"
+        if section.id in inner and parts:  # "Utmaningar som drivkraft [3] (Mål för … [4])"
+            inside.setdefault(len(parts) - 1, []).append(label)
+        else:
+            parts.append(label)
+    parts = [f"{p} ({'; '.join(inside[i])})" if i in inside else p for i, p in enumerate(parts)]
     if not citations:
         return None
     if len(citations) == 1:  # one section: its title, then the sentence its text opens with

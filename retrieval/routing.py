@@ -18,6 +18,8 @@ _INFLECTION = r"(?:a|t|s|en|ens)?" + _GENITIVE
 # A preposition (and article) that only introduces a document's name ("in the …", "enligt …").
 _NAME_PREFIX = r"(?:(?:in|of|by|according to|enligt|i)\s+)?(?:the\s+)?"
 # A question that sets places against each other is about the places: it is not focused.
+# Where a statement ends and what follows it begins: a sentence's end, a colon, a spaced dash.
+_AFTER_CONTEXT = re.compile(r"(?<=[.!:;])\s+|\s[–—-]\s")
 _COMPARISON = re.compile(
     r"\b(?:compare[sd]?|comparison|compared|differ|differs|difference|versus|vs|besides|outside|rest of"
     r"|jämför|jämfört|jämförelse|skiljer|skillnad|förutom|utanför|övriga)\b",
@@ -82,6 +84,13 @@ class DocumentRouter:
         names none or several. Names outrank places: "the agenda's view of Swedish exports" is the agenda's."""
         if not text:
             return None
+        # A statement before the question proper sets its context ("<The strategy> has eight areas – how many does
+        # <the agenda> set out?"): the document the question itself names is the one asked about.
+        context, _, proper = _AFTER_CONTEXT.sub("\\g<0>\n", text).rpartition("\n")
+        if context.strip() and not context.rstrip().endswith("?") and not _COMPARISON.search(text):
+            own = self.named(proper)
+            if own is not None and len(self.named_all(text)) > 1:
+                return own
         places = self._places_outside_names(text)
         strong: set[str | None] = set()
         words: list[re.Match[str]] = []

@@ -338,11 +338,13 @@ def test_a_list_under_no_common_heading_has_no_introduction(real_engine: Engine)
         ("Vilka insatsområden prioriteras i agendan?", 7),
         ("Could you list the prioritised focus areas of the regional agenda?", 7),
         # what a document is made of; a count that asks for the list too; sub-goals
-        ("Vilka delar består agendan av?", 5),
-        ("What does the agenda consist of?", 5),
+        ("Vilka delar består agendan av?", 7),  # five parts, two of them with a section of their own
+        ("What does the agenda consist of?", 7),
         ("Hur många insatsområden finns i agendan och vilka är de?", 7),
         ("How many objectives does the national strategy have, and what are they?", 31),
         ("Which sub-goals fall under area 8 of the national strategy?", 5),
+        # an example after the question asks for nothing more
+        ("Which objectives fall under area 8 of the national strategy, for example the one about EU programmes?", 5),
         # the name of a section asked for by its topic: its title
         ("Vad heter målsättningen om nordisk samverkan?", 1),
         ("What is the name of the objective on antimicrobial resistance?", 1),

@@ -66,6 +66,13 @@ def test_document_hints_and_stripping() -> None:
     assert ROUTER.role(ROUTER.named("What does the agenda say about HTA?")) == "regional"
     assert ROUTER.role(ROUTER.named("Vad säger regeringen om kliniska prövningar?")) == "national"
     assert ROUTER.named("Hur skiljer sig agendan från den nationella strategin?") is None
+    # A statement before the question proper sets its context; the question names the document asked about.
+    context = "Den nationella strategin har åtta områden – hur många insatsområden har agendan?"
+    assert ROUTER.role(ROUTER.named(context)) == "regional"
+    assert ROUTER.role(ROUTER.named("The agenda has seven focus areas. How many areas does the strategy have?")) == (
+        "national"
+    )
+    assert ROUTER.named("Vad säger agendan? Och strategin?") is None  # two questions: neither stands alone
     assert ROUTER.strip_names("What are testbeds mentioned for in the strategy?") == "What are testbeds mentioned for?"
     assert ROUTER.strip_names("Agendan?") == "Agendan?"
     # With a pronoun (how a follow-up was read, shown to the user) the sentence still reads.
