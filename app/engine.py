@@ -35,7 +35,7 @@ from .followup import QUESTION_WORDS, resolve_followup
 from .indexing import IngestReport, Notice, fresh_index, ingest, make_embedder
 from .initialisms import initialisms
 from .items import numbered_item
-from .overview import Overview, answer_overview, asks_section_title, title_stem
+from .overview import Overview, answer_overview, asks_section_title, goal_sections, title_stem
 from .questions import EnglishWords, QuestionAnalysis, analyse, asks_to_list_too, has_question_word
 from .quotes import passage_url
 from .sections import (
@@ -54,6 +54,7 @@ from .sources import source_lead
 from .spelling import Accents, typed_with_accents
 from .subject import SUBJECT_HEAD, SubjectMatcher, proper_nouns
 from .titles import SectionTitles
+from .topic import topic_words
 from .validation import BadInput, validate_question, validate_request
 
 BACKGROUND_SENTENCES = Path(__file__).parent / "data" / "background_sentences.txt"
@@ -132,10 +133,10 @@ class Engine:
         # own, not the item's text it was read with ("Vem ansvarar för delmål 2.1?" still needs a body).
         asked = f"{result.question.strip()} ({item})" if item else read_as
         analysis = self._analyse_asked(result.question, asked)
-        if analysis.expects == "called" and asks_section_title(result.question, self._area_nouns):
+        named = self.router.named(read_as or result.question)
+        if analysis.expects == "called" and self._asks_a_sections_title(result.question, named):
             # The name of a section is its title, which the answer's lead gives for the passage it quotes.
             analysis = replace(analysis, expects="description")
-        named = self.router.named(read_as or result.question)
         # "How many areas …?": the text may state the count in a sentence worth quoting; the outline
         # answers when it does not.
         if overview is not None and not self._counts_only(result.question, read_as):
@@ -204,6 +205,17 @@ class Engine:
             "citations": [self.citation_fields(asdict(c)) for c in answer.citations],
             "passages": [self.hit_fields(h) for h in result.hits],
         }
+
+    def _asks_a_sections_title(self, question: str, named: str | None) -> bool:
+        """Whether ``question`` asks what a section is called ("… och vad heter i så fall den målsättningen?") and its
+        words name a numbered section of the (named) documents by its title (see ``titles.SectionTitles``): "Vad heter
+        målsättningen om <a topic no section has>?" still asks for a name the documents do not give."""
+        if not asks_section_title(question, self._area_nouns):
+            return False
+        topic = topic_words(question, self.index)
+        documents = [d for d in self.index.documents if named in (None, d.info.doc_id)]
+        sections = [s for d in documents for s in goal_sections(d)]
+        return bool(topic) and self.match_title(topic or "", sections) is not None
 
     def _counts_only(self, question: str, read_as: str | None) -> bool:
         """Whether a structure question asks how many only: the text may state the count in a sentence worth quoting
@@ -288,10 +300,8 @@ class Engine:
         )
         asked = read_as or question
         # An area named by its topic is looked up only for list and description questions: "which
-        # target for the number of trials …" asks for a number the outline does not give; "Vad heter målsättningen om
-        # …?" asks for a title, which it does.
-        asked_for = self._analyse_asked(question, read_as)
-        topical = not asked_for.checkable or asked_for.expects == "called"
+        # target for the number of trials …" asks for a number the outline does not give.
+        topical = not self._analyse_asked(question, read_as).checkable
         # A follow-up naming its own document lists that document's sections, not the previous question's; one
         # pointing at an item of the list before ("den sista av dem") is about that section, not the list.
         own = named_here if read_as else None

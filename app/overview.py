@@ -53,9 +53,15 @@ _PARTS = re.compile(
 # What a document is made of: "Vilka delar består agendan av?", "What does the agenda consist of?", "Ge mig en översikt
 # av agendan" — its main parts, when nothing else is asked about: "Vilka delar består varje insatsområde av?" asks what
 # an area holds (a question whose other words name a topic is no structure question either: see ``_content_words``).
+# An example closing the question: after a comma or dash, with no further clause up to the question mark ("…, såsom
+# 2.1, handlar om infrastruktur?" goes on to ask something else).
 _TRAILING_EXAMPLE = re.compile(
     r"\s*[,;–—]\s*(?:for example|for instance|e\.g\.|such as|like|t\.\s?ex\.|till exempel|exempelvis|såsom|"
-    r"bland annat|bl\.\s?a\.)\s.*?(?=[?.!]*$)",
+    r"bland annat|bl\.\s?a\.)\s[^,;:–—?!]*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+_PARTS_OF = re.compile(
+    r"\b(?:delar(?:na)?|parts|sections|avsnitt(?:en)?)\s+(?:av|of|i|in)\s+((?:(?:the|den|det)\s+)?[\w-]+(?:\s+[\w-]+)?)",
     re.IGNORECASE,
 )
 _MADE_OF = re.compile(
@@ -132,12 +138,17 @@ def answer_overview(
     router = router or DocumentRouter([d.info for d in documents], topic)
     own_nouns = area_nouns if area_nouns is not None else own_area_nouns(documents)
     # "Which objectives fall under area 8, for example the one about EU programmes?": the example asks for nothing more.
-    question = _TRAILING_EXAMPLE.sub("", question)
+    question = _TRAILING_EXAMPLE.sub("?", question)
     wants_goals = bool(_GOALS.search(question))
     wants_areas = bool(_AREAS.search(question) or (own_nouns and own_nouns.search(question)))
     # "område 4", "målsättning 4.1", "the fourth area", "Och 4.2?"; a range ("1.1 till 8.5") names them all.
     numbers = [(n.partition(".")[0], n.partition(".")[2]) for n in section_numbers(question)]
     made_of = bool(_MADE_OF.search(question)) and not (wants_goals or wants_areas or numbers)
+    # "Vilka delar av <a place> omfattas?", "What parts of the value chain …": parts of something else.
+    owner = _PARTS_OF.search(question)
+    if made_of and owner:
+        whose = owner.group(1)
+        made_of = bool(router.named_all(whose)) and router.strip_places(whose) == whose  # a document's, not a place's
     wants_parts = bool(_PARTS.search(question)) or made_of
     if not (wants_goals or wants_areas or wants_parts or numbers):
         return None
@@ -213,7 +224,7 @@ def answer_overview(
         for document in candidates:
             for part in (s for s in document.sections if _is_part(s, document)):
                 sections.append((document, part))
-                # Its own unnumbered sections are parts of the outline too ("Process för framtagande …"); numbered
+                # Its own unnumbered sections are parts of the outline too (how the document was written, say); numbered
                 # ones (areas, objectives) have questions of their own.
                 if not any(c.number for c in part.children):
                     inner.update(c.id for c in part.children)
@@ -246,7 +257,7 @@ def answer_overview(
         citations.append(_heading_citation(n, document, section, passage))
         first_passages.append(passage)
         label = f"{section.number} {section.title} [{n}]" if section.number else f"{section.title} [{n}]"
-        if section.id in inner and parts:  # "Utmaningar som drivkraft [3] (Mål för … [4])"
+        if section.id in inner and parts:  # "<A part> [3] (<its own section> [4])"
             inside.setdefault(len(parts) - 1, []).append(label)
         else:
             parts.append(label)
@@ -272,7 +283,8 @@ def asks_section_title(question: str, area_nouns: re.Pattern[str] | None = None)
     """Whether ``question`` asks what a section (an area, an objective, the documents' own area nouns) is called: "… och
     vad heter i så fall den målsättningen?" asks for the title of the section that answers, which the answer's source
     lead gives; "Vad heter programmet som målsättning 7.2 nämner?" asks for a name in its text."""
-    nouns = f"{_GOAL_WORDS}|{_AREA_WORDS}" + (f"|{area_nouns.pattern}" if area_nouns is not None else "")
+    # Areas by their compound names only: "the name of the area in <a city> where …" asks for a place.
+    nouns = f"{_GOAL_WORDS}|{_NAMED_AREAS}" + (f"|{area_nouns.pattern}" if area_nouns is not None else "")
     return bool(
         re.search(
             rf"\b(?:vad heter|vilket namn har|what(?:'s| is) the name of|name of){_FILLER}\s+(?:{nouns})\b",
@@ -283,6 +295,7 @@ def asks_section_title(question: str, area_nouns: re.Pattern[str] | None = None)
     )
 
 
+_NAMED_AREAS = r"(?:focus|priority|action|thematic|strategic)\s+areas?|\w+områden?\w*"
 # Words between "vad heter" and the section noun that name nothing ("vad heter i så fall den målsättningen?").
 _FILLER = r"(?:\s+(?:i|så|fall|den|det|de|denna|detta|dessa|egentligen|alltså|the|this|that|these|those|then|in|case))*"
 

@@ -213,17 +213,19 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # "Vilket problem lyfts kring hur många som slutför …", "what could happen to how much …".
 _EMBEDDED = re.compile(r"\b(to|about|on|of|om|kring|över|till)\s+(hur|how)\s+(många|mycket|many|much)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)(?![-–]?tal|'?s\b)")
+"""A year; not a decade ("2030-talet", "the 2030s"), which any of its years answers ("mitten av 2030-talet": 2035)."""
 # A clause that sets the scene before the question proper ("When tackling resistance, which approach …?", "Om vi vill
 # söka medel, vem ska vi kontakta?"): its "when" or "if" is a conjunction and asks for nothing.
 _SCENE = re.compile(
-    r"^\s*(?:when|whenever|if|while|once|since|given|as|när|om|medan|eftersom)\b"
-    # ... not a question of its own ("When will the council start, and who chairs it?")
-    r"(?!\s+(?:will|is|are|was|were|do|does|did|should|shall|can|could|would|must|has|have|had|ska|skall|är|var|"
-    r"blir|blev|kommer|har|hade|kan|bör|måste)\b)"
+    # ... not a question of its own: an auxiliary, an adverb or (Swedish word order) a passive verb right after the
+    # conjunction ("When will the council start, and who chairs it?", "When exactly …", "När antogs agendan, vem …?")
+    r"^\s*(?:(?:when|whenever|if|while|once|since)\b(?!\s+(?:will|is|are|was|were|do|does|did|should|shall|can|could|"
+    r"would|must|has|have|had|exactly|precisely|roughly|approximately|ever)\b)"
+    r"|(?:när|om|medan|eftersom)\b(?!\s+(?:ska|skall|är|var|blir|blev|kommer|har|hade|kan|bör|måste|exakt|ungefär|"
+    r"\w+s)\b))"
     r"[^,?]{3,}?,\s*(?=(?:what|which|who|whom|whose|how|why|where|when|vad|vilk\w*|vem|vems|hur|varför|var|när)\b)",
     re.IGNORECASE,
 )
-"""A year; not a decade ("2030-talet", "the 2030s"), which any of its years answers ("mitten av 2030-talet": 2035)."""
 _NUMBER_WORDS = (
     r"två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio|hundra|tusen|"
     r"miljon(?:er)?|miljard(?:er)?|dubbl\w*|fördubbl\w*|halver\w*|hälften|tiotal|tjugotal|hundratal|"
@@ -541,13 +543,18 @@ def _names(text: str, places: frozenset[str]) -> tuple[str, ...]:
 def _without_examples(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The runs that are not given as examples: "an outbreak like Covid", "bolag som t.ex. X och Y" illustrate what is
     asked about, and the documents need not name them (a name asked about in its own right still must be there)."""
+    if _MENTION_ASKED.search(text):  # "Nämner strategin bolag som t.ex. <name>?" asks whether the name is there
+        return runs
     kept = []
     example_end: int | None = None
     for start, end in runs:
         after_example = example_end is not None and _LISTED_WITH.fullmatch(text[example_end:start])
         example = _EXAMPLE.search(text[:start])
-        # ... after a noun ("ett utbrott som t.ex. Covid"): "samarbete med t.ex. <name>" asks about that name itself.
-        if (example and not _PREPOSITION_BEFORE.search(text[: example.start()])) or after_example:
+        # ... after a noun ("ett utbrott som t.ex. Covid"): "samarbete med t.ex. <name>" asks about that name itself,
+        # and "What would the region like <name> to do?" uses "like" as a verb.
+        before = text[: example.start()] if example else ""
+        verb = example is not None and example.group(0).strip().lower() == "like" and _LIKE_AS_VERB.search(before)
+        if (example and not verb and not _PREPOSITION_BEFORE.search(before)) or after_example:
             example_end = end
         else:
             example_end = None
@@ -562,5 +569,12 @@ _EXAMPLE = re.compile(
 )
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:med|om|för|av|i|på|till|från|hos|mot|with|about|for|of|in|on|to|from|at|by|against)[\s,]*$", re.IGNORECASE
+)
+# "like" as a verb: after "would", "do" … a few words back, or right after a pronoun ("What would the region like …").
+_LIKE_AS_VERB = re.compile(
+    r"(?:\b(?:would|'d|do|does|did|don't|doesn't|didn't)\b(?:\s+[\w'-]+){0,3}|\b(?:i|we|you|they))\s*$", re.IGNORECASE
+)
+_MENTION_ASKED = re.compile(
+    r"\b(?:nämner|nämns|nämnas|omnämns|tar\s+\w+\s+upp|mentions?|mentioned|names?|named|refers?\s+to)\b", re.IGNORECASE
 )
 _LISTED_WITH = re.compile(r"\s*(?:,|/|&)?\s*(?:(?:and|or|och|eller)\s+)?", re.IGNORECASE)

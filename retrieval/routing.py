@@ -17,9 +17,16 @@ _GENITIVE = r"(?:['’:]?s)?"
 _INFLECTION = r"(?:a|t|s|en|ens)?" + _GENITIVE
 # A preposition (and article) that only introduces a document's name ("in the …", "enligt …").
 _NAME_PREFIX = r"(?:(?:in|of|by|according to|enligt|i)\s+)?(?:the\s+)?"
-# A question that sets places against each other is about the places: it is not focused.
-# Where a statement ends and what follows it begins: a sentence's end, a colon, a spaced dash.
+# Where a statement ends and what follows it begins: a sentence's end, a colon or semicolon, a spaced dash; an
+# abbreviation's full stop ends none ("t.ex. ", "cf. "); a clause with a question word is no statement.
 _AFTER_CONTEXT = re.compile(r"(?<=[.!:;])\s+|\s[–—-]\s")
+_ABBREVIATION_END = re.compile(
+    r"\b(?:t\.\s?ex|e\.g|i\.e|bl\.\s?a|d\.v\.s|dvs|m\.m|s\.k|ca|etc|resp|jfr|cf|vs|s|se|jämför)\.?\s*$", re.IGNORECASE
+)
+_ASKS = re.compile(
+    r"\b(?:vad|vilk\w*|hur|när|var|vem|vems|varför|what|which|how|when|where|who|whose|why)\b", re.IGNORECASE
+)
+# A question that sets places against each other is about the places: it is not focused.
 _COMPARISON = re.compile(
     r"\b(?:compare[sd]?|comparison|compared|differ|differs|difference|versus|vs|besides|outside|rest of"
     r"|jämför|jämfört|jämförelse|skiljer|skillnad|förutom|utanför|övriga)\b",
@@ -84,13 +91,9 @@ class DocumentRouter:
         names none or several. Names outrank places: "the agenda's view of Swedish exports" is the agenda's."""
         if not text:
             return None
-        # A statement before the question proper sets its context ("<The strategy> has eight areas – how many does
-        # <the agenda> set out?"): the document the question itself names is the one asked about.
-        context, _, proper = _AFTER_CONTEXT.sub("\\g<0>\n", text).rpartition("\n")
-        if context.strip() and not context.rstrip().endswith("?") and not _COMPARISON.search(text):
-            own = self.named(proper)
-            if own is not None and len(self.named_all(text)) > 1:
-                return own
+        asked_in_context = self._named_after_context(text)
+        if asked_in_context is not None:
+            return asked_in_context
         places = self._places_outside_names(text)
         strong: set[str | None] = set()
         words: list[re.Match[str]] = []
@@ -157,6 +160,24 @@ class DocumentRouter:
                 m.start() <= p.start() and p.end() <= m.end() and m.end() - m.start() > len(p.group(0)) for m in longer
             )
         ]
+
+    def _named_after_context(self, text: str) -> str | None:
+        """The document the question proper names when a statement before it names another: "<The strategy> has
+        eight areas – how many does <the agenda> set out?" asks about the agenda. None when there is no such
+        statement (a question before it, an abbreviation's full stop, a comparison) or the question names none."""
+        flat = " ".join(text.split())
+        context, _, proper = _AFTER_CONTEXT.sub("\\g<0>\n", flat).rpartition("\n")
+        if (
+            not context.strip()
+            or context.rstrip().endswith("?")
+            or _ABBREVIATION_END.search(context)
+            or _ASKS.search(context)  # a question, not a statement
+            or not _ASKS.search(proper)
+            or _COMPARISON.search(flat)
+        ):
+            return None
+        proper_doc = self.named(proper)
+        return proper_doc if proper_doc is not None and len(self.named_all(flat)) > 1 else None
 
     def named_all(self, text: str) -> set[str]:
         """Every document ``text`` names, by name, cue or place ("Hur förhåller sig agendan till strategin?": two)."""
