@@ -213,9 +213,10 @@ class Engine:
         if not asks_section_title(question, self._area_nouns):
             return False
         topic = topic_words(question, self.index)
+        if not topic:
+            return False
         documents = [d for d in self.index.documents if named in (None, d.info.doc_id)]
-        sections = [s for d in documents for s in goal_sections(d)]
-        return bool(topic) and self.match_title(topic or "", sections) is not None
+        return self.match_title(topic, [s for d in documents for s in goal_sections(d)]) is not None
 
     def _counts_only(self, question: str, read_as: str | None) -> bool:
         """Whether a structure question asks how many only: the text may state the count in a sentence worth quoting

@@ -50,9 +50,6 @@ _PARTS = re.compile(
     r"table of contents|innehållsförteckning\w*|disposition\w*)\b",
     re.IGNORECASE,
 )
-# What a document is made of: "Vilka delar består agendan av?", "What does the agenda consist of?", "Ge mig en översikt
-# av agendan" — its main parts, when nothing else is asked about: "Vilka delar består varje insatsområde av?" asks what
-# an area holds (a question whose other words name a topic is no structure question either: see ``_content_words``).
 # An example closing the question: after a comma or dash, with no further clause up to the question mark ("…, såsom
 # 2.1, handlar om infrastruktur?" goes on to ask something else).
 _TRAILING_EXAMPLE = re.compile(
@@ -60,10 +57,14 @@ _TRAILING_EXAMPLE = re.compile(
     r"bland annat|bl\.\s?a\.)\s[^,;:–—?!]*[?.!]*\s*$",
     re.IGNORECASE,
 )
+# "Vilka delar av <a place> …", "the parts of <a document>": whose parts (see ``answer_overview``).
 _PARTS_OF = re.compile(
     r"\b(?:delar(?:na)?|parts|sections|avsnitt(?:en)?)\s+(?:av|of|i|in)\s+((?:(?:the|den|det)\s+)?[\w-]+(?:\s+[\w-]+)?)",
     re.IGNORECASE,
 )
+# What a document is made of: "Vilka delar består agendan av?", "What does the agenda consist of?", "Ge mig en översikt
+# av agendan" — its main parts, when nothing else is asked about: "Vilka delar består varje insatsområde av?" asks what
+# an area holds (a question whose other words name a topic is no structure question either: see ``_content_words``).
 _MADE_OF = re.compile(
     r"\b(?:delar(?:na)?|parts|sections|avsnitt(?:en)?|består|consists?|made up|översikt|overview|outline)\b",
     re.IGNORECASE,
