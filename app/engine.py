@@ -33,7 +33,7 @@ from .answer import Answer, AnswerParams, asks_when_dated, asks_who_signed, comp
 from .calibration import answer_params, read_calibration
 from .followup import QUESTION_WORDS, resolve_followup
 from .indexing import IngestReport, Notice, fresh_index, ingest, make_embedder
-from .initialisms import initialisms
+from .initialisms import initialisms, phrase_initials
 from .items import numbered_item
 from .overview import Overview, answer_overview, asks_section_title, goal_sections, title_stem
 from .questions import EnglishWords, QuestionAnalysis, analyse, asks_to_list_too, has_question_word
@@ -497,9 +497,11 @@ class Engine:
 
     @cached_property
     def known_names(self) -> frozenset[str]:
-        """The documents' words (see ``vocabulary``) and the initials of the names they repeat: a question may write
-        a body the documents name in full by its initials ("GU"). Not for reading accents: initials are no words."""
-        return self.vocabulary | initialisms(d.text for d in self.index.documents)
+        """The documents' words (see ``vocabulary``), the initials of the names they repeat and of the corpus topic: a
+        question may write a body the documents name in full, or their topic, by its initials ("GU", "LS"). Not for
+        reading accents: initials are no words."""
+        documents = initialisms(d.text for d in self.index.documents)
+        return self.vocabulary | documents | phrase_initials(self.router.topic_phrases)
 
     def analyse(self, question: str) -> QuestionAnalysis:
         """What ``question`` asks for (see ``questions.analyse``), with this corpus's places."""

@@ -36,6 +36,12 @@ def initialisms(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+def phrase_initials(phrases: Iterable[str]) -> frozenset[str]:
+    """The lower-cased initials of phrases of two words or more: the corpus topic ("LS" for the phrase its titles
+    share)."""
+    return frozenset("".join(w[0] for w in p.split()).lower() for p in phrases if len(p.split()) >= MIN_WORDS)
+
+
 def _runs(words: list[str]) -> list[tuple[str, ...]]:
     """The runs opening ``words`` that may be names: every word capitalised ("Health Care"), or a genitive and what
     it owns ("<Place>s universitet"); no function word at either end. "<Place> finns goda förutsättningar" is a

@@ -293,9 +293,15 @@ def asks_section_title(question: str, area_nouns: re.Pattern[str] | None = None)
             re.I,
         )
         or re.search(rf"\bwhat(?:'s| is| are){_FILLER}\s+(?:{nouns})\s+called\b", question, re.I)
+        # "Vilket av insatsområdena handlar om …, och vad heter det?": the section named before, by a pronoun.
+        or bool(_NAME_OF_IT.search(question) and re.search(rf"\b(?:{nouns})\b", question, re.I))
     )
 
 
+_NAME_OF_IT = re.compile(
+    r"\bvad heter (?:det|den|de)\b|\bwhat(?:'s| is| are) (?:it|they) called\b|\bwhat(?:'s| is) (?:its|their) names?\b",
+    re.IGNORECASE,
+)
 _NAMED_AREAS = r"(?:focus|priority|action|thematic|strategic)\s+areas?|\w+områden?\w*"
 # Words between "vad heter" and the section noun that name nothing ("vad heter i så fall den målsättningen?").
 _FILLER = r"(?:\s+(?:i|så|fall|den|det|de|denna|detta|dessa|egentligen|alltså|the|this|that|these|those|then|in|case))*"
@@ -349,6 +355,8 @@ def _content_words(question: str, topic: tuple[str, ...], router: DocumentRouter
     text = router.strip_names(question).lower()
     for phrase in topic:
         text = text.replace(phrase.lower(), " ")
+        if len(phrase.split()) > 1:  # ... or its initials ("the national LS strategy")
+            text = re.sub(rf"\b{re.escape(''.join(w[0] for w in phrase.lower().split()))}\b", " ", text)
     text = _PARTS.sub(" ", _AREAS.sub(" ", _GOALS.sub(" ", text)))
     return [
         w

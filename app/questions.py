@@ -118,6 +118,9 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bhow much\b",
             r"\bhur (?:stor|stort|stora|hög|högt|höga)\b(?!\s+(?:roll|betydelse|vikt|del|andel))",
             r"\bhow (?:large|big|high)\b(?!\s+(?:a\s+)?(?:role|part|share))",
+            # "What was the combined turnover …?", "Vad är den samlade omsättningen …?": a figure.
+            r"\b(?:what|vad)\s+(?:is|was|were|are|är|var|blir)\s+(?:the\s+|den\s+|det\s+)?(?:(?:combined|total|annual|"
+            r"overall|samlade|totala|årliga|sammanlagda)\s+)?(?:turnover|revenues?|omsättning\w*|intäkt\w*)\b",
         ),
     ),
     (
