@@ -24,6 +24,7 @@ from strategiqa.ingest.structure import repeats_title
 from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.text import STOP_WORDS, stem
 
+from .initialisms import phrase_initials
 from .items import items_under
 from .sections import (
     COUNT_WORDS,
@@ -355,8 +356,8 @@ def _content_words(question: str, topic: tuple[str, ...], router: DocumentRouter
     text = router.strip_names(question).lower()
     for phrase in topic:
         text = text.replace(phrase.lower(), " ")
-        if len(phrase.split()) > 1:  # ... or its initials ("the national LS strategy")
-            text = re.sub(rf"\b{re.escape(''.join(w[0] for w in phrase.lower().split()))}\b", " ", text)
+    for initials in phrase_initials(topic):  # ... or its initials ("the national LS strategy")
+        text = re.sub(rf"\b{re.escape(initials)}\b", " ", text)
     text = _PARTS.sub(" ", _AREAS.sub(" ", _GOALS.sub(" ", text)))
     return [
         w
