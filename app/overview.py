@@ -59,15 +59,16 @@ _TRAILING_EXAMPLE = re.compile(
     re.IGNORECASE,
 )
 # "Vilka delar av <a place> …", "the parts of <a document>": whose parts (see ``answer_overview``).
+_PART_NOUNS = r"delar(?:na)?|parts|sections|avsnitt(?:en)?"
 _PARTS_OF = re.compile(
-    r"\b(?:delar(?:na)?|parts|sections|avsnitt(?:en)?)\s+(?:av|of|i|in)\s+((?:(?:the|den|det)\s+)?[\w-]+(?:\s+[\w-]+)?)",
+    rf"\b(?:{_PART_NOUNS})\s+(?:av|of|i|in)\s+((?:(?:the|den|det)\s+)?[\w-]+(?:\s+[\w-]+)?)",
     re.IGNORECASE,
 )
 # What a document is made of: "Vilka delar består agendan av?", "What does the agenda consist of?", "Ge mig en översikt
 # av agendan" — its main parts, when nothing else is asked about: "Vilka delar består varje insatsområde av?" asks what
 # an area holds (a question whose other words name a topic is no structure question either: see ``_content_words``).
 _MADE_OF = re.compile(
-    r"\b(?:delar(?:na)?|parts|sections|avsnitt(?:en)?|består|consists?|made up|översikt|overview|outline)\b",
+    rf"\b(?:{_PART_NOUNS}|består|consists?|made up|översikt|overview|outline)\b",
     re.IGNORECASE,
 )
 _GOAL_WORDS = (

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from strategiqa.retrieval.language import without_accents
+from strategiqa.retrieval.routing import QUESTION_WORD
 
 # Kinds whose presence in a sentence can be checked; the others (list, reason, description) cannot.
 CHECKABLE = frozenset(
@@ -362,11 +363,6 @@ class EnglishWords:
         return low in self.common and low not in self.proper  # "China", "Bill": names win
 
 
-_QUESTION_WORD = re.compile(
-    r"\b(?:vad|vilk\w+|hur|varför|när|var|vem|vems|what|which|how|why|when|where|who|whom|whose)\b", re.IGNORECASE
-)
-
-
 def asks_to_list_too(question: str) -> bool:
     """Whether a count question also asks for what it counts: "Hur många insatsområden finns det, och vilka är de?",
     "How many objectives are there, and what are they?" (the outline answers both)."""
@@ -383,7 +379,7 @@ _LIST_TOO = re.compile(
 
 def has_question_word(question: str) -> bool:
     """Whether ``question`` has an interrogative of its own ("Och i den andra?" has none)."""
-    return bool(_QUESTION_WORD.search(question))
+    return bool(QUESTION_WORD.search(question))
 
 
 def satisfies(sentence: str, analysis: QuestionAnalysis) -> bool:

@@ -23,9 +23,10 @@ _AFTER_CONTEXT = re.compile(r"(?<=[.!:;])\s+|\s[–—-]\s")
 _ABBREVIATION_END = re.compile(
     r"\b(?:t\.\s?ex|e\.g|i\.e|bl\.\s?a|d\.v\.s|dvs|m\.m|s\.k|ca|etc|resp|jfr|cf|vs|s|se|jämför)\.?\s*$", re.IGNORECASE
 )
-_ASKS = re.compile(
-    r"\b(?:vad|vilk\w*|hur|när|var|vem|vems|varför|what|which|how|when|where|who|whose|why)\b", re.IGNORECASE
+QUESTION_WORD = re.compile(
+    r"\b(?:vad|vilk\w+|hur|varför|när|var|vem|vems|what|which|how|why|when|where|who|whom|whose)\b", re.IGNORECASE
 )
+"""An interrogative, Swedish or English (``app.questions.has_question_word`` reads it too)."""
 # A question that sets places against each other is about the places: it is not focused.
 _COMPARISON = re.compile(
     r"\b(?:compare[sd]?|comparison|compared|differ|differs|difference|versus|vs|besides|outside|rest of"
@@ -171,8 +172,8 @@ class DocumentRouter:
             not context.strip()
             or context.rstrip().endswith("?")
             or _ABBREVIATION_END.search(context)
-            or _ASKS.search(context)  # a question, not a statement
-            or not _ASKS.search(proper)
+            or QUESTION_WORD.search(context)  # a question, not a statement
+            or not QUESTION_WORD.search(proper)
             or _COMPARISON.search(flat)
         ):
             return None
