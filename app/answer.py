@@ -159,6 +159,7 @@ def compose_answer(
     known_question: float | None = None,
     answered_like: Mapping[int, tuple[str, ...]] | None = None,
     subject: SubjectCheck | None = None,
+    practical_matter: bool = False,
 ) -> Answer:
     """Answer ``result.question`` from its top passages, or refuse and say why. With ``named_section``
     (the passages are those of a section the question names) the topic is the documents' own: only
@@ -168,7 +169,9 @@ def compose_answer(
     question, when the question bank knows the document answering (see ``AnswerParams.bank_below_sv``);
     ``answered_like``: passages (positions) that answered labelled questions asking the same thing, with their
     normalised quotes (see ``Searcher.answered_like``): a sentence holding one opens the answer; ``subject``: whether a
-    sentence names what the question asks about (see ``subject``), for a value asked for."""
+    sentence names what the question asks about (see ``subject``), for a value asked for; ``practical_matter``: the
+    question asks how to go about something, or which rules apply, of a thing the documents do not name (see
+    ``Engine.asks_practical_matter``): off the documents' topic, however close its vector."""
     params = params or AnswerParams()
     language = "en" if result.language == "en" else "sv"
     candidates = _candidates(result, index, params, analysis)
@@ -204,7 +207,7 @@ def compose_answer(
     )
     answerable = checked and (named_section or passes or rare)
     on_topic = answerable or mentions or score >= (params.topic_below_en if across else params.topic_below_sv)
-    if not on_topic:
+    if not on_topic or (practical_matter and not named_section):
         return Answer(REFUSAL[language], True, [], round(score, 4), "off_topic")
     best = max(c.score for c in candidates)
     close = [c for c in candidates if c.score >= best - params.fact_margin]

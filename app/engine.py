@@ -36,7 +36,14 @@ from .indexing import IngestReport, Notice, fresh_index, ingest, make_embedder
 from .initialisms import initialisms, phrase_initials
 from .items import numbered_item
 from .overview import Overview, answer_overview, asks_section_title, goal_sections, title_stem
-from .questions import EnglishWords, QuestionAnalysis, analyse, asks_to_list_too, has_question_word
+from .questions import (
+    EnglishWords,
+    QuestionAnalysis,
+    analyse,
+    asks_practical_matter,
+    asks_to_list_too,
+    has_question_word,
+)
 from .quotes import passage_url
 from .sections import (
     SectionScope,
@@ -51,7 +58,7 @@ from .sections import (
 )
 from .settings import Settings
 from .sources import source_lead
-from .spelling import Accents, typed_with_accents
+from .spelling import Accents
 from .subject import SUBJECT_HEAD, SubjectMatcher, proper_nouns
 from .titles import SectionTitles
 from .topic import topic_words
@@ -61,6 +68,10 @@ BACKGROUND_SENTENCES = Path(__file__).parent / "data" / "background_sentences.tx
 
 log = logging.getLogger(__name__)
 __all__ = ["BadInput", "Engine", "IngestReport", "ingest", "make_embedder", "validate_question", "validate_request"]
+
+
+_KNOWN_PREFIX = 6
+"""Letters a question's word shares with a word of the documents to be one of theirs (see ``_word_prefixes``)."""
 
 
 class Engine:
@@ -190,6 +201,7 @@ class Engine:
             )
             if (params or self.answer_params).subject_margin > 0
             else None,
+            practical_matter=self.asks_practical_matter(read_as or result.question, result.language),
         )
         if overview is not None and answer.abstained:
             return self._overview_answer(base, result, overview)
@@ -217,6 +229,28 @@ class Engine:
             return False
         documents = [d for d in self.index.documents if named in (None, d.info.doc_id)]
         return self.match_title(topic, [s for d in documents for s in goal_sections(d)]) is not None
+
+    def asks_practical_matter(self, question: str, language: str) -> bool:
+        """Whether ``question`` asks a matter of practice (see ``questions.asks_practical_matter``) about something the
+        documents do not name: it names no document, and, asked in a language of the documents, a word of its topic is
+        none of theirs ("Hur fungerar högkostnadsskyddet …?"; "Hur söker man EU-medel?" may be theirs). Asked in
+        another language, its words cannot be looked up, and the frame alone decides."""
+        # A place is no document here: "… at the University of <the corpus's city>" asks about the place.
+        if not asks_practical_matter(question) or self.router.named(self.router.strip_places(question)) is not None:
+            return False
+        if language not in {str(code) for code in self.index.passage_languages}:
+            return True
+        topic = topic_words(question, self.index) or ""
+        return any(
+            len(word) >= _KNOWN_PREFIX and word[:_KNOWN_PREFIX] not in self._word_prefixes
+            for word in re.findall(r"[^\W\d_]+", topic.lower())
+        )
+
+    @cached_property
+    def _word_prefixes(self) -> frozenset[str]:
+        """The first letters of the documents' words (see ``vocabulary``): a word sharing them is one of theirs,
+        inflected or compounded ("vårdvalet" is not, "primärvården" is when they speak of "primärvård")."""
+        return frozenset(w[:_KNOWN_PREFIX] for w in self.vocabulary)
 
     def _counts_only(self, question: str, read_as: str | None) -> bool:
         """Whether a structure question asks how many only: the text may state the count in a sentence worth quoting
@@ -460,20 +494,19 @@ class Engine:
     def with_accents(self, question: str, language: str | None = None) -> str:
         """A question not in English with the words it types without the documents' accents read with them (see
         ``spelling``); ``language``: the question's, when already read."""
-        # A question typed with accents (a plain word there is meant so) is left as it is, before the language is read.
-        if typed_with_accents(question) or (language or detect_language(question)) == "en":
+        if (language or detect_language(question)) == "en":
             return question
         return self.accents.restore(question)
 
     @cached_property
     def accents(self) -> Accents:
         """Accented readings from the documents' words and their language's general word frequencies, read on the
-        first question typed without accents."""
+        first question not in English."""
         languages = Counter(
             str(language) for language in self.index.passage_languages if str(language).lower().split("-")[0] != "en"
         )
         common = common_words(languages.most_common(1)[0][0], self.settings.spelling_words) if languages else {}
-        return Accents(self.vocabulary, common, self.settings.spelling_ratio)
+        return Accents(self.vocabulary, common, self.settings.spelling_ratio, self.settings.spelling_slip_ratio)
 
     @cached_property
     def subjects(self) -> SubjectMatcher:

@@ -40,10 +40,14 @@ QUESTION_WORDS = frozenset(
 # "Anything similar?"): no topic of their own.
 # Words of sequence ("Vem fick därefter uppdraget att samordna det?", "And who was then asked to …?") name no topic
 # either. Not "sen": it is also "late" ("sen diagnos").
+# Words that add to what was said ("Besides those, which …?", "Vad mer gör den också?") point back too.
 _VAGUE = frozenset(
     "exactly like similar anything something else exakt liknande motsvarande något annat "
-    "därefter then later afterwards".split()
+    "därefter then later afterwards besides apart förutom utöver also too också även dessutom".split()
 )
+# "det operativa arbetet", "den nya strategin": an article before an adjective and its noun (both definite), not a
+# pronoun pointing back.
+_ARTICLE = re.compile(r"\b(?:det|den|de)\s+(?=[^\W\d_]+a\s+[^\W\d_]+(?:et|en|na|n|t)\b)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -67,7 +71,8 @@ def resolve_followup(question: str, previous: str | None, router: DocumentRouter
         for w in words
         if w not in STOP_WORDS and w not in QUESTION_WORDS and w not in _VAGUE and router.named(w) is None
     ]
-    refers = any(w in _REFERS for w in words) or listed_position(question) is not None  # "the second one"
+    pointers = _WORD.findall(_ARTICLE.sub(" ", _EXPLETIVE.sub(" ", question)))
+    refers = any(w.lower() in _REFERS for w in pointers) or listed_position(question) is not None  # "the second one"
     asks = any(w in QUESTION_WORDS for w in words)
     if content and asks and not refers and not _OPENS.match(question) and router.named(question):
         return None  # "Vad säger agendan om hälsodata?" names its document and its topic: complete

@@ -59,7 +59,8 @@ _TRAILING_EXAMPLE = re.compile(
     re.IGNORECASE,
 )
 # "Vilka delar av <a place> …", "the parts of <a document>": whose parts (see ``answer_overview``).
-_PART_NOUNS = r"delar(?:na)?|parts|sections|avsnitt(?:en)?"
+# With a compound's head: "huvudavsnitt", "huvuddelar", "main sections".
+_PART_NOUNS = r"(?:huvud)?(?:delar(?:na)?|avsnitt(?:en)?)|kapitel|kapitlen|(?:main\s+)?(?:parts|sections|chapters)"
 _PARTS_OF = re.compile(
     rf"\b(?:{_PART_NOUNS})\s+(?:av|of|i|in)\s+((?:(?:the|den|det)\s+)?[\w-]+(?:\s+[\w-]+)?)",
     re.IGNORECASE,
@@ -68,7 +69,8 @@ _PARTS_OF = re.compile(
 # av agendan" — its main parts, when nothing else is asked about: "Vilka delar består varje insatsområde av?" asks what
 # an area holds (a question whose other words name a topic is no structure question either: see ``_content_words``).
 _MADE_OF = re.compile(
-    rf"\b(?:{_PART_NOUNS}|består|consists?|made up|översikt|overview|outline)\b",
+    rf"\b(?:{_PART_NOUNS}|består|consists?|made up|översikt|overview|outline|disponerad|disposition|uppbyggd|"
+    r"structured|organi[sz]ed)\b",
     re.IGNORECASE,
 )
 _GOAL_WORDS = (

@@ -18,7 +18,19 @@ from strategiqa.retrieval.routing import QUESTION_WORD
 
 # Kinds whose presence in a sentence can be checked; the others (list, reason, description) cannot.
 CHECKABLE = frozenset(
-    {"amount", "share", "number", "quantity", "day", "date", "person", "agent", "organisation", "place", "called"}
+    {
+        "amount",
+        "share",
+        "number",
+        "quantity",
+        "day",
+        "date",
+        "person",
+        "agent",
+        "organisation",
+        "place",
+        "called",
+    }
 )
 
 
@@ -79,6 +91,12 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:sek|euros?|dollars?)\b",
             r"\bhow much\b.*\bworth\b",
             r"\bhur mycket\b.*\bvärd\b",
+            # Turnover and revenue are sums of money, however asked: "What was the combined annual turnover …?", "Hur
+            # stor omsättning har …?", "Vad är den samlade omsättningen …?" (not "the largest by turnover": a list).
+            r"\b(?:what|vad|hur stor|how large|how big|how high|hur hög)\s+"
+            r"(?:(?:is|was|were|are|är|var|blir|har|had|has)\s+)?(?:the\s+|den\s+|det\s+|their\s+|its\s+)?"
+            r"(?:[\w-]+['’]s\s+)?(?:(?:combined|total|annual|yearly|overall|samlade|"
+            r"totala|årliga|sammanlagda)\s+){0,2}(?:turnover|revenues?|omsättning\w*|intäkt\w*)\b",
         ),
     ),
     (
@@ -120,8 +138,6 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bhur (?:stor|stort|stora|hög|högt|höga)\b(?!\s+(?:roll|betydelse|vikt|del|andel))",
             r"\bhow (?:large|big|high)\b(?!\s+(?:a\s+)?(?:role|part|share))",
             # "What was the combined turnover …?", "Vad är den samlade omsättningen …?": a figure.
-            r"\b(?:what|vad)\s+(?:is|was|were|are|är|var|blir)\s+(?:the\s+|den\s+|det\s+)?(?:(?:combined|total|annual|"
-            r"overall|samlade|totala|årliga|sammanlagda)\s+)?(?:turnover|revenues?|omsättning\w*|intäkt\w*)\b",
         ),
     ),
     (
@@ -174,6 +190,16 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "called",
         _rx(r"\bvad heter\b", r"\bvilket namn\b", r"\bwhat is the name of\b", r"\bwhat (?:is|are) .{1,60}\bcalled\b"),
     ),
+    # "Vilka slags organisationer …?", "What kinds of actors …?": kinds, named by common nouns ("företag,
+    # universitet"), not a named body.
+    (
+        "list",
+        _rx(
+            r"\b(?:vilka|vilken|vilket)\s+(?:slags|sorters?|typer\s+av|sorts?)\b",
+            r"\b(?:what|which)\s+"
+            r"(?:kinds?|types?|sorts?)\s+of\b",
+        ),
+    ),
     ("agent", _rx(_LEAD + r"vem\b", _LEAD + r"vilka (?:ska|bör|ansvarar)", _LEAD + r"who\b", r"\bwhose\b")),
     (
         "organisation",
@@ -215,7 +241,11 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # A "how many / how much" after a preposition is part of what is asked about, not what is asked:
 # "Vilket problem lyfts kring hur många som slutför …", "what could happen to how much …".
-_EMBEDDED = re.compile(r"\b(to|about|on|of|om|kring|över|till)\s+(hur|how)\s+(många|mycket|many|much)\b", re.IGNORECASE)
+_EMBEDDED = re.compile(
+    r"\b(to|about|on|of|om|kring|över|till|gäller|angående|beträffande|rörande|regarding|concerning|as to|comes to)"
+    r"\s+(hur|how)\s+(många|mycket|many|much)\b",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)(?![-–]?tal|'?s\b)")
 """A year; not a decade ("2030-talet", "the 2030s"), which any of its years answers ("mitten av 2030-talet": 2035)."""
 # A clause that sets the scene before the question proper ("When tackling resistance, which approach …?", "Om vi vill
@@ -361,6 +391,25 @@ class EnglishWords:
         if word.isupper():  # an abbreviation: "IT" is ordinary although "It" is listed as a name too
             return low in self.common
         return low in self.common and low not in self.proper  # "China", "Bill": names win
+
+
+def asks_practical_matter(question: str) -> bool:
+    """Whether ``question`` asks how a person goes about something or which rules or requirements are in force ("Hur
+    söker man …?", "How do I renew …?", "Vilka regler gäller för …?", "What are the admission requirements …?"):
+    matters of practice, which a strategy (goals, needs, intentions) does not settle. "We" is left out: an official's
+    "How can we …?" asks what the strategy offers."""
+    return bool(_PRACTICAL.search(" ".join(question.split())))
+
+
+_PRACTICAL = _rx(
+    r"\bhur (?:bokar|söker|ansöker|får|gör|ansluter|byter|anmäler|förnyar|överklagar|beställer|betalar|registrerar|"
+    r"kontaktar|hittar|blir) (?:jag|man|du)\b",  # not "Hur ska man tackla …?": what should be done
+    r"\b(?:vilka|vad för) (?:regler|krav|villkor|avgifter|priser|behörighetskrav) gäller\b",
+    r"\bhur (?:[\w-]+ ){0,6}?fungerar\b",  # "Hur fungerar X?", "Förklara hur X fungerar."
+    r"\bhow (?:do|can|should|would|could|must|may) (?:i|you|one)\b",
+    r"\bhow does (?:a|an|one|someone|somebody)\b",
+    r"\bwhat (?:are|is) the (?:[\w-]+ ){0,2}(?:rules|requirements|eligibility criteria|fees)\b",
+)
 
 
 def asks_to_list_too(question: str) -> bool:

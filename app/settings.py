@@ -227,6 +227,13 @@ class Settings(BaseSettings):
         description="A plain word is read with accents when that form is this many times as common as the word typed "
         "and as any other accented form.",
     )
+    spelling_slip_ratio: float = Field(
+        200.0,
+        ge=1,
+        le=100000,
+        description="In a question typed with accents, a plain word is still read with them when that form is this "
+        "many times as common (a slip: 'Hur manga … varje år'); a plain word that is a word of its own stays.",
+    )
     answer: AnswerSettings = Field(default_factory=AnswerSettings)
     search: SearchSettings = Field(default_factory=SearchSettings)
     alignment: AlignmentSettings = Field(default_factory=AlignmentSettings)

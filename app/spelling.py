@@ -45,10 +45,17 @@ class Accents:
     ``frequencies``, general word frequencies of their language (may be empty); a reading is taken when it is
     ``ratio`` times as common as the word typed and as any other reading."""
 
-    def __init__(self, vocabulary: Iterable[str], frequencies: Mapping[str, float] | None = None, ratio: float = 5.0):
+    def __init__(
+        self,
+        vocabulary: Iterable[str],
+        frequencies: Mapping[str, float] | None = None,
+        ratio: float = 5.0,
+        slip_ratio: float = 200.0,
+    ):
         self._documents = frozenset(w.lower() for w in vocabulary)
         self._general = {w.lower(): f for w, f in (frequencies or {}).items()}
         self._ratio = ratio
+        self._slip_ratio = slip_ratio
         readings: dict[str, set[str]] = defaultdict(set)
         for word in (*self._documents, *self._general):
             if not word.isascii():
@@ -61,10 +68,10 @@ class Accents:
         return self._general.get(word, 0.0) + (_DOCUMENT_WORD if word in self._documents else 0.0)
 
     def restore(self, text: str) -> str:
-        """``text`` with each plain word read as its far commoner accented form; ``text`` as it is when it was typed
-        with accents (``typed_with_accents``)."""
-        if typed_with_accents(text):
-            return text
+        """``text`` with each plain word read as its far commoner accented form. In a question typed with accents
+        (``typed_with_accents``) a plain word is meant so, unless the accented form is ``slip_ratio`` times as common
+        (a slip: "Hur manga studenter … varje år?"; "saker", "for", "sa" stay)."""
+        ratio = self._slip_ratio if typed_with_accents(text) else self._ratio
         shouting = text.isupper()
         words = list(_WORD.finditer(text))
         out, last = [], 0
@@ -75,12 +82,12 @@ class Accents:
             # ("Hall", "Star"): read only as a word of the documents.
             if shouting or not (typed.isupper() and len(typed) > 1):
                 name = not shouting and i > 0 and typed[0].isupper()
-                reading = self._reading(reading, _Context(text, words, i), documents_only=name)
+                reading = self._reading(reading, _Context(text, words, i), ratio, documents_only=name)
             out += [text[last : match.start()], _cased(typed, reading)]
             last = match.end()
         return "".join([*out, text[last:]])
 
-    def _reading(self, word: str, context: _Context, documents_only: bool = False) -> str:
+    def _reading(self, word: str, context: _Context, ratio: float, documents_only: bool = False) -> str:
         readings = self._readings.get(word)
         if not readings:
             return word
@@ -94,7 +101,7 @@ class Accents:
             len(theirs) == 1
             and word not in self._documents
             and (self._general or len(word) >= _SHORTEST)
-            and self._frequency(theirs[0]) >= self._ratio * typed
+            and self._frequency(theirs[0]) >= ratio * typed
         ):
             return theirs[0]
         if documents_only:
@@ -103,7 +110,7 @@ class Accents:
         if best not in self._general and len(word) < _SHORTEST:
             return word  # no general evidence for a short word: "satt" may be meant
         runner_up = self._frequency(readings[1]) if len(readings) > 1 else 0.0
-        return best if self._frequency(best) >= self._ratio * max(typed, runner_up) else word
+        return best if self._frequency(best) >= ratio * max(typed, runner_up) else word
 
 
 # Words after which Swedish "ar" is the noun "år" (a year), not the verb "är": counting or picking years.

@@ -38,8 +38,8 @@ ROUTER = corpus_router()
         ("Vad heter regionens traineeprogram?", "called"),
         ("What is the name of the new tax incentive?", "called"),
         ("Vad säger strategin om kliniska prövningar?", "description"),
-        ("Hur stor är den samlade omsättningen för bolagen?", "quantity"),
-        ("How large is the sector's turnover?", "quantity"),
+        ("Hur stor är den samlade omsättningen för bolagen?", "amount"),
+        ("How large is the sector's turnover?", "amount"),
         ("What is Sweden's position in the innovation rankings?", "number"),
         ("Vem ska vara ordförande i rådet?", "person"),
         ("Who will chair the council?", "person"),
@@ -58,8 +58,18 @@ ROUTER = corpus_router()
         ("When exactly will the council be set up, who will chair it?", "date"),
         ("Who has been appointed to chair the council?", "person"),
         ("Vem har utsetts till ordförande i rådet?", "person"),
-        ("What was the combined turnover of the companies in 2025?", "quantity"),
-        ("Vad är den samlade omsättningen för bolagen?", "quantity"),
+        ("What was the combined turnover of the companies in 2025?", "amount"),
+        ("Vad är den samlade omsättningen för bolagen?", "amount"),
+        # Turnover and revenue are sums of money, however many words describe them.
+        ("What is the combined annual turnover of the companies?", "amount"),
+        ("Hur stor omsättning har bolagen i regionen?", "amount"),
+        ("Which are the largest companies by turnover?", "list"),
+        # "när det gäller hur många …" is what the problem is about, not what is asked.
+        ("Vilket problem ser regeringen när det gäller hur många som tar examen?", "description"),
+        ("What problem does it see when it comes to how many students graduate?", "description"),
+        # Kinds of organisations are named by common nouns, not a named body.
+        ("Vilka slags organisationer ingår i sektorn?", "list"),
+        ("What kinds of organisations make up the sector?", "list"),
     ],
 )
 def test_question_kinds_in_both_languages(question: str, expects: str) -> None:
@@ -720,3 +730,57 @@ def test_routing_does_not_split_at_abbreviations_or_questions() -> None:
     assert ROUTER.named("Vad säger strategin om Norden - och agendan?") is None  # asks about both
     one_line = ROUTER.named("Den nationella strategin har åtta områden – hur många har agendan?")
     assert ROUTER.named("Den nationella strategin har åtta områden –\nhur många har agendan?") == one_line
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vilka regler gäller för högkostnadsskyddet för receptbelagda läkemedel?",
+        "Förklara hur det fria vårdvalet i primärvården fungerar.",
+        "Hur söker man till tandläkarprogrammet?",
+        "What are the admission requirements for the nursing programme in Gothenburg?",
+        "How do I renew my European health insurance card?",
+    ],
+)
+def test_a_matter_of_practice_the_documents_do_not_name_is_off_topic(real_engine: Engine, question: str) -> None:
+    result = real_engine.ask(question)
+    assert result["abstained"] and result["abstain_reason"] == "off_topic", result["answer"]
+
+
+def test_a_matter_of_practice_needs_a_topic_the_documents_do_not_name() -> None:
+    from strategiqa.app.questions import asks_practical_matter
+
+    assert asks_practical_matter("Hur fungerar samverkan i regionen?")
+    assert asks_practical_matter("How do I apply for the programme?")
+    # What a strategy sets out, or an official's "we", is no matter of practice.
+    assert not asks_practical_matter("How can we use the agenda in our application?")
+    assert not asks_practical_matter("Vilka regler behöver förenklas enligt strategin?")
+    assert not asks_practical_matter("What are the needs in focus area 3?")
+
+
+def test_a_matter_of_practice_on_the_documents_own_topic_is_answered(real_engine: Engine) -> None:
+    # Every word of its topic is one of the documents' ("samverkan", "Västsverige"), or it names a document.
+    assert not real_engine.asks_practical_matter("Hur fungerar samverkan i Västsverige?", "sv")
+    assert not real_engine.asks_practical_matter("How does one take part in the agenda's council?", "en")
+    assert real_engine.asks_practical_matter("Hur fungerar högkostnadsskyddet?", "sv")
+    result = real_engine.ask("Hur fungerar samverkan i Västsverige?")
+    assert not result["abstained"], result["answer"]
+
+
+def test_a_followup_adding_to_the_answer_before_is_read_against_it() -> None:
+    before = "Which strategic technology areas does the agenda's first focus area mention?"
+    read = resolve_followup("Besides those, which broader themes does it also focus on?", before, ROUTER)
+    assert read is not None and "strategic technology areas" in read
+    # "det nya arbetssättet" is an article, not a pointer back: the question stands alone.
+    assert resolve_followup("Vad innebär det nya arbetssättet?", before, ROUTER) is None
+    assert resolve_followup("Vad innebär det?", before, ROUTER) is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Hur är agendan disponerad – vilka huvudavsnitt har den?", "Which main sections does the agenda have?"],
+)
+def test_the_main_sections_of_a_document_come_from_the_outline(real_engine: Engine, question: str) -> None:
+    result = real_engine.ask(question)
+    assert result["answer_kind"] == "overview", result["answer"]
+    assert "Förord" in result["answer"] and "Genomförande och gemensamt ledarskap" in result["answer"]

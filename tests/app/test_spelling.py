@@ -20,8 +20,9 @@ def test_without_general_frequencies_a_word_the_documents_lack_is_read_as_their_
     assert accents.restore("FORETAG") == "FÖRETAG"
     assert accents.restore("osaker saker") == "osaker saker"  # "säker" or "såker": two words, neither guessed
     assert accents.restore("kliniska") == "kliniska"
-    # A question with an accented letter was typed on a keyboard that has them: its plain words are meant so.
-    assert accents.restore("Vilka foretag är störst?") == "Vilka foretag är störst?"
+    # A question with an accented letter was typed on a keyboard that has them, but a plain word no one writes so
+    # (without general frequencies: any word the documents only have accented) is a slip.
+    assert accents.restore("Vilka foretag är störst?") == "Vilka företag är störst?"
     assert without_accents("Västra Götaland") == "Vastra Gotaland"
 
 
@@ -70,6 +71,28 @@ def test_acronyms_names_and_the_documents_own_reading() -> None:
     assert accents.restore("Vad ar Västsverige?") == "Vad är Västsverige?"
     assert not typed_with_accents("Vad ar Västsverige?") and typed_with_accents("Vad är Vastsverige?")
     assert typed_with_accents("Är det sant?")
+
+
+def test_in_a_question_typed_with_accents_only_a_slip_is_read_with_them() -> None:
+    frequencies = {
+        "många": 0.0012, "manga": 0.0000045, "för": 0.014, "for": 0.000087, "saker": 0.0005, "säker": 0.00014,
+        "år": 0.0018, "är": 0.033, "ar": 0.000035, "så": 0.0093, "sa": 0.0004,
+    }  # fmt: skip
+    accents = Accents(["studenter"], frequencies, ratio=5, slip_ratio=200)
+    # "manga" is some 270 times rarer than "många": a slip beside "år" typed with its ring.
+    assert accents.restore("Hur manga studenter varje år?") == "Hur många studenter varje år?"
+    # Words of their own as typed stay: "saker", "sa" (said), and "for" (only 160 times rarer than "för").
+    assert accents.restore("Vilka saker sa de år för år?") == "Vilka saker sa de år för år?"
+    assert accents.restore("Vad gäller for studenter?") == "Vad gäller for studenter?"
+    # Typed without any accent, the everyday ratio applies.
+    assert accents.restore("Hur manga ar?") == "Hur många år?"
+    assert accents.restore("Vad galler for studenter?").endswith("för studenter?")
+
+
+def test_a_slip_in_a_question_typed_with_accents_does_not_hide_what_it_asks(real_engine: Engine) -> None:
+    read = real_engine.with_accents("Hur manga studenter utbildas varje år?")
+    assert read == "Hur många studenter utbildas varje år?"
+    assert real_engine.analyse(read).expects == "number"
 
 
 def test_general_frequencies_come_from_the_language_and_are_empty_for_an_unknown_one() -> None:
