@@ -120,6 +120,14 @@ class AnswerParams:
     the top ``rare_among`` passages (with most of the topic's long words), it makes a same-language question
     answerable below the threshold (see ``topic.rare_topic_word``; 0 turns this off)."""
     rare_among: int = 3
+    term_prefix: int = 6
+    """A question's word sharing its first this many letters with a word of the documents is theirs, inflected or
+    compounded; shorter words are never a term of their own (see ``Engine.practical_matter_off_topic``)."""
+    ordinary_frequency: float = 1e-5
+    """A word this common in the language's general use (about its 20,000 commonest) is ordinary, not a specific term
+    the documents lack ("praktiken", "egentligen")."""
+    slip_similarity: float = 0.85
+    """A word this close (difflib ratio) to a word of the documents is that word mistyped ("prövingar")."""
     title_margin: float = 0.01
     """An overview question naming an area by its topic takes the most similar goal section only when
     it stands this far (cosine) above the median of the candidates (see ``titles.SectionTitles``)."""

@@ -4,6 +4,7 @@ outlines, crosswalk and proposal checks. Keeping the index fresh lives in ``inde
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 from collections import Counter
@@ -37,6 +38,7 @@ from .initialisms import initialisms, phrase_initials
 from .items import numbered_item
 from .overview import Overview, answer_overview, asks_section_title, goal_sections, title_stem
 from .questions import (
+    PRACTICAL_FRAME_WORDS,
     EnglishWords,
     QuestionAnalysis,
     analyse,
@@ -68,10 +70,6 @@ BACKGROUND_SENTENCES = Path(__file__).parent / "data" / "background_sentences.tx
 
 log = logging.getLogger(__name__)
 __all__ = ["BadInput", "Engine", "IngestReport", "ingest", "make_embedder", "validate_question", "validate_request"]
-
-
-_KNOWN_PREFIX = 6
-"""Letters a question's word shares with a word of the documents to be one of theirs (see ``_word_prefixes``)."""
 
 
 class Engine:
@@ -201,7 +199,7 @@ class Engine:
             )
             if (params or self.answer_params).subject_margin > 0
             else None,
-            practical_matter=self.asks_practical_matter(read_as or result.question, result.language),
+            practical_matter=self.practical_matter_off_topic(read_as or result.question, result.language),
         )
         if overview is not None and answer.abstained:
             return self._overview_answer(base, result, overview)
@@ -230,27 +228,35 @@ class Engine:
         documents = [d for d in self.index.documents if named in (None, d.info.doc_id)]
         return self.match_title(topic, [s for d in documents for s in goal_sections(d)]) is not None
 
-    def asks_practical_matter(self, question: str, language: str) -> bool:
+    def practical_matter_off_topic(self, question: str, language: str) -> bool:
         """Whether ``question`` asks a matter of practice (see ``questions.asks_practical_matter``) about something the
-        documents do not name: it names no document, and, asked in a language of the documents, a word of its topic is
-        none of theirs ("Hur fungerar högkostnadsskyddet …?"; "Hur söker man EU-medel?" may be theirs). Asked in
-        another language, its words cannot be looked up, and the frame alone decides."""
+        documents do not name: it names no document, and, asked in a language of the documents, a word of what it asks
+        about is neither theirs nor ordinary in the language ("Hur fungerar högkostnadsskyddet …?"; "Hur söker man
+        EU-medel?" is about their words). Asked in another language, its words cannot be looked up: the frame (first
+        person only there) decides."""
         # A place is no document here: "… at the University of <the corpus's city>" asks about the place.
         if not asks_practical_matter(question) or self.router.named(self.router.strip_places(question)) is not None:
             return False
         if language not in {str(code) for code in self.index.passage_languages}:
             return True
-        topic = topic_words(question, self.index) or ""
-        return any(
-            len(word) >= _KNOWN_PREFIX and word[:_KNOWN_PREFIX] not in self._word_prefixes
-            for word in re.findall(r"[^\W\d_]+", topic.lower())
-        )
+        topic = (topic_words(question, self.index) or "").lower()
+        return any(self._foreign_term(w) for w in re.findall(r"[^\W\d_]+", topic) if w not in PRACTICAL_FRAME_WORDS)
+
+    def _foreign_term(self, word: str) -> bool:
+        """A word that is no word of the documents (no word of theirs shares its first letters, and none is a slip away)
+        and no ordinary word of the language: a specific term ("vårdvalet", "högkostnadsskyddet"), not "praktiken"."""
+        params = self.answer_params
+        if len(word) < params.term_prefix or word[: params.term_prefix] in self._word_prefixes:
+            return False
+        if self.accents.general_frequency(word) >= params.ordinary_frequency:
+            return False
+        return not difflib.get_close_matches(word, self.vocabulary, n=1, cutoff=params.slip_similarity)
 
     @cached_property
     def _word_prefixes(self) -> frozenset[str]:
         """The first letters of the documents' words (see ``vocabulary``): a word sharing them is one of theirs,
-        inflected or compounded ("vårdvalet" is not, "primärvården" is when they speak of "primärvård")."""
-        return frozenset(w[:_KNOWN_PREFIX] for w in self.vocabulary)
+        inflected or compounded ("primärvården" when they speak of "primärvård")."""
+        return frozenset(w[: self.answer_params.term_prefix] for w in self.vocabulary)
 
     def _counts_only(self, question: str, read_as: str | None) -> bool:
         """Whether a structure question asks how many only: the text may state the count in a sentence worth quoting

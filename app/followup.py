@@ -40,14 +40,20 @@ QUESTION_WORDS = frozenset(
 # "Anything similar?"): no topic of their own.
 # Words of sequence ("Vem fick därefter uppdraget att samordna det?", "And who was then asked to …?") name no topic
 # either. Not "sen": it is also "late" ("sen diagnos").
-# Words that add to what was said ("Besides those, which …?", "Vad mer gör den också?") point back too.
+# Words that add to what was said ("Besides those, which …?", "Vad mer gör den också?") name no topic of their own.
 _VAGUE = frozenset(
     "exactly like similar anything something else exakt liknande motsvarande något annat "
     "därefter then later afterwards besides apart förutom utöver also too också även dessutom".split()
 )
-# "det operativa arbetet", "den nya strategin": an article before an adjective and its noun (both definite), not a
-# pronoun pointing back.
-_ARTICLE = re.compile(r"\b(?:det|den|de)\s+(?=[^\W\d_]+a\s+[^\W\d_]+(?:et|en|na|n|t)\b)", re.IGNORECASE)
+# "det operativa arbetet", "det nya arbetssättet": an article before an adjective and its noun (both definite), not a
+# pronoun pointing back. Not after a verb that takes a subject ("Hur ska det samordna arbetet?": "det" points back),
+# nor before an ordinal ("det andra målet": one of a list before).
+_ARTICLE = re.compile(
+    r"\b(?<!ska )(?<!skall )(?<!kan )(?<!bör )(?<!vill )(?<!måste )(?<!skulle )(?<!kommer )det\s+"
+    r"(?!(?:andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|tionde|första|sista|senare|förra)\b)"
+    r"(?=[^\W\d_]+a\s+[^\W\d_]+(?:et|en|na)\b)",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 

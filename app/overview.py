@@ -70,7 +70,7 @@ _PARTS_OF = re.compile(
 # an area holds (a question whose other words name a topic is no structure question either: see ``_content_words``).
 _MADE_OF = re.compile(
     rf"\b(?:{_PART_NOUNS}|består|consists?|made up|översikt|overview|outline|disponerad|disposition|uppbyggd|"
-    r"structured|organi[sz]ed)\b",
+    r"organiserad|organiserat|structured|organi[sz]ed)\b",
     re.IGNORECASE,
 )
 _GOAL_WORDS = (

@@ -50,6 +50,13 @@ class AnswerSettings(BaseModel):
         None, ge=0, le=20, description="A topic word at most this many passages of a document use is rare (0: off)."
     )
     rare_among: int | None = Field(None, ge=1, le=20, description="Top passages a rare topic word is looked for in.")
+    term_prefix: int | None = Field(None, ge=3, le=20, description="Letters a word shares with a documents' word.")
+    ordinary_frequency: float | None = Field(
+        None, ge=0, le=1, description="General frequency from which a word absent from the documents is ordinary."
+    )
+    slip_similarity: float | None = Field(
+        None, gt=0, le=1, description="How close (difflib ratio) a word is to a documents' word it mistypes."
+    )
     false_refusal_budget: float = Field(
         0.02,
         ge=0,

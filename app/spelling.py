@@ -64,6 +64,10 @@ class Accents:
             bare: sorted(ws, key=self._frequency, reverse=True) for bare, ws in readings.items() if bare not in ws
         }
 
+    def general_frequency(self, word: str) -> float:
+        """How common ``word`` is in general use of the language (0: not among the words read)."""
+        return self._general.get(word.lower(), 0.0)
+
     def _frequency(self, word: str) -> float:
         return self._general.get(word, 0.0) + (_DOCUMENT_WORD if word in self._documents else 0.0)
 
