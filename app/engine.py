@@ -242,13 +242,14 @@ class Engine:
         topic = (topic_words(question, self.index) or "").lower()
         return any(self._foreign_term(w) for w in re.findall(r"[^\W\d_]+", topic) if w not in PRACTICAL_FRAME_WORDS)
 
-    def _foreign_term(self, word: str) -> bool:
+    def _foreign_term(self, word: str, ordinary_counts: bool = True) -> bool:
         """A word that is no word of the documents (no word of theirs shares its first letters, and none is a slip away)
-        and no ordinary word of the language: a specific term ("vårdvalet", "högkostnadsskyddet"), not "praktiken"."""
+        and no ordinary word of the language: a specific term ("vårdvalet", "högkostnadsskyddet"), not "praktiken".
+        ``ordinary_counts``: False when an ordinary word is a term all the same (quoted in another language)."""
         params = self.answer_params
         if len(word) < params.term_prefix or word[: params.term_prefix] in self._word_prefixes:
             return False
-        if self.accents.general_frequency(word) >= params.ordinary_frequency:
+        if ordinary_counts and self.accents.general_frequency(word) >= params.ordinary_frequency:
             return False
         return not difflib.get_close_matches(word, self.vocabulary, n=1, cutoff=params.slip_similarity)
 
@@ -545,8 +546,21 @@ class Engine:
     def analyse(self, question: str) -> QuestionAnalysis:
         """What ``question`` asks for (see ``questions.analyse``), with this corpus's places."""
         analysis = analyse(question, self.places, self._english_words, self._title_words, self._publisher_words)
+        absent = self._absent_quoted_terms(question)
+        if absent:
+            analysis = replace(analysis, absent_terms=absent)
         naming = self.router.naming_years(question)  # "the 2026 agenda" names a document, asks for no year
         return replace(analysis, years=tuple(y for y in analysis.years if y not in naming)) if naming else analysis
+
+    def _absent_quoted_terms(self, question: str) -> tuple[str, ...]:
+        """Words with letters outside the English alphabet in a question asked in another language than the
+        documents' ("What is the <a Swedish term> ceiling …?"): terms of the documents' language quoted as the name of
+        what is asked about, which the documents do not use in any form (inflected, compounded or mistyped: see
+        ``_foreign_term``)."""
+        marked = [w for w in re.findall(r"[^\W\d_]+", question) if not w.isascii()]
+        if not marked or detect_language(question) in {str(code) for code in self.index.passage_languages}:
+            return ()
+        return tuple(dict.fromkeys(w for w in marked if self._foreign_term(w.lower(), ordinary_counts=False)))
 
     @cached_property
     def _area_nouns(self) -> re.Pattern[str] | None:

@@ -26,6 +26,7 @@ from strategiqa.retrieval.text import STOP_WORDS, stem
 
 from .initialisms import phrase_initials
 from .items import items_under
+from .questions import without_asker_context
 from .sections import (
     COUNT_WORDS,
     ORDINALS,
@@ -157,7 +158,8 @@ def answer_overview(
     wants_parts = bool(_PARTS.search(question)) or made_of
     if not (wants_goals or wants_areas or wants_parts or numbers):
         return None
-    unnumbered = without_section_references(question)
+    # What the asker says of themselves is no topic ("I'm a student writing on <a subject> – list the areas").
+    unnumbered = without_section_references(without_asker_context(question))
     if made_of:
         unnumbered = _MADE_OF.sub(" ", unnumbered)
     rest = _content_words(unnumbered if own_nouns is None else own_nouns.sub(" ", unnumbered), topic, router)

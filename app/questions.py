@@ -39,6 +39,9 @@ class QuestionAnalysis:
     """The question asks for an agency or authority, which the government or a region is not."""
     bodies: frozenset[str] = frozenset()
     """Lower-cased words of the documents' publishers: bodies that can answer "who"."""
+    absent_terms: tuple[str, ...] = ()
+    """Terms of the documents' language a question in another language quotes ("the <term> ceiling"), found in no
+    form in the documents (see ``Engine._absent_quoted_terms``): they do not mention what is asked about."""
 
     @property
     def checkable(self) -> bool:
@@ -393,12 +396,13 @@ _PRACTICAL = _rx(
     # Not "Hur ska man tackla …?" (what should be done), "Hur får man tillgång …?", "Hur hittar man rätt stöd …?".
     r"\bhur (?:bokar|söker|ansöker|anmäler|förnyar|överklagar|beställer|betalar|registrerar|byter) (?:jag|man|du)\b",
     r"\b(?:vilka|vad för) regler gäller\b",
+    r"^\s*får (?:man|jag|du)\b",  # "Får man hämta ut …?": whether one may
     r"\bhur (?:[\w-]+ ){0,6}?fungerar\b",  # "Hur fungerar X?", "Förklara hur X fungerar."
     r"\bhow (?:do|can|should|may|must) i\b",
 )
 PRACTICAL_FRAME_WORDS = frozenset(
-    "hur bokar söker ansöker anmäler förnyar överklagar beställer betalar registrerar byter jag man du vilka vad för "
-    "regler gäller fungerar förklara beskriv berätta how do can should may must i".split()
+    "hur bokar söker ansöker anmäler förnyar överklagar beställer betalar registrerar byter får jag man du vilka "
+    "vad för regler gäller fungerar förklara beskriv berätta how do can should may must i".split()
 )
 """The words of the frames above: what the question asks about is the rest."""
 

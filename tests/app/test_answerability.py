@@ -807,3 +807,46 @@ def test_the_main_sections_of_a_document_come_from_the_outline(real_engine: Engi
     result = real_engine.ask(question)
     assert result["answer_kind"] == "overview", result["answer"]
     assert "Förord" in result["answer"] and "Genomförande och gemensamt ledarskap" in result["answer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("What is the högkostnadsskydd ceiling for prescription medicines this year?", "högkostnadsskydd"),
+        ("How long is the waiting-time guarantee (vårdgarantin) in Sweden?", "vårdgarantin"),
+    ],
+)
+def test_a_term_of_the_documents_language_they_never_use_is_not_mentioned(
+    real_engine: Engine, question: str, term: str
+) -> None:
+    result = real_engine.ask(question)
+    assert result["abstained"] and result["missing"] == {"element": "name", "name": term}, result["answer"]
+    assert result["answer"].startswith(f"The documents do not mention {term}.")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does the strategy say about hälsodata?",  # a word of theirs inside a compound
+        "What is the strategy's view on precisionshälsa?",
+        "What does the agenda say about kompetensförsörjningen?",  # inflected
+        "What is the målbild of insatsområde 2?",
+    ],
+)
+def test_a_term_of_the_documents_language_they_use_is_answered(real_engine: Engine, question: str) -> None:
+    result = real_engine.ask(question)
+    assert not result["abstained"], result["answer"]
+
+
+def test_whether_one_may_do_something_is_a_matter_of_practice() -> None:
+    from strategiqa.app.questions import asks_practical_matter
+
+    assert asks_practical_matter("Får man hämta ut någon annans medicin på apoteket?")
+    assert not asks_practical_matter("Vilka får ta del av hälsodata enligt strategin?")
+
+
+def test_what_the_asker_says_of_themselves_does_not_stop_an_outline_question(real_engine: Engine) -> None:
+    result = real_engine.ask(
+        "I'm a student writing an essay on regional innovation policy – could you list the focus areas of the agenda?"
+    )
+    assert result["answer_kind"] == "overview", result["answer"]
