@@ -26,7 +26,6 @@ from strategiqa.retrieval.text import STOP_WORDS, stem
 
 from .initialisms import phrase_initials
 from .items import items_under
-from .questions import without_asker_context
 from .sections import (
     COUNT_WORDS,
     ORDINALS,
@@ -158,8 +157,7 @@ def answer_overview(
     wants_parts = bool(_PARTS.search(question)) or made_of
     if not (wants_goals or wants_areas or wants_parts or numbers):
         return None
-    # What the asker says of themselves is no topic ("I'm a student writing on <a subject> – list the areas").
-    unnumbered = without_section_references(without_asker_context(question))
+    unnumbered = without_section_references(question)
     if made_of:
         unnumbered = _MADE_OF.sub(" ", unnumbered)
     rest = _content_words(unnumbered if own_nouns is None else own_nouns.sub(" ", unnumbered), topic, router)

@@ -843,10 +843,3 @@ def test_whether_one_may_do_something_is_a_matter_of_practice() -> None:
 
     assert asks_practical_matter("Får man hämta ut någon annans medicin på apoteket?")
     assert not asks_practical_matter("Vilka får ta del av hälsodata enligt strategin?")
-
-
-def test_what_the_asker_says_of_themselves_does_not_stop_an_outline_question(real_engine: Engine) -> None:
-    result = real_engine.ask(
-        "I'm a student writing an essay on regional innovation policy – could you list the focus areas of the agenda?"
-    )
-    assert result["answer_kind"] == "overview", result["answer"]
