@@ -57,6 +57,12 @@ _CARDINALS = {"ett": 1, "en": 1, "one": 1, **COUNT_WORDS}
 _BY_NUMBER_WORD = re.compile(
     rf"\b(?:{_SECTION_NOUN})\s+(?:nr\.?|nummer|number|no\.?)\s+({'|'.join(_CARDINALS)})\b", re.I
 )
+# Numbers spelled out: "målsättning tre punkt fyra" (3.4), "objective five point two" (5.2), "area eight" (8; not "en",
+# "ett", "one": articles as often).
+_SPELLED_DOTTED = re.compile(
+    rf"\b({'|'.join(_CARDINALS)})\s+(?:punkt|point|dot)\s+({'|'.join(_CARDINALS)})\b", re.IGNORECASE
+)
+_BY_COUNT_WORD = re.compile(rf"\b(?:{_SECTION_NOUN})\s+({'|'.join(COUNT_WORDS)})\b", re.IGNORECASE)
 _ORDINAL = "|".join(ORDINALS)
 # "det femte området", "the fourth area", "third focus area": an ordinal before a singular section noun
 # (not "andra områden", other areas).
@@ -100,6 +106,7 @@ class SectionScope:
 def section_numbers(question: str) -> list[str]:
     """The section numbers ``question`` names, in order: "målsättning 4.1" → ``4.1``, "the fourth area" → ``4``,
     "Och 4.2?" → ``4.2``. A range ("1.1 till 8.5") names none: it asks about them all."""
+    question = _with_digits(question)
     if _RANGE.search(question):
         return []
     found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in _BY_NUMBER.finditer(question)]
@@ -125,8 +132,30 @@ def section_numbers(question: str) -> list[str]:
     return list(dict.fromkeys(n for _, n in sorted(found)))
 
 
+def _with_digits(question: str) -> str:
+    """Section numbers in words written in digits: "tre punkt fyra" → "3.4", "area eight" → "area 8" (the "five" of
+    "objective five point two" is part of 5.2)."""
+    question = _SPELLED_DOTTED.sub(
+        lambda m: (
+            f"{_CARDINALS[m.group(1).lower()]}.{_CARDINALS[m.group(2).lower()]}"
+            if m.group(1).lower() in _CARDINALS and m.group(2).lower() in _CARDINALS
+            else m.group(0)
+        ),
+        question,
+    )
+    return _BY_COUNT_WORD.sub(
+        lambda m: (
+            m.group(0)[: m.start(1) - m.start()] + str(COUNT_WORDS[m.group(1).lower()])
+            if m.group(1).lower() in COUNT_WORDS
+            else m.group(0)
+        ),
+        question,
+    )
+
+
 def without_section_references(question: str) -> str:
     """``question`` without the sections it names ("Vad säger målsättning 4.1 om X?" → "Vad säger om X?")."""
+    question = _with_digits(question)
     for pattern in (_BY_NUMBER, _BY_LETTER, _BY_NUMBER_WORD, _BY_ORDINAL, _DOTTED):
         question = pattern.sub(" ", question)
     return " ".join(question.split())

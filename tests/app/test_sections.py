@@ -34,6 +34,13 @@ from strategiqa.app.sections import section_numbers
         ("What is the third objective of area 6 about?", ["6.3"]),
         ("vad är insatsområde nummer två i agendan", ["2"]),
         ("Hur många företag finns det, nummer en i Sverige?", []),
+        # Numbers in words, as typed by people who write them out.
+        ("Vad heter målsättning tre punkt fyra?", ["3.4"]),
+        ("what is objective five point two called?", ["5.2"]),
+        ("I care about area eight – what objectives are set out under it?", ["8"]),
+        ("Vad säger insatsområde sju om samordning?", ["7"]),
+        ("Vilka är de åtta områdena?", []),  # a count of areas, not one of them
+        ("Vilket område en kommun bör läsa?", []),  # "en" is an article here
     ],
 )
 def test_section_numbers_are_read_from_numbers_and_ordinals(question: str, numbers: list[str]) -> None:
