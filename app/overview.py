@@ -179,6 +179,11 @@ def answer_overview(
     # by title ("EU programmes named in objective 8.5" asks for content: only a question asking for goals).
     if rest and numbers and _PLURAL_GOALS.search(question):
         rest = [] if _restates(rest, numbers[0], question, documents, router, english_title) else rest
+    # "list the eight prioritised areas", "Vilka sju insatsområden prioriteras …?": a count that is a document's whole
+    # number of areas or objectives asks for all of them, whatever the asker says around it ("Jag ska ha en lektion om
+    # regional utveckling. …"); not "Vilket av de sju …", which asks for one.
+    if rest and not numbers and _counts_them_all(question, documents):
+        rest = []
     # A verb placing goals in an area ("What objectives sit under the area on …", "Vilka mål ryms i område 7?").
     placing = {m.group(1).casefold() for m in _PLACED_IN.finditer(question)} & _PLACING_VERBS
     rest = [w for w in rest if w not in placing]
@@ -336,11 +341,29 @@ _MAX_TOPIC_WORDS = 3
 """More words than this beyond the framing: a question about content, not about the outline ..."""
 _MAX_TOPIC_WORDS_EXPLICIT = 10
 """... unless it asks for objectives or for which area explicitly."""
-_PLURAL = re.compile(
-    r"\b(?:\w*områden\w*|areas|themes|teman|chapters|kapitlen|målsättningar\w*|objectives|goals|targets|actions|"
-    r"åtgärderna|delmålen|målen|sub-?goals|sub-?objectives)\b",
-    re.IGNORECASE,
+_PLURAL_NOUNS = (
+    r"\w*områden\w*|areas|themes|teman|chapters|kapitlen|målsättningar\w*|objectives|goals|targets|actions|"
+    r"åtgärderna|delmålen|målen|sub-?goals|sub-?objectives"
 )
+_PLURAL = re.compile(rf"\b(?:{_PLURAL_NOUNS})\b", re.IGNORECASE)
+# A count before them: "de sju insatsområdena", "the eight prioritised areas", "31 objectives".
+_COUNTED = re.compile(
+    rf"\b(\d{{1,2}}|{'|'.join(COUNT_WORDS)})\s+(?:[\w-]+\s+){{0,2}}?(?:{_PLURAL_NOUNS})\b", re.IGNORECASE
+)
+_ONE_OF = re.compile(r"\b(?:vilket|vilken|which|what)\s+(?:one\s+)?(?:av|of)\b|\bwhich one\b", re.IGNORECASE)
+
+
+def _counts_them_all(question: str, documents: Sequence[Document]) -> bool:
+    """Whether ``question`` counts areas or objectives by a number some document has that many of, and asks for them
+    all (not "which one of the seven")."""
+    if _ONE_OF.search(question):
+        return False
+    counts = {
+        int(n) if n.isdigit() else COUNT_WORDS[n.lower()]
+        for n in _COUNTED.findall(question)
+        if n.isdigit() or n.lower() in COUNT_WORDS
+    }
+    return any(counts & {len(_goal_sections(d, 1)), len(_goal_sections(d, 2))} - {0} for d in documents)
 
 
 def title_stem(word: str) -> str:

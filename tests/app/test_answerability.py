@@ -843,3 +843,25 @@ def test_whether_one_may_do_something_is_a_matter_of_practice() -> None:
 
     assert asks_practical_matter("Får man hämta ut någon annans medicin på apoteket?")
     assert not asks_practical_matter("Vilka får ta del av hälsodata enligt strategin?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Jag ska ha en lektion om regional utveckling. Vilka sju insatsområden prioriteras i agendan?",
+        "I'm preparing a debate and need the big picture: list the eight prioritised areas of the national strategy.",
+    ],
+)
+def test_a_count_of_all_the_areas_asks_for_all_of_them_whatever_the_context(real_engine: Engine, question: str) -> None:
+    result = real_engine.ask(question)
+    assert result["answer_kind"] == "overview", result["answer"]
+    assert len([c for c in result["citations"] if c.get("kind") == "heading"]) in (7, 8), result["answer"]
+
+
+def test_which_one_of_the_counted_areas_asks_for_one(real_engine: Engine) -> None:
+    from strategiqa.app.overview import _counts_them_all
+
+    documents = real_engine.index.documents
+    assert _counts_them_all("Vilka sju insatsområden finns?", documents)
+    assert not _counts_them_all("Vilket av de sju insatsområdena handlar om kompetens?", documents)
+    assert not _counts_them_all("Vilka fem insatsområden är viktigast?", documents)  # no document has five
