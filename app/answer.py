@@ -179,7 +179,7 @@ def compose_answer(
     normalised quotes (see ``Searcher.answered_like``): a sentence holding one opens the answer; ``subject``: whether a
     sentence names what the question asks about (see ``subject``), for a value asked for; ``practical_matter``: the
     question asks how to go about something, or which rules apply, of a thing the documents do not name (see
-    ``Engine.asks_practical_matter``): off the documents' topic, however close its vector."""
+    ``Engine.practical_matter_off_topic``): off the documents' topic, however close its vector."""
     params = params or AnswerParams()
     language = "en" if result.language == "en" else "sv"
     candidates = _candidates(result, index, params, analysis)

@@ -237,7 +237,7 @@ class Engine:
         # A place is no document here: "… at the University of <the corpus's city>" asks about the place.
         if not asks_practical_matter(question) or self.router.named(self.router.strip_places(question)) is not None:
             return False
-        if language not in {str(code) for code in self.index.passage_languages}:
+        if language not in self._document_languages:
             return True
         topic = (topic_words(question, self.index) or "").lower()
         return any(self._foreign_term(w) for w in re.findall(r"[^\W\d_]+", topic) if w not in PRACTICAL_FRAME_WORDS)
@@ -252,6 +252,11 @@ class Engine:
         if ordinary_counts and self.accents.general_frequency(word) >= params.ordinary_frequency:
             return False
         return not difflib.get_close_matches(word, self.vocabulary, n=1, cutoff=params.slip_similarity)
+
+    @cached_property
+    def _document_languages(self) -> frozenset[str]:
+        """The languages the documents' passages are in."""
+        return frozenset(str(code) for code in self.index.passage_languages)
 
     @cached_property
     def _word_prefixes(self) -> frozenset[str]:
@@ -558,7 +563,7 @@ class Engine:
         what is asked about, which the documents do not use in any form (inflected, compounded or mistyped: see
         ``_foreign_term``)."""
         marked = [w for w in re.findall(r"[^\W\d_]+", question) if not w.isascii()]
-        if not marked or detect_language(question) in {str(code) for code in self.index.passage_languages}:
+        if not marked or detect_language(question) in self._document_languages:
             return ()
         return tuple(dict.fromkeys(w for w in marked if self._foreign_term(w.lower(), ordinary_counts=False)))
 

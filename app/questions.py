@@ -128,7 +128,6 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bhow much\b",
             r"\bhur (?:stor|stort|stora|hög|högt|höga)\b(?!\s+(?:roll|betydelse|vikt|del|andel))",
             r"\bhow (?:large|big|high)\b(?!\s+(?:a\s+)?(?:role|part|share))",
-            # "What was the combined turnover …?", "Vad är den samlade omsättningen …?": a figure.
         ),
     ),
     (
@@ -187,8 +186,7 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "list",
         _rx(
             r"\b(?:vilka|vilken|vilket)\s+(?:slags|sorters?|typer\s+av|sorts?)\b",
-            r"\b(?:what|which)\s+"
-            r"(?:kinds?|types?|sorts?)\s+of\b",
+            r"\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\b",
         ),
     ),
     ("agent", _rx(_LEAD + r"vem\b", _LEAD + r"vilka (?:ska|bör|ansvarar)", _LEAD + r"who\b", r"\bwhose\b")),
@@ -225,7 +223,6 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             _LEAD + r"(?:what|which) (?:are|were)\b",
             r"\blist\b",
             r"\bname the\b",
-            r"\bwhat (?:kinds|types) of\b",
         ),
     ),
 )
