@@ -23,7 +23,7 @@ span of a cited passage. An answer is decided in three steps:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -505,10 +505,37 @@ def _sentence_terms(sentence: _Sentence, index: LoadedIndex) -> set[str]:
     return set(tokenize(text, None, str(index.passage_languages[sentence.passage_index])))
 
 
+def quoted_sentences(positions: Sequence[tuple[int, int]], index: LoadedIndex) -> tuple[list[Citation], list[str]]:
+    """Citations and quoted parts ("<quote> [n]") for sentences chosen by position ((passage, sentence), best first),
+    as an answer quotes them."""
+    chosen = [
+        _Sentence(
+            p, s, index.passage_sentence_vectors(p)[s], 0.0, float(-rank), 0, index.passages[p].sentence_texts()[s]
+        )
+        for rank, (p, s) in enumerate(positions)
+    ]
+    return _cite(chosen, index)
+
+
+def missing_answer(
+    missing: dict[str, Any], language: str, nearest: Sequence[tuple[int, int]], index: LoadedIndex
+) -> Answer:
+    """The specific refusal for ``missing`` (see ``Answer.missing``), quoting the ``nearest`` sentences."""
+    citations, parts = quoted_sentences(nearest, index)
+    text = f"{_missing_sentence(missing, language)} {_NEAREST[language]} {' '.join(parts)}"
+    return Answer(text, True, citations, 1.0, "missing_fact", missing)
+
+
 def _missing_sentence(missing: dict[str, Any], language: str) -> str:
     element, year, name = missing["element"], missing.get("year"), missing.get("name")
     if element == "name":
         return f"Dokumenten nämner inte {name}." if language == "sv" else f"The documents do not mention {name}."
+    if element == "expansion":
+        return (
+            f"Dokumenten skriver inte ut vad {name} står för."
+            if language == "sv"
+            else f"The documents do not spell out what {name} stands for."
+        )
     if element == "year":
         return (
             f"Dokumenten säger inget om {year} i den frågan."

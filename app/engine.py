@@ -16,12 +16,12 @@ from typing import Any
 
 import numpy as np
 from strategiqa.ingest.load import CorpusProfile, read_profile
-from strategiqa.ingest.model import Document, Passage, Section
+from strategiqa.ingest.model import Citation, Document, Passage, Section
 from strategiqa.retrieval.bank_files import sibling_file
 from strategiqa.retrieval.cache import EmbeddingCache
 from strategiqa.retrieval.embedders import Embedder
 from strategiqa.retrieval.index import LoadedIndex
-from strategiqa.retrieval.language import common_words, detect_language
+from strategiqa.retrieval.language import common_words, detect_language, word_frequency
 from strategiqa.retrieval.postgres import redact
 from strategiqa.retrieval.question_bank import QuestionBank
 from strategiqa.retrieval.routing import DocumentRouter
@@ -32,6 +32,7 @@ from .alignment import PAIRED_ROLES, SIDES, Aligner
 from .alignment_levels import crosswalk_cuts, with_levels
 from .answer import Answer, AnswerParams, asks_when_dated, asks_who_signed, compose_answer
 from .calibration import answer_params, read_calibration
+from .expansions import Expansion, answer_expansion, asked_initialism, find_expansion
 from .followup import QUESTION_WORDS, resolve_followup
 from .indexing import IngestReport, Notice, fresh_index, ingest, make_embedder
 from .initialisms import initialisms, phrase_initials
@@ -60,7 +61,7 @@ from .sections import (
 )
 from .settings import Settings
 from .sources import source_lead
-from .spelling import Accents
+from .spelling import Accents, read_slips_of_names
 from .subject import SUBJECT_HEAD, SubjectMatcher, proper_nouns
 from .titles import SectionTitles
 from .topic import topic_words
@@ -146,6 +147,11 @@ class Engine:
         if analysis.expects == "called" and self._asks_a_sections_title(result.question, named):
             # The name of a section is its title, which the answer's lead gives for the passage it quotes.
             analysis = replace(analysis, expects="description")
+        asked_expansion = self._expansion(read_as or result.question, docs, named)
+        if asked_expansion is not None:  # "Vad står HTA för?": the sentence writing it out, not the closest one
+            expansion, stands_for = asked_expansion
+            answer = answer_expansion(expansion, self.index, result.language, stands_for)
+            return self._answer_fields(base, self._cited_first(result, answer.citations), answer, None)
         # "How many areas …?": the text may state the count in a sentence worth quoting; the outline
         # answers when it does not.
         if overview is not None and not self._counts_only(result.question, read_as):
@@ -203,6 +209,11 @@ class Engine:
         )
         if overview is not None and answer.abstained:
             return self._overview_answer(base, result, overview)
+        return self._answer_fields(base, result, answer, known)
+
+    def _answer_fields(
+        self, base: dict[str, Any], result: SearchResult, answer: Answer, known: float | None
+    ) -> dict[str, Any]:
         return {
             **base,
             "answer": self._with_source(answer, result.language),
@@ -215,6 +226,25 @@ class Engine:
             "citations": [self.citation_fields(asdict(c)) for c in answer.citations],
             "passages": [self.hit_fields(h) for h in result.hits],
         }
+
+    def _expansion(self, question: str, docs: Sequence[str] | None, named: str | None) -> tuple[Expansion, bool] | None:
+        """Where the documents (those asked about, or the one the question names) write out the initialism the question
+        asks the meaning of, or use it without doing so, and whether it asks what the initialism stands for (see
+        ``expansions.asked_initialism``); None when it asks none or they never use it (the ordinary answer says so)."""
+        asked = asked_initialism(question)
+        if asked is None:
+            return None
+        initialism, stands_for = asked
+        documents = set(docs) if docs else ({named} if named else None)
+        expansion = find_expansion(self.index, initialism, documents)
+        return None if expansion is None else (expansion, stands_for)
+
+    def _cited_first(self, result: SearchResult, citations: Sequence[Citation]) -> SearchResult:
+        """The cited passages first, then the other hits."""
+        cited = list(dict.fromkeys(self.index.by_id[c.passage_id] for c in citations))
+        rest = [h for h in result.hits if h.index not in set(cited)]
+        hits = [Hit(self.index.passages[i], i, 1.0, None, None) for i in cited] + rest
+        return replace(result, hits=hits[: max(len(result.hits), len(cited))])
 
     def _asks_a_sections_title(self, question: str, named: str | None) -> bool:
         """Whether ``question`` asks what a section is called ("… och vad heter i så fall den målsättningen?") and its
@@ -306,11 +336,10 @@ class Engine:
         question, top_k, mode = validate_request(self.settings, question, top_k, mode)
         scope = self.validate_docs(docs)
         language = detect_language(question)
-        question = self.with_accents(question, language)
+        question = self.with_name_slips(self.with_accents(question, language), language)
         if previous_question is not None:
-            previous_question = self.with_accents(
-                validate_question(previous_question, self.settings.max_question_chars)
-            )
+            previous = validate_question(previous_question, self.settings.max_question_chars)
+            previous_question = self.with_name_slips(self.with_accents(previous), detect_language(previous))
         read_as = resolve_followup(question, previous_question, self.router)
         named_here = self.router.named(question)
         named = named_here or (self.router.named(previous_question) if read_as else None)
@@ -509,6 +538,20 @@ class Engine:
         if (language or detect_language(question)) == "en":
             return question
         return self.accents.restore(question)
+
+    def with_name_slips(self, question: str, language: str) -> str:
+        """``question`` with a word a slip away from one the documents are named by read as that word ("the goverment's
+        strategy"; see ``spelling.read_slips_of_names``); a word of the documents or common in the question's language
+        or theirs stays."""
+        params = self.answer_params
+        languages = {language, *self._document_languages}
+
+        def known(word: str) -> bool:
+            return word in self.vocabulary or any(
+                word_frequency(word, lang) >= params.ordinary_frequency for lang in languages
+            )
+
+        return read_slips_of_names(question, self.router.words, known, params.slip_similarity)
 
     @cached_property
     def accents(self) -> Accents:

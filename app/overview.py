@@ -179,6 +179,10 @@ def answer_overview(
     # by title ("EU programmes named in objective 8.5" asks for content: only a question asking for goals).
     if rest and numbers and _PLURAL_GOALS.search(question):
         rest = [] if _restates(rest, numbers[0], question, documents, router, english_title) else rest
+    # "So, as an investor I mostly care about area eight, international attractiveness – what objectives are set out
+    # under it?": the clause that asks points back at the section named before it; the rest is the asker's context.
+    if rest and len(numbers) == 1 and _asks_goals_of_it(question, topic, router):
+        rest = []
     # "list the eight prioritised areas", "Vilka sju insatsområden prioriteras …?": a count that is a document's whole
     # number of areas or objectives asks for all of them, whatever the asker says around it ("Jag ska ha en lektion om
     # regional utveckling. …"); not "Vilket av de sju …", which asks for one.
@@ -216,18 +220,21 @@ def answer_overview(
             sections.extend((document, c) for c in section.children if c.number)
         sections = sections or [found]
     elif numbers:
-        major, minor = numbers[0]
-        for document in candidates:
-            section = _find(document, f"{major}.{minor}" if minor else major)
-            if section is None:
-                continue
-            if minor or not wants_goals:  # "what is objective 4.1 / focus area 3 about": that section
-                sections.append((document, section))
-            elif any(c.number for c in section.children):  # "which objectives fall under area 4": its numbered children
-                sections.extend((document, c) for c in section.children if c.number)
-            else:  # ... or the goals its text numbers ("Delmål 3.1 …"), each quoted
-                return _listed_items(document, section, passages, language)
-            break
+        for major, minor in numbers:  # each section named ("insatsområde 5, 6 och 7"), in the order named
+            for document in candidates:
+                section = _find(document, f"{major}.{minor}" if minor else major)
+                if section is None:
+                    continue
+                if minor or not wants_goals:  # "what is objective 4.1 / focus area 3 about": that section
+                    sections.append((document, section))
+                elif any(c.number for c in section.children):  # "which objectives fall under area 4": its children
+                    sections.extend((document, c) for c in section.children if c.number)
+                elif len(numbers) == 1:  # ... or the goals its text numbers ("Delmål 3.1 …"), each quoted
+                    return _listed_items(document, section, passages, language)
+                else:
+                    sections.append((document, section))
+                break
+        sections = list({(d.info.doc_id, s.id): (d, s) for d, s in sections}.values())  # "areas 4 and 4.1": once
         if not sections:
             return None
     elif wants_parts and not wants_goals:
@@ -444,9 +451,25 @@ _PLACED_IN = re.compile(
 
 # Verbs that place goals in an area (language knowledge): "Vilka mål för cancer i område 4?" keeps its topic.
 _PLACING_VERBS = frozenset(
-    "sit sits fall falls belong belongs lie lies come comes appear appears are is listed placed found "
-    "ligger ryms hör hamnar faller finns ingår står återfinns placeras listas".split()
+    "sit sits fall falls belong belongs lie lies come comes appear appears are is listed placed found set laid "
+    "included named given ligger ryms hör hamnar faller finns ingår står återfinns placeras listas anges nämns".split()
 )
+
+
+def _asks_goals_of_it(question: str, topic: tuple[str, ...], router: DocumentRouter) -> bool:
+    """Whether the question's last clause, after what came before it, asks for the goals of a section it points back
+    at and for nothing else ("… – what objectives are set out under it?", "… – vilka målsättningar finns där?")."""
+    found = _LAST_CLAUSE.search(question)
+    if found is None or found.start(1) == 0:
+        return False
+    clause = found.group(1)
+    if not (_PLURAL_GOALS.search(clause) and _POINTER.search(clause)):
+        return False
+    return not [w for w in _content_words(_POINTER.sub(" ", clause), topic, router) if w not in _PLACING_VERBS]
+
+
+_LAST_CLAUSE = re.compile(r"(?:^|[–—:;.!?]\s+)([^–—:;.!?]+)[.!?]*\s*$")
+_POINTER = re.compile(r"\b(?:it|its|that|this|them|there|den|det|dess|där|detta|denna|dem)\b", re.IGNORECASE)
 
 
 def _restates(

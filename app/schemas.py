@@ -69,7 +69,8 @@ class PassageOut(BaseModel):
 class Missing(BaseModel):
     element: str = Field(
         description="What the documents do not give: amount, share, number, quantity, date, person, agent, "
-        "organisation, place, called (a name), year (a year the question names) or name (a name they never mention)."
+        "organisation, place, called (a name), year (a year the question names), name (a name they never mention) or "
+        "expansion (what an initialism they use stands for)."
     )
     year: str | None = None
     name: str | None = None

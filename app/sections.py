@@ -45,6 +45,12 @@ _BY_NUMBER = re.compile(
     rf"\b(?:{_SECTION_NOUN})\s+(?:nr\.?\s*|nummer\s+|number\s+|no\.?\s*)?(\d{{1,2}}(?:\.\d{{1,2}})?){_NOT_AMOUNT}",
     re.I,
 )
+# More numbers listed after the first ("insatsområde 5, 6 och 7", "objectives 2.1 and 2.3").
+_MORE_NUMBER = (
+    rf"\s*(?:,\s*(?:och|and|samt|&)?|\s(?:och|and|samt|&|or|eller))\s*(\d{{1,2}}(?:\.\d{{1,2}})?)(?![\d.]){_NOT_AMOUNT}"
+)
+_AND_NUMBER = re.compile(_MORE_NUMBER, re.I)
+_LISTED_NUMBERS = re.compile(_BY_NUMBER.pattern + "(?:" + _MORE_NUMBER.replace("(\\d", "(?:\\d", 1) + ")*", re.I)
 # A section lettered after its noun ("prioritering B", "priority C"): a capital letter standing alone.
 _BY_LETTER = re.compile(rf"\b(?i:{_SECTION_NOUN})\s+([A-Z])(?![\w-])")
 COUNT_WORDS = {
@@ -109,7 +115,13 @@ def section_numbers(question: str) -> list[str]:
     question = _with_digits(question)
     if _RANGE.search(question):
         return []
-    found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in _BY_NUMBER.finditer(question)]
+    found: list[tuple[int, str]] = []
+    for m in _BY_NUMBER.finditer(question):
+        found.append((m.start(), m.group(1)))
+        more = _AND_NUMBER.match(question, m.end())
+        while more:
+            found.append((more.start(1), more.group(1)))
+            more = _AND_NUMBER.match(question, more.end())
     found += [(m.start(), m.group(1)) for m in _BY_LETTER.finditer(question)]
     # Case-insensitive matching may take letters whose lower case is no key ("ſecond"): such words are skipped.
     found += [
@@ -156,7 +168,7 @@ def _with_digits(question: str) -> str:
 def without_section_references(question: str) -> str:
     """``question`` without the sections it names ("Vad säger målsättning 4.1 om X?" → "Vad säger om X?")."""
     question = _with_digits(question)
-    for pattern in (_BY_NUMBER, _BY_LETTER, _BY_NUMBER_WORD, _BY_ORDINAL, _DOTTED):
+    for pattern in (_LISTED_NUMBERS, _BY_LETTER, _BY_NUMBER_WORD, _BY_ORDINAL, _DOTTED):
         question = pattern.sub(" ", question)
     return " ".join(question.split())
 

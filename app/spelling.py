@@ -14,17 +14,21 @@ capitalised words inside the question ("FA", "Hall") are read only as words of t
 frequencies, so is any word, and none shorter than five letters ("satt" is not always "sätt"). Swedish "ar" is mostly
 "är", but "år" beside a number and after a word that counts or picks years ("29 ar", "varje ar", "vilket ar ska ...").
 Questions in English are left as they are.
+
+Any question: a word that is no word of the documents or of general use and a slip away from one the documents are
+named by ("the goverment's strategy", "genomföra agndan") is read as that word (``read_slips_of_names``).
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from strategiqa.retrieval.language import without_accents
 
-__all__ = ["Accents", "typed_with_accents", "without_accents"]
+__all__ = ["Accents", "read_slips_of_names", "typed_with_accents", "without_accents"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _SHORTEST = 5
@@ -38,6 +42,28 @@ def typed_with_accents(text: str) -> bool:
     one. An accented name (a place, a person) may be pasted or typed by its own rules."""
     found = _WORD.findall(text)
     return any(without_accents(w) != w for i, w in enumerate(found) if i == 0 or not w[0].isupper())
+
+
+def read_slips_of_names(
+    text: str, names: Iterable[str], known: Callable[[str], bool], similarity: float, shortest: int = 6
+) -> str:
+    """``text`` with each word that is no known word (``known``: of the documents or common in the language) and a slip
+    away from a word the documents are named by (``names``: "government's", "agendan") read as that word: "the
+    goverment's strategy", "genomföra agndan". Routing and the topic check match names exactly; a slip in one turns
+    a question about a document into one about an unknown word. Words shorter than ``shortest`` are left alone (a
+    slip of four letters is as often another word)."""
+    candidates = sorted({n for n in names if len(n) >= shortest and n.isalpha()})
+
+    def read(match: re.Match[str]) -> str:
+        word = match.group(0)  # without an English genitive ("goverment" of "goverment's")
+        lowered = word.casefold()
+        # An inflection of a name is no slip ("Götalandsregionens" of "Götalandsregionen").
+        if len(lowered) < shortest or known(lowered) or any(lowered.startswith(c) for c in candidates):
+            return word
+        close = difflib.get_close_matches(lowered, candidates, n=1, cutoff=similarity)
+        return _cased(word, close[0]) if close else word
+
+    return _WORD.sub(read, text)
 
 
 class Accents:

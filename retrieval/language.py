@@ -83,6 +83,18 @@ def common_words(language: str, count: int) -> Mapping[str, float]:
     return MappingProxyType(out)
 
 
+def word_frequency(word: str, language: str) -> float:
+    """How common ``word`` is in general use of ``language`` (``wordfreq``; 0 where it has no list)."""
+    try:
+        import wordfreq
+    except ImportError:  # pragma: no cover - wordfreq is a core dependency
+        return 0.0
+    try:
+        return float(wordfreq.word_frequency(word, language))
+    except (LookupError, ValueError):
+        return 0.0
+
+
 @lru_cache(maxsize=1)
 def _swedish_without_accents() -> Mapping[str, float]:
     """Swedish frequencies by the words' letters without accents: "for" typed for "för" is as Swedish as "för"."""

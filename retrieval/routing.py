@@ -57,6 +57,10 @@ class DocumentRouter:
         places = {d.doc_id: tuple(d.places) for d in documents}
         # A name takes the genitive ("den nordiska strategins" for the name "nordiska strategin"); a cue is matched as
         # listed ("region" is no cue in "regions").
+        self.words = frozenset(
+            w.casefold() for words in (*strong.values(), *places.values()) for phrase in words for w in phrase.split()
+        )
+        """The single words of the documents' names, cues and places: what a question may name them by."""
         self._strong = _cue_pattern(strong, "", genitive={n for d in documents for n in d.names})
         self._weak = _cue_pattern(places, _INFLECTION)
         self._owner = {

@@ -41,6 +41,12 @@ from strategiqa.app.sections import section_numbers
         ("Vad säger insatsområde sju om samordning?", ["7"]),
         ("Vilka är de åtta områdena?", []),  # a count of areas, not one of them
         ("Vilket område en kommun bör läsa?", []),  # "en" is an article here
+        # Several numbers listed after one noun.
+        ("Vilka är insatsområde 5, 6 och 7 i agendan?", ["5", "6", "7"]),
+        ("What are objectives 2.1 and 8.5 called?", ["2.1", "8.5"]),
+        ("areas 3, 4, and 5?", ["3", "4", "5"]),
+        ("Når område 4 och 5 procent?", ["4"]),  # an amount after "och"
+        ("Vad säger målsättning 4.1 och 2035?", ["4.1"]),  # a year
     ],
 )
 def test_section_numbers_are_read_from_numbers_and_ordinals(question: str, numbers: list[str]) -> None:
@@ -208,3 +214,35 @@ def test_a_numbered_item_is_found_by_its_label_not_by_any_number() -> None:
     assert not _opens_with("Ökningen var 5.2 procent.", "5.2", "delmål")
     assert _opens_with("Delmål 3.2 En testbädd är etablerad.", "3.2", "mål")  # the head of the compound
     assert _opens_with("Delmål 3.2 En testbädd är etablerad.", "3.2", "betyder")  # no word for goals: any label
+
+
+@pytest.mark.parametrize(
+    ("question", "titles"),
+    [
+        (
+            "Vilka är insatsområde 5, 6 och 7 i VGR:s life science-agenda?",
+            ["5 Hållbarhet", "6 Ett samordnat", "7 Synl"],
+        ),
+        ("What are objectives 2.1 and 8.5 called?", ["2.1 En nationell digital", "8.5 Deltagande i EU:s"]),
+        ("Which objectives fall under areas 2 and 3 of the national strategy?", ["2.1 ", "2.3 ", "3.1 ", "3.5 "]),
+        # The clause asking points back at the area named before it; the asker's context around it is no topic.
+        (
+            "So, as an investor I mostly care about area eight, international attractiveness – what objectives are set "
+            "out under it?",
+            ["8.1 ", "8.2 ", "8.3 ", "8.4 ", "8.5 "],
+        ),
+        ("Jag jobbar med data och område 2 är mitt fokus. Vilka målsättningar finns där?", ["2.1 ", "2.2 ", "2.3 "]),
+    ],
+)
+def test_the_outline_lists_every_section_named_or_pointed_at(
+    real_engine: Engine, question: str, titles: list[str]
+) -> None:
+    result = real_engine.ask(question)
+    assert result["answer_kind"] == "overview"
+    assert all(title in result["answer"] for title in titles)
+    assert len(result["citations"]) >= len(titles)
+
+
+def test_a_clause_pointing_back_that_asks_about_a_topic_is_no_outline_question(real_engine: Engine) -> None:
+    result = real_engine.ask("Area 4 is interesting – what objectives does it have about cancer?")
+    assert result["answer_kind"] != "overview"

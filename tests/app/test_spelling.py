@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from strategiqa.app.engine import Engine
-from strategiqa.app.spelling import Accents, typed_with_accents, without_accents
+from strategiqa.app.spelling import Accents, read_slips_of_names, typed_with_accents, without_accents
 from strategiqa.retrieval.language import common_words
 
 
@@ -144,3 +144,27 @@ def test_an_answerable_question_typed_without_accents_is_answered_from_the_same_
     assert not read["abstained"], read["answer"]
     assert not typed["abstained"], typed["answer"]
     assert typed["citations"][0]["passage_id"] == read["citations"][0]["passage_id"]
+
+
+def test_a_slip_of_a_word_the_documents_are_named_by_is_read_as_that_word() -> None:
+    names = ["government", "government's", "agendan", "strategin", "götalandsregionen", "sweden"]
+    known = {"government", "strategy", "sweden", "stratagem"}.__contains__
+    read = read_slips_of_names("what is 5.2 called in the goverment's strategy?", names, known, 0.85)
+    assert read == "what is 5.2 called in the government's strategy?"  # the genitive kept
+    assert read_slips_of_names("Vad kostar agndan?", names, known, 0.85) == "Vad kostar agendan?"
+    assert read_slips_of_names("Goverment plans", names, known, 0.85) == "Government plans"
+    # Known words, inflections of a name and short words stay.
+    assert read_slips_of_names("a stratagem", names, known, 0.85) == "a stratagem"
+    assert read_slips_of_names("Götalandsregionens plan", names, known, 0.85) == "Götalandsregionens plan"
+    assert read_slips_of_names("Swedn", names, known, 0.85) == "Swedn"
+    assert read_slips_of_names("a governor", names, known, 0.85) == "a governor"  # too far from any name
+
+
+def test_a_slip_in_a_documents_name_does_not_turn_the_question_into_one_about_an_unknown_word(
+    real_engine: Engine,
+) -> None:
+    result = real_engine.ask("what is objective 5.2 called in the goverment's strategy?")
+    assert not result["abstained"]
+    assert result["citations"][0]["section_path"][-1].startswith("5.2 ")
+    refused = real_engine.ask("Hur mycket pengar har VGR budgeterat för att genomföra agndan?")
+    assert refused["abstain_reason"] == "missing_fact" and refused["missing"]["element"] == "amount"

@@ -1,0 +1,104 @@
+"""What an initialism stands for, as the documents write it out: "Vad står HTA för?", "What does EHDS stand for?",
+"Vad betyder förkortningen NAISS?".
+
+A new member meets the documents' initialisms first; the answer is the sentence that writes one out, quoted where it
+does so, not the sentence closest to the question (often another that only uses it). Generic in the language: a
+document writes an initialism out by putting it in brackets right after its words ("… Business Region <City>
+(BRG)", "… (HTA, utvärdering av hälsoteknologi)"), or its words in brackets right after it or a compound it opens ("EHDS
+(European Health Data Space)", "STEM-ämnen (Science, Technology, …)"). Asked what one the documents only use stands
+for, the answer is a specific refusal that quotes where they use it; asked what it is, those sentences answer. One
+they never use is left to the ordinary answer (which says they do not mention it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from strategiqa.retrieval.index import LoadedIndex
+
+from .answer import Answer, missing_answer, quoted_sentences
+
+INITIALISM = r"[A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,7}"
+"""Two to eight capitals (digits after the first): "EU", "ATMP", "NAISS"."""
+
+
+@dataclass(frozen=True)
+class Expansion:
+    initialism: str
+    written_out: list[tuple[int, int]]
+    """(passage, sentence) positions of the sentences that write it out, at most one per document, in index order."""
+    used: list[tuple[int, int]]
+    """Where it stands at all, when no sentence writes it out (the first per document)."""
+
+
+def asked_initialism(question: str) -> tuple[str, bool] | None:
+    """The initialism ``question`` asks the meaning of, and whether it asks what it stands for (not only what it is),
+    or None: "What does BRG stand for?", "Vad står HTA för?", "Vad betyder förkortningen X?", "X definition?" ask what
+    it stands for; "What is X?" / "Vad är X?", with nothing else asked, what it is (a sentence that writes it out
+    answers that too; one that only uses it may not)."""
+    text = " ".join(question.split())
+    for pattern in _ASKS:
+        found = pattern.search(text)
+        if found:
+            return found.group("x"), True
+    found = _WHAT_IS.search(text)
+    return (found.group("x"), False) if found else None
+
+
+def find_expansion(index: LoadedIndex, initialism: str, documents: set[str] | None = None) -> Expansion | None:
+    """Where the documents (all, or those of ``documents``) write ``initialism`` out, or else use it; None when they
+    never use it."""
+    defines = re.compile(
+        rf"[^\W\d_][\w’'-]*\s+\({re.escape(initialism)}\s*[,)]|\b{re.escape(initialism)}(?:-[^\W\d_]+)?\s+\((?!{INITIALISM}\))[^\W\d_]"
+    )
+    uses = re.compile(rf"(?<![\w-]){re.escape(initialism)}(?![\w])")
+    written_out: dict[str, tuple[int, int]] = {}
+    used: dict[str, tuple[int, int]] = {}
+    for i, passage in enumerate(index.passages):
+        if documents is not None and passage.doc_id not in documents:
+            continue
+        for j, sentence in enumerate(passage.sentence_texts()):
+            if passage.doc_id not in written_out and defines.search(sentence):
+                written_out[passage.doc_id] = (i, j)
+            if passage.doc_id not in used and uses.search(sentence):
+                used[passage.doc_id] = (i, j)
+    if not used:
+        return None
+    return Expansion(
+        initialism,
+        sorted(written_out.values()),
+        [] if written_out else sorted(used.values()),
+    )
+
+
+def answer_expansion(expansion: Expansion, index: LoadedIndex, language: str, stands_for: bool = True) -> Answer:
+    """The sentences writing the initialism out, quoted. Else, asked what it stands for (``stands_for``), the refusal
+    that says they do not, quoting where they use it; asked what it is, where they first name it ("… infrastrukturer
+    som …, CCRM Nordic och …"): what they say of it."""
+    if expansion.written_out or not stands_for:
+        citations, parts = quoted_sentences(expansion.written_out or expansion.used, index)
+        return Answer(" ".join(parts), False, citations, 1.0)
+    missing = {"element": "expansion", "name": expansion.initialism}
+    return missing_answer(missing, "en" if language == "en" else "sv", expansion.used, index)
+
+
+def _asked(*patterns: str) -> list[re.Pattern[str]]:
+    # Not a possessive or the head of a compound: "vad innebär EU:s AI-förordning" asks of the regulation.
+    return [re.compile(p.replace("X", rf"(?P<x>{INITIALISM})(?![\w:’'-])"), re.IGNORECASE) for p in patterns]
+
+
+# The initialism itself is matched case-sensitively ("(?-i:…)"): "vad står det för" names none.
+_ASKS = _asked(
+    r"\bvad\s+står\s+(?:förkortningen\s+|akronymen\s+|initialförkortningen\s+)?[«\"“']?(?-i:X)[»\"”']?\s+för\b",
+    r"\bvad\s+(?:betyder|innebär|menas\s+med)\s+(?:förkortningen\s+|akronymen\s+)?[«\"“']?(?-i:X)\b",
+    r"\bvad\s+är\s+(?-i:X)\s+(?:en\s+)?(?:förkortning|akronym)\b",
+    r"\bförkortningen\s+(?-i:X)\b",
+    r"\bwhat\s+(?:does|do)\s+(?:the\s+)?(?:abbreviation\s+|acronym\s+|initialism\s+)?[\"“']?(?-i:X)[\"”']?\s+"
+    r"(?:stand\s+for|mean|refer\s+to)\b",
+    r"\bwhat\s+is\s+(?-i:X)\s+(?:short\s+for|an?\s+(?:abbreviation|acronym)\s+(?:of|for))\b",
+    r"\b(?:the\s+)?(?:abbreviation|acronym|initialism)\s+(?-i:X)\b",
+    r"\b(?:meaning\s+of|define|definition\s+of|what\s+is\s+meant\s+by)\s+(?:the\s+)?(?-i:X)\b",
+    r"^(?-i:X)\s*(?:[-–:]\s*)?(?:definition|betydelse|meaning|stands\s+for|står\s+för)\b",
+)
+(_WHAT_IS,) = _asked(r"(?:^|[.:;!?–]\s*)(?:what\s+is|vad\s+är)\s+(?-i:X)\s*\??\s*$")
