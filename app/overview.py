@@ -31,6 +31,7 @@ from .sections import (
     ORDINALS,
     EnglishTitle,
     find_section,
+    listed_section_numbers,
     own_area_nouns,
     section_numbers,
     with_swedish_nouns,
@@ -220,7 +221,8 @@ def answer_overview(
             sections.extend((document, c) for c in section.children if c.number)
         sections = sections or [found]
     elif numbers:
-        for major, minor in numbers:  # each section named ("insatsområde 5, 6 och 7"), in the order named
+        listed = [(n.partition(".")[0], n.partition(".")[2]) for n in listed_section_numbers(question)]
+        for major, minor in listed:  # each section listed ("insatsområde 5, 6 och 7"), in the order named
             for document in candidates:
                 section = _find(document, f"{major}.{minor}" if minor else major)
                 if section is None:
@@ -229,7 +231,7 @@ def answer_overview(
                     sections.append((document, section))
                 elif any(c.number for c in section.children):  # "which objectives fall under area 4": its children
                     sections.extend((document, c) for c in section.children if c.number)
-                elif len(numbers) == 1:  # ... or the goals its text numbers ("Delmål 3.1 …"), each quoted
+                elif len(listed) == 1:  # ... or the goals its text numbers ("Delmål 3.1 …"), each quoted
                     return _listed_items(document, section, passages, language)
                 else:
                     sections.append((document, section))

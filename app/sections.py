@@ -144,6 +144,22 @@ def section_numbers(question: str) -> list[str]:
     return list(dict.fromkeys(n for _, n in sorted(found)))
 
 
+def listed_section_numbers(question: str) -> list[str]:
+    """The section numbers ``question`` lists after one noun ("insatsområde 5, 6 och 7" → 5, 6, 7); the first it names
+    when it lists none. Numbers named apart ("område 5 … (område 1)", a follow-up read with the question before it) are
+    not one list."""
+    numbers = section_numbers(question)
+    first = _BY_NUMBER.search(_with_digits(question))
+    if not numbers or first is None or first.group(1) != numbers[0]:
+        return numbers[:1]
+    listed = [first.group(1)]
+    more = _AND_NUMBER.match(_with_digits(question), first.end())
+    while more:
+        listed.append(more.group(1))
+        more = _AND_NUMBER.match(_with_digits(question), more.end())
+    return listed
+
+
 def _with_digits(question: str) -> str:
     """Section numbers in words written in digits: "tre punkt fyra" → "3.4", "area eight" → "area 8" (the "five" of
     "objective five point two" is part of 5.2)."""

@@ -209,6 +209,9 @@ class DocumentRouter:
                     between = re.sub(re.escape(phrase), " ", between, flags=re.IGNORECASE)
                 if _JOINS_YEAR.fullmatch(between):
                     found.add(y.group(0))
+        # "… after the 2024 update?", "… i 2024 års version?": a year naming the edition, wherever the name is.
+        years = set(self._years.values())
+        found.update(y.group(1) for y in _EDITION_YEAR.finditer(text) if y.group(1) in years)
         return found
 
     def role(self, doc_id: str | None) -> str | None:
@@ -278,6 +281,9 @@ class DocumentRouter:
         return self._owner[max(bases, key=len)] if bases else None
 
 
+_EDITION = r"(?:version(?:en)?|edition|update|revision|utgåvan?|upplagan?|uppdatering(?:en)?|revidering(?:en)?)"
+# A year naming an edition that stands alone: "… after the 2024 update?", not "the 2024 update of the <rules>".
+_EDITION_YEAR = re.compile(rf"(?<!\d)(\d{{4}})(?:\s+års)?\s+{_EDITION}(?=\s*(?:[?.!,;:)–—]|$))", re.I)
 _JOINS_YEAR = re.compile(
     r"[\s(),]*(?:(?:'s|från|from|of|års|year's)[\s(),]*)?"
     r"(?:(?:version(?:en)?|edition|update|revision|utgåvan?|upplagan?|uppdatering(?:en)?)[\s(),]*(?:(?:of|av)\s+)?"

@@ -70,6 +70,9 @@ ROUTER = corpus_router()
         # Kinds of organisations are named by common nouns, not a named body.
         ("Vilka slags organisationer ingår i sektorn?", "list"),
         ("What kinds of organisations make up the sector?", "list"),
+        # An average is a figure.
+        ("What is the average life expectancy for women according to the latest statistics?", "number"),
+        ("Vad är den genomsnittliga väntetiden?", "number"),
     ],
 )
 def test_question_kinds_in_both_languages(question: str, expects: str) -> None:

@@ -246,3 +246,12 @@ def test_the_outline_lists_every_section_named_or_pointed_at(
 def test_a_clause_pointing_back_that_asks_about_a_topic_is_no_outline_question(real_engine: Engine) -> None:
     result = real_engine.ask("Area 4 is interesting – what objectives does it have about cancer?")
     assert result["answer_kind"] != "overview"
+
+
+def test_a_follow_up_naming_another_area_lists_that_area_only(real_engine: Engine) -> None:
+    # Read with the question before it, it names area 1 too; only numbers listed after one noun are one list.
+    result = real_engine.ask(
+        "Och för område 5?", previous_question="Vilka målsättningar finns under område 1 i den nationella strategin?"
+    )
+    assert result["answer_kind"] == "overview"
+    assert "5.1 " in result["answer"] and "1.1 " not in result["answer"]
