@@ -82,7 +82,10 @@ def resolve_followup(question: str, previous: str | None, router: DocumentRouter
     asks = any(w in QUESTION_WORDS for w in words)
     if content and asks and not refers and not _OPENS.match(question) and router.named(question):
         return None  # "Vad säger agendan om hälsodata?" names its document and its topic: complete
-    if not (len(content) < 2 or (refers and len(content) <= 3) or (_OPENS.match(question) and len(content) <= 4)):
+    # Opening on "and …" and pointing back ("And which instrument could make participation in them possible?") asks
+    # about what came before, however much it adds.
+    opens = bool(_OPENS.match(question))
+    if not (len(content) < 2 or (refers and (len(content) <= 3 or opens)) or (opens and len(content) <= 4)):
         return None
     earlier = previous.strip()
     if router.named(question) is not None:

@@ -240,6 +240,17 @@ def test_followups_are_read_against_the_previous_question_and_others_stand_alone
     assert resolve_followup("Leading where, exactly?", "What is the agenda's overall goal for 2035?", ROUTER)
     assert resolve_followup("Does the regional agenda have anything similar?", "What does the strategy say?", ROUTER)
     assert resolve_followup("Finns det fler exempel på testbäddar i Västsverige?", previous, ROUTER) is None
+    # Opening on "and" and pointing back asks about what came before, however much it adds; pointing back alone with
+    # a topic of its own does not ("Vilka krav ställer de på forskningsdata, utbildning och kliniska prövningar?").
+    programmes = "Which EU programmes does objective 8.5 of the national strategy mention?"
+    asked = "And which instrument could make strategic participation in them possible for companies and universities?"
+    assert resolve_followup(asked, programmes, ROUTER)
+    assert (
+        resolve_followup(
+            "Vilka krav ställer de på forskningsdata, utbildning och kliniska prövningar?", previous, ROUTER
+        )
+        is None
+    )
 
 
 @pytest.mark.parametrize(
