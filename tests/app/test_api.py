@@ -134,6 +134,14 @@ def test_near_miss_question_gets_the_specific_refusal_with_its_reason(client: ht
     assert body["citations"], "the closest sentence is still quoted and cited"
 
 
+def test_an_initialism_is_written_out_or_the_refusal_says_it_is_not(client: httpx.Client) -> None:
+    body = client.post("/api/ask", json={"question": "What does HTA stand for?"}).json()
+    assert body["abstained"] is False and "Health Technology Assessment (HTA" in body["citations"][0]["quote"]
+    body = client.post("/api/ask", json={"question": "Vad står EU för?"}).json()
+    assert body["abstain_reason"] == "missing_fact" and body["missing"]["element"] == "expansion"
+    assert body["answer"].startswith("Dokumenten skriver inte ut vad EU står för.") and body["citations"]
+
+
 def test_follow_up_is_read_against_the_previous_question(client: httpx.Client) -> None:
     body = client.post(
         "/api/ask",
