@@ -147,8 +147,9 @@ class Engine:
         if analysis.expects == "called" and self._asks_a_sections_title(result.question, named):
             # The name of a section is its title, which the answer's lead gives for the passage it quotes.
             analysis = replace(analysis, expects="description")
-        asked_expansion = self._expansion(read_as or result.question, docs, named)
-        if asked_expansion is not None:  # "Vad står HTA för?": the sentence writing it out, not the closest one
+        # The question itself: read with the one before it, a follow-up would ask the earlier one's initialism again.
+        asked_expansion = self._expansion(result.question, docs, named)
+        if asked_expansion is not None:  # "Vad står ABC för?": the sentence writing it out, not the closest one
             expansion, stands_for = asked_expansion
             answer = answer_expansion(expansion, self.index, result.language, stands_for)
             return self._answer_fields(base, self._cited_first(result, answer.citations), answer, None)
@@ -242,7 +243,8 @@ class Engine:
     def _cited_first(self, result: SearchResult, citations: Sequence[Citation]) -> SearchResult:
         """The cited passages first, then the other hits."""
         cited = list(dict.fromkeys(self.index.by_id[c.passage_id] for c in citations))
-        rest = [h for h in result.hits if h.index not in set(cited)]
+        shown = frozenset(cited)
+        rest = [h for h in result.hits if h.index not in shown]
         hits = [Hit(self.index.passages[i], i, 1.0, None, None) for i in cited] + rest
         return replace(result, hits=hits[: max(len(result.hits), len(cited))])
 

@@ -23,9 +23,10 @@ _REFERS = frozenset(
 # "finns det", "there are": the pronoun is a placeholder, not a reference back.
 _EXPLETIVE = re.compile(
     r"\b(?:finns det|det finns|är det|det är|blir det|det blir|fanns det|det fanns|"
-    r"there (?:is|are|was|were|will be)|is there|are there|was there|were there|is it|it is)\b",
+    r"there (?:is|are|was|were|will be)|is there|are there|was there|were there|is it|it is|ser det ut|looks? like)\b",
     re.IGNORECASE,
 )
+_AND = re.compile(r"^\s*(?:och|and)\b", re.IGNORECASE)
 _OPENS = re.compile(
     r"^\s*(?:och|men|samt|också|även|and|but|also|what about|how about|and what about|hur är det med|"
     r"vad gäller|än|och hur|och vad)\b",
@@ -82,10 +83,14 @@ def resolve_followup(question: str, previous: str | None, router: DocumentRouter
     asks = any(w in QUESTION_WORDS for w in words)
     if content and asks and not refers and not _OPENS.match(question) and router.named(question):
         return None  # "Vad säger agendan om hälsodata?" names its document and its topic: complete
-    # Opening on "and …" and pointing back ("And which instrument could make participation in them possible?") asks
-    # about what came before, however much it adds.
-    opens = bool(_OPENS.match(question))
-    if not (len(content) < 2 or (refers and (len(content) <= 3 or opens)) or (opens and len(content) <= 4)):
+    # Opening on "och/and" and pointing back ("And which instrument could make participation in them possible?") asks
+    # about what came before, however much it adds; "Men …", "Också …" may start a new question.
+    continues = bool(_AND.match(question))
+    if not (
+        len(content) < 2
+        or (refers and (len(content) <= 3 or continues))
+        or (_OPENS.match(question) and len(content) <= 4)
+    ):
         return None
     earlier = previous.strip()
     if router.named(question) is not None:

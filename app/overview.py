@@ -180,8 +180,8 @@ def answer_overview(
     # by title ("EU programmes named in objective 8.5" asks for content: only a question asking for goals).
     if rest and numbers and _PLURAL_GOALS.search(question):
         rest = [] if _restates(rest, numbers[0], question, documents, router, english_title) else rest
-    # "So, as an investor I mostly care about area eight, international attractiveness – what objectives are set out
-    # under it?": the clause that asks points back at the section named before it; the rest is the asker's context.
+    # "So, as an investor I mostly care about area eight, <its title> – what objectives are set out under it?": the
+    # clause that asks points back at the section named before it; the rest is the asker's context.
     if rest and len(numbers) == 1 and _asks_goals_of_it(question, topic, router):
         rest = []
     # "list the eight prioritised areas", "Vilka sju insatsområden prioriteras …?": a count that is a document's whole
@@ -204,10 +204,15 @@ def answer_overview(
         having = [d for d in _documents_for(question, documents, False, False, router) if _find(d, number)]
         candidates = [d for d in candidates if d in having] or having or candidates
     absent = None
-    if numbers and not any(_find(d, ".".join(n for n in numbers[0] if n)) for d in candidates):
-        # No such section ("insatsområde 9" of seven): the answer says so before listing what there is.
-        absent = ".".join(n for n in numbers[0] if n)
-        numbers = []
+    # Sections listed after one noun ("insatsområde 5, 6 och 7"); numbers named apart are not one list.
+    listed = listed_section_numbers(question) if numbers else []
+    missing = [n for n in listed if not any(_find(d, n) for d in candidates)]
+    if missing:
+        # No such section ("insatsområde 9" of seven): the answer says so before listing what there is — the others
+        # listed, or else the outline.
+        absent = missing[0]
+        listed = [n for n in listed if n not in missing]
+        numbers = numbers if listed else []
     sections: list[tuple[Document, Section]] = []
     inner: set[str] = set()  # ids of sections listed inside the part above them
     lead: str = ""
@@ -221,8 +226,7 @@ def answer_overview(
             sections.extend((document, c) for c in section.children if c.number)
         sections = sections or [found]
     elif numbers:
-        listed = [(n.partition(".")[0], n.partition(".")[2]) for n in listed_section_numbers(question)]
-        for major, minor in listed:  # each section listed ("insatsområde 5, 6 och 7"), in the order named
+        for major, _, minor in (n.partition(".") for n in listed):  # each section listed, in the order named
             for document in candidates:
                 section = _find(document, f"{major}.{minor}" if minor else major)
                 if section is None:
@@ -470,7 +474,7 @@ def _asks_goals_of_it(question: str, topic: tuple[str, ...], router: DocumentRou
     return not [w for w in _content_words(_POINTER.sub(" ", clause), topic, router) if w not in _PLACING_VERBS]
 
 
-_LAST_CLAUSE = re.compile(r"(?:^|[–—:;.!?]\s+)([^–—:;.!?]+)[.!?]*\s*$")
+_LAST_CLAUSE = re.compile(r"(?:^|[–—:;.!?]\s+|\s-\s+)((?:[^–—:;.!?\s]|\s(?!-\s))+)[.!?]*\s*$")
 _POINTER = re.compile(r"\b(?:it|its|that|this|them|there|den|det|dess|där|detta|denna|dem)\b", re.IGNORECASE)
 
 

@@ -118,7 +118,7 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:what|which|vilken|vilket)\b.*\b(?:rankings?|rankning\w*)\b",
             # An average is a figure: "What is the average life expectancy …?", "Vad är den genomsnittliga …?"
             r"\b(?:what|vad)\s+(?:is|was|are|were|är|var)\s+(?:the\s+|den\s+|det\s+)?"
-            r"(?:average|mean|median|genomsnittlig\w*|medel\w*)\b",
+            r"(?:average|median|genomsnittlig\w*|medelvärde\w*|medeltal\w*|medellivslängd\w*|medianen)\b",
         ),
     ),
     # "How much does the sector contribute to …": a measure, which the text may give as a number, a

@@ -46,11 +46,10 @@ _BY_NUMBER = re.compile(
     re.I,
 )
 # More numbers listed after the first ("insatsområde 5, 6 och 7", "objectives 2.1 and 2.3").
-_MORE_NUMBER = (
-    rf"\s*(?:,\s*(?:och|and|samt|&)?|\s(?:och|and|samt|&|or|eller))\s*(\d{{1,2}}(?:\.\d{{1,2}})?)(?![\d.]){_NOT_AMOUNT}"
-)
-_AND_NUMBER = re.compile(_MORE_NUMBER, re.I)
-_LISTED_NUMBERS = re.compile(_BY_NUMBER.pattern + "(?:" + _MORE_NUMBER.replace("(\\d", "(?:\\d", 1) + ")*", re.I)
+_AND_WORDS = r"\s*(?:,\s*(?:och|and|samt|&)?|\s(?:och|and|samt|&|or|eller))\s*"
+_NUMBER = r"\d{1,2}(?:\.\d{1,2})?(?!\d|\.\d)"
+_AND_NUMBER = re.compile(f"{_AND_WORDS}({_NUMBER}){_NOT_AMOUNT}", re.I)
+_LISTED_NUMBERS = re.compile(f"{_BY_NUMBER.pattern}(?:{_AND_WORDS}{_NUMBER}{_NOT_AMOUNT})*", re.I)
 # A section lettered after its noun ("prioritering B", "priority C"): a capital letter standing alone.
 _BY_LETTER = re.compile(rf"\b(?i:{_SECTION_NOUN})\s+([A-Z])(?![\w-])")
 COUNT_WORDS = {
@@ -117,11 +116,7 @@ def section_numbers(question: str) -> list[str]:
         return []
     found: list[tuple[int, str]] = []
     for m in _BY_NUMBER.finditer(question):
-        found.append((m.start(), m.group(1)))
-        more = _AND_NUMBER.match(question, m.end())
-        while more:
-            found.append((more.start(1), more.group(1)))
-            more = _AND_NUMBER.match(question, more.end())
+        found += [(m.start(), m.group(1)), *_listed_after(question, m.end())]
     found += [(m.start(), m.group(1)) for m in _BY_LETTER.finditer(question)]
     # Case-insensitive matching may take letters whose lower case is no key ("ſecond"): such words are skipped.
     found += [
@@ -149,15 +144,21 @@ def listed_section_numbers(question: str) -> list[str]:
     when it lists none. Numbers named apart ("område 5 … (område 1)", a follow-up read with the question before it) are
     not one list."""
     numbers = section_numbers(question)
-    first = _BY_NUMBER.search(_with_digits(question))
+    question = _with_digits(question)
+    first = _BY_NUMBER.search(question)
     if not numbers or first is None or first.group(1) != numbers[0]:
         return numbers[:1]
-    listed = [first.group(1)]
-    more = _AND_NUMBER.match(_with_digits(question), first.end())
+    return [first.group(1), *(number for _, number in _listed_after(question, first.end()))]
+
+
+def _listed_after(question: str, at: int) -> list[tuple[int, str]]:
+    """The numbers listed from ``at`` on (", 6 och 7"), with where each stands."""
+    found = []
+    more = _AND_NUMBER.match(question, at)
     while more:
-        listed.append(more.group(1))
-        more = _AND_NUMBER.match(_with_digits(question), more.end())
-    return listed
+        found.append((more.start(1), more.group(1)))
+        more = _AND_NUMBER.match(question, more.end())
+    return found
 
 
 def _with_digits(question: str) -> str:

@@ -48,16 +48,16 @@ def read_slips_of_names(
     text: str, names: Iterable[str], known: Callable[[str], bool], similarity: float, shortest: int = 6
 ) -> str:
     """``text`` with each word that is no known word (``known``: of the documents or common in the language) and a slip
-    away from a word the documents are named by (``names``: "government's", "agendan") read as that word: "the
-    goverment's strategy", "genomföra agndan". Routing and the topic check match names exactly; a slip in one turns
-    a question about a document into one about an unknown word. Words shorter than ``shortest`` are left alone (a
-    slip of four letters is as often another word)."""
+    away from a word the documents are named by (``names``, single words: "government", "agendan") read as that word:
+    "the goverment's strategy", "genomföra agndan". Routing and the topic check match names exactly; a slip in one
+    turns a question about a document into one about an unknown word. Words shorter than ``shortest`` are left alone
+    (a slip of four letters is as often another word), and so are inflections of a name ("<Name>s")."""
     candidates = sorted({n for n in names if len(n) >= shortest and n.isalpha()})
 
     def read(match: re.Match[str]) -> str:
         word = match.group(0)  # without an English genitive ("goverment" of "goverment's")
         lowered = word.casefold()
-        # An inflection of a name is no slip ("Götalandsregionens" of "Götalandsregionen").
+        # An inflection of a name is no slip ("<Region>ens" of "<Region>en").
         if len(lowered) < shortest or known(lowered) or any(lowered.startswith(c) for c in candidates):
             return word
         close = difflib.get_close_matches(lowered, candidates, n=1, cutoff=similarity)

@@ -286,7 +286,7 @@ _EDITION = r"(?:version(?:en)?|edition|update|revision|utgåvan?|upplagan?|uppda
 _EDITION_YEAR = re.compile(rf"(?<!\d)(\d{{4}})(?:\s+års)?\s+{_EDITION}(?=\s*(?:[?.!,;:)–—]|$))", re.I)
 _JOINS_YEAR = re.compile(
     r"[\s(),]*(?:(?:'s|från|from|of|års|year's)[\s(),]*)?"
-    r"(?:(?:version(?:en)?|edition|update|revision|utgåvan?|upplagan?|uppdatering(?:en)?)[\s(),]*(?:(?:of|av)\s+)?"
+    rf"(?:{_EDITION}[\s(),]*(?:(?:of|av)\s+)?"
     r"(?:the\s+)?)?",
     re.IGNORECASE,
 )

@@ -4,6 +4,8 @@ and a small corpus built here)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from strategiqa.app.engine import Engine
 from strategiqa.app.expansions import asked_initialism
@@ -39,6 +41,9 @@ def test_questions_asking_what_an_initialism_means(question: str, asked: tuple[s
         "vad står EHDS-förordningen för",
         "What is the role of EHDS in objective 2.1?",  # asks more than what it is
         "What does the strategy say about AI?",
+        "Vad betyder AI för regionens näringsliv?",  # its effect, not what it stands for
+        "What does AI mean for small firms?",
+        "Vad innebär ESF för projekten?",
     ],
 )
 def test_other_questions_ask_no_initialism(question: str) -> None:
@@ -87,16 +92,36 @@ def test_asked_what_one_only_used_is_the_sentences_naming_it_answer(real_engine:
     assert all("CCRM" in c["quote"] for c in result["citations"])
 
 
-def test_an_initialism_never_used_is_not_answered(real_engine: Engine) -> None:
+def test_an_initialism_never_used_is_left_to_the_ordinary_answer(real_engine: Engine) -> None:
     result = real_engine.ask("Vad står XQZW för?")
-    assert result["abstained"]
-    assert result["missing"] != {"element": "expansion", "name": "XQZW"}
+    assert result["abstained"] and result["abstain_reason"] == "off_topic"
+
+
+def test_a_follow_up_after_an_initialism_asks_its_own_question(real_engine: Engine) -> None:
+    result = real_engine.ask("Och vad säger strategin om kliniska prövningar?", previous_question="Vad står HTA för?")
+    assert result["interpreted_as"]
+    assert not any("Health Technology Assessment" in c["quote"] for c in result["citations"])
 
 
 def test_a_document_named_limits_where_it_is_looked_up(real_engine: Engine) -> None:
     # HTA is written out in the regional agenda only: asked of the national strategy, it is not there.
     result = real_engine.ask("Vad står HTA för?", docs=["nationell-strategi-2024"])
     assert not (result["citations"] and "Health Technology Assessment" in result["citations"][0]["quote"])
+
+
+def test_a_bracket_closing_on_a_number_or_a_word_of_other_letters_writes_nothing_out(
+    mini_corpus: Path, mini_settings: Settings
+) -> None:
+    with (mini_corpus / "agenda.md").open("a", encoding="utf-8") as agenda:
+        agenda.write(
+            "\nEnligt förordning (EU) 2021/694 och rapporten (OECD, 2021) ska QRS (se bilaga 2) följas upp. "
+            "Programmet QRS ska nå alla län.\n"
+        )
+    ingest(mini_settings, progress=False)
+    engine = Engine.open(mini_settings)
+    for initialism in ("EU", "OECD", "QRS"):
+        result = engine.ask(f"What does {initialism} stand for?")
+        assert result["abstained"] and result["missing"]["element"] == "expansion", initialism
 
 
 def test_a_document_nobody_here_wrote(mini_settings: Settings) -> None:

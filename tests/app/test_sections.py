@@ -45,6 +45,7 @@ from strategiqa.app.sections import section_numbers
         ("Vilka är insatsområde 5, 6 och 7 i agendan?", ["5", "6", "7"]),
         ("What are objectives 2.1 and 8.5 called?", ["2.1", "8.5"]),
         ("areas 3, 4, and 5?", ["3", "4", "5"]),
+        ("objectives 2.1 and 2.3.", ["2.1", "2.3"]),
         ("Når område 4 och 5 procent?", ["4"]),  # an amount after "och"
         ("Vad säger målsättning 4.1 och 2035?", ["4.1"]),  # a year
     ],
@@ -232,6 +233,9 @@ def test_a_numbered_item_is_found_by_its_label_not_by_any_number() -> None:
             ["8.1 ", "8.2 ", "8.3 ", "8.4 ", "8.5 "],
         ),
         ("Jag jobbar med data och område 2 är mitt fokus. Vilka målsättningar finns där?", ["2.1 ", "2.2 ", "2.3 "]),
+        ("I care about area eight - what objectives are set out under it?", ["8.1 ", "8.5 "]),  # an ASCII dash
+        # A number the document lacks is said to be missing, the others listed all the same.
+        ("Vilka är insatsområde 9 och 3 i agendan?", ["inget avsnitt med nummer 9", "3 Ett attraktivt"]),
     ],
 )
 def test_the_outline_lists_every_section_named_or_pointed_at(
