@@ -21,7 +21,7 @@ from strategiqa.retrieval.index import LoadedIndex
 from .answer import Answer, missing_answer, quoted_sentences
 
 INITIALISM = r"[A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,7}"
-"""Two to eight capitals (digits after the first): "EU", "ATMP", "NAISS"."""
+"""Two to eight capitals (digits after the first): "EU", "ABC", "ABC2"."""
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class Expansion:
 
 def asked_initialism(question: str) -> tuple[str, bool] | None:
     """The initialism ``question`` asks the meaning of, and whether it asks what it stands for (not only what it is),
-    or None: "What does BRG stand for?", "Vad står HTA för?", "Vad betyder förkortningen X?", "X definition?" ask what
+    or None: "What does ABC stand for?", "Vad står ABC för?", "Vad betyder förkortningen X?", "X definition?" ask what
     it stands for; "What is X?" / "Vad är X?", with nothing else asked, what it is (a sentence that writes it out
     answers that too; one that only uses it may not)."""
     text = " ".join(question.split())
