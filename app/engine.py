@@ -46,6 +46,7 @@ from .questions import (
     asks_practical_matter,
     asks_to_list_too,
     has_question_word,
+    without_format_request,
 )
 from .quotes import passage_url
 from .sections import (
@@ -338,7 +339,7 @@ class Engine:
         question, top_k, mode = validate_request(self.settings, question, top_k, mode)
         scope = self.validate_docs(docs)
         language = detect_language(question)
-        question = self.with_name_slips(self.with_accents(question, language), language)
+        question = self.with_name_slips(self.with_accents(without_format_request(question), language), language)
         if previous_question is not None:
             previous = validate_question(previous_question, self.settings.max_question_chars)
             previous_question = self.with_name_slips(self.with_accents(previous), detect_language(previous))

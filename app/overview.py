@@ -184,6 +184,17 @@ def answer_overview(
     # clause that asks points back at the section named before it; the rest is the asker's context.
     if rest and len(numbers) == 1 and _asks_goals_of_it(question, topic, router):
         rest = []
+    # "For my school essay: what are the objectives under area 2 (<its title>) …?": the clause before the one that
+    # names the section and asks for its goals is the asker's context; what the asking clause adds restates the title.
+    asking = _LAST_CLAUSE.search(question)
+    if rest and numbers and asking is not None and asking.start(1) > 0:
+        clause = asking.group(1)
+        if section_numbers(clause) and _PLURAL_GOALS.search(clause):
+            unasked = without_section_references(clause)
+            own = _content_words(unasked if own_nouns is None else own_nouns.sub(" ", unasked), topic, router)
+            own = [w for w in own if w not in _PLACING_VERBS]
+            if not own or _restates(own, numbers[0], clause, documents, router, english_title):
+                rest = []
     # "list the eight prioritised areas", "Vilka sju insatsområden prioriteras …?": a count that is a document's whole
     # number of areas or objectives asks for all of them, whatever the asker says around it ("Jag ska ha en lektion om
     # regional utveckling. …"); not "Vilket av de sju …", which asks for one.

@@ -384,6 +384,20 @@ class EnglishWords:
         return low in self.common and low not in self.proper  # "China", "Bill": names win
 
 
+def without_format_request(question: str) -> str:
+    """``question`` without a closing request about the answer's form ("… ? Bara titeln tack.", "… ? Svara kort.",
+    "… ? In one sentence, please."): it asks for nothing the documents hold, and its words are no topic."""
+    return _FORMAT_REQUEST.sub("", question).rstrip() or question
+
+
+_FORMAT_REQUEST = re.compile(
+    r"(?<=[?.!])\s+(?=[^?.!]*\b(?:kort\w*|titeln|titlarna|rubriken|rubrikerna|tack|punktform|punktlista|en\s+mening|"
+    r"briefly|short|one\s+sentence|a\s+sentence|please|title|titles|bullet\w*|list\s+only|only\s+the)\b)"
+    r"(?:\S+\s+){0,5}\S+[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def asks_practical_matter(question: str) -> bool:
     """Whether ``question`` asks how a person goes about something or which rules are in force ("Hur söker man …?",
     "How do I renew …?", "Vilka regler gäller för …?", "Förklara hur X fungerar"): matters of practice, which a

@@ -9,7 +9,7 @@ import pytest
 from strategiqa.app.engine import Engine, ingest
 from strategiqa.app.followup import resolve_followup
 from strategiqa.app.overview import asks_section_title
-from strategiqa.app.questions import EnglishWords, analyse, satisfies
+from strategiqa.app.questions import EnglishWords, analyse, satisfies, without_format_request
 from strategiqa.app.settings import Settings
 from strategiqa.ingest.sentences import sentence_role
 
@@ -880,3 +880,21 @@ def test_which_one_of_the_counted_areas_asks_for_one(real_engine: Engine) -> Non
     assert _counts_them_all("Vilka sju insatsområden finns?", documents)
     assert not _counts_them_all("Vilket av de sju insatsområdena handlar om kompetens?", documents)
     assert not _counts_them_all("Vilka fem insatsområden är viktigast?", documents)  # no document has five
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Vad heter målsättning 6.3? Bara titeln tack.", "Vad heter målsättning 6.3?"),
+        ("What is the goal? In one sentence, please.", "What is the goal?"),
+        ("Vad säger agendan om data? Svara kort.", "Vad säger agendan om data?"),
+        # Context after the question is no request about its form.
+        (
+            "Vad säger agendan om data? Jag är ny i klustret och vill förstå helheten.",
+            "Vad säger agendan om data? Jag är ny i klustret och vill förstå helheten.",
+        ),
+        ("Vilka är målen? Lista dem.", "Vilka är målen? Lista dem."),
+    ],
+)
+def test_a_closing_request_about_the_answers_form_is_no_part_of_the_question(question: str, asked: str) -> None:
+    assert without_format_request(question) == asked

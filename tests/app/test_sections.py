@@ -234,6 +234,12 @@ def test_a_numbered_item_is_found_by_its_label_not_by_any_number() -> None:
         ),
         ("Jag jobbar med data och område 2 är mitt fokus. Vilka målsättningar finns där?", ["2.1 ", "2.2 ", "2.3 "]),
         ("I care about area eight - what objectives are set out under it?", ["8.1 ", "8.5 "]),  # an ASCII dash
+        # The asker's context before the clause that asks; a closing request about the answer's form.
+        (
+            "For my school essay: what are the objectives under area 2 (health data) of the national strategy?",
+            ["2.1 ", "2.3 "],
+        ),
+        ("Vad heter målsättning 6.3 i den nationella strategin? Bara titeln tack.", ["6.3 Ökat och breddat"]),
         # A number the document lacks is said to be missing, the others listed all the same.
         ("Vilka är insatsområde 9 och 3 i agendan?", ["inget avsnitt med nummer 9", "3 Ett attraktivt"]),
     ],
