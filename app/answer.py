@@ -237,8 +237,9 @@ def compose_answer(
     if missing:
         nearest = max(candidates, key=lambda c: c.score)
         citations, parts = _cite(_with_continuations([nearest], index), index)
-        text = f"{_missing_sentence(missing, language)} {_NEAREST[language]} {' '.join(parts)}"
-        return Answer(text, True, citations, round(score, 4), "missing_fact", missing)
+        return Answer(
+            _refusal_text(missing, language, parts), True, citations, round(score, 4), "missing_fact", missing
+        )
     # Whether to answer was decided above, without the labelled questions' quotes; which sentence answers first is
     # read from them too: a question asked like a labelled one is answered by the sentence quoted for it.
     chosen = _select(candidates, close, analysis, params, index, _quoted_for_the_same(candidates, answered_like or {}))
@@ -522,8 +523,12 @@ def missing_answer(
 ) -> Answer:
     """The specific refusal for ``missing`` (see ``Answer.missing``), quoting the ``nearest`` sentences."""
     citations, parts = quoted_sentences(nearest, index)
-    text = f"{_missing_sentence(missing, language)} {_NEAREST[language]} {' '.join(parts)}"
-    return Answer(text, True, citations, 1.0, "missing_fact", missing)
+    return Answer(_refusal_text(missing, language, parts), True, citations, 1.0, "missing_fact", missing)
+
+
+def _refusal_text(missing: dict[str, Any], language: str, quoted: list[str]) -> str:
+    """What the documents do not give, then what they say nearby ("… Närmast: <quote> [1]")."""
+    return f"{_missing_sentence(missing, language)} {_NEAREST[language]} {' '.join(quoted)}"
 
 
 def _missing_sentence(missing: dict[str, Any], language: str) -> str:

@@ -243,11 +243,15 @@ class Engine:
 
     def _cited_first(self, result: SearchResult, citations: Sequence[Citation]) -> SearchResult:
         """The cited passages first, then the other hits."""
-        cited = list(dict.fromkeys(self.index.by_id[c.passage_id] for c in citations))
-        shown = frozenset(cited)
+        return self._first(result, [c.passage_id for c in citations])
+
+    def _first(self, result: SearchResult, passage_ids: Sequence[str]) -> SearchResult:
+        """The passages of ``passage_ids`` first, in that order and once each, then the other hits."""
+        first = list(dict.fromkeys(self.index.by_id[p] for p in passage_ids))
+        shown = frozenset(first)
         rest = [h for h in result.hits if h.index not in shown]
-        hits = [Hit(self.index.passages[i], i, 1.0, None, None) for i in cited] + rest
-        return replace(result, hits=hits[: max(len(result.hits), len(cited))])
+        hits = [Hit(self.index.passages[i], i, 1.0, None, None) for i in first] + rest
+        return replace(result, hits=hits[: max(len(result.hits), len(first))])
 
     def _asks_a_sections_title(self, question: str, named: str | None) -> bool:
         """Whether ``question`` asks what a section is called ("… och vad heter i så fall den målsättningen?") and its
@@ -500,10 +504,7 @@ class Engine:
     def _overview_first(self, result: SearchResult, overview: Overview) -> SearchResult:
         """The list's introduction and the listed sections' first passages, then the other hits."""
         shown = ([overview.introduction] if overview.introduction else []) + overview.passages
-        listed = list(dict.fromkeys(self.index.by_id[p.passage_id] for p in shown))
-        rest = [h for h in result.hits if h.index not in set(listed)]
-        hits = [Hit(self.index.passages[i], i, 1.0, None, None) for i in listed] + rest
-        return replace(result, hits=hits[: max(len(result.hits), len(listed))])
+        return self._first(result, [p.passage_id for p in shown])
 
     @cached_property
     def background_vectors(self) -> np.ndarray:
