@@ -400,7 +400,8 @@ _FORMAT_REQUEST = re.compile(
 
 def asks_practical_matter(question: str) -> bool:
     """Whether ``question`` asks how a person goes about something or which rules are in force ("Hur söker man …?",
-    "How do I renew …?", "Vilka regler gäller för …?", "Förklara hur X fungerar"): matters of practice, which a
+    "How do I renew …?", "Vilka regler gäller för …?", "What are the rules for …?", "How does a nurse apply …?",
+    "Förklara hur X fungerar"): matters of practice, which a
     strategy (goals, needs, intentions) does not settle. Narrow on purpose: "How can we …?", "How does one increase
     …?", "What are the requirements for …?" ask what a strategy says as often as not."""
     return bool(_PRACTICAL.search(" ".join(question.split())))
@@ -413,10 +414,17 @@ _PRACTICAL = _rx(
     r"^\s*får (?:man|jag|du)\b",  # "Får man hämta ut …?": whether one may
     r"\bhur (?:[\w-]+ ){0,6}?fungerar\b",  # "Hur fungerar X?", "Förklara hur X fungerar."
     r"\bhow (?:do|can|should|may|must) i\b",
+    # English for "Vilka regler gäller för …?" and "Hur ansöker man …?": the rules in force, a person's own errand.
+    # Not "Which EU rules on … does the government see as important?" (what a strategy says of rules).
+    r"(?:^|[.?!:;]\s)\s*what are the (?:current |present )?rules (?:for|of|governing)\b",
+    r"\bhow (?:does|do) (?:one|you|someone|people|an? [\w-]+) (?:[\w-]+ ){0,6}?"
+    r"(?:apply|book|register|renew|appeal|enrol|enroll)\b",
 )
 PRACTICAL_FRAME_WORDS = frozenset(
     "hur bokar söker ansöker anmäler förnyar överklagar beställer betalar registrerar byter får jag man du vilka "
-    "vad för regler gäller fungerar förklara beskriv berätta how do can should may must i".split()
+    "vad för regler gäller fungerar förklara beskriv berätta how do can should may must i what are the current "
+    "present rules for of governing does one you someone people a an apply book register renew appeal enrol "
+    "enroll".split()
 )
 """The words of the frames above: what the question asks about is the rest."""
 

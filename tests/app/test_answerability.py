@@ -754,6 +754,8 @@ def test_routing_does_not_split_at_abbreviations_or_questions() -> None:
         "Förklara hur det fria vårdvalet i primärvården fungerar.",
         "Hur söker man till tandläkarprogrammet?",
         "How do I renew my European health insurance card?",
+        "What are the rules for sick pay for the self-employed?",
+        "How does a dentist trained abroad apply for a Swedish licence?",
     ],
 )
 def test_a_matter_of_practice_the_documents_do_not_name_is_off_topic(real_engine: Engine, question: str) -> None:
@@ -767,6 +769,11 @@ def test_a_matter_of_practice_needs_a_topic_the_documents_do_not_name() -> None:
     assert asks_practical_matter("Hur fungerar samverkan i regionen?")
     assert asks_practical_matter("Förklara hur det fria vårdvalet fungerar.")
     assert asks_practical_matter("How do I apply for the programme?")
+    assert asks_practical_matter("What are the current rules for family reunification?")
+    assert asks_practical_matter("As a founder: what are the rules for selling devices?")
+    assert asks_practical_matter("How does a nurse trained outside the EU apply for a licence?")
+    assert not asks_practical_matter("Which EU rules on health data does the government see as important?")
+    assert not asks_practical_matter("How does the region apply the strategy?")
     # What a strategy sets out, generic "you" and "one", or an official's "we" ask what the documents say.
     assert not asks_practical_matter("How can we use the agenda in our application?")
     assert not asks_practical_matter("How does one increase the number of clinical trials?")
