@@ -430,6 +430,10 @@ def test_an_area_named_by_its_topic(real_engine: Engine, question: str, numbers:
         "Hur mycket pengar avsätts för målsättning 4.1?",
         "Vilket område har flest företag i regionen?",  # no topic introduced: a question about content
         "Hur ser målbilden ut för agendans sjunde insatsområde?",  # a part's content, not the area's title
+        # A year or a person asked for, whatever areas the question names: the outline gives neither.
+        "Vilket år skrevs de åtta områdena in i strategin första gången?",
+        "In which year were the agenda's seven focus areas first agreed?",
+        "Who chairs the work on the eight areas of the national strategy?",
     ],
 )
 def test_content_questions_are_not_read_as_outline_questions(real_engine: Engine, question: str) -> None:
