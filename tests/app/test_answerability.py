@@ -286,6 +286,8 @@ def test_followups_are_read_against_the_previous_question_and_others_stand_alone
         ("When will innovations be adopted in West Swedish healthcare?", False, "missing_fact"),  # not the document
         # "Bryssel" stands for the EU (the corpus profile's aliases): no refusal for a city the documents never name.
         ("Varför har aktörerna i väst svårt att få del av pengar från Bryssel?", True, None),
+        # A place the documents never name, asked about: the region's figures are not its.
+        ("Hur många life science-bolag finns det i Stockholm?", False, "missing_fact"),
         ("Hur många kliniska prövningar gjordes i Norge 2023?", False, "missing_fact"),
         # "klart", "achieved": the frame of a question about completion, not a topic the section must mention.
         ("När ska delmål 5.2 vara klart?", False, "missing_fact"),
