@@ -21,7 +21,17 @@ def test_the_bundled_bank_holds_every_labelled_set_but_the_newest(real_engine: E
     assert bank is not None, "calibration.questions.*.npz is bundled for the default model"
     groups = set(bank.groups.tolist())
     assert {question_group(Path(name)) for name in BANK_SETS} >= groups >= {"blind_aa", "dev", "heldout"}
-    for newest in ("blind_ak", "blind_al", "blind_am", "blind_an", "blind_ao", "blind_ap", "blind_aq", "blind_ar"):
+    for newest in (
+        "blind_ak",
+        "blind_al",
+        "blind_am",
+        "blind_an",
+        "blind_ao",
+        "blind_ap",
+        "blind_aq",
+        "blind_ar",
+        "blind_as",
+    ):
         assert newest not in groups and f"{newest}.jsonl" not in BANK_SETS
 
 
