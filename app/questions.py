@@ -602,7 +602,23 @@ def _names(text: str, places: frozenset[str]) -> tuple[str, ...]:
         else:
             runs.append((start, end))
         last_end = end
-    return tuple(dict.fromkeys(text[start:end] for start, end in _without_examples(text, runs)))
+    return tuple(dict.fromkeys(text[start:end] for start, end in _without_groups(text, _without_examples(text, runs))))
+
+
+def _without_groups(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The runs that do not stand in a list of at least ``_GROUP`` names ("Norge, Danmark, Finland och Island",
+    "Norway, Denmark and Finland"): such a list names a group ("the Nordic countries"), which the documents may
+    discuss by its own name; a name asked about on its own ("jämfört med Danmark") must still be there."""
+    lists: list[list[tuple[int, int]]] = []
+    for start, end in runs:
+        if lists and _LISTED_WITH.fullmatch(text[lists[-1][-1][1] : start]) and text[lists[-1][-1][1] : start].strip():
+            lists[-1].append((start, end))
+        else:
+            lists.append([(start, end)])
+    return [run for group in lists if len(group) < _GROUP for run in group]
+
+
+_GROUP = 3
 
 
 def _without_examples(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:

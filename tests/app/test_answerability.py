@@ -126,6 +126,17 @@ def test_names_given_as_examples_need_not_be_in_the_documents() -> None:
     assert analyse("How many trials like those in Norway were run?").names == ("Norway",)  # not right after "like"
 
 
+def test_names_listed_as_a_group_need_not_each_be_in_the_documents() -> None:
+    # Three or more names in one list name a group ("the Nordic countries"), which the documents may discuss as such.
+    assert analyse("Vad skulle tätare band med Danmark, Norge, Finland och Island leda till?").names == ()
+    assert analyse("Why work more with Norway, Denmark and Finland?").names == ()
+    # One or two names are asked about in their own right.
+    assert analyse("How does Sweden compare with Denmark in trials?", frozenset({"sweden"})).names == ("Denmark",)
+    assert analyse("Hur står det sig mot Danmark och Norge?").names == ("Danmark", "Norge")
+    # A name outside the list still counts.
+    assert analyse("Tror man i Stockholm på samarbete med Norge, Danmark och Finland?").names == ("Stockholm",)
+
+
 def test_constraints_and_checks() -> None:
     analysis = analyse("Hur många kliniska prövningar gjordes i Norge 2023?", frozenset({"sverige"}))
     assert analysis.years == ("2023",) and analysis.names == ("Norge",)
@@ -289,6 +300,8 @@ def test_followups_are_read_against_the_previous_question_and_others_stand_alone
         # A place the documents never name, asked about: the region's figures are not its.
         ("Hur många life science-bolag finns det i Stockholm?", False, "missing_fact"),
         ("Hur många kliniska prövningar gjordes i Norge 2023?", False, "missing_fact"),
+        ("Why should Sweden cooperate more with Norway, Denmark, Finland and Iceland in life science?", True, None),
+        ("How does Sweden compare with Denmark in the number of clinical trials?", False, "missing_fact"),
         # "klart", "achieved": the frame of a question about completion, not a topic the section must mention.
         ("När ska delmål 5.2 vara klart?", False, "missing_fact"),
         ("When should objective 5.2 be achieved?", False, "missing_fact"),
