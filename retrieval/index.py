@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 from strategiqa.ingest.model import Document, DocumentInfo, Passage, Section
+from strategiqa.ingest.sentences import refers_back
 
 from .bm25 import BM25
 from .cache import EmbeddingCache
@@ -32,10 +33,10 @@ from .routing import DocumentRouter, corpus_topic_phrases
 from .text import tokenize
 from .vector_store import VectorStore, create_vector_store, load_vector_store
 
-FORMAT_VERSION = 9
-"""9: BM25 stems each passage in its document's language; 8: crosswalk in pairs of documents with
-document-qualified ids; 7: PDF pages by position and repetition, printed page numbers, hyphenation per
-document."""
+FORMAT_VERSION = 10
+"""10: a sentence that points back ("Dessa …") is embedded with the one before it; 9: BM25 stems each passage in its
+document's language; 8: crosswalk in pairs of documents with document-qualified ids; 7: PDF pages by position and
+repetition, printed page numbers, hyphenation per document."""
 MANIFEST = "manifest.json"
 
 
@@ -162,9 +163,12 @@ def passage_embedding_text(p: Passage) -> str:
     return f"{' > '.join(p.section_path)}\n{p.text}"
 
 
-def sentence_embedding_text(p: Passage, sentence: str) -> str:
-    """A sentence alone is often ambiguous ("MÅLBILD"); its section path says what it is about."""
-    return f"{' > '.join(p.section_path)}: {sentence}"
+def sentence_embedding_text(p: Passage, sentence: str, before: str | None = None) -> str:
+    """A sentence alone is often ambiguous ("MÅLBILD"); its section path says what it is about. One that points back
+    ("Dessa tas fram gemensamt och kan inkludera antalet anställda …") says it only with the sentence ``before`` it
+    ("… ska mätas mot indikatorer …"): what a question asks for ("which indicators …?") is named there."""
+    text = f"{before} {sentence}" if before and refers_back(sentence) else sentence
+    return f"{' > '.join(p.section_path)}: {text}"
 
 
 @dataclass
@@ -196,8 +200,9 @@ def prepare_index(
     started = time.perf_counter()
     sentence_texts, owners = [], []
     for i, p in enumerate(passages):
-        for s in p.sentence_texts():
-            sentence_texts.append(sentence_embedding_text(p, s))
+        texts = p.sentence_texts()
+        for j, s in enumerate(texts):
+            sentence_texts.append(sentence_embedding_text(p, s, texts[j - 1] if j else None))
             owners.append(i)
     passage_texts = [passage_embedding_text(p) for p in passages]
     total = cache.count_missing(embedder.model_id, "passage", passage_texts + sentence_texts)

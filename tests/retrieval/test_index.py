@@ -141,3 +141,42 @@ def test_a_fresh_index_is_not_rebuilt_by_a_waiting_process(mini_settings: Settin
     report = ingest(mini_settings, progress=False, skip_if_fresh=True)
     assert report.passages == 0 and report.embedded == 0
     assert json.loads((mini_settings.index_dir / MANIFEST).read_text())["created_at"] == before
+
+
+def test_a_sentence_pointing_back_is_embedded_with_the_one_before_it(real_engine: Engine) -> None:
+    from strategiqa.ingest.sentences import refers_back
+    from strategiqa.retrieval.index import sentence_embedding_text
+
+    index = real_engine.index
+    checked = 0
+    for position, passage in enumerate(index.passages):
+        texts = passage.sentence_texts()
+        vectors = index.passage_sentence_vectors(position)
+        for j, sentence in enumerate(texts):
+            if j == 0 or not refers_back(sentence):
+                continue
+            with_before, alone = real_engine.embedder.embed_passages(
+                [sentence_embedding_text(passage, sentence, texts[j - 1]), sentence_embedding_text(passage, sentence)]
+            )
+            # The index holds the vector of the sentence read with the one before it, not of the sentence alone.
+            assert float(vectors[j] @ with_before) > 0.999 > float(vectors[j] @ alone), sentence
+            checked += 1
+    assert checked >= 5  # "Dessa tas fram gemensamt …", "Detta kräver …": the corpus has about a dozen
+
+
+def test_only_a_sentence_pointing_back_takes_the_one_before_it() -> None:
+    from types import SimpleNamespace
+    from typing import cast
+
+    from strategiqa.ingest.model import Passage
+    from strategiqa.retrieval.index import sentence_embedding_text
+
+    passage = cast(Passage, SimpleNamespace(section_path=("Uppföljning",)))  # only its section path is read
+    before = "Framsteg ska mätas mot indikatorer."
+    assert sentence_embedding_text(passage, "Dessa tas fram gemensamt.", before) == (
+        "Uppföljning: Framsteg ska mätas mot indikatorer. Dessa tas fram gemensamt."
+    )
+    assert sentence_embedding_text(passage, "Regionen följer upp årligen.", before) == (
+        "Uppföljning: Regionen följer upp årligen."
+    )
+    assert sentence_embedding_text(passage, "Dessa tas fram gemensamt.") == "Uppföljning: Dessa tas fram gemensamt."
