@@ -181,7 +181,15 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Vad heter programmet?": the answer is a name (not a person's: those are asked for above).
     (
         "called",
-        _rx(r"\bvad heter\b", r"\bvilket namn\b", r"\bwhat is the name of\b", r"\bwhat (?:is|are) .{1,60}\bcalled\b"),
+        _rx(
+            r"\bvad heter\b",
+            r"\bvilket namn\b",
+            r"\bwhat is the name of\b",
+            r"\bwhat (?:is|are) .{1,60}\bcalled\b",
+            r"\b(?:what|which) (?:is|was) the title of\b",
+            r"\bvad (?:är|var) titeln på\b",
+            r"\bvilken titel har\b",
+        ),
     ),
     # "Vilka slags organisationer …?", "What kinds of actors …?": kinds, named by common nouns ("företag,
     # universitet"), not a named body.

@@ -113,6 +113,13 @@ def test_the_title_of_the_section_that_answers_is_the_name_asked_for(real_engine
     assert not asks_section_title("Vad heter programmet som målsättning 7.2 nämner?")
     assert not asks_section_title("What is the fund under objective 8.5 called?")
     assert asks_section_title("What is that objective called?")
+    # "The title of" a section is answered from the outline as "what is it called" is.
+    for question, title in (
+        ("What is the title of objective 6.3?", "6.3 Ökat"),
+        ("Vad är titeln på insatsområde 4?", "4 Kompet"),
+    ):
+        result = real_engine.ask(question)
+        assert result["answer_kind"] == "overview" and result["answer"].startswith(title), result["answer"]
 
 
 def test_names_given_as_examples_need_not_be_in_the_documents() -> None:
@@ -302,6 +309,9 @@ def test_followups_are_read_against_the_previous_question_and_others_stand_alone
         ("Hur många kliniska prövningar gjordes i Norge 2023?", False, "missing_fact"),
         ("Why should Sweden cooperate more with Norway, Denmark, Finland and Iceland in life science?", True, None),
         ("How does Sweden compare with Denmark in the number of clinical trials?", False, "missing_fact"),
+        # "The title of" a report asks for its name, as "the name of" does; a section's title is the outline's.
+        ("What is the title of the needs-mapping report BRG produced in 2025?", False, "missing_fact"),
+        ("Vad är titeln på rapporten som BRG tog fram 2025?", False, "missing_fact"),
         # "klart", "achieved": the frame of a question about completion, not a topic the section must mention.
         ("När ska delmål 5.2 vara klart?", False, "missing_fact"),
         ("When should objective 5.2 be achieved?", False, "missing_fact"),
