@@ -614,19 +614,20 @@ def _names(text: str, places: frozenset[str]) -> tuple[str, ...]:
 
 
 def _without_groups(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The runs that do not stand in a list of at least ``_GROUP`` names ("Norge, Danmark, Finland och Island",
+    """The runs that do not stand in a list of at least ``_GROUP_SIZE`` names ("Norge, Danmark, Finland och Island",
     "Norway, Denmark and Finland"): such a list names a group ("the Nordic countries"), which the documents may
     discuss by its own name; a name asked about on its own ("jämfört med Danmark") must still be there."""
     lists: list[list[tuple[int, int]]] = []
     for start, end in runs:
-        if lists and _LISTED_WITH.fullmatch(text[lists[-1][-1][1] : start]) and text[lists[-1][-1][1] : start].strip():
+        between = text[lists[-1][-1][1] : start] if lists else ""
+        if between.strip() and _LISTED_WITH.fullmatch(between):  # ", ", " och ", " and " (not names run together)
             lists[-1].append((start, end))
         else:
             lists.append([(start, end)])
-    return [run for group in lists if len(group) < _GROUP for run in group]
+    return [run for group in lists if len(group) < _GROUP_SIZE for run in group]
 
 
-_GROUP = 3
+_GROUP_SIZE = 3
 
 
 def _without_examples(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -165,8 +165,8 @@ def passage_embedding_text(p: Passage) -> str:
 
 def sentence_embedding_text(p: Passage, sentence: str, before: str | None = None) -> str:
     """A sentence alone is often ambiguous ("MÅLBILD"); its section path says what it is about. One that points back
-    ("Dessa tas fram gemensamt och kan inkludera antalet anställda …") says it only with the sentence ``before`` it
-    ("… ska mätas mot indikatorer …"): what a question asks for ("which indicators …?") is named there."""
+    ("Dessa tas fram gemensamt och kan inkludera antalet anställda …") says it only with the sentence ``before`` it in
+    its passage ("… ska mätas mot indikatorer …"): what a question asks for ("which indicators …?") is named there."""
     text = f"{before} {sentence}" if before and refers_back(sentence) else sentence
     return f"{' > '.join(p.section_path)}: {text}"
 
