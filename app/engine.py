@@ -39,7 +39,6 @@ from .initialisms import initialisms, phrase_initials
 from .items import numbered_item
 from .overview import Overview, answer_overview, asks_section_title, goal_sections, title_stem
 from .questions import (
-    CHECKABLE,
     PRACTICAL_FRAME_WORDS,
     VALUES,
     EnglishWords,
@@ -386,8 +385,8 @@ class Engine:
         asked = read_as or question
         # An area named by its topic is looked up only for list and description questions: "which
         # target for the number of trials …" asks for a number the outline does not give.
-        asks_for = self._analyse_asked(question, read_as).expects
-        topical = asks_for not in CHECKABLE
+        asked_for = self._analyse_asked(question, read_as)
+        topical = not asked_for.checkable
         # A follow-up naming its own document lists that document's sections, not the previous question's; one
         # pointing at an item of the list before ("den sista av dem") is about that section, not the list.
         own = named_here if read_as else None
@@ -398,7 +397,7 @@ class Engine:
         ]
         # The outline gives titles and numbers: no date, amount, share, measure, person or place ("Vilket år antogs den
         # första strategin, den som de åtta områdena kommer ifrån?" asks for a year, whatever areas it names).
-        outline_cannot = asks_for in VALUES - {"number"} or asks_for in ("person", "place")
+        outline_cannot = asked_for.expects in VALUES - {"number"} or asked_for.expects in ("person", "place")
         overview = None if listed or outline_cannot else self._outline(asked, language, documents, topical)
         # "What are the key actions under objective 5.4?": a part of the numbered section, named by its heading, is
         # answered from its own text, not by the outline's line on the section.
