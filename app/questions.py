@@ -239,10 +239,11 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 # A "how many / how much" after a preposition is part of what is asked about, not what is asked:
-# "Vilket problem lyfts kring hur många som slutför …", "what could happen to how much …".
+# "Vilket problem lyfts kring hur många som slutför …", "what could happen to how much …", "What pattern does the
+# government see in how many …" (not "In how many countries …?", which opens the question).
 _EMBEDDED = re.compile(
-    r"\b(to|about|on|of|om|kring|över|till|gäller|angående|beträffande|rörande|regarding|concerning|as to|comes to)"
-    r"\s+(hur|how)\s+(många|mycket|many|much)\b",
+    r"(\b(?:to|about|on|of|om|kring|över|till|gäller|angående|beträffande|rörande|regarding|concerning|as to|comes to)"
+    r"|(?<=\w\s)(?:in|i))\s+(hur|how)\s+(många|mycket|many|much)\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)(?![-–]?tal|'?s\b)")

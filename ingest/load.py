@@ -78,8 +78,9 @@ class CorpusProfile:
     titles_en: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """English section titles: document id (or ``all``) → title as printed → translation."""
     aliases: Mapping[str, str] = field(default_factory=dict)
-    """Names questions use for what the documents call otherwise (a capital for the union it hosts): a
-    question naming one is not refused for a name the documents lack, when they use the word it stands for."""
+    """Names questions use for what the documents call otherwise (a capital for the union or government it hosts): a
+    question naming one is not refused for a name the documents lack, when they use the word it stands for (unless it
+    asks for a figure or a place *in* it: then it asks about the place)."""
 
     def english_title(self, doc_id: str, title: str) -> str | None:
         """The hand-written English title of a section of ``doc_id``; None when there is none. A

@@ -304,8 +304,13 @@ def test_followups_are_read_against_the_previous_question_and_others_stand_alone
         ("When will innovations be adopted in West Swedish healthcare?", False, "missing_fact"),  # not the document
         # "Bryssel" stands for the EU (the corpus profile's aliases): no refusal for a city the documents never name.
         ("Varför har aktörerna i väst svårt att få del av pengar från Bryssel?", True, None),
-        # A place the documents never name, asked about: the region's figures are not its.
+        # "Stockholm" stands for the government, which the documents name (the profile's aliases) …
+        ("Does Stockholm intend to improve the tax rules for companies that invest in research?", True, None),
+        ("Vad vill Stockholm göra åt antibiotikaresistensen?", True, None),
+        # … but a figure or a place asked for "in" it is about the city, which they never name: the region's figures
+        # are not its.
         ("Hur många life science-bolag finns det i Stockholm?", False, "missing_fact"),
+        ("How many people work in life science in Stockholm?", False, "missing_fact"),
         ("Hur många kliniska prövningar gjordes i Norge 2023?", False, "missing_fact"),
         ("Why should Sweden cooperate more with Norway, Denmark, Finland and Iceland in life science?", True, None),
         ("How does Sweden compare with Denmark in the number of clinical trials?", False, "missing_fact"),
