@@ -48,6 +48,7 @@ from .questions import (
     asks_to_list_too,
     has_question_word,
     without_format_request,
+    without_trailing_filler,
 )
 from .quotes import passage_url
 from .sections import (
@@ -344,7 +345,8 @@ class Engine:
         question, top_k, mode = validate_request(self.settings, question, top_k, mode)
         scope = self.validate_docs(docs)
         language = detect_language(question)
-        question = self.with_name_slips(self.with_accents(without_format_request(question), language), language)
+        question = without_trailing_filler(without_format_request(question))
+        question = self.with_name_slips(self.with_accents(question, language), language)
         if previous_question is not None:
             previous = validate_question(previous_question, self.settings.max_question_chars)
             previous_question = self.with_name_slips(self.with_accents(previous), detect_language(previous))

@@ -114,8 +114,8 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:mål|målet|målsättning\w*|targets?|goals?)\s+(?:för|om|for|on)\s+(?:antalet|the number)\b",
             r"\b(?:numeric|numerical|quantitative|quantified|kvantitativ\w*|kvantifierad\w*|siffer)\w*\s+"
             r"(?:targets?|goals?|mål\w*)",
-            # A place in a ranking is a number: "What is <country>'s position in the rankings?"
-            r"\b(?:what|which|vilken|vilket)\b.*\b(?:rankings?|rankning\w*)\b",
+            # A place in a ranking is a number: "What is <country>'s position in the rankings?", "Vilken placering …?"
+            r"\b(?:what|which|vilken|vilket)\b.*\b(?:rankings?|rankning\w*|placering\w*)\b",
             # An average is a figure: "What is the average life expectancy …?", "Vad är den genomsnittliga …?"
             r"\b(?:what|vad)\s+(?:is|was|are|were|är|var)\s+(?:the\s+|den\s+|det\s+)?"
             r"(?:average|median|genomsnittlig\w*|medelvärde\w*|medeltal\w*|medellivslängd\w*|medianen)\b",
@@ -399,6 +399,26 @@ def without_format_request(question: str) -> str:
     return _FORMAT_REQUEST.sub("", question).rstrip() or question
 
 
+def without_trailing_filler(question: str) -> str:
+    """``question`` without a filler word of speech at its end ("… och vad går det ut på typ?", "… asså?", "… what is
+    it about, like?"): it says nothing of what is asked, and a question's last words often decide what it asks. A word
+    that a determiner governs is no filler ("Vilken typ?")."""
+    m = _TRAILING_FILLER.search(question)
+    if m is None or m.group("before").lower() in _DETERMINERS:
+        return question
+    return question[: m.end("before")] + m.group("end")
+
+
+# English fillers only after a comma: "… the region like?" is the verb.
+_TRAILING_FILLER = re.compile(
+    r"(?P<before>\w+)(?:\s*,?\s+(?:typ|liksom|asså|alltså|ba)|\s*,\s*(?:like|kinda|sort of))\s*(?P<end>[?.!]*)\s*$",
+    re.IGNORECASE,
+)
+_DETERMINERS = frozenset(
+    "vilken vilket vilka en ett den det de denna detta samma what which a an the this that".split()
+)
+
+
 _FORMAT_REQUEST = re.compile(
     r"(?<=[?.!])\s+(?=[^?.!]*\b(?:kort\w*|titeln|titlarna|rubriken|rubrikerna|tack|punktform|punktlista|en\s+mening|"
     r"briefly|short|one\s+sentence|a\s+sentence|please|title|titles|bullet\w*|list\s+only|only\s+the)\b)"
@@ -418,9 +438,11 @@ def asks_practical_matter(question: str) -> bool:
 
 _PRACTICAL = _rx(
     # Not "Hur ska man tackla …?" (what should be done), "Hur får man tillgång …?", "Hur hittar man rätt stöd …?".
-    r"\bhur (?:bokar|söker|ansöker|anmäler|förnyar|överklagar|beställer|betalar|registrerar|byter) (?:jag|man|du)\b",
+    r"\bhur (?:bokar|söker|ansöker|anmäler|förnyar|överklagar|beställer|betalar|registrerar|byter|skriver) "
+    r"(?:jag|man|du)\b",
     r"\b(?:vilka|vad för) regler gäller\b",
-    r"^\s*får (?:man|jag|du)\b",  # "Får man hämta ut …?": whether one may
+    r"^\s*får (?:man|jag|du)\b",  # "Får man hämta ut …?": whether one may ("Får branschen in pengar …?" gets)
+    r"^\s*(?:can|may) (?:i|one)\b",  # "Can I take …?", not "Can you list …?" (a request of us)
     r"\bhur (?:[\w-]+ ){0,6}?fungerar\b",  # "Hur fungerar X?", "Förklara hur X fungerar."
     r"\bhow (?:do|can|should|may|must) i\b",
     # English for "Vilka regler gäller för …?" and "Hur ansöker man …?": the rules in force, a person's own errand.
@@ -430,10 +452,11 @@ _PRACTICAL = _rx(
     r"(?:apply|book|register|renew|appeal|enrol|enroll)\b",
 )
 PRACTICAL_FRAME_WORDS = frozenset(
-    "hur bokar söker ansöker anmäler förnyar överklagar beställer betalar registrerar byter får jag man du vilka "
+    "hur bokar söker ansöker anmäler förnyar överklagar beställer betalar registrerar byter skriver får jag man du "
+    "vilka "
     "vad för regler gäller fungerar förklara beskriv berätta how do can should may must i what are the current "
     "present rules for of governing does one you someone people a an apply book register renew appeal enrol "
-    "enroll".split()
+    "enroll may".split()
 )
 """The words of the frames above: what the question asks about is the rest."""
 

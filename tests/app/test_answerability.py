@@ -9,7 +9,13 @@ import pytest
 from strategiqa.app.engine import Engine, ingest
 from strategiqa.app.followup import resolve_followup
 from strategiqa.app.overview import asks_section_title
-from strategiqa.app.questions import EnglishWords, analyse, satisfies, without_format_request
+from strategiqa.app.questions import (
+    EnglishWords,
+    analyse,
+    satisfies,
+    without_format_request,
+    without_trailing_filler,
+)
 from strategiqa.app.settings import Settings
 from strategiqa.ingest.sentences import sentence_role
 
@@ -310,6 +316,14 @@ def test_followups_are_read_against_the_previous_question_and_others_stand_alone
         # … but a figure or a place asked for "in" it is about the city, which they never name: the region's figures
         # are not its.
         ("Hur många life science-bolag finns det i Stockholm?", False, "missing_fact"),
+        # A document dated by its season names it: the year is no year asked about.
+        (
+            "Vilket år ska Västsverige enligt agendan från våren 2026 vara ett ledande life science-kluster i Europa?",
+            True,
+            None,
+        ),
+        # A place in a ranking is a number ("placering"), which the strategy does not give.
+        ("Vilken placering har Sverige i EU:s innovationsmätning enligt strategin?", False, "missing_fact"),
         ("How many people work in life science in Stockholm?", False, "missing_fact"),
         ("Hur många kliniska prövningar gjordes i Norge 2023?", False, "missing_fact"),
         ("Why should Sweden cooperate more with Norway, Denmark, Finland and Iceland in life science?", True, None),
@@ -816,6 +830,12 @@ def test_a_matter_of_practice_needs_a_topic_the_documents_do_not_name() -> None:
     assert not asks_practical_matter("What are the key requirements for implementing precision health?")
     assert not asks_practical_matter("Hur ska man tackla antibiotikaresistens?")
     assert not asks_practical_matter("Vilka regler behöver förenklas enligt strategin?")
+    # Writing one's own application, or whether one may: a person's errand.
+    assert asks_practical_matter("Hur skriver man en ansökan om bostadsbidrag?")
+    assert asks_practical_matter("Can I take paracetamol and ibuprofen together?")
+    assert asks_practical_matter("May one bring medicines from abroad?")
+    assert not asks_practical_matter("Can you list the focus areas of the agenda?")  # a request of us
+    assert not asks_practical_matter("Hur skriver regeringen om patientorganisationer?")
 
 
 @pytest.mark.parametrize(
@@ -940,3 +960,25 @@ def test_which_one_of_the_counted_areas_asks_for_one(real_engine: Engine) -> Non
 )
 def test_a_closing_request_about_the_answers_form_is_no_part_of_the_question(question: str, asked: str) -> None:
     assert without_format_request(question) == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Vad heter insatsområde 6 och vad går det ut på typ?", "Vad heter insatsområde 6 och vad går det ut på?"),
+        ("vad säger agendan om data asså", "vad säger agendan om data"),
+        ("What is objective 4.1 about, like?", "What is objective 4.1 about?"),
+        # The word as a word: "typ" a noun, "like" a verb.
+        ("Vilken typ?", "Vilken typ?"),
+        ("Vilka insatser gillar regionen mest, vilken typ?", "Vilka insatser gillar regionen mest, vilken typ?"),
+        ("Which kinds of firms does the region like?", "Which kinds of firms does the region like?"),
+    ],
+)
+def test_a_filler_word_closing_a_question_is_no_part_of_it(question: str, asked: str) -> None:
+    assert without_trailing_filler(question) == asked
+
+
+def test_a_question_closed_by_a_filler_word_is_answered_as_without_it(real_engine: Engine) -> None:
+    result = real_engine.ask("Vad heter insatsområde 3 i agendan och vad handlar det om, typ?")
+    assert not result["abstained"], result["answer"]
+    assert "Ett attraktivt etablerings-, investerings- och finansieringsklimat" in result["answer"]

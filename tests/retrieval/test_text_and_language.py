@@ -204,6 +204,9 @@ def test_a_year_next_to_a_document_name_names_the_document() -> None:
         "Vad står i 2024 års upplaga av strategin?",
         "How many areas does the strategy have after the 2024 update?",  # the edition, its name elsewhere
         "Hur många områden finns i 2024 års version?",
+        # A season dates the edition too, whatever word names the document before it.
+        "Jämfört med regeringens plan från hösten 2024, vilket år siktar agendan på?",
+        "According to the government paper of autumn 2024, what should be done about trials?",
     ):
         assert router.naming_years(naming), naming
     for asking in (
@@ -212,6 +215,8 @@ def test_a_year_next_to_a_document_name_names_the_document() -> None:
         "How many trials were started in 2024 according to the strategy?",
         "What does the 2024 agenda say?",  # not the agenda's year
         "What did the 2024 update of the clinical trials rules change, according to the strategy?",
+        "Vad hände med prövningarna under hösten 2024?",  # a season asked about, no document dated
+        "Hur många prövningar startade från 2024?",
     ):
         assert not router.naming_years(asking), asking
     assert "2026" not in router.strip_names("What does the 2026 agenda say about testbeds?")
