@@ -43,6 +43,7 @@ from .questions import (
     VALUES,
     EnglishWords,
     QuestionAnalysis,
+    aliases_as_places,
     analyse,
     asks_practical_matter,
     asks_to_list_too,
@@ -605,24 +606,12 @@ class Engine:
     def analyse(self, question: str) -> QuestionAnalysis:
         """What ``question`` asks for (see ``questions.analyse``), with this corpus's places."""
         analysis = analyse(question, self.places, self._english_words, self._title_words, self._publisher_words)
-        absent = (*self._absent_quoted_terms(question), *self._aliases_as_places(question, analysis))
+        places = aliases_as_places(question, self.profile.aliases, analysis.expects)
+        absent = (*self._absent_quoted_terms(question), *places)
         if absent:
             analysis = replace(analysis, absent_terms=absent)
         naming = self.router.naming_years(question)  # "the 2026 agenda" names a document, asks for no year
         return replace(analysis, years=tuple(y for y in analysis.years if y not in naming)) if naming else analysis
-
-    def _aliases_as_places(self, question: str, analysis: QuestionAnalysis) -> tuple[str, ...]:
-        """The profile's aliases (a capital for the body seated there, see ``CorpusProfile.aliases``) that a question
-        asking for a figure or a place uses as the place itself ("Hur många bolag finns det i <the capital>?"): there
-        it stands for no body, and the documents do not mention it. Elsewhere ("Does <the capital> plan new tax
-        breaks?", "money from <the capital>") it is read as the body."""
-        if analysis.expects not in VALUES | {"place"}:
-            return ()
-        return tuple(
-            alias
-            for alias in self.profile.aliases
-            if re.search(rf"\b{_PLACED_IN}\s+{re.escape(alias)}(?![\w-])", question, re.IGNORECASE)
-        )
 
     def _absent_quoted_terms(self, question: str) -> tuple[str, ...]:
         """Words with letters outside the English alphabet in a question asked in another language than the
@@ -902,5 +891,3 @@ def _beyond_the_frame(text: str) -> list[str]:
 
 
 _FRAME_WORDS = STOP_WORDS | QUESTION_WORDS
-_PLACED_IN = r"(?:i|in|inom|within|kring|runt|around|near|nära|utanför|outside|vid|at)"
-"""Prepositions that place something in a place: a name after one is the place, not the body seated there."""

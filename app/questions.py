@@ -10,6 +10,7 @@ constraints (a year, a named body or place), each checked on the candidate sente
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -239,11 +240,10 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 # A "how many / how much" after a preposition is part of what is asked about, not what is asked:
-# "Vilket problem lyfts kring hur många som slutför …", "what could happen to how much …", "What pattern does the
-# government see in how many …" (not "In how many countries …?", which opens the question).
+# "Vilket problem lyfts kring hur många som slutför …", "what could happen to how much …".
 _EMBEDDED = re.compile(
-    r"(\b(?:to|about|on|of|om|kring|över|till|gäller|angående|beträffande|rörande|regarding|concerning|as to|comes to)"
-    r"|(?<=\w\s)(?:in|i))\s+(hur|how)\s+(många|mycket|many|much)\b",
+    r"\b(to|about|on|of|om|kring|över|till|gäller|angående|beträffande|rörande|regarding|concerning|as to|comes to)"
+    r"\s+(hur|how)\s+(många|mycket|many|much)\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)(?![-–]?tal|'?s\b)")
@@ -411,12 +411,15 @@ def without_trailing_filler(question: str) -> str:
 
 # English fillers only after a comma: "… the region like?" is the verb.
 _TRAILING_FILLER = re.compile(
-    r"(?P<before>\w+)(?:\s*,?\s+(?:typ|liksom|asså|alltså|ba)|\s*,\s*(?:like|kinda|sort of))\s*(?P<end>[?.!]*)\s*$",
+    r"(?P<before>\w+)(?:\s*,?\s+(?:typ|liksom|asså|alltså)|\s*,\s*(?:like|kinda|sort of))\s*(?P<end>[?.!]*)\s*$",
     re.IGNORECASE,
 )
 _DETERMINERS = frozenset(
-    "vilken vilket vilka en ett den det de denna detta samma what which a an the this that".split()
+    "vilken vilket vilka en ett den det denna detta samma ny nytt nya annan annat andra för what which a an the this "
+    "that".split()
 )
+"""Words after which the closing word is a word of the question ("Vilken typ?", "Vad är det för typ?"). Not particles
+and prepositions: "… vad går det ut på typ?", "… vad handlar det om typ?" end on the filler."""
 
 
 _FORMAT_REQUEST = re.compile(
@@ -442,7 +445,6 @@ _PRACTICAL = _rx(
     r"(?:jag|man|du)\b",
     r"\b(?:vilka|vad för) regler gäller\b",
     r"^\s*får (?:man|jag|du)\b",  # "Får man hämta ut …?": whether one may ("Får branschen in pengar …?" gets)
-    r"^\s*(?:can|may) (?:i|one)\b",  # "Can I take …?", not "Can you list …?" (a request of us)
     r"\bhur (?:[\w-]+ ){0,6}?fungerar\b",  # "Hur fungerar X?", "Förklara hur X fungerar."
     r"\bhow (?:do|can|should|may|must) i\b",
     # English for "Vilka regler gäller för …?" and "Hur ansöker man …?": the rules in force, a person's own errand.
@@ -453,12 +455,53 @@ _PRACTICAL = _rx(
 )
 PRACTICAL_FRAME_WORDS = frozenset(
     "hur bokar söker ansöker anmäler förnyar överklagar beställer betalar registrerar byter skriver får jag man du "
-    "vilka "
-    "vad för regler gäller fungerar förklara beskriv berätta how do can should may must i what are the current "
+    "vilka vad för regler gäller fungerar förklara beskriv berätta how do can should may must i what are the current "
     "present rules for of governing does one you someone people a an apply book register renew appeal enrol "
-    "enroll may".split()
+    "enroll".split()
 )
 """The words of the frames above: what the question asks about is the rest."""
+
+
+def aliases_as_places(question: str, aliases: Iterable[str], expects: str) -> tuple[str, ...]:
+    """The ``aliases`` (names standing for a body the documents name: a capital for its government) that ``question``
+    uses for the place itself, which the documents do not mention: in a question asking for a figure or a place (any
+    form: "How many companies from <it> …?"), in a longer word ("<it>sområdet"), beside a word for a place ("Region
+    <it>", "the <it> area", "<it>s län") or after a preposition of place ("companies in <it>"). Elsewhere it stands
+    for the body: "Does <it> plan new tax breaks?", "<it>s besked", "<it>'s view", "money from <it>", and power
+    placed there ("politikerna i <it>", "what gets decided in <it>")."""
+    placed = []
+    for alias in aliases:
+        forms = list(re.finditer(rf"(?<![\w-]){re.escape(alias)}(?P<rest>[\w-]*)", question, re.IGNORECASE))
+        if forms and (expects in VALUES | {"place"} or any(_names_the_place(question, m) for m in forms)):
+            placed.append(alias)
+    return tuple(placed)
+
+
+def _names_the_place(question: str, form: re.Match[str]) -> bool:
+    before, after, rest = question[: form.start()], question[form.end() :], form.group("rest")
+    if _PLACE_AFTER.match(after) or _PLACE_NOUN_BEFORE.search(before):
+        return True
+    if rest.lower() == "s" or re.match(r"['’]", after):  # a genitive: "<it>s kassor", "<it>'s plan", "<it>' framework"
+        return False
+    if rest:  # a compound: "<it>sområdet", "<it>sbörsen"
+        return True
+    placed_in = _PLACED_IN.search(before)
+    return placed_in is not None and not _POWER.search(before[max(0, placed_in.start() - 40) : placed_in.start()])
+
+
+_PLACED_IN = re.compile(r"\b(?:i|in|inom|within|kring|runt|around|near|nära|utanför|outside|vid|at)\s+$", re.IGNORECASE)
+"""A preposition of place right before a name."""
+_PLACE_NOUN_BEFORE = re.compile(r"\b(?:region|greater|city of|county of|staden|kommunen)\s+$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(
+    r"\s+(?:regions?|area|county|city|municipality|metropolitan|län|kommun|stad|området|regionen)\b", re.IGNORECASE
+)
+"""A word for a place right after a name: "the <it> area", "<it>s län"."""
+_POWER = re.compile(
+    r"\b(?:politiker\w*|makthavar\w*|beslutsfattar\w*|beslut\w*|politicians?|lawmakers?|decision-makers?|decid\w*|"
+    r"decisions?|powers?)\b",
+    re.IGNORECASE,
+)
+"""Power placed in a capital is its government: "politikerna i <it>", "decisions made in <it>"."""
 
 
 def asks_to_list_too(question: str) -> bool:

@@ -212,7 +212,7 @@ class DocumentRouter:
         # "… after the 2024 update?", "… i 2024 års version?": a year naming the edition, wherever the name is.
         years = set(self._years.values())
         found.update(y.group(1) for y in _EDITION_YEAR.finditer(text) if y.group(1) in years)
-        # "… regeringens strategi från hösten 2024 …": a document's year dated by its season names the edition.
+        # "… regeringens strategi från hösten <year> …": a document's year dated by its season names the edition.
         found.update(y.group(1) for y in _SEASON_YEAR.finditer(text) if y.group(1) in years)
         return found
 
@@ -287,10 +287,17 @@ _EDITION = r"(?:version(?:en)?|edition|update|revision|utgåvan?|upplagan?|uppda
 # A year naming an edition that stands alone: "… after the 2024 update?", not "the 2024 update of the <rules>".
 _EDITION_YEAR = re.compile(rf"(?<!\d)(\d{{4}})(?:\s+års)?\s+{_EDITION}(?=\s*(?:[?.!,;:)–—]|$))", re.I)
 _SEASON = r"(?:hösten|våren|sommaren|vintern|autumn|spring|summer|winter|fall)"
-_SEASON_YEAR = re.compile(rf"\b(?:från|from|of)\s+(?:the\s+)?{_SEASON}\s+(?:of\s+)?(\d{{4}})(?!\d)", re.I)
+_SEASON_YEAR = re.compile(
+    r"\b(?:strateg|agend|plan|dokument|document|paper|rapport|report|program|version|edition|utgåv|upplag)[\w-]*\s+"
+    r"(?:(?:som\s+)?(?:kom|publicerades|antogs|gavs\s+ut)\s+|(?:published|released|issued|adopted)\s+(?:in\s+)?|"
+    rf"från\s+|from\s+|of\s+)(?:the\s+)?{_SEASON}\s+(?:of\s+)?(\d{{4}})(?!\d)",
+    re.IGNORECASE,
+)
+"""A document (any word for one) dated by its season: "strategin från hösten <year>", "the paper published in autumn
+<year>", "strategin som kom hösten <year>"; not "Vad ska hända från våren <year>?", which asks about a time."""
 _JOINS_YEAR = re.compile(
     r"[\s(),]*(?:(?:'s|från|from|of|års|year's)[\s(),]*)?"
-    # A season dates an edition as the year does: "strategin från hösten 2024", "the strategy of autumn 2024".
+    # A season dates an edition as the year does: "strategin från hösten <year>", "the strategy of autumn <year>".
     rf"(?:(?:the\s+)?{_SEASON}[\s(),]*(?:of\s+)?)?"
     rf"(?:{_EDITION}[\s(),]*(?:(?:of|av)\s+)?"
     r"(?:the\s+)?)?",

@@ -207,6 +207,8 @@ def test_a_year_next_to_a_document_name_names_the_document() -> None:
         # A season dates the edition too, whatever word names the document before it.
         "Jämfört med regeringens plan från hösten 2024, vilket år siktar agendan på?",
         "According to the government paper of autumn 2024, what should be done about trials?",
+        "What does the strategy published in autumn 2024 say about clinical trials?",
+        "Vad säger strategin som kom hösten 2024 om biobanker?",
     ):
         assert router.naming_years(naming), naming
     for asking in (
@@ -216,6 +218,7 @@ def test_a_year_next_to_a_document_name_names_the_document() -> None:
         "What does the 2024 agenda say?",  # not the agenda's year
         "What did the 2024 update of the clinical trials rules change, according to the strategy?",
         "Vad hände med prövningarna under hösten 2024?",  # a season asked about, no document dated
+        "Vilka satsningar görs från hösten 2024?",
         "Hur många prövningar startade från 2024?",
     ):
         assert not router.naming_years(asking), asking
