@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 from strategiqa.ingest.load import CorpusProfile, read_profile
 from strategiqa.ingest.model import Citation, Document, Passage, Section
+from strategiqa.ingest.sentences import sentence_role
 from strategiqa.retrieval.bank_files import sibling_file
 from strategiqa.retrieval.cache import EmbeddingCache
 from strategiqa.retrieval.embedders import Embedder
@@ -39,6 +40,7 @@ from .initialisms import initialisms, phrase_initials
 from .items import numbered_item
 from .overview import Overview, answer_overview, asks_section_title, goal_sections, title_stem
 from .questions import (
+    PERSON_NAME,
     PRACTICAL_FRAME_WORDS,
     VALUES,
     EnglishWords,
@@ -151,6 +153,11 @@ class Engine:
         if analysis.expects == "called" and self._asks_a_sections_title(result.question, named):
             # The name of a section is its title, which the answer's lead gives for the passage it quotes.
             analysis = replace(analysis, expects="description")
+        signatory = self._names_a_signatory(read_as or result.question)
+        if signatory and analysis.expects not in ("person", "agent") and _ROLE_ASKED.search(read_as or result.question):
+            # "Vilken roll har <a signatory>?", "What is <a signatory>'s post?": their name line answers, as it does
+            # "Vem är <a signatory>?".
+            analysis = replace(analysis, expects="person")
         # The question itself: read with the one before it, a follow-up would ask the earlier one's initialism again.
         asked_expansion = self._expansion(result.question, docs, named)
         if asked_expansion is not None:  # "Vad står ABC för?": the sentence writing it out, not the closest one
@@ -196,7 +203,9 @@ class Engine:
             or (
                 (asks_who_signed(result.question, analysis) or asks_when_dated(result.question, analysis, self.index))
                 and named is not None
-            ),
+            )
+            # Who a person the documents sign with is, or their role: the documents' topic, however far the vector.
+            or (signatory and analysis.expects in ("person", "agent")),
             asked=asked,
             whole_list=whole_list,
             known_question=known,
@@ -303,6 +312,22 @@ class Engine:
         """The first letters of the documents' words (see ``vocabulary``): a word sharing them is one of theirs,
         inflected or compounded ("primärvården" when they speak of "primärvård")."""
         return frozenset(w[: self.answer_params.term_prefix] for w in self.vocabulary)
+
+    def _names_a_signatory(self, question: str) -> bool:
+        """Whether ``question`` names a person (first name and surname) whom a name line of the documents names
+        ("Ebba Busch Energi- och näringsminister")."""
+        people = {m.group(0).lower() for m in PERSON_NAME.finditer(question)}
+        return bool(people) and any(person in line for line in self._name_lines for person in people)
+
+    @cached_property
+    def _name_lines(self) -> tuple[str, ...]:
+        """The documents' name-and-title lines, lower-cased, read once."""
+        return tuple(
+            " ".join(sentence.split()).lower()
+            for passage in self.index.passages
+            for sentence in passage.sentence_texts()
+            if sentence_role(sentence) == "name_line"
+        )
 
     def _counts_only(self, question: str, read_as: str | None) -> bool:
         """Whether a structure question asks how many only: the text may state the count in a sentence worth quoting
@@ -891,3 +916,9 @@ def _beyond_the_frame(text: str) -> list[str]:
 
 
 _FRAME_WORDS = STOP_WORDS | QUESTION_WORDS
+_ROLE_ASKED = re.compile(
+    r"\b(?:roll|rollen|post|posten|ministerpost\w*|titel|titeln|befattning\w*|uppdrag\w*|tjänst\w*|roles?|posts?|"
+    r"positions?|titles?|job|office)\b",
+    re.IGNORECASE,
+)
+"""Words asking for a person's role or post ("Vilken roll har …?", "What is …'s position?")."""

@@ -295,7 +295,7 @@ _DAY = re.compile(
 )
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÅÄÖÉÜ][\w’'-]*[a-zåäöéü][\w’'-]*")
 _ACRONYM = re.compile(r"(?<![\w-])[A-ZÅÄÖ]{2,}(?:[:’']?s)?(?![\w])")
-_PERSON_NAME = re.compile(r"(?<![\w-])[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?\s+[A-ZÅÄÖÉ][a-zåäöéü]{2,}")
+PERSON_NAME = re.compile(r"(?<![\w-])[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?\s+[A-ZÅÄÖÉ][a-zåäöéü]{2,}")
 # Nouns that name a body or a kind of actor (Swedish definite and compound forms included).
 _BODY = re.compile(
     r"\w*(?:myndighet\w*|verket|rådet|kontor\w*|institut\w*|universitet\w*|högskol\w*|lärosäte\w*|"
@@ -543,7 +543,7 @@ def satisfies(sentence: str, analysis: QuestionAnalysis) -> bool:
     if expects == "person":
         # "<Place>regionen", "<Name> Universitetssjukhuset": two capitalised words ending in a body noun
         # name a body, not a person (a surname that merely ends like one, "-parker" or "-kontorsson", is no body).
-        return any(not _BODY_ENDING.search(m.group(0).split()[-1]) for m in _PERSON_NAME.finditer(sentence))
+        return any(not _BODY_ENDING.search(m.group(0).split()[-1]) for m in PERSON_NAME.finditer(sentence))
     if expects == "place":
         # A place is given after a preposition of place ("i <city>", "inom <ministry>"): a name alone
         # ("<a named centre> och …") says what, not where.
@@ -567,7 +567,7 @@ def _evidence(sentence: str, analysis: QuestionAnalysis) -> list[str]:
     found = [m.group(0) for m in _CAPITALISED.finditer(sentence) if m.start() >= start]
     found += [m.group(0) for m in _ACRONYM.finditer(sentence)]
     if analysis.expects in ("agent", "organisation"):
-        found += [m.group(0) for m in _PERSON_NAME.finditer(sentence)]
+        found += [m.group(0) for m in PERSON_NAME.finditer(sentence)]
         found += [m.group(0) for m in (_AGENCY if analysis.agency else _BODY).finditer(sentence)]
         if not analysis.agency:
             found += [w for w in re.findall(r"[^\W\d_]+", sentence) if w.lower() in analysis.bodies]

@@ -996,3 +996,28 @@ def test_a_question_closed_by_a_filler_word_is_answered_as_without_it(real_engin
     result = real_engine.ask("Vad heter insatsområde 3 i agendan och vad handlar det om, typ?")
     assert not result["abstained"], result["answer"]
     assert "Ett attraktivt etablerings-, investerings- och finansieringsklimat" in result["answer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("Vem är Ebba Busch?", "Energi- och näringsminister"),
+        ("Vilken roll har Jakob Forssmed?", "Socialminister"),
+        ("What is Ann-Charlotte Järnström's role?", "Regiondirektör"),
+        ("Which post does Helén Eliasson hold?", "Regionstyrelsens ordförande"),
+    ],
+)
+def test_who_a_signatory_is_or_their_role_is_answered_by_their_name_line(
+    real_engine: Engine, question: str, line: str
+) -> None:
+    result = real_engine.ask(question)
+    assert not result["abstained"], result["answer"]
+    assert line in result["answer"] and result["citations"]
+
+
+def test_a_person_the_documents_do_not_sign_with_or_what_a_signatory_says_is_no_name_line_question(
+    real_engine: Engine,
+) -> None:
+    assert real_engine.ask("Vem är Magdalena Andersson?")["abstained"]
+    # What a signatory says about a topic is not their title.
+    assert "Energi- och näringsminister" not in real_engine.ask("Vad säger Ebba Busch om forskning?")["answer"]
