@@ -10,7 +10,7 @@ constraints (a year, a named body or place), each checked on the candidate sente
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -445,6 +445,10 @@ _PRACTICAL = _rx(
     r"(?:jag|man|du)\b",
     r"\b(?:vilka|vad för) regler gäller\b",
     r"^\s*får (?:man|jag|du)\b",  # "Får man hämta ut …?": whether one may ("Får branschen in pengar …?" gets)
+    # Whether someone may do something to what is mine: "Får apoteket byta ut min medicin …?".
+    r"^\s*får\b(?=.*\b(?:min|mitt|mina|mig)\b)",
+    # What may be done, passive: "Vilka läkemedel får säljas i …?", "Får antibiotika förskrivas …?" (a rule in force).
+    r"\bfår\s+(?:inte\s+|bara\s+|endast\s+)?(?!\w*(?:ss|ns)as\b)[a-zåäö]{3,}as\b",
     r"\bhur (?:[\w-]+ ){0,6}?fungerar\b",  # "Hur fungerar X?", "Förklara hur X fungerar."
     r"\bhow (?:do|can|should|may|must) i\b",
     # English for "Vilka regler gäller för …?" and "Hur ansöker man …?": the rules in force, a person's own errand.
@@ -663,6 +667,7 @@ def _names(text: str, places: frozenset[str]) -> tuple[str, ...]:
         if not spans or start >= spans[-1][1]:
             spans.append((start, -neg_end))
     runs: list[tuple[int, int]] = []  # (start, end) of each run of name words
+    own_places: list[tuple[int, int]] = []  # the corpus's places: no names to check, but they count in a list
     last_end = -2
     for start, end in spans:
         low = text[start:end].lower()
@@ -670,6 +675,7 @@ def _names(text: str, places: frozenset[str]) -> tuple[str, ...]:
             last_end = -2
             continue
         if any(low.startswith(p) or (len(low) >= 3 and p.startswith(low)) for p in places if len(p) >= 3):
+            own_places.append((start, end))
             last_end = -2
             continue
         if runs and start <= last_end + 1:
@@ -677,21 +683,26 @@ def _names(text: str, places: frozenset[str]) -> tuple[str, ...]:
         else:
             runs.append((start, end))
         last_end = end
-    return tuple(dict.fromkeys(text[start:end] for start, end in _without_groups(text, _without_examples(text, runs))))
+    kept = _without_groups(text, _without_examples(text, runs), own_places)
+    return tuple(dict.fromkeys(text[start:end] for start, end in kept))
 
 
-def _without_groups(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _without_groups(
+    text: str, runs: list[tuple[int, int]], own_places: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
     """The runs that do not stand in a list of at least ``_GROUP_SIZE`` names ("Norge, Danmark, Finland och Island",
-    "Norway, Denmark and Finland"): such a list names a group ("the Nordic countries"), which the documents may
-    discuss by its own name; a name asked about on its own ("jämfört med Danmark") must still be there."""
-    lists: list[list[tuple[int, int]]] = []
-    for start, end in runs:
+    "Norway, Denmark and Finland", "Sweden, Norway and Denmark" — the corpus's ``own_places`` count in the list): such
+    a list names a group ("the Nordic countries"), which the documents may discuss by its own name; a name asked about
+    on its own ("jämfört med Danmark") must still be there."""
+    listed = sorted([(start, end, True) for start, end in runs] + [(start, end, False) for start, end in own_places])
+    lists: list[list[tuple[int, int, bool]]] = []
+    for start, end, is_name in listed:
         between = text[lists[-1][-1][1] : start] if lists else ""
         if between.strip() and _LISTED_WITH.fullmatch(between):  # ", ", " och ", " and " (not names run together)
-            lists[-1].append((start, end))
+            lists[-1].append((start, end, is_name))
         else:
-            lists.append([(start, end)])
-    return [run for group in lists if len(group) < _GROUP_SIZE for run in group]
+            lists.append([(start, end, is_name)])
+    return [(start, end) for group in lists if len(group) < _GROUP_SIZE for start, end, is_name in group if is_name]
 
 
 _GROUP_SIZE = 3

@@ -148,6 +148,10 @@ def test_names_listed_as_a_group_need_not_each_be_in_the_documents() -> None:
     assert analyse("Hur står det sig mot Danmark och Norge?").names == ("Danmark", "Norge")
     # A name outside the list still counts.
     assert analyse("Tror man i Stockholm på samarbete med Norge, Danmark och Finland?").names == ("Stockholm",)
+    # The corpus's own places count in the list (they are no names to check themselves).
+    own = frozenset({"sweden", "sverige"})
+    assert analyse("Is a project between hospitals in Sweden, Norway and Denmark backed?", own).names == ()
+    assert analyse("Hur samarbetar Sverige och Norge?", own).names == ("Norge",)
 
 
 def test_constraints_and_checks() -> None:
@@ -843,6 +847,12 @@ def test_a_matter_of_practice_needs_a_topic_the_documents_do_not_name() -> None:
     assert not asks_practical_matter("Vilka regler behöver förenklas enligt strategin?")
     # Writing one's own application, or whether one may: a person's errand.
     assert asks_practical_matter("Hur skriver man en ansökan om bostadsbidrag?")
+    # Whether someone may do something to what is mine, and what may be done (a passive after "får"): rules in force.
+    assert asks_practical_matter("Får vårdcentralen dela mina journaler med försäkringsbolag?")
+    assert asks_practical_matter("Vilka läkemedel får säljas på bensinstationer?")
+    assert not asks_practical_matter("Får branschen in tillräckligt med pengar från riskvilliga ägare?")
+    assert not asks_practical_matter("Får det spela roll var man bor för chansen att delta i studier?")
+    assert not asks_practical_matter("Hur får vi fler kliniska prövningar?")
     # "Can I ask / May I ask" are ways of asking: no frame of an errand.
     assert not asks_practical_matter("May I ask why clinical trials are important for Sweden?")
     assert not asks_practical_matter("Can one say that Sweden wants to be a leading life science nation?")
