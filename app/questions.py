@@ -489,11 +489,13 @@ def _names_the_place(question: str, form: re.Match[str]) -> bool:
         return False
     if rest:  # a compound: "<it>sområdet", "<it>sbörsen"
         return True
-    placed_in = _PLACED_IN.search(before)
+    placed_in = _PREPOSITION_OF_PLACE.search(before)
     return placed_in is not None and not _POWER.search(before[max(0, placed_in.start() - 40) : placed_in.start()])
 
 
-_PLACED_IN = re.compile(r"\b(?:i|in|inom|within|kring|runt|around|near|nära|utanför|outside|vid|at)\s+$", re.IGNORECASE)
+_PREPOSITION_OF_PLACE = re.compile(
+    r"\b(?:i|in|inom|within|kring|runt|around|near|nära|utanför|outside|vid|at)\s+$", re.IGNORECASE
+)
 """A preposition of place right before a name."""
 _PLACE_NOUN_BEFORE = re.compile(r"\b(?:region|greater|city of|county of|staden|kommunen)\s+$", re.IGNORECASE)
 _PLACE_AFTER = re.compile(

@@ -80,7 +80,7 @@ class CorpusProfile:
     aliases: Mapping[str, str] = field(default_factory=dict)
     """Names questions use for what the documents call otherwise (a capital for the union or government it hosts): a
     question naming one is not refused for a name the documents lack, when they use the word it stands for (unless it
-    asks for a figure or a place *in* it: then it asks about the place)."""
+    uses the name for the place itself: a figure asked about it, "companies in <it>", "<it>s län", "Region <it>")."""
 
     def english_title(self, doc_id: str, title: str) -> str | None:
         """The hand-written English title of a section of ``doc_id``; None when there is none. A

@@ -297,8 +297,6 @@ _SEASON_YEAR = re.compile(
 <year>", "strategin som kom hösten <year>"; not "Vad ska hända från våren <year>?", which asks about a time."""
 _JOINS_YEAR = re.compile(
     r"[\s(),]*(?:(?:'s|från|from|of|års|year's)[\s(),]*)?"
-    # A season dates an edition as the year does: "strategin från hösten <year>", "the strategy of autumn <year>".
-    rf"(?:(?:the\s+)?{_SEASON}[\s(),]*(?:of\s+)?)?"
     rf"(?:{_EDITION}[\s(),]*(?:(?:of|av)\s+)?"
     r"(?:the\s+)?)?",
     re.IGNORECASE,
