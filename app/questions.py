@@ -89,6 +89,13 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:(?:is|was|were|are|är|var|blir|har|had|has)\s+)?(?:the\s+|den\s+|det\s+|their\s+|its\s+)?"
             r"(?:[\w-]+['’]s\s+)?(?:(?:combined|total|annual|yearly|overall|samlade|"
             r"totala|årliga|sammanlagda)\s+){0,2}(?:turnover|revenues?|omsättning\w*|intäkt\w*)\b",
+            # A price, fee, salary or subsidy is a sum of money: "What's the starting salary for …?", "What is the
+            # current state dental care subsidy?", "Vad är patientavgiften …?", "Hur hög är ingångslönen …?" — as the
+            # head of what is asked about (its modifiers before it), not after a preposition ("Vad är syftet med
+            # bidraget?").
+            r"\b(?:what|vad|hur hög|how high)\s*(?:'s|’s|\s(?:is|was|are|were|är|var|blir))\s+(?:the\s+|den\s+|det\s+)?"
+            r"(?:(?!(?:med|för|i|av|om|på|till|inom|of|for|in|with|on|to|about|within)\s)[\w-]+\s+){0,4}?(?:salar(?:y|ies)|wages?|fees?|prices?|tariffs?|subsid(?:y|ies)|allowances?|"
+            r"\w*(?:lön|avgift|pris|taxa|arvode|subvention|bidrag)(?:en|et|er|erna|n|na)?)\b",
         ),
     ),
     (

@@ -81,6 +81,14 @@ ROUTER = corpus_router()
         ("Vad är den genomsnittliga väntetiden?", "number"),
         ("Vad är medelstora företag?", "description"),  # a size of company, not an average
         ("What is the mean view of the region?", "description"),
+        # A price, fee, salary or subsidy asked for is a sum of money, its modifiers before it; not after a preposition.
+        ("What's the starting salary for a newly qualified nurse?", "amount"),
+        ("What is the current state dental care subsidy for adults?", "amount"),
+        ("Vad är patientavgiften i primärvården?", "amount"),
+        ("Hur hög är ingångslönen för sjuksköterskor?", "amount"),
+        ("Vad är syftet med bidraget?", "description"),
+        ("What is the government's pricing policy for medicines?", "description"),
+        ("Vad säger strategin om prissättning av läkemedel?", "description"),
     ],
 )
 def test_question_kinds_in_both_languages(question: str, expects: str) -> None:
@@ -298,6 +306,10 @@ def test_followups_are_read_against_the_previous_question_and_others_stand_alone
         ("Where is NorthX Biologics located?", False, "missing_fact"),
         ("Where has the government set up its life science office?", True, None),
         ("Hur stor är den samlade omsättningen för life science-bolagen i Västsverige?", False, "missing_fact"),
+        # A fee or salary is a sum the documents never give, however close the topic (care, education).
+        ("Vad är patientavgiften för ett besök på en vårdcentral i regionen?", False, "missing_fact"),
+        ("Vad är ingångslönen för forskare inom life science i Västsverige?", False, "missing_fact"),
+        ("What is the starting salary for researchers in life science?", False, "missing_fact"),
         ("Vem ska vara ordförande i det råd som ska inrättas?", False, "missing_fact"),
         # A signature line answers who signed, or a question naming its role; not any "who" question.
         ("Vem är regiondirektör?", True, None),
