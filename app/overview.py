@@ -74,6 +74,14 @@ _MADE_OF = re.compile(
     r"organiserad|organiserat|structured|organi[sz]ed)\b",
     re.IGNORECASE,
 )
+# A summary of a document, or what it is about, asked with nothing else: "Sammanfatta agendan", "Summarise the national
+# strategy", "Vad handlar agendan om?", "What is the strategy about?" — its main parts, as for an overview; not "… om
+# <a topic>" ("Sammanfatta vad strategin säger om kliniska prövningar" asks for what it says).
+_SUMMARY = re.compile(
+    r"\b(?:sammanfatt\w*|summar(?:y|i[sz]e\w*)|in a nutshell)\b|"
+    r"\bhandlar\s+(?:[\w-]+\s+){1,6}om\s*[?.!]*\s*$|\babout\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
 _GOAL_WORDS = (
     r"målsättning\w*|delmål\w*|mål|målen|objectives?|goals?|targets?|actions|åtgärder(?:na)?|"
     r"sub-?(?:goals?|objectives?|targets?)"
@@ -96,7 +104,8 @@ _FRAME = frozenset(
     ligger tar ingår berör kallas satt satts strategi agenda dokument dokumentet plan planen
     belong belongs go goes concern concerns relate relates involve involves come comes talk talks
     summarise summarize summary tell explain explained main key berätta förklara kan du can could you
-    please gärna indelad indelade indelat pekas form listade listad
+    please gärna indelad indelade indelat pekas form listade listad kort kortfattat kortfattad tack short brief
+    briefly nutshell
     heter hette namn namnet titel titeln title rubriken nummer strategic strategiska strategisk strategiskt
     contain comprise comprises identify identifies prioritise prioritises prioritize prioritizes overview
     summarise summarize summary describe many listed named defined identified lists
@@ -149,7 +158,8 @@ def answer_overview(
     wants_areas = bool(_AREAS.search(question) or (own_nouns and own_nouns.search(question)))
     # "område 4", "målsättning 4.1", "the fourth area", "Och 4.2?"; a range ("1.1 till 8.5") names them all.
     numbers = [(n.partition(".")[0], n.partition(".")[2]) for n in section_numbers(question)]
-    made_of = bool(_MADE_OF.search(question)) and not (wants_goals or wants_areas or numbers)
+    summary = bool(_SUMMARY.search(question)) and not (wants_goals or wants_areas or numbers)
+    made_of = (summary or bool(_MADE_OF.search(question))) and not (wants_goals or wants_areas or numbers)
     # "Vilka delar av <a place> omfattas?", "What parts of the value chain …": parts of something else.
     owner = _PARTS_OF.search(question)
     if made_of and owner:
@@ -160,8 +170,10 @@ def answer_overview(
         return None
     unnumbered = without_section_references(question)
     if made_of:
-        unnumbered = _MADE_OF.sub(" ", unnumbered)
+        unnumbered = _SUMMARY.sub(" ", _MADE_OF.sub(" ", unnumbered))
     rest = _content_words(unnumbered if own_nouns is None else own_nouns.sub(" ", unnumbered), topic, router)
+    if summary and rest:  # a summary of what it says about a topic: the answer quotes it
+        return None
     # Asking for goals or for one area explicitly ("Which objectives … for making better use of care
     # data?") makes a longer topic description an outline question too.
     explicit = bool(_PLURAL_GOALS.search(question) or _WHICH_AREA.search(question))
@@ -259,8 +271,9 @@ def answer_overview(
             for part in (s for s in document.sections if _is_part(s, document)):
                 sections.append((document, part))
                 # Its own unnumbered sections are parts of the outline too (how the document was written, say); numbered
-                # ones (areas, objectives) have questions of their own.
-                if not any(c.number for c in part.children):
+                # ones (areas, objectives) have questions of their own — but a summary names the areas an unnumbered
+                # part holds ("Prioriterade insatsområden (1 …; 7 …)"): they are what the document is about.
+                if not any(c.number for c in part.children) or (summary and not part.number):
                     inner.update(c.id for c in part.children)
                     sections.extend((document, c) for c in part.children)
         if not sections:

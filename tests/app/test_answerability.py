@@ -920,6 +920,39 @@ def test_the_main_sections_of_a_document_come_from_the_outline(real_engine: Engi
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "Sammanfatta agendan",
+        "Kort sammanfattning av agendan, tack",
+        "Vad handlar agendan om?",
+        "Summarise the regional agenda",
+        "What is the agenda about?",
+        "What is the regional agenda in a nutshell?",
+    ],
+)
+def test_a_summary_of_a_document_is_its_outline_with_the_areas_it_holds(real_engine: Engine, question: str) -> None:
+    result = real_engine.ask(question)
+    assert result["answer_kind"] == "overview", result["answer"]
+    # Its main parts, and the numbered areas inside the part that holds them, each cited to its heading.
+    assert "Förord" in result["answer"] and "Genomförande och gemensamt ledarskap" in result["answer"]
+    assert "7 Synlighet, delaktighet och möjlighet till påverkan" in result["answer"]
+    assert all(c["kind"] == "heading" for c in result["citations"])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Sammanfatta vad agendan säger om kliniska prövningar",
+        "Summarise what the agenda says about skills supply",
+        "What does the agenda say about clinical trials?",
+    ],
+)
+def test_a_summary_of_what_a_document_says_on_a_topic_quotes_it(real_engine: Engine, question: str) -> None:
+    result = real_engine.ask(question)
+    assert result["answer_kind"] != "overview" and not result["abstained"], result["answer"]
+
+
+@pytest.mark.parametrize(
     ("question", "term"),
     [
         ("What is the högkostnadsskydd ceiling for prescription medicines this year?", "högkostnadsskydd"),
