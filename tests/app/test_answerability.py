@@ -306,6 +306,9 @@ def test_followups_are_read_against_the_previous_question_and_others_stand_alone
         ("Where is NorthX Biologics located?", False, "missing_fact"),
         ("Where has the government set up its life science office?", True, None),
         ("Hur stor är den samlade omsättningen för life science-bolagen i Västsverige?", False, "missing_fact"),
+        # "Vad menas med …", "nämns …": the frame of a question about the corpus topic itself, not a topic of its own.
+        ("Vad menas med life science?", True, None),
+        ("Nämns kärnkraft i strategin?", False, "off_topic"),
         # A fee or salary is a sum the documents never give, however close the topic (care, education).
         ("Vad är patientavgiften för ett besök på en vårdcentral i regionen?", False, "missing_fact"),
         ("Vad är ingångslönen för forskare inom life science i Västsverige?", False, "missing_fact"),
