@@ -38,6 +38,7 @@ from .followup import QUESTION_WORDS, resolve_followup
 from .indexing import IngestReport, Notice, fresh_index, ingest, make_embedder
 from .initialisms import initialisms, phrase_initials
 from .items import numbered_item
+from .mentions import ASKS_MENTION, answer_mentions, asked_places, find_mentions, not_there
 from .overview import Overview, answer_overview, asks_section_title, goal_sections, title_stem
 from .questions import (
     PERSON_NAME,
@@ -164,6 +165,10 @@ class Engine:
             expansion, stands_for = asked_expansion
             answer = answer_expansion(expansion, self.index, result.language, stands_for)
             return self._answer_fields(base, self._cited_first(result, answer.citations), answer, None)
+        # "Nämns X i strategin?", or a name only another document writes: where the documents write it answers.
+        mentions = self._mentions(read_as or result.question, analysis, docs, result.language)
+        if mentions is not None:
+            return self._answer_fields(base, self._cited_first(result, mentions.citations), mentions, None)
         # "How many areas …?": the text may state the count in a sentence worth quoting; the outline
         # answers when it does not.
         if overview is not None and not self._counts_only(result.question, read_as):
@@ -252,6 +257,51 @@ class Engine:
         documents = set(docs) if docs else ({named} if named else None)
         expansion = find_expansion(self.index, initialism, documents)
         return None if expansion is None else (expansion, stands_for)
+
+    def _mentions(
+        self, question: str, analysis: QuestionAnalysis, docs: Sequence[str] | None, language: str
+    ) -> Answer | None:
+        """Whether the documents asked about write the names ``question`` asks about (see ``mentions``): asked whether
+        they mention them, the sentences writing them or the refusal saying where they stand instead; a question
+        naming one document and a name only another writes gets that refusal too. None: the ordinary answer decides."""
+        # A place asked about is no document named: "Nämner strategin Göteborg?" asks of the strategy.
+        named = self.router.named_all(self.router.strip_places(question))
+        asked = set(docs) if docs else set(named) or set(self._titles)
+        if ASKS_MENTION.search(question):
+            found = [find_mentions(self.index, name, asked, self._words_of(asked)) for name in analysis.names]
+            own = {p for d in self.index.documents if d.info.doc_id in asked for p in d.info.places}
+            others = {p for d in self.index.documents if d.info.doc_id not in asked for p in d.info.places}
+            # A place no document writes may be written otherwise ("Gothenburg", "Göteborg"): not for this check.
+            places = [
+                find_mentions(self.index, place, asked, self._words_of(asked))
+                for place in asked_places(question, own, others)
+            ]
+            return answer_mentions(
+                found + [m for m in places if m.in_asked or m.elsewhere], self.index, language, self._titles, asked
+            )
+        found = [find_mentions(self.index, name, asked, self._words_of(asked)) for name in analysis.names]
+        # A name no document writes is left to the ordinary answer, which says so; one only another writes is not there.
+        if len(asked) != 1 or not all(m.in_asked or m.elsewhere for m in found):
+            return None
+        elsewhere = next((m for m in found if m.elsewhere and not m.in_asked), None)
+        return (
+            None if elsewhere is None else not_there(elsewhere, self.index, language, self._titles, next(iter(asked)))
+        )
+
+    def _words_of(self, doc_ids: set[str]) -> frozenset[str]:
+        """The lower-cased words of the documents ``doc_ids`` (each document's read once)."""
+        return frozenset().union(*(self._document_words[d] for d in doc_ids if d in self._document_words))
+
+    @cached_property
+    def _document_words(self) -> dict[str, frozenset[str]]:
+        return {
+            d.info.doc_id: frozenset(w.lower() for w in re.findall(r"[^\W_]+", d.text)) for d in self.index.documents
+        }
+
+    @cached_property
+    def _titles(self) -> dict[str, str]:
+        """Each document's short title, by id."""
+        return {d.info.doc_id: d.info.short_title for d in self.index.documents}
 
     def _cited_first(self, result: SearchResult, citations: Sequence[Citation]) -> SearchResult:
         """The cited passages first, then the other hits."""
