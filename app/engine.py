@@ -264,9 +264,10 @@ class Engine:
         """Whether the documents asked about write the names ``question`` asks about (see ``mentions``): asked whether
         they mention them, the sentences writing them or the refusal saying where they stand instead; a question
         naming one document and a name only another writes gets that refusal too. None: the ordinary answer decides."""
+        if docs:  # the asker chose the documents: where else a name stands is not theirs to be told here
+            return None
         # A place asked about is no document named: "Nämner strategin Göteborg?" asks of the strategy.
-        named = self.router.named_all(self.router.strip_places(question))
-        asked = set(docs) if docs else set(named) or set(self._titles)
+        asked = set(self.router.named_all(self.router.strip_places(question))) or set(self._titles)
         if ASKS_MENTION.search(question):
             found = [find_mentions(self.index, name, asked, self._words_of(asked)) for name in analysis.names]
             own = {p for d in self.index.documents if d.info.doc_id in asked for p in d.info.places}
