@@ -118,6 +118,9 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bhur (?:stort|högt) (?:är )?antal",
             r"\bhow many\b",
             r"\b(?:what|which) (?:is|was|will be) the (?:number|count|total)\b",
+            # "What target number of trials …?", "Which number of companies …?" (as "Vilket antal …?"), a headcount.
+            r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}number\s+of\b",
+            r"\b(?:headcount|head count|staff numbers)\b",
             # A target for a count is a number: "Vilket mål för antalet prövningar …", "numeric target".
             r"\b(?:mål|målet|målsättning\w*|targets?|goals?)\s+(?:för|om|for|on)\s+(?:antalet|the number)\b",
             r"\b(?:numeric|numerical|quantitative|quantified|kvantitativ\w*|kvantifierad\w*|siffer)\w*\s+"

@@ -87,6 +87,10 @@ ROUTER = corpus_router()
         ("Vad är patientavgiften i primärvården?", "amount"),
         ("Hur hög är ingångslönen för sjuksköterskor?", "amount"),
         ("Vad är syftet med bidraget?", "description"),
+        # "What (target) number of …" asks for a count, as "Vilket antal …" does; so does a headcount.
+        ("What target number of clinical trials per year does the agenda set?", "number"),
+        ("What's the company's headcount at its Gothenburg site?", "number"),
+        ("Which objective number deals with EU programmes?", "description"),
         ("What is the government's pricing policy for medicines?", "description"),
         ("Vad säger strategin om prissättning av läkemedel?", "description"),
     ],
