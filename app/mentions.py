@@ -4,8 +4,9 @@ AstraZeneca?", "Vad säger den nationella strategin om <a hospital only the agen
 A bare name's vector is far from every sentence, so the similarity gate refuses such questions even when the document
 names it; its letters, though, are exact. Asked whether a document mentions a name, the sentences writing it answer
 (quoted where they stand). A question naming one document and a name only another one writes is refused by saying
-exactly that, with the other document's sentence: an official checking a citation learns where it is. A name no
-document writes is left to the ordinary answer (which says the documents do not mention it).
+exactly that, with the other document's sentence: an official checking a citation learns where it is. Asked whether
+they mention a name no document writes, the answer says so; otherwise such a name is left to the ordinary answer
+(which says the same, with what they say nearby). Not when the asker chose the documents (the API's ``docs``).
 Generic in the language: the mention verbs below are Swedish and English; names and places come from the question's
 analysis and the manifest.
 """
