@@ -38,7 +38,17 @@ from .followup import QUESTION_WORDS, resolve_followup
 from .indexing import IngestReport, Notice, fresh_index, ingest, make_embedder
 from .initialisms import initialisms, phrase_initials
 from .items import numbered_item
-from .mentions import ASKS_MENTION, answer_mentions, asked_places, find_mentions, not_there
+from .mentions import (
+    ASKS_MENTION,
+    Mentions,
+    asked_places,
+    find_mentions,
+    not_mentioned,
+    not_there,
+    other_words,
+    quote_mentions,
+    written_otherwise,
+)
 from .overview import Overview, answer_overview, asks_section_title, goal_sections, title_stem
 from .questions import (
     PERSON_NAME,
@@ -71,7 +81,7 @@ from .sources import source_lead
 from .spelling import Accents, read_slips_of_names
 from .subject import SUBJECT_HEAD, SubjectMatcher, proper_nouns
 from .titles import SectionTitles
-from .topic import topic_words
+from .topic import asked_topic, topic_words
 from .validation import BadInput, validate_question, validate_request
 
 BACKGROUND_SENTENCES = Path(__file__).parent / "data" / "background_sentences.txt"
@@ -261,33 +271,51 @@ class Engine:
     def _mentions(
         self, question: str, analysis: QuestionAnalysis, docs: Sequence[str] | None, language: str
     ) -> Answer | None:
-        """Whether the documents asked about write the names ``question`` asks about (see ``mentions``): asked whether
-        they mention them, the sentences writing them or the refusal saying where they stand instead; a question
-        naming one document and a name only another writes gets that refusal too. None: the ordinary answer decides."""
-        if docs:  # the asker chose the documents: where else a name stands is not theirs to be told here
+        """Whether the documents asked about write the names ``question`` asks about and nothing else (see
+        ``mentions``): asked whether they mention them, the sentences writing them; a question naming one document and
+        names only another writes, the refusal saying where they stand; asked whether they mention a name no document
+        writes in any form, the refusal saying so. None: the ordinary answer decides (also when the asker chose the
+        documents: where else a name stands is not theirs to be told here)."""
+        if docs:
             return None
         # A place asked about is no document named: "Nämner strategin Göteborg?" asks of the strategy.
         asked = set(self.router.named_all(self.router.strip_places(question))) or set(self._titles)
-        if ASKS_MENTION.search(question):
-            found = [find_mentions(self.index, name, asked, self._words_of(asked)) for name in analysis.names]
-            own = {p for d in self.index.documents if d.info.doc_id in asked for p in d.info.places}
-            others = {p for d in self.index.documents if d.info.doc_id not in asked for p in d.info.places}
-            # A place no document writes may be written otherwise ("Gothenburg", "Göteborg"): not for this check.
-            places = [
-                find_mentions(self.index, place, asked, self._words_of(asked))
-                for place in asked_places(question, own, others)
+        mention = bool(ASKS_MENTION.search(question))
+        languages = {
+            str(self.index.passage_languages[i]) for i, p in enumerate(self.index.passages) if p.doc_id in asked
+        }
+        across = language not in languages
+
+        def find(name: str) -> Mentions:
+            return find_mentions(self.index, name, asked, self._words_of(asked), across)
+
+        found = [find(name) for name in analysis.names]
+        if mention:
+            # Asked whether they mention it, and nothing more ("Nämns kliniska prövningar och X …?" asks about trials).
+            if other_words(asked_topic(question, self.index), analysis.names):
+                return None
+            # Whether a document writes a place is asked like a name ("Nämns Göteborg i agendan?"); a place no
+            # document writes may be written otherwise there ("Gothenburg", "Göteborg"): not for this check.
+            places = {p for d in self.index.documents for p in d.info.places}
+            more = [
+                p for p in asked_places(question, places) if not any(p.lower() in n.lower() for n in analysis.names)
             ]
-            return answer_mentions(
-                found + [m for m in places if m.in_asked or m.elsewhere], self.index, language, self._titles, asked
+            found += [m for m in map(find, more) if m.in_asked or m.elsewhere]
+            if any(m.asked for m in found):
+                return quote_mentions([p for m in found for p in m.asked], self.index)
+        elsewhere = next((m for m in found if m.elsewhere), None)
+        if len(asked) == 1 and elsewhere is not None and not any(m.in_asked for m in found):
+            return not_there(elsewhere, self.index, language, self._titles, next(iter(asked)))
+        slip = self.answer_params.slip_similarity
+        if (
+            mention
+            and found
+            and not any(
+                m.in_asked or m.elsewhere or written_otherwise(m.name, self.vocabulary, across, slip) for m in found
             )
-        found = [find_mentions(self.index, name, asked, self._words_of(asked)) for name in analysis.names]
-        # A name no document writes is left to the ordinary answer, which says so; one only another writes is not there.
-        if len(asked) != 1 or not all(m.in_asked or m.elsewhere for m in found):
-            return None
-        elsewhere = next((m for m in found if m.elsewhere and not m.in_asked), None)
-        return (
-            None if elsewhere is None else not_there(elsewhere, self.index, language, self._titles, next(iter(asked)))
-        )
+        ):
+            return not_mentioned(found[0].name, language)
+        return None
 
     def _words_of(self, doc_ids: set[str]) -> frozenset[str]:
         """The lower-cased words of the documents ``doc_ids`` (each document's read once)."""

@@ -13,13 +13,16 @@ analysis and the manifest.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from strategiqa.retrieval.index import LoadedIndex
+from strategiqa.retrieval.text import STOP_WORDS
 
 from .answer import Answer, quoted_sentences
+from .followup import QUESTION_WORDS
 
 ASKS_MENTION = re.compile(
     r"^\W*(?:(?:och|men|and|but|so)\s+)?(?:(?:om)?n[äa]mn(?:s|er)\b|"
@@ -38,23 +41,26 @@ class Mentions:
     asked: tuple[tuple[int, int], ...]
     """(passage, sentence) positions of the sentences writing it in the documents asked about, in index order."""
     in_asked: bool
-    """Whether the documents asked about write it anywhere (a heading too: "4. Integrering av …"), or a word starting
-    as it does ("Europa" for "Europe")."""
+    """Whether the documents asked about write it anywhere (a heading too: "4. Integrering av …"), or, asked in another
+    language, a word spelt nearly as it is ("Europa" for "Europe")."""
     elsewhere: tuple[tuple[int, int], ...]
     """... the sentences writing it in the other documents (the first per document)."""
 
 
-def find_mentions(index: LoadedIndex, name: str, documents: set[str], asked_words: frozenset[str]) -> Mentions:
+def find_mentions(
+    index: LoadedIndex, name: str, documents: set[str], asked_words: frozenset[str], across_languages: bool
+) -> Mentions:
     """Where the documents write ``name``: each of its words opening a word ("Chalmers" in "Chalmers tekniska
-    högskola", "Göteborg" in "Göteborgs universitet"), capitalised as the question writes it; an initialism in capitals,
-    ending there ("EU", "EU:s", "EU-medel"; not "Europa"). ``asked_words``: the lower-cased words of the documents
-    asked about."""
+    högskola", "Göteborg" in "Göteborgs universitet"), capitalised as the question writes it; an initialism as a whole
+    word ("EU", "EU:s", "EU-medel", "Max IV" for "MAX IV"; not "Europa"). ``asked_words``: the lower-cased words of the
+    documents asked about; ``across_languages``: the question is in another language than theirs (a name may be spelt
+    otherwise there)."""
     words = [w for w in re.findall(r"[^\W_]+", name) if len(w) >= 2]
     if not words:
         return Mentions(name, (), True, ())
     # Written as a name, it is matched as one ("Park" is not "science parks"); typed in lower case, in any case.
     patterns = [
-        re.compile(rf"(?<![\w-]){re.escape(w)}(?![^\W\d_])")
+        re.compile(rf"(?<![\w-]){re.escape(w)}(?![^\W\d_])", re.IGNORECASE)
         if w.isupper()
         else re.compile(rf"(?<![\w-]){re.escape(w)}", 0 if w[0].isupper() else re.IGNORECASE)
         for w in words
@@ -73,15 +79,33 @@ def find_mentions(index: LoadedIndex, name: str, documents: set[str], asked_word
                 asked.append((i, j))
             else:
                 elsewhere.setdefault(passage.doc_id, (i, j))
-    # Whether the documents asked about write it is read leniently: a name is spelt otherwise across languages
-    # ("Europe", "Europa"), and saying a document does not write it must be sure. A word of theirs as long, within one
-    # letter, opening with the same four letters is the name spelt otherwise; a longer one is another word
-    # ("vetenskaplig" is not "Vetenskapsrådet").
+    # Saying a document does not write a name must be sure: its headings count, and across languages a word of its
+    # as long, within a letter, opening with the same four letters is the name spelt otherwise ("Europe", "Europa";
+    # "vetenskaplig" is not "Vetenskapsrådet"). In the documents' own language the letters decide ("Norden" is not
+    # "Nordic").
     texts = [
         " ".join([d.text, *(s.title for s in d.all_sections())]) for d in index.documents if d.info.doc_id in documents
     ]
-    in_asked = bool(asked) or any(writes(t) for t in texts) or all(_spelt_alike(w, asked_words) for w in words)
+    in_asked = (
+        bool(asked)
+        or any(writes(t) for t in texts)
+        or (across_languages and all(_spelt_alike(w, asked_words) for w in words))
+    )
     return Mentions(name, tuple(asked), in_asked, tuple(sorted(elsewhere.values())))
+
+
+def written_otherwise(name: str, words: frozenset[str], across_languages: bool, slip: float) -> bool:
+    """Whether each word of ``name`` is a word of ``words`` (the documents', lower-cased) mistyped (a ``slip``: difflib
+    ratio, "Ebba Bush" for "Ebba Busch") or, asked in another language, spelt nearly as it ("Horizon Europe" for
+    "Horisont Europa"): before saying no document mentions a name, it must not be theirs in another form ("Medicon
+    Valley" is not: "Valley" is no word of theirs)."""
+    keys = [w.lower() for w in re.findall(r"[^\W_]+", name) if len(w) >= 2]
+    return bool(keys) and all(
+        k in words
+        or (across_languages and _spelt_alike(k, words))
+        or bool(difflib.get_close_matches(k, words, n=1, cutoff=slip))
+        for k in keys
+    )
 
 
 def _spelt_alike(word: str, words: frozenset[str]) -> bool:
@@ -95,39 +119,49 @@ _SPELT_ALIKE = 4
 """Letters a name shares with its spelling in another language ("Europe", "Europa"; "Norway", "Norge" share fewer)."""
 
 
-def asked_places(question: str, own: Iterable[str], others: Iterable[str]) -> list[str]:
-    """The places of other documents (``others``) a question asking whether a document mentions something writes, as
-    it writes them: "Nämner strategin Göteborg?" asks whether the strategy writes the agenda's city. The documents
-    asked about name themselves by their own places (``own``: "the West Swedish agenda"), which are left out first."""
-    text = question
-    for place in sorted(own, key=len, reverse=True):
-        text = re.sub(rf"(?<![\w-]){re.escape(place)}(?![\w-])", " ", text, flags=re.IGNORECASE)
-    found: list[str] = []
-    for place in sorted(others, key=len, reverse=True):
-        written = re.search(rf"(?<![\w-]){re.escape(place)}", text, re.IGNORECASE)
-        if written and not any(written.group(0).lower() in f.lower() for f in found):
-            found.append(written.group(0))
-    return found
+def asked_places(question: str, places: Iterable[str]) -> list[str]:
+    """The documents' places ``question`` writes, as it writes them, longest first and each once ("West Sweden", not
+    also "Sweden"), except one naming a document ("the West Swedish agenda", "Västra Götalands agenda")."""
+    found: list[tuple[int, int]] = []
+    for place in sorted(places, key=len, reverse=True):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", question, re.IGNORECASE):
+            inside = any(a <= m.start() < b or m.start() <= a < m.end() for a, b in found)
+            if not inside and not _NAMES_A_DOCUMENT.match(question, m.end()):
+                found.append((m.start(), m.end()))
+    return [question[a:b] for a, b in sorted(found)]
 
 
-def answer_mentions(
-    found: Sequence[Mentions], index: LoadedIndex, language: str, titles: dict[str, str], asked: set[str], most: int = 3
-) -> Answer | None:
-    """For a question asking whether the documents ``asked`` mention names (each ``found``): the sentences writing any
-    of them there (at most ``most``); else, asked of one document, the refusal saying it does not, quoting the first
-    sentence of another that does; else the refusal saying no document does. None when nothing was asked about."""
-    positions = [p for m in found for p in m.asked]
-    if positions:
-        citations, parts = quoted_sentences(sorted(dict.fromkeys(positions))[:most], index)
-        return Answer(" ".join(parts), False, citations, 1.0)
-    elsewhere = next((m for m in found if m.elsewhere and not m.in_asked), None)
-    if elsewhere is not None and len(asked) == 1:
-        return not_there(elsewhere, index, language, titles, next(iter(asked)))
-    if not found or any(m.in_asked or m.elsewhere for m in found):
-        return None
-    name = found[0].name
-    text = f"Dokumenten nämner inte {name}." if language == "sv" else f"The documents do not mention {name}."
-    return Answer(text, True, [], 0.0, "missing_fact", {"element": "name", "name": name})
+_NAMES_A_DOCUMENT = re.compile(
+    r"s?\s+(?:agenda\w*|strategi\w*|strategy\w*|plan\w*|dokument\w*|document\w*|program\w*)\b", re.IGNORECASE
+)
+"""After a place, a word for a document: the place names the document ("the West Swedish agenda")."""
+
+
+def other_words(topic: str, names: Iterable[str]) -> list[str]:
+    """What a question about mentions asks about beyond the names (``topic``: its words without the documents' names
+    and its question words): "Nämns kliniska prövningar och AstraZeneca i strategin?" asks about trials too, "Does the
+    strategy mention the EU's health data space?" about the data space."""
+    text = topic
+    for name in names:
+        text = re.sub(rf"(?<![\w-]){re.escape(name)}(?:['’]s|:s|s)?", " ", text, flags=re.IGNORECASE)
+    return [
+        w
+        for w in re.findall(r"[^\W\d_]{3,}", text.lower())
+        if w not in STOP_WORDS and w not in QUESTION_WORDS and not ASKS_MENTION.match(w) and w not in _FRAME
+    ]
+
+
+_FRAME = frozenset(
+    "nämns nämner nämnt omnämns omnämner mention mentions mentioned något någonting alls överhuvudtaget "
+    "anything something all också too also both dokumenten dokumentens documents texterna texten".split()
+)
+"""Words of a mention question that ask nothing of their own ("Nämner agendan *något* om X?")."""
+
+
+def quote_mentions(positions: Sequence[tuple[int, int]], index: LoadedIndex, most: int = 3) -> Answer:
+    """The sentences writing the names asked about (at most ``most``, in document order), quoted."""
+    citations, parts = quoted_sentences(sorted(dict.fromkeys(positions))[:most], index)
+    return Answer(" ".join(parts), False, citations, 1.0)
 
 
 def not_there(mentions: Mentions, index: LoadedIndex, language: str, titles: dict[str, str], asked: str) -> Answer:
@@ -141,3 +175,9 @@ def not_there(mentions: Mentions, index: LoadedIndex, language: str, titles: dic
     else:
         text = f"{titles[asked]} does not mention {name}; {other} does: {quote}"
     return Answer(text, True, citations, 0.0, "missing_fact", {"element": "name", "name": name, "elsewhere": other})
+
+
+def not_mentioned(name: str, language: str) -> Answer:
+    """The refusal saying no document writes the name."""
+    text = f"Dokumenten nämner inte {name}." if language == "sv" else f"The documents do not mention {name}."
+    return Answer(text, True, [], 0.0, "missing_fact", {"element": "name", "name": name})

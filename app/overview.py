@@ -77,9 +77,9 @@ _MADE_OF = re.compile(
 # A summary of a document, or what it is about, asked with nothing else: "Sammanfatta agendan", "Summarise the national
 # strategy", "Vad handlar agendan om?", "What is the strategy about?" — its main parts, as for an overview; not "… om
 # <a topic>" ("Sammanfatta vad strategin säger om kliniska prövningar" asks for what it says).
+_SUMMARY_WORDS = re.compile(r"\b(?:sammanfatt\w*|summar(?:y|i[sz]e\w*)|nutshell)\b", re.IGNORECASE)
 _SUMMARY = re.compile(
-    r"\b(?:sammanfatt\w*|summar(?:y|i[sz]e\w*)|in a nutshell)\b|"
-    r"\bhandlar\s+(?:[\w-]+\s+){1,6}om\s*[?.!]*\s*$|\babout\s*[?.!]*\s*$",
+    rf"{_SUMMARY_WORDS.pattern}|\bhandlar\s+(?:[\w-]+\s+){{1,6}}om\s*[?.!]*\s*$|\babout\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 _GOAL_WORDS = (
@@ -158,7 +158,13 @@ def answer_overview(
     wants_areas = bool(_AREAS.search(question) or (own_nouns and own_nouns.search(question)))
     # "område 4", "målsättning 4.1", "the fourth area", "Och 4.2?"; a range ("1.1 till 8.5") names them all.
     numbers = [(n.partition(".")[0], n.partition(".")[2]) for n in section_numbers(question)]
-    summary = bool(_SUMMARY.search(question)) and not (wants_goals or wants_areas or numbers)
+    # A summary of one document named ("Vad handlar agendan om?"; not "Vad handlar förordet om?", nor "Sammanfatta
+    # dokumenten", whose outlines differ).
+    summary = (
+        bool(_SUMMARY.search(question))
+        and not (wants_goals or wants_areas or numbers)
+        and len(router.named_all(question)) == 1
+    )
     made_of = (summary or bool(_MADE_OF.search(question))) and not (wants_goals or wants_areas or numbers)
     # "Vilka delar av <a place> omfattas?", "What parts of the value chain …": parts of something else.
     owner = _PARTS_OF.search(question)
@@ -169,10 +175,10 @@ def answer_overview(
     if not (wants_goals or wants_areas or wants_parts or numbers):
         return None
     unnumbered = without_section_references(question)
-    if made_of:
-        unnumbered = _SUMMARY.sub(" ", _MADE_OF.sub(" ", unnumbered))
+    if made_of:  # the words asking for it, not what it is asked of ("Vad handlar <a topic> om?" keeps its topic)
+        unnumbered = _SUMMARY_WORDS.sub(" ", _MADE_OF.sub(" ", unnumbered))
     rest = _content_words(unnumbered if own_nouns is None else own_nouns.sub(" ", unnumbered), topic, router)
-    if summary and rest:  # a summary of what it says about a topic: the answer quotes it
+    if summary and rest and not _MADE_OF.search(question):  # a summary of what it says on a topic: quoted
         return None
     # Asking for goals or for one area explicitly ("Which objectives … for making better use of care
     # data?") makes a longer topic description an outline question too.

@@ -91,11 +91,13 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"totala|årliga|sammanlagda)\s+){0,2}(?:turnover|revenues?|omsättning\w*|intäkt\w*)\b",
             # A price, fee, salary or subsidy is a sum of money: "What's the starting salary for …?", "What is the
             # current state dental care subsidy?", "Vad är patientavgiften …?", "Hur hög är ingångslönen …?" — as the
-            # head of what is asked about (its modifiers before it), not after a preposition ("Vad är syftet med
-            # bidraget?").
+            # head of what is asked about (its modifiers before it, a preposition or the end after it), not after a
+            # preposition ("Vad är syftet med bidraget?") nor itself a modifier ("What is the subsidy policy …?").
             r"\b(?:what|vad|hur hög|how high)\s*(?:'s|’s|\s(?:is|was|are|were|är|var|blir))\s+(?:the\s+|den\s+|det\s+)?"
-            r"(?:(?!(?:med|för|i|av|om|på|till|inom|of|for|in|with|on|to|about|within)\s)[\w-]+\s+){0,4}?(?:salar(?:y|ies)|wages?|fees?|prices?|tariffs?|subsid(?:y|ies)|allowances?|"
-            r"\w*(?:lön|avgift|pris|taxa|arvode|subvention|bidrag)(?:en|et|er|erna|n|na)?)\b",
+            r"(?:(?!(?:med|för|i|av|om|på|till|inom|of|for|in|with|on|to|about|within)\s)[\w-]+\s+){0,4}?"
+            r"(?:salar(?:y|ies)|wages?|fees?|prices?|tariffs?|subsid(?:y|ies)|allowances?|"
+            r"\w*(?:lön|avgift|pris|taxa|arvode|subvention|bidrag)(?:en|et|er|erna|n|na)?)\b"
+            r"(?=\s+(?:for|of|in|at|to|per|paid|charged|för|i|på|av|vid|inom|per|som)\b|\s*[?.!,;]|\s*$)",
         ),
     ),
     (
@@ -118,9 +120,8 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bhur (?:stort|högt) (?:är )?antal",
             r"\bhow many\b",
             r"\b(?:what|which) (?:is|was|will be) the (?:number|count|total)\b",
-            # "What target number of trials …?", "Which number of companies …?" (as "Vilket antal …?"), a headcount.
+            # "What target number of trials …?", "Which number of companies …?" (as "Vilket antal …?").
             r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}number\s+of\b",
-            r"\b(?:headcount|head count|staff numbers)\b",
             # A target for a count is a number: "Vilket mål för antalet prövningar …", "numeric target".
             r"\b(?:mål|målet|målsättning\w*|targets?|goals?)\s+(?:för|om|for|on)\s+(?:antalet|the number)\b",
             r"\b(?:numeric|numerical|quantitative|quantified|kvantitativ\w*|kvantifierad\w*|siffer)\w*\s+"

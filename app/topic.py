@@ -75,6 +75,15 @@ def names_no_topic(question: str, index: LoadedIndex) -> bool:
     return not [w for w in words if len(w) >= 3]
 
 
+def asked_topic(question: str, index: LoadedIndex) -> str:
+    """What ``question`` asks about beyond its frame, the documents' names and the words pointing at a document (see
+    ``topic_words`` and ``names_no_topic``); empty when nothing is left."""
+    topic = topic_words(question, index)
+    if topic is None or index.router is None:
+        return ""
+    return _without_pointers(topic, index.router)
+
+
 def topic_words(question: str, index: LoadedIndex) -> str | None:
     """What the question is about: its focused form, without the documents' names and places (see
     ``DocumentRouter.focus``), section references, question words and what it calls a document; None when it

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from strategiqa.app.engine import Engine
-from strategiqa.app.mentions import ASKS_MENTION, asked_places
+from strategiqa.app.mentions import ASKS_MENTION, asked_places, written_otherwise
 
 
 @pytest.mark.parametrize(
@@ -25,10 +25,20 @@ def test_a_yes_or_no_question_about_a_mention(question: str, asks: bool) -> None
     assert bool(ASKS_MENTION.search(question)) is asks
 
 
-def test_the_places_asked_about_are_other_documents_not_the_one_named_by_its_place() -> None:
-    own, others = {"West Swedish", "Göteborg"}, {"Swedish", "Sverige"}
-    assert asked_places("Does the West Swedish agenda mention Sverige?", own, others) == ["Sverige"]
-    assert asked_places("Does the West Swedish agenda mention it?", own, others) == []
+def test_the_places_a_question_writes_longest_first_not_those_naming_a_document() -> None:
+    places = {"West Sweden", "West Swedish", "Göteborg", "Sweden", "Sverige"}
+    assert asked_places("Does the strategy mention West Sweden?", places) == ["West Sweden"]
+    assert asked_places("Does the West Swedish agenda mention Sverige?", places) == ["Sverige"]
+    assert asked_places("Nämns Göteborg i agendan?", places) == ["Göteborg"]
+
+
+def test_a_name_written_otherwise_is_no_name_never_written() -> None:
+    words = frozenset({"ebba", "busch", "horisont", "europa", "medicin", "vinnare"})
+    assert written_otherwise("Ebba Bush", words, across_languages=False, slip=0.85)  # a slip
+    assert written_otherwise("Horizon Europe", words, across_languages=True, slip=0.85)  # another language's spelling
+    assert not written_otherwise("Horizon Europe", words, across_languages=False, slip=0.85)
+    assert not written_otherwise("Medicon Valley", words, across_languages=True, slip=0.85)  # "Valley" is not theirs
+    assert not written_otherwise("Vinnova", words, across_languages=False, slip=0.85)
 
 
 @pytest.mark.parametrize(
@@ -99,3 +109,39 @@ def test_a_name_no_document_writes_is_refused_as_not_mentioned(
 def test_names_spelt_otherwise_or_naming_the_document_are_no_absent_names(real_engine: Engine, question: str) -> None:
     result = real_engine.ask(question)
     assert not result["abstained"], result["answer"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # More is asked than whether a name is written: the ordinary answer.
+        "Does the strategy mention the EU Commission's proposal on health data?",
+        "Nämns kliniska prövningar och AstraZeneca i strategin?",
+        # One name is there: no refusal for the other.
+        "Vad säger strategin om SciLifeLab och Chalmers?",
+    ],
+)
+def test_a_question_asking_more_than_a_mention_is_answered(real_engine: Engine, question: str) -> None:
+    result = real_engine.ask(question)
+    assert not result["abstained"], result["answer"]
+
+
+def test_a_documents_own_place_is_asked_like_a_name(real_engine: Engine) -> None:
+    result = real_engine.ask("Nämns Göteborg i agendan?")
+    assert not result["abstained"] and all("Göteborg" in c["quote"] for c in result["citations"])
+
+
+def test_in_the_documents_language_the_letters_decide(real_engine: Engine) -> None:
+    # The agenda writes "CCRM Nordic", not "Norden"; the strategy does.
+    result = real_engine.ask("Nämns Norden i agendan?")
+    assert result["abstained"] and result["missing"]["elsewhere"] == "En nationell strategi för life science"
+
+
+@pytest.mark.parametrize("question", ["Nämns Ebba Bush i strategin?", "Does the agenda mention Gothenburg?"])
+def test_a_name_written_otherwise_is_never_said_to_be_unmentioned(real_engine: Engine, question: str) -> None:
+    result = real_engine.ask(question)
+    assert not (
+        result["missing"]
+        and result["missing"].get("name")
+        and result["answer"].startswith(("Dokumenten", "The documents"))
+    )
