@@ -167,6 +167,9 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\btidsplan",
             _LEAD + r"when\b",
             r"\b(?:what|which|in what|by what) (?:year|date)\b",
+            # A month is a date too: "In what month and year is … dated?", "Vilken månad …?".
+            r"\b(?:what|which|in what|by what) month\b",
+            r"\b(?:vilken|vilka) månad(?:er)?\b",
             r"\bby when\b",
             r"\bdeadline\b",
             r"\btimetable\b",

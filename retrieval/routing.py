@@ -70,7 +70,7 @@ class DocumentRouter:
         self._name_keys = {_key(re.sub(_GENITIVE + "$", "", n)) for d in documents for n in d.names} | {
             _key(n) for d in documents for n in d.names
         }
-        names = sorted({n for d in documents for n in d.names}, key=len, reverse=True)
+        names = sorted({n for d in documents for n in (*d.names, *_title_names(d))}, key=len, reverse=True)
         topic = "|".join(r"[ -]".join(re.escape(w) for w in t.split()) for t in topic_phrases)
         # Only names are taken out; cues (a role word, a publisher) still say something about the content.
         self._names = (
@@ -320,6 +320,22 @@ def _cue_pattern(
 
 def _key(words: str) -> str:
     return " ".join(re.split(r"[ -]+", words.casefold().strip()))
+
+
+def _title_names(document: DocumentInfo) -> tuple[str, ...]:
+    """A document's title, as a question writes it, is a name of it too: its head noun in the form of one of its names,
+    with the rest of the title after it ("agendan för <place> life science" for "Agenda för <place> life science",
+    "den nationella strategin för life science" for "En nationell strategi för life science"). Left out whole, it
+    leaves no piece behind ("… för life science") to stand for a topic."""
+    out: list[str] = []
+    for title in dict.fromkeys((document.short_title, document.title)):
+        words = title.split(" – ")[0].split()
+        for name in document.names:
+            head = name.split()[-1].casefold()[:4]
+            at = next((k for k, w in enumerate(words) if w.casefold()[:4] == head), None)
+            if at is not None and at < len(words) - 1:
+                out.append(f"{name} {' '.join(words[at + 1 :])}")
+    return tuple(dict.fromkeys(out))
 
 
 def _flexible(phrase: str, between: str = "") -> str:

@@ -87,6 +87,9 @@ ROUTER = corpus_router()
         ("Vad är patientavgiften i primärvården?", "amount"),
         ("Hur hög är ingångslönen för sjuksköterskor?", "amount"),
         ("Vad är syftet med bidraget?", "description"),
+        # A month is a date.
+        ("In what month and year is the foreword dated?", "date"),
+        ("Vilken månad antogs agendan?", "date"),
         # "What (target) number of …" asks for a count, as "Vilket antal …" does.
         ("What target number of clinical trials per year does the agenda set?", "number"),
         # A money word that is itself a modifier names no sum: the policy or model is asked about.

@@ -290,3 +290,27 @@ def test_the_corpus_topic_is_what_every_document_title_shares() -> None:
 )
 def test_focus_question_leaves_out_what_every_passage_shares(question: str, focused: str | None) -> None:
     assert ROUTER.focus(question) == focused
+
+
+def test_a_documents_title_as_a_question_writes_it_is_a_name_left_out_whole() -> None:
+    """Another corpus: its title's head noun in the form of one of its names, with the rest of the title after it."""
+    plan = DocumentInfo(
+        "malmo-plan",
+        "m.md",
+        "Plan för hälsa i Malmö",
+        "Plan för hälsa i Malmö",
+        "Malmö stad",
+        2024,
+        "municipal",
+        names=("planen", "the plan"),
+        places=("Malmö",),
+    )
+    router = DocumentRouter([plan], corpus_topic_phrases([plan.title]))
+    # Left whole, not as "planen" with "för hälsa i" behind it to stand for a topic.
+    assert router.strip_names("Hur ofta ska planen för hälsa i Malmö följas upp?") == "Hur ofta ska följas upp?"
+    assert (
+        ROUTER.strip_names("Hur ofta ska agendan för västsvensk life science följas upp?") == "Hur ofta ska följas upp?"
+    )
+    assert ROUTER.strip_names("Vad säger den nationella strategin för life science om hälsodata?") == (
+        "Vad säger den om hälsodata?"
+    )
