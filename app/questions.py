@@ -123,7 +123,7 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "What target number of trials …?", "Which number of companies …?" (as "Vilket antal …?").
             r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}number\s+of\b",
             # A target for a count is a number: "Vilket mål för antalet prövningar …", "numeric target".
-            r"\b(?:mål|målet|målsättning\w*|targets?|goals?)\s+(?:för|om|for|on)\s+(?:antalet|the number)\b",
+            r"\b(?:mål\w*|targets?|goals?)\s+(?:för|om|for|on)\s+(?:antal(?:et)?|the number)\b",
             r"\b(?:numeric|numerical|quantitative|quantified|kvantitativ\w*|kvantifierad\w*|siffer)\w*\s+"
             r"(?:targets?|goals?|mål\w*)",
             # A place in a ranking is a number: "What is <country>'s position in the rankings?", "Vilken placering …?"
@@ -187,7 +187,9 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bvilka personer\b",
             r"\bnamnet på\b",
             r"\bwho (?:is|will|should|was|has|had|would|chairs|heads|leads)\b.*"
-            r"\b(?:chair|chairman|chairperson|minister|head|director|leader|coordinator|ceo)\b",
+            # The role may be written in Swedish inside an English question ("Who will be ordförande of …?").
+            r"\b(?:chair|chairman|chairperson|minister|head|director|leader|coordinator|ceo|ordförande\w*|"
+            r"ministern?|chefen|direktören|ledaren|samordnaren)\b",
             r"\bwho (?:chairs|heads)\b",
             r"\bwhich person\b",
             r"\bname of the (?:person|chair|minister|head|director|leader|coordinator)\b",
@@ -568,9 +570,20 @@ def satisfies(sentence: str, analysis: QuestionAnalysis) -> bool:
         # A place is given after a preposition of place ("i <city>", "inom <ministry>"): a name alone
         # ("<a named centre> och …") says what, not where.
         return any(_start(m.group(1)) not in analysis.known for m in _LOCATED.finditer(sentence))
+    if expects == "called" and _NAMING.search(sentence):  # "… precisionsmedicin, även kallad …": named here
+        return True
     if expects in ("agent", "organisation", "called"):
         return any(_start(w) not in analysis.known for w in _evidence(sentence, analysis))
     return True
+
+
+_NAMING = re.compile(
+    r"\b(?:kallas|kallad|kallat|kallade|benämns|benämnd\w*|så\s+kallad\w*|s\.\s?k\.|called|known\s+as|"
+    r"referred\s+to\s+as|termed|dubbed)\s+\S",
+    re.IGNORECASE,
+)
+"""A sentence naming what it speaks of ("…, även kallad individbaserad medicin", "known as …"): it answers what that
+is called, though the name is no capitalised word."""
 
 
 _LOCATED = re.compile(

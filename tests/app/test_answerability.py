@@ -87,6 +87,9 @@ ROUTER = corpus_router()
         ("Vad är patientavgiften i primärvården?", "amount"),
         ("Hur hög är ingångslönen för sjuksköterskor?", "amount"),
         ("Vad är syftet med bidraget?", "description"),
+        # A role written in Swedish inside an English question; target levels for a count.
+        ("Who will be ordförande of the new council?", "person"),
+        ("Vilka målnivåer för antal anställda ska regionen nå till 2035?", "number"),
         # A month is a date.
         ("In what month and year is the foreword dated?", "date"),
         ("Vilken månad antogs agendan?", "date"),
@@ -102,6 +105,14 @@ ROUTER = corpus_router()
 )
 def test_question_kinds_in_both_languages(question: str, expects: str) -> None:
     assert analyse(question).expects == expects
+
+
+def test_a_sentence_naming_what_it_speaks_of_says_what_it_is_called() -> None:
+    called = analyse("Vad heter det när vården anpassas efter varje patient?")
+    assert called.expects == "called"
+    assert satisfies("Ett område i utveckling är precisionsmedicin, även kallad individbaserad medicin.", called)
+    assert satisfies("This is known as precision medicine.", called)
+    assert not satisfies("Vården anpassas efter varje patient.", called)
 
 
 def test_a_date_asked_for_is_a_day_not_a_season_or_a_year() -> None:
