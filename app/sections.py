@@ -81,6 +81,7 @@ _DOTTED = re.compile(rf"(?<![\w.])(\d{{1,2}}\.\d{{1,2}})(?![\w.]){_NOT_AMOUNT}",
 # Section numbers at both ends ("1.1 till 8.5"), not years ("2020-2030").
 _GOAL_NOUN = re.compile(r"målsättning|objective|goal", re.I)
 _RANGE = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,2})?\s*(?:till|to|through|–|-)\s*\d{1,2}(?:\.\d{1,2})?(?![\d.])", re.I)
+_RANGE_END = re.compile(r"\s*(?:till|to|through|–|-)\s*", re.I)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 EnglishTitle = Callable[[str, str], "str | None"]
@@ -110,9 +111,15 @@ class SectionScope:
 
 def section_numbers(question: str) -> list[str]:
     """The section numbers ``question`` names, in order: "målsättning 4.1" → ``4.1``, "the fourth area" → ``4``,
-    "Och 4.2?" → ``4.2``. A range ("1.1 till 8.5") names none: it asks about them all."""
+    "Och 4.2?" → ``4.2``. A range across areas ("1.1 till 8.5") names none: it asks about them all; one within an
+    area ("area 8 – its objectives, 8.1 through 8.5?") names the area."""
     question = _with_digits(question)
-    if _RANGE.search(question):
+    ranged = _RANGE.search(question)
+    if ranged:
+        first, last = _RANGE_END.split(ranged.group(0), maxsplit=1)
+        area = first.partition(".")[0]
+        if "." in first and "." in last and last.partition(".")[0] == area:
+            return section_numbers(question[: ranged.start()] + question[ranged.end() :]) or [area]
         return []
     found: list[tuple[int, str]] = []
     for m in _BY_NUMBER.finditer(question):

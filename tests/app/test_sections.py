@@ -22,6 +22,9 @@ from strategiqa.app.sections import section_numbers
         ("the fourth area of the national strategy - what objectives does it have?", ["4"]),
         ("Which objectives fall under area 3?", ["3"]),
         ("Vilka är målsättningarna 1.1 till 8.5?", []),  # a range asks about them all
+        # ... one within an area names the area.
+        ("Area 8 – what are its objectives, 8.1 through 8.5?", ["8"]),
+        ("Vad säger målsättningarna 4.1–4.4?", ["4"]),
         ("Hur fördelas 2.5 miljarder?", []),  # an amount, not a section
         ("Vad säger andra områden om data?", []),  # "andra" = other, before a plural
         ("Hur många bolag startas varje år?", []),
