@@ -38,6 +38,7 @@ from .followup import QUESTION_WORDS, resolve_followup
 from .indexing import IngestReport, Notice, fresh_index, ingest, make_embedder
 from .initialisms import initialisms, phrase_initials
 from .items import numbered_item
+from .links import ASKS_LINK, FOCUS_AREA, asks_other_side, find_links, links_answer, wants_areas
 from .mentions import (
     ASKS_MENTION,
     Mentions,
@@ -179,6 +180,18 @@ class Engine:
         mentions = self._mentions(read_as or result.question, analysis, docs, result.language)
         if mentions is not None:
             return self._answer_fields(base, self._cited_first(result, mentions.citations), mentions, None)
+        # "Vilka nationella mål hänger ihop med insatsområde 4?": the crosswalk's links, said to be computed.
+        links = self._links(read_as or result.question, docs, result.language)
+        if links is not None:
+            text, citations = links
+            return {
+                **self._answer_fields(base, self._cited_first(result, citations), Answer("", True, [], 1.0), None),
+                # The lead says where the links come from: no source line before it, and no refusal.
+                "answer": text,
+                "answer_kind": "crosswalk",
+                "abstained": False,
+                "citations": [self.citation_fields(asdict(c)) for c in citations],
+            }
         # "How many areas …?": the text may state the count in a sentence worth quoting; the outline
         # answers when it does not.
         if overview is not None and not self._counts_only(result.question, read_as):
@@ -315,6 +328,50 @@ class Engine:
             )
         ):
             return not_mentioned(found[0].name, language)
+        return None
+
+    def _links(self, question: str, docs: Sequence[str] | None, language: str) -> tuple[str, list[Citation]] | None:
+        """The answer (text, citations) to a question asking which sections of the other document a numbered section
+        goes with (see ``links``), or None: no link asked for, no one numbered section of a crosswalk pair named, the
+        other document not asked about, or nothing linked."""
+        if docs or not ASKS_LINK.search(question):
+            return None
+        documents = self.index.documents
+        scope = self._area_by_its_noun(question) or scope_of(
+            question, documents, self.router, self.profile.english_title, parts=False
+        )
+        if scope is None:  # "… motsvarar nationella målet 4.1?": the one document that has the number
+            having = [
+                (d.info.doc_id, s)
+                for n in section_numbers(question)[:1]
+                for d in documents
+                if (s := find_section(d, n)) is not None
+            ]
+            scope = SectionScope(tuple(having)) if len(having) == 1 else None
+        if scope is None or len(scope.sections) != 1 or scope.sections[0][1].number is None:
+            return None
+        doc_id, section = scope.sections[0]
+        found = find_links(self.crosswalk, documents, doc_id, section, wants_areas(question))
+        if found is None or not found.linked:
+            return None
+        other = found.linked[0][0]
+        if not asks_other_side(question, other, set(self.router.named_all(question)), own_area_nouns([other])):
+            return None
+        text, citations = links_answer(found, self.index.passages, "en" if language == "en" else "sv")
+        return (text, citations) if citations else None
+
+    def _area_by_its_noun(self, question: str) -> SectionScope | None:
+        """The area a question names by the noun one document alone calls its areas ("insatsområde 6", "focus area 6"
+        for a document whose areas are "insatsområden"), though it names another document too ("Which national area
+        corresponds to focus area 6?")."""
+        for document in self.index.documents:
+            nouns = own_area_nouns([document])
+            english = FOCUS_AREA if document.info.kind == "regional" else None
+            for pattern in (p for p in (nouns, english) if p is not None):
+                m = re.search(rf"{pattern.pattern}\s+(\d{{1,2}})\b(?!\.\d)", question, re.IGNORECASE)
+                section = find_section(document, m.group(1)) if m else None
+                if section is not None:
+                    return SectionScope(((document.info.doc_id, section),))
         return None
 
     def _words_of(self, doc_ids: set[str]) -> frozenset[str]:

@@ -304,10 +304,10 @@ def answer_overview(
     first_passages: list[Passage] = []
     inside: dict[int, list[str]] = {}  # position in ``parts`` -> the labels of the sections listed inside it
     for n, (document, section) in enumerate(sections, 1):
-        passage = _first_passage(section, passages, document.info.doc_id)
+        passage = first_passage(section, passages, document.info.doc_id)
         if passage is None:
             continue
-        citations.append(_heading_citation(n, document, section, passage))
+        citations.append(heading_citation(n, document, section, passage))
         first_passages.append(passage)
         label = f"{section.number} {section.title} [{n}]" if section.number else f"{section.title} [{n}]"
         if section.id in inner and parts:  # "<A part> [3] (<its own section> [4])"
@@ -571,7 +571,8 @@ def _find(document: Document, number: str) -> Section | None:
     return find_section(document, number)
 
 
-def _first_passage(section: Section, passages: list[Passage], doc_id: str) -> Passage | None:
+def first_passage(section: Section, passages: list[Passage], doc_id: str) -> Passage | None:
+    """The first passage of ``section`` (or of a section below it) in document ``doc_id``."""
     ids = {s.id for s in section.walk()}
     return next((p for p in passages if p.doc_id == doc_id and p.section_id in ids), None)
 
@@ -589,7 +590,8 @@ def _introduction(sections: list[tuple[Document, Section]], passages: list[Passa
     return next((p for p in passages if p.doc_id == document.info.doc_id and p.section_id == parent.id), None)
 
 
-def _heading_citation(n: int, document: Document, section: Section, passage: Passage) -> Citation:
+def heading_citation(n: int, document: Document, section: Section, passage: Passage) -> Citation:
+    """Citation ``n`` of a section's heading (its title, verbatim), located in the passage that opens the section."""
     start = document.text.find(section.title, section.start)
     start = start if 0 <= start < section.body_start else section.start
     return Citation(

@@ -91,8 +91,9 @@ class AskResponse(BaseModel):
     mode: str
     documents: list[str] = Field(default_factory=list, description="The document ids searched.")
     answer: str = Field(description="Answer text with citation markers [1], [2] …, or the refusal.")
-    answer_kind: Literal["extract", "overview"] = Field(
-        description="extract: sentences quoted from passages; overview: section titles from the outline."
+    answer_kind: Literal["extract", "overview", "crosswalk"] = Field(
+        description="extract: sentences quoted from passages; overview: section titles from the outline; crosswalk: "
+        "the sections of the other document the crosswalk links to a section (computed, not stated by the documents)."
     )
     abstained: bool = Field(description="True when the documents do not answer the question.")
     abstain_reason: Literal["off_topic", "missing_fact"] | None = Field(

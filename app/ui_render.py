@@ -31,9 +31,10 @@ def render_answer(result: dict[str, Any], lang: str) -> str:
             parts.append({"n": number} if number in numbers else {"text": piece})
         return parts
 
-    # An outline answer lists sections ("…: 7 numrerade områden: 1 … [1]; 2 … [2]; …"): shown as a list, one a line.
+    # An outline or crosswalk answer lists sections ("…: 7 numrerade områden: 1 … [1]; 2 … [2]; …"): one a line.
     lead, listed = result["answer"], []
-    if result.get("answer_kind") == "overview" and len(result["citations"]) > 2 and ": " in result["answer"]:
+    listing = result.get("answer_kind") in ("overview", "crosswalk")
+    if listing and len(result["citations"]) > 2 and ": " in result["answer"]:
         head, _, rest = result["answer"].rpartition(": ")
         items = [i.strip().rstrip(".") for i in rest.split("; ")]
         if len(items) > 2:

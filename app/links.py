@@ -1,0 +1,148 @@
+"""Which sections of the other document a numbered section is linked to: "Vilka nationella mål hänger ihop med
+insatsområde 4?", "Which focus area matches national objective 7.2?", "… vad heter motsvarande område i den nationella
+strategin?".
+
+The documents do not state these links themselves: the crosswalk computes them from their texts (see ``alignment``;
+the web app's crosswalk tab shows the evidence). Asked for them, the answer says where they come from, then lists the
+linked sections — the clear links, or the possible ones when there is none — each cited to its heading, as an outline
+answer is. Generic in the language: the link verbs below are Swedish and English; documents, roles and section
+numbers come from the manifest and the index.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from strategiqa.ingest.model import Citation, Document, Passage, Section
+
+from .overview import first_passage, heading_citation
+
+ASKS_LINK = re.compile(
+    r"\b(?:motsvar\w*|hänger\s+ihop|hör\s+ihop|kopplas|kopplad\w*|koppling\w*|kopplar|länkad\w*|länkas|svarar\s+mot|"
+    r"matchar|överensstämmer|relaterar|correspond\w*|relates?\s+to|related\s+to|linked|links?\s+to|match(?:es)?|"
+    r"maps?\s+(?:on)?to|aligns?\s+with|connected\s+to|ties?\s+in\s+with)\b",
+    re.IGNORECASE,
+)
+"""Asking which section of another document a section goes with."""
+
+_GOAL_WORDS = re.compile(r"\b(?:mål|målen|målet|målsättning\w*|delmål\w*|objectives?|goals?|targets?)\b", re.IGNORECASE)
+_AREA_WORDS = re.compile(
+    r"\b(?:\w*områden?\w*|(?:focus|priority|action|thematic|strategic)?\s*areas?)\b", re.IGNORECASE
+)
+
+
+FOCUS_AREA = re.compile(r"\b(?:focus|priority)\s+areas?", re.IGNORECASE)
+"""What English calls a regional agenda's areas (its own noun may be another language's: "insatsområde")."""
+
+
+@dataclass(frozen=True)
+class Links:
+    """The sections a crosswalk links to the one asked about, best first, each with its level."""
+
+    asked: tuple[Document, Section]
+    linked: tuple[tuple[Document, Section, str], ...]
+
+
+def find_links(
+    crosswalk: dict[str, Any], documents: Sequence[Document], doc_id: str, section: Section, areas: bool
+) -> Links | None:
+    """The sections of the other document of ``doc_id``'s crosswalk pair linked to ``section``: for a regional area,
+    the national objectives (or, with ``areas``, the national areas holding them); for a national objective or area,
+    the regional areas. None when the section is in no pair or nothing is linked to it."""
+    by_id = {d.info.doc_id: d for d in documents}
+    for pair in crosswalk.get("pairs", []):
+        regional, national = pair["regional"]["doc_id"], pair["national"]["doc_id"]
+        if doc_id == regional:
+            area = next((a for a in pair["areas"] if a["number"] == section.number), None)
+            found = [] if area is None else [(o["number"], o.get("level"), o["score"]) for o in area["objectives"]]
+            if areas:  # the national areas holding the linked objectives, each once, at its best objective's place
+                found = _once([(n.partition(".")[0], level, score) for n, level, score in found])
+            other = by_id.get(national)
+        elif doc_id == national:
+            number = section.number or ""
+            found = _once(
+                [
+                    (a["number"], o.get("level"), o["score"])
+                    for a in pair["areas"]
+                    for o in a["objectives"]
+                    if o["number"] == number or o["number"].partition(".")[0] == number
+                ]
+            )
+            other = by_id.get(regional)
+        else:
+            continue
+        linked = _best(found)
+        if other is None or not linked:
+            return None
+        sections = {s.number: s for s in other.all_sections() if s.number}
+        return Links(
+            (by_id[doc_id], section),
+            tuple((other, sections[n], level) for n, level in linked if n in sections),
+        )
+    return None
+
+
+def links_answer(links: Links, passages: list[Passage], language: str) -> tuple[str, list[Citation]]:
+    """The answer's text and citations: where the links come from, the section asked about [1], then each linked
+    section [2], [3] … ("… 7.2 <title> [2]; 7.3 <title> [3]."), a possible link marked as one."""
+    citations: list[Citation] = []
+    labels: list[str] = []
+    for document, section, level in ((*links.asked, ""), *links.linked):
+        passage = first_passage(section, passages, document.info.doc_id)
+        if passage is None:
+            continue
+        n = len(citations) + 1
+        citations.append(heading_citation(n, document, section, passage))
+        note = f" ({POSSIBLE[language]})" if level == "possible" else ""
+        labels.append(f"{section.number} {section.title}{note} [{n}]")
+    if len(labels) < 2:
+        return "", []
+    return f"{LEADS[language].format(asked=labels[0])} {'; '.join(labels[1:])}.", citations
+
+
+def asks_other_side(question: str, other: Document, named: set[str], area_nouns: re.Pattern[str] | None) -> bool:
+    """Whether ``question`` asks about the ``other`` document's sections: it names it, or words for its sections
+    ("nationella mål", "focus area", the document's own area noun)."""
+    if other.info.doc_id in named:
+        return True
+    if other.info.kind == "national":
+        return bool(_GOAL_WORDS.search(question))
+    return bool(_AREA_WORDS.search(question) or (area_nouns is not None and area_nouns.search(question)))
+
+
+def wants_areas(question: str) -> bool:
+    """Whether the question asks for the other document's areas, not its objectives ("vad heter motsvarande
+    område …?")."""
+    return bool(_AREA_WORDS.search(question)) and not _GOAL_WORDS.search(question)
+
+
+def _once(found: list[tuple[str, str | None, float]]) -> list[tuple[str, str | None, float]]:
+    """Each section once, with its best level and score (clear before possible)."""
+    best: dict[str, tuple[str, str | None, float]] = {}
+    for number, level, score in found:
+        kept = best.get(number)
+        if kept is None or (_RANK.get(level or "", 0), score) > (_RANK.get(kept[1] or "", 0), kept[2]):
+            best[number] = (number, level, score)
+    return list(best.values())
+
+
+def _best(found: list[tuple[str, str | None, float]]) -> list[tuple[str, str]]:
+    """The clear links, best first; the possible ones when there is none."""
+    for level in ("clear", "possible"):
+        chosen = sorted((f for f in found if f[1] == level), key=lambda f: -f[2])
+        if chosen:
+            return [(number, level) for number, _, _ in chosen]
+    return []
+
+
+_RANK = {"clear": 2, "possible": 1}
+
+LEADS = {
+    "sv": "Dokumenten anger inte själva hur de hänger ihop; korskopplingen, beräknad ur deras texter, länkar {asked} "
+    "till:",
+    "en": "The documents do not state how they connect; the crosswalk, computed from their texts, links {asked} to:",
+}
+POSSIBLE = {"sv": "möjlig koppling", "en": "possible link"}
