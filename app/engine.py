@@ -38,7 +38,15 @@ from .followup import QUESTION_WORDS, resolve_followup
 from .indexing import IngestReport, Notice, fresh_index, ingest, make_embedder
 from .initialisms import initialisms, phrase_initials
 from .items import numbered_item
-from .links import ASKS_LINK, FOCUS_AREA, asks_other_side, find_links, links_answer, wants_areas
+from .links import (
+    ASKS_LINK,
+    FOCUS_AREA,
+    asks_beyond_links,
+    asks_other_side,
+    find_links,
+    links_answer,
+    wants_areas,
+)
 from .mentions import (
     ASKS_MENTION,
     Mentions,
@@ -62,6 +70,7 @@ from .questions import (
     asks_practical_matter,
     asks_to_list_too,
     has_question_word,
+    without_asker_context,
     without_format_request,
     without_trailing_filler,
 )
@@ -86,6 +95,10 @@ from .topic import asked_topic, topic_words
 from .validation import BadInput, validate_question, validate_request
 
 BACKGROUND_SENTENCES = Path(__file__).parent / "data" / "background_sentences.txt"
+_AREA_NUMBER = re.compile(
+    r"\b(?:områden?|område[ts]?|area|mål(?:et)?|målsättning(?:en)?|objective)\s+(\d{1,2}(?:\.\d{1,2})?)\b", re.I
+)
+"""A section noun and its number: the document named right before it is the section's ("strategins område 4")."""
 
 log = logging.getLogger(__name__)
 __all__ = ["BadInput", "Engine", "IngestReport", "ingest", "make_embedder", "validate_question", "validate_request"]
@@ -181,7 +194,7 @@ class Engine:
         if mentions is not None:
             return self._answer_fields(base, self._cited_first(result, mentions.citations), mentions, None)
         # "Vilka nationella mål hänger ihop med insatsområde 4?": the crosswalk's links, said to be computed.
-        links = self._links(read_as or result.question, docs, result.language)
+        links = self._links(question, docs, result.language)
         if links is not None:
             text, citations = links
             return {
@@ -331,13 +344,16 @@ class Engine:
         return None
 
     def _links(self, question: str, docs: Sequence[str] | None, language: str) -> tuple[str, list[Citation]] | None:
-        """The answer (text, citations) to a question asking which sections of the other document a numbered section
-        goes with (see ``links``), or None: no link asked for, no one numbered section of a crosswalk pair named, the
-        other document not asked about, or nothing linked."""
+        """The answer (text, citations) to a question asking which sections of the other document one numbered
+        section goes with, and nothing more (see ``links``), or None: no link asked for, not one numbered section of a
+        crosswalk pair named, the other document not asked about, or more asked than the links. Read on the question
+        as typed: a follow-up's earlier question asked for links, not this one."""
         if docs or not ASKS_LINK.search(question):
             return None
         documents = self.index.documents
-        scope = self._area_by_its_noun(question) or scope_of(
+        if len(set(section_numbers(question))) > 1:  # several sections: the ordinary answer
+            return None
+        scope = self._section_named_here(question) or scope_of(
             question, documents, self.router, self.profile.english_title, parts=False
         )
         if scope is None:  # "… motsvarar nationella målet 4.1?": the one document that has the number
@@ -351,27 +367,42 @@ class Engine:
         if scope is None or len(scope.sections) != 1 or scope.sections[0][1].number is None:
             return None
         doc_id, section = scope.sections[0]
-        found = find_links(self.crosswalk, documents, doc_id, section, wants_areas(question))
-        if found is None or not found.linked:
+        beyond = asks_beyond_links(
+            without_asker_context(question), section, self.router, self._area_nouns, language != "en"
+        )
+        if beyond:
             return None
-        other = found.linked[0][0]
-        if not asks_other_side(question, other, set(self.router.named_all(question)), own_area_nouns([other])):
+        found = find_links(self.crosswalk, documents, doc_id, section, wants_areas(question))
+        if found is None:
+            return None
+        named = set(self.router.named_all(question))
+        if not asks_other_side(question, found.other, named, own_area_nouns([found.other])):
             return None
         text, citations = links_answer(found, self.index.passages, "en" if language == "en" else "sv")
         return (text, citations) if citations else None
 
-    def _area_by_its_noun(self, question: str) -> SectionScope | None:
-        """The area a question names by the noun one document alone calls its areas ("insatsområde 6", "focus area 6"
-        for a document whose areas are "insatsområden"), though it names another document too ("Which national area
-        corresponds to focus area 6?")."""
+    def _section_named_here(self, question: str) -> SectionScope | None:
+        """The section a question names by the noun its document alone calls its areas ("insatsområde 6", "det fjärde
+        insatsområdet", "focus area 6" for a document whose areas are "insatsområden"), or by a document named right
+        before it ("den nationella strategins område 4"), though the question names another document too ("Which
+        national area corresponds to focus area 6?")."""
         for document in self.index.documents:
-            nouns = own_area_nouns([document])
-            english = FOCUS_AREA if document.info.kind == "regional" else None
-            for pattern in (p for p in (nouns, english) if p is not None):
-                m = re.search(rf"{pattern.pattern}\s+(\d{{1,2}})\b(?!\.\d)", question, re.IGNORECASE)
-                section = find_section(document, m.group(1)) if m else None
-                if section is not None:
-                    return SectionScope(((document.info.doc_id, section),))
+            nouns = [own_area_nouns([document]), FOCUS_AREA if document.info.kind == "regional" else None]
+            for pattern in (p for p in nouns if p is not None):
+                for m in pattern.finditer(question):
+                    # The number right after the noun, or an ordinal right before it ("det fjärde insatsområdet").
+                    window = question[max(0, m.start() - 20) : m.end() + 12]
+                    numbers = [n for n in section_numbers(window) if "." not in n]
+                    section = find_section(document, numbers[0]) if numbers else None
+                    if section is not None:
+                        return SectionScope(((document.info.doc_id, section),))
+        for m in _AREA_NUMBER.finditer(question):
+            before = " ".join(question[: m.start()].split()[-4:])
+            named = self.router.named(before) if before else None
+            owner = next((d for d in self.index.documents if d.info.doc_id == named), None)
+            section = find_section(owner, m.group(1)) if owner is not None else None
+            if owner is not None and section is not None:
+                return SectionScope(((owner.info.doc_id, section),))
         return None
 
     def _words_of(self, doc_ids: set[str]) -> frozenset[str]:

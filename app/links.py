@@ -17,11 +17,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from strategiqa.ingest.model import Citation, Document, Passage, Section
+from strategiqa.retrieval.routing import DocumentRouter
+from strategiqa.retrieval.text import STOP_WORDS
 
+from .followup import QUESTION_WORDS
 from .overview import first_passage, heading_citation
+from .sections import COUNT_WORDS, ORDINALS, without_section_references
 
 ASKS_LINK = re.compile(
-    r"\b(?:motsvar\w*|hänger\s+ihop|hör\s+ihop|kopplas|kopplad\w*|koppling\w*|kopplar|länkad\w*|länkas|svarar\s+mot|"
+    r"\b(?:motsvar\w*|hänger\s+(?:\S+\s+){0,5}?ihop|hör\s+(?:\S+\s+){0,5}?ihop|kopplas|kopplad\w*|koppling\w*|kopplar|länkad\w*|länkas|svarar\s+mot|"
     r"matchar|överensstämmer|relaterar|correspond\w*|relates?\s+to|related\s+to|linked|links?\s+to|match(?:es)?|"
     r"maps?\s+(?:on)?to|aligns?\s+with|connected\s+to|ties?\s+in\s+with)\b",
     re.IGNORECASE,
@@ -34,8 +38,9 @@ _AREA_WORDS = re.compile(
 )
 
 
-FOCUS_AREA = re.compile(r"\b(?:focus|priority)\s+areas?", re.IGNORECASE)
-"""What English calls a regional agenda's areas (its own noun may be another language's: "insatsområde")."""
+FOCUS_AREA = re.compile(r"\bfocus\s+areas?", re.IGNORECASE)
+"""What English calls a regional agenda's areas (its own noun may be another language's: "insatsområde"); not
+"priority area", which a national strategy's "prioriterade områden" are too."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,10 @@ class Links:
     """The sections a crosswalk links to the one asked about, best first, each with its level."""
 
     asked: tuple[Document, Section]
+    other: Document
+    """The other document of the crosswalk pair."""
     linked: tuple[tuple[Document, Section, str], ...]
+    """Empty when the crosswalk links nothing to the section asked about."""
 
 
 def find_links(
@@ -51,7 +59,7 @@ def find_links(
 ) -> Links | None:
     """The sections of the other document of ``doc_id``'s crosswalk pair linked to ``section``: for a regional area,
     the national objectives (or, with ``areas``, the national areas holding them); for a national objective or area,
-    the regional areas. None when the section is in no pair or nothing is linked to it."""
+    the regional areas. None when the section is in no crosswalk pair."""
     by_id = {d.info.doc_id: d for d in documents}
     for pair in crosswalk.get("pairs", []):
         regional, national = pair["regional"]["doc_id"], pair["national"]["doc_id"]
@@ -74,14 +82,11 @@ def find_links(
             other = by_id.get(regional)
         else:
             continue
-        linked = _best(found)
-        if other is None or not linked:
+        if other is None:
             return None
         sections = {s.number: s for s in other.all_sections() if s.number}
-        return Links(
-            (by_id[doc_id], section),
-            tuple((other, sections[n], level) for n, level in linked if n in sections),
-        )
+        linked = tuple((other, sections[n], level) for n, level in _best(found) if n in sections)
+        return Links((by_id[doc_id], section), other, linked)
     return None
 
 
@@ -98,9 +103,51 @@ def links_answer(links: Links, passages: list[Passage], language: str) -> tuple[
         citations.append(heading_citation(n, document, section, passage))
         note = f" ({POSSIBLE[language]})" if level == "possible" else ""
         labels.append(f"{section.number} {section.title}{note} [{n}]")
-    if len(labels) < 2:
+    if not labels:
         return "", []
+    if len(labels) < 2:  # nothing linked: said so, of the section asked about
+        return NONE_LINKED[language].format(asked=labels[0], other=links.other.info.short_title), citations
     return f"{LEADS[language].format(asked=labels[0])} {'; '.join(labels[1:])}.", citations
+
+
+def asks_beyond_links(
+    question: str, section: Section, router: DocumentRouter, area_nouns: re.Pattern[str] | None, by_title: bool
+) -> bool:
+    """Whether ``question`` asks more than which sections go with ``section``: a word beyond its frame, the link, the
+    section's nouns (``area_nouns``: the documents' own) and number, the documents' names and, with ``by_title`` (asked
+    in the documents' language), the section's title ("What are the goals of focus area 3 and how do they relate to
+    investment?" asks about investment; "… kopplas det till forskningsområden?" about research areas). What comes
+    before a colon is context ("Jämförelse till styrgruppen: …")."""
+    text = question.split(":", 1)[1] if ":" in question.rstrip(":") else question
+    text = without_section_references(router.strip_places(router.strip_names(text)))
+    text = _SECTION_NOUNS.sub(" ", _GOAL_WORDS.sub(" ", ASKS_LINK.sub(" ", text)))
+    if area_nouns is not None:
+        text = area_nouns.sub(" ", text)
+    title = {w.casefold()[:5] for w in re.findall(r"[^\W\d_]+", section.title)} if by_title else set()
+    return any(
+        len(w) >= 3
+        and w not in STOP_WORDS
+        and w not in QUESTION_WORDS
+        and w not in _FRAME
+        and w not in ORDINALS
+        and w not in COUNT_WORDS
+        and w[:5] not in title
+        and router.named(w) is None
+        for w in re.findall(r"[^\W\d_]+", text.casefold())
+    )
+
+
+_SECTION_NOUNS = re.compile(
+    r"\b(?:område|området|områden|områdena|områdets|(?:focus|priority)\s+areas?|areas?)\b", re.I
+)
+"""The bare nouns for a section (a compound, "forskningsområden", is a topic)."""
+_FRAME = frozenset(
+    "vilka vilket vilken vad hur heter kallas motsvarande motsvarar nationella nationell nationellt regionala regional "
+    "regionalt med till "
+    "enligt dokumenten strategin agendan which what how called named corresponding national regional does do "
+    "the documents strategy agenda according".split()
+)
+"""Words of a link question that ask nothing of their own."""
 
 
 def asks_other_side(question: str, other: Document, named: set[str], area_nouns: re.Pattern[str] | None) -> bool:
@@ -110,7 +157,7 @@ def asks_other_side(question: str, other: Document, named: set[str], area_nouns:
         return True
     if other.info.kind == "national":
         return bool(_GOAL_WORDS.search(question))
-    return bool(_AREA_WORDS.search(question) or (area_nouns is not None and area_nouns.search(question)))
+    return bool(_SECTION_NOUNS.search(question) or (area_nouns is not None and area_nouns.search(question)))
 
 
 def wants_areas(question: str) -> bool:
@@ -146,3 +193,9 @@ LEADS = {
     "en": "The documents do not state how they connect; the crosswalk, computed from their texts, links {asked} to:",
 }
 POSSIBLE = {"sv": "möjlig koppling", "en": "possible link"}
+NONE_LINKED = {
+    "sv": "Dokumenten anger inte själva hur de hänger ihop; korskopplingen, beräknad ur deras texter, länkar inget "
+    "avsnitt i {other} till {asked}.",
+    "en": "The documents do not state how they connect; the crosswalk, computed from their texts, links no section "
+    "of {other} to {asked}.",
+}

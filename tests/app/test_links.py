@@ -76,3 +76,47 @@ def test_the_api_schema_accepts_a_crosswalk_answer(real_engine: Engine) -> None:
 
     result = real_engine.ask("Which focus area matches national objective 7.2?")
     assert AskResponse.model_validate(result).answer_kind == "crosswalk"
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Vilka nationella mål hänger ihop med insatsområde fyra?", ("vgr-agenda-2026", "4")),
+        ("Vilka nationella mål hänger ihop med det fjärde insatsområdet?", ("vgr-agenda-2026", "4")),
+        # The document named right before the number owns the section.
+        (
+            "Vilka insatsområden i agendan hänger ihop med den nationella strategins område 4?",
+            ("nationell-strategi-2024", "4"),
+        ),
+        # "priority area" is no regional noun: the national strategy's areas are "prioriterade områden".
+        ("Which focus area corresponds to national priority area 7?", ("nationell-strategi-2024", "7")),
+        ("Hur hänger insatsområde 4 ihop med de nationella målen?", ("vgr-agenda-2026", "4")),
+    ],
+)
+def test_the_section_asked_about_in_other_forms(real_engine: Engine, question: str, asked: tuple) -> None:
+    result = real_engine.ask(question)
+    assert result["answer_kind"] == "crosswalk", result["answer"]
+    assert _linked(result)[0] == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "previous"),
+    [
+        ("What are the goals of focus area 3 and how do they relate to investment?", None),
+        ("Vad står det i mål 2.2 och hur kopplas det till forskningsområden?", None),
+        ("How does focus area 6 relate to the goal of a world-class support system?", None),
+        # A follow-up is read on its own words: the earlier question asked for links, not this one.
+        ("Vad står det i insatsområde 4?", "Vilka nationella mål hänger ihop med insatsområde 4?"),
+    ],
+)
+def test_more_asked_than_the_links_is_no_link_question(
+    real_engine: Engine, question: str, previous: str | None
+) -> None:
+    assert real_engine.ask(question, previous_question=previous)["answer_kind"] != "crosswalk"
+
+
+def test_a_section_the_crosswalk_links_nothing_to_is_said_so(real_engine: Engine) -> None:
+    result = real_engine.ask("Which focus area matches national objective 5.2?")
+    assert result["answer_kind"] == "crosswalk" and not result["abstained"]
+    assert "links no section of Agenda för västsvensk life science to 5.2" in result["answer"]
+    assert _linked(result) == [("nationell-strategi-2024", "5.2")]
