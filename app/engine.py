@@ -304,7 +304,7 @@ class Engine:
         documents: where else a name stands is not theirs to be told here)."""
         if docs:
             return None
-        # A place asked about is no document named: "Nämner strategin Göteborg?" asks of the strategy.
+        # A place asked about is no document named: "Nämner strategin <the agenda's city>?" asks of the strategy.
         asked = set(self.router.named_all(self.router.strip_places(question))) or set(self._titles)
         mention = bool(ASKS_MENTION.search(question))
         languages = {
@@ -320,8 +320,8 @@ class Engine:
             # Asked whether they mention it, and nothing more ("Nämns kliniska prövningar och X …?" asks about trials).
             if other_words(asked_topic(question, self.index), analysis.names):
                 return None
-            # Whether a document writes a place is asked like a name ("Nämns Göteborg i agendan?"); a place no
-            # document writes may be written otherwise there ("Gothenburg", "Göteborg"): not for this check.
+            # Whether a document writes a place is asked like a name ("Nämns <its city> i agendan?"); a place no
+            # document writes may be written otherwise there (a city's English name): not for this check.
             places = {p for d in self.index.documents for p in d.info.places}
             more = [
                 p for p in asked_places(question, places) if not any(p.lower() in n.lower() for n in analysis.names)

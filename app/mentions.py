@@ -1,5 +1,5 @@
-"""Whether a document writes a name a question asks about: "Nämns Chalmers i strategin?", "Does the agenda mention
-AstraZeneca?", "Vad säger den nationella strategin om <a hospital only the agenda names>?".
+"""Whether a document writes a name a question asks about: "Nämns <a university> i strategin?", "Does the agenda
+mention <a company>?", "Vad säger den nationella strategin om <a hospital only the agenda names>?".
 
 A bare name's vector is far from every sentence, so the similarity gate refuses such questions even when the document
 names it; its letters, though, are exact. Asked whether a document mentions a name, the sentences writing it answer
@@ -42,7 +42,7 @@ class Mentions:
     """(passage, sentence) positions of the sentences writing it in the documents asked about, in index order."""
     in_asked: bool
     """Whether the documents asked about write it anywhere (a heading too: "4. Integrering av …"), or, asked in another
-    language, a word spelt nearly as it is ("Europa" for "Europe")."""
+    language, a word spelt nearly as it is (a place's name in the documents' language for its English name)."""
     elsewhere: tuple[tuple[int, int], ...]
     """... the sentences writing it in the other documents (the first per document)."""
 
@@ -50,9 +50,9 @@ class Mentions:
 def find_mentions(
     index: LoadedIndex, name: str, documents: set[str], asked_words: frozenset[str], across_languages: bool
 ) -> Mentions:
-    """Where the documents write ``name``: each of its words opening a word ("Chalmers" in "Chalmers tekniska
-    högskola", "Göteborg" in "Göteborgs universitet"), capitalised as the question writes it; an initialism as a whole
-    word ("EU", "EU:s", "EU-medel", "Max IV" for "MAX IV"; not "Europa"). ``asked_words``: the lower-cased words of the
+    """Where the documents write ``name``: each of its words opening a word ("<Name>" in "<Name> tekniska högskola", a
+    city in its genitive, "<City>s universitet"), capitalised as the question writes it; an initialism as a whole word
+    ("ABC", "ABC:s", "ABC-medel", "Abc IV" for "ABC IV"; not "Abcdef"). ``asked_words``: the lower-cased words of the
     documents asked about; ``across_languages``: the question is in another language than theirs (a name may be spelt
     otherwise there)."""
     words = [w for w in re.findall(r"[^\W_]+", name) if len(w) >= 2]
@@ -80,9 +80,9 @@ def find_mentions(
             else:
                 elsewhere.setdefault(passage.doc_id, (i, j))
     # Saying a document does not write a name must be sure: its headings count, and across languages a word of its
-    # as long, within a letter, opening with the same four letters is the name spelt otherwise ("Europe", "Europa";
-    # "vetenskaplig" is not "Vetenskapsrådet"). In the documents' own language the letters decide ("Norden" is not
-    # "Nordic").
+    # as long, within a letter, opening with the same four letters is the name spelt otherwise (a continent's English
+    # and Swedish names; "vetenskaplig" is not "<Vetenskaps…>rådet"). In the documents' own language the letters
+    # decide (a region's Swedish name is not an English company name that opens like it).
     texts = [
         " ".join([d.text, *(s.title for s in d.all_sections())]) for d in index.documents if d.info.doc_id in documents
     ]
@@ -96,9 +96,9 @@ def find_mentions(
 
 def written_otherwise(name: str, words: frozenset[str], across_languages: bool, slip: float) -> bool:
     """Whether each word of ``name`` is a word of ``words`` (the documents', lower-cased) mistyped (a ``slip``: difflib
-    ratio, "Ebba Bush" for "Ebba Busch") or, asked in another language, spelt nearly as it ("Horizon Europe" for
-    "Horisont Europa"): before saying no document mentions a name, it must not be theirs in another form ("Medicon
-    Valley" is not: "Valley" is no word of theirs)."""
+    ratio, a surname missing a letter) or, asked in another language, spelt nearly as it (an EU programme's English name
+    for its Swedish one): before saying no document mentions a name, it must not be theirs in another form (a name
+    with an English word they never use is not)."""
     keys = [w.lower() for w in re.findall(r"[^\W_]+", name) if len(w) >= 2]
     return bool(keys) and all(
         k in words
@@ -116,12 +116,13 @@ def _spelt_alike(word: str, words: frozenset[str]) -> bool:
 
 
 _SPELT_ALIKE = 4
-"""Letters a name shares with its spelling in another language ("Europe", "Europa"; "Norway", "Norge" share fewer)."""
+"""Letters a name shares with its spelling in another language (a continent's English and Swedish names do; some
+countries' share fewer)."""
 
 
 def asked_places(question: str, places: Iterable[str]) -> list[str]:
-    """The documents' places ``question`` writes, as it writes them, longest first and each once ("West Sweden", not
-    also "Sweden"), except one naming a document ("the West Swedish agenda", "Västra Götalands agenda")."""
+    """The documents' places ``question`` writes, as it writes them, longest first and each once ("West <Country>", not
+    also "<Country>"), except one naming a document ("the West <Country>ish agenda", "<Region>s agenda")."""
     found: list[tuple[int, int]] = []
     for place in sorted(places, key=len, reverse=True):
         for m in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", question, re.IGNORECASE):
@@ -134,12 +135,12 @@ def asked_places(question: str, places: Iterable[str]) -> list[str]:
 _NAMES_A_DOCUMENT = re.compile(
     r"s?\s+(?:agenda\w*|strategi\w*|strategy\w*|plan\w*|dokument\w*|document\w*|program\w*)\b", re.IGNORECASE
 )
-"""After a place, a word for a document: the place names the document ("the West Swedish agenda")."""
+"""After a place, a word for a document: the place names the document ("the <Region> agenda")."""
 
 
 def other_words(topic: str, names: Iterable[str]) -> list[str]:
     """What a question about mentions asks about beyond the names (``topic``: its words without the documents' names
-    and its question words): "Nämns kliniska prövningar och AstraZeneca i strategin?" asks about trials too, "Does the
+    and its question words): "Nämns kliniska prövningar och <a company> i strategin?" asks about trials too, "Does the
     strategy mention the EU's health data space?" about the data space."""
     text = topic
     for name in names:

@@ -120,7 +120,7 @@ def _without_pointers(topic: str, router: DocumentRouter) -> str:
 _NO_TOPIC = frozenset(
     "vill ska skall kan får bör måste will would should can could must may might ny nya nytt new "
     "innebär innebära betyder betyda mean means menas menar meant "
-    # ... and what a document does with a topic ("Nämns Chalmers i strategin?", "Does the agenda mention …?").
+    # ... and what a document does with a topic ("Nämns <a name> i strategin?", "Does the agenda mention …?").
     "nämns nämner nämnda nämnd nämnt mention mentions mentioned "
     "klar klart klara färdig färdigt färdiga uppnådd uppnått uppnådda nådd nått done completed finished achieved "
     "reached ready "
