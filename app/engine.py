@@ -41,6 +41,7 @@ from .items import numbered_item
 from .links import (
     ASKS_LINK,
     FOCUS_AREA,
+    REGIONAL,
     asks_beyond_links,
     asks_other_side,
     find_links,
@@ -387,7 +388,7 @@ class Engine:
         before it ("den nationella strategins område 4"), though the question names another document too ("Which
         national area corresponds to focus area 6?")."""
         for document in self.index.documents:
-            nouns = [own_area_nouns([document]), FOCUS_AREA if document.info.kind == "regional" else None]
+            nouns = [own_area_nouns([document]), FOCUS_AREA if document.info.kind == REGIONAL else None]
             for pattern in (p for p in nouns if p is not None):
                 for m in pattern.finditer(question):
                     # The number right after the noun, or an ordinal right before it ("det fjärde insatsområdet").

@@ -20,6 +20,7 @@ from strategiqa.ingest.model import Citation, Document, Passage, Section
 from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.text import STOP_WORDS
 
+from .alignment import PAIRED_ROLES
 from .followup import QUESTION_WORDS
 from .overview import first_passage, heading_citation
 from .sections import COUNT_WORDS, ORDINALS, without_section_references
@@ -38,6 +39,8 @@ _AREA_WORDS = re.compile(
 )
 
 
+REGIONAL, NATIONAL = PAIRED_ROLES
+"""The crosswalk's two roles (manifest ``kind``): a region's areas, a nation's objectives."""
 FOCUS_AREA = re.compile(r"\bfocus\s+areas?", re.IGNORECASE)
 """What English calls a regional agenda's areas (its own noun may be another language's: "insatsområde"); not
 "priority area", which a national strategy's "prioriterade områden" are too."""
@@ -155,7 +158,7 @@ def asks_other_side(question: str, other: Document, named: set[str], area_nouns:
     ("nationella mål", "focus area", the document's own area noun)."""
     if other.info.doc_id in named:
         return True
-    if other.info.kind == "national":
+    if other.info.kind == NATIONAL:  # a national document's sections are its objectives
         return bool(_GOAL_WORDS.search(question))
     return bool(_SECTION_NOUNS.search(question) or (area_nouns is not None and area_nouns.search(question)))
 
