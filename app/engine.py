@@ -308,13 +308,12 @@ class Engine:
         # A place asked about is no document named: "Nämner strategin <the agenda's city>?" asks of the strategy.
         asked = set(self.router.named_all(self.router.strip_places(question))) or set(self._titles)
         mention = bool(ASKS_MENTION.search(question))
-        languages = {
-            str(self.index.passage_languages[i]) for i, p in enumerate(self.index.passages) if p.doc_id in asked
-        }
-        across = language not in languages
+        across = language not in {self._document_language[d] for d in asked}
+        texts = [self._document_texts[d] for d in asked]
+        words = self._words_of(asked)
 
         def find(name: str) -> Mentions:
-            return find_mentions(self.index, name, asked, self._words_of(asked), across)
+            return find_mentions(self.index, name, asked, texts, words, across)
 
         found = [find(name) for name in analysis.names]
         if mention:
@@ -415,6 +414,16 @@ class Engine:
         return {
             d.info.doc_id: frozenset(w.lower() for w in re.findall(r"[^\W_]+", d.text)) for d in self.index.documents
         }
+
+    @cached_property
+    def _document_texts(self) -> dict[str, str]:
+        """Each document's text with its headings, by id, read once (whether it writes a name anywhere)."""
+        return {d.info.doc_id: " ".join([d.text, *(s.title for s in d.all_sections())]) for d in self.index.documents}
+
+    @cached_property
+    def _document_language(self) -> dict[str, str]:
+        """Each document's language (its passages'), by id."""
+        return {p.doc_id: str(code) for p, code in zip(self.index.passages, self.index.passage_languages, strict=True)}
 
     @cached_property
     def _titles(self) -> dict[str, str]:

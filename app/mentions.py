@@ -48,7 +48,12 @@ class Mentions:
 
 
 def find_mentions(
-    index: LoadedIndex, name: str, documents: set[str], asked_words: frozenset[str], across_languages: bool
+    index: LoadedIndex,
+    name: str,
+    documents: set[str],
+    asked_texts: Sequence[str],
+    asked_words: frozenset[str],
+    across_languages: bool,
 ) -> Mentions:
     """Where the documents write ``name``: each of its words opening a word ("<Name>" in "<Name> tekniska högskola", a
     city in its genitive, "<City>s universitet"), capitalised as the question writes it; an initialism as a whole word
@@ -83,12 +88,9 @@ def find_mentions(
     # as long, within a letter, opening with the same four letters is the name spelt otherwise (a continent's English
     # and Swedish names; "vetenskaplig" is not "<Vetenskaps…>rådet"). In the documents' own language the letters
     # decide (a region's Swedish name is not an English company name that opens like it).
-    texts = [
-        " ".join([d.text, *(s.title for s in d.all_sections())]) for d in index.documents if d.info.doc_id in documents
-    ]
     in_asked = (
         bool(asked)
-        or any(writes(t) for t in texts)
+        or any(writes(t) for t in asked_texts)
         or (across_languages and all(_spelt_alike(w, asked_words) for w in words))
     )
     return Mentions(name, tuple(asked), in_asked, tuple(sorted(elsewhere.values())))
