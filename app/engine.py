@@ -59,7 +59,7 @@ from .mentions import (
     quote_mentions,
     written_otherwise,
 )
-from .overview import Overview, answer_overview, asks_section_title, goal_sections, title_stem
+from .overview import Overview, answer_overview, asks_section_title, counts_sections, goal_sections, title_stem
 from .questions import (
     PERSON_NAME,
     PRACTICAL_FRAME_WORDS,
@@ -547,7 +547,7 @@ class Engine:
         sections' labels and the label of the numbered item it names ("Delmål 5.2"), if any."""
         question, top_k, mode = validate_request(self.settings, question, top_k, mode)
         scope = self.validate_docs(docs)
-        language = detect_language(question)
+        language = detect_language(self.router.strip_titles(question, " "))  # a Swedish title quoted in English
         question = without_trailing_filler(without_format_request(question))
         question = self.with_name_slips(self.with_accents(question, language), language)
         if previous_question is not None:
@@ -591,7 +591,7 @@ class Engine:
         # An area named by its topic is looked up only for list and description questions: "which
         # target for the number of trials …" asks for a number the outline does not give.
         asked_for = self._analyse_asked(question, read_as)
-        topical = not asked_for.checkable
+        topical = not asked_for.checkable or counts_sections(asked, self._area_nouns)
         # A follow-up naming its own document lists that document's sections, not the previous question's; one
         # pointing at an item of the list before ("den sista av dem") is about that section, not the list.
         own = named_here if read_as else None

@@ -26,6 +26,7 @@ from strategiqa.retrieval.text import STOP_WORDS, stem
 
 from .initialisms import phrase_initials
 from .items import items_under
+from .questions import without_asker_context
 from .sections import (
     COUNT_WORDS,
     ORDINALS,
@@ -48,7 +49,8 @@ _AREA_WORDS = (
 )
 # The document's main parts, its top-level headings: "Vilka huvudavsnitt har agendan?", "table of contents".
 _PARTS = re.compile(
-    r"\b(?:huvudavsnitt\w*|huvuddel\w*|kapitel|kapitlen|kapitlet|chapters?|main (?:sections|parts)|"
+    r"\b(?:huvudavsnitt\w*|huvuddel\w*|(?:huvud)?kapit(?:el|len|let|lena)|huvudrubrik\w*|chapters?|"
+    r"main (?:sections|parts|chapters|headings)|"
     r"table of contents|innehållsförteckning\w*|disposition\w*)\b",
     re.IGNORECASE,
 )
@@ -87,6 +89,12 @@ _GOAL_WORDS = (
     r"sub-?(?:goals?|objectives?|targets?)"
 )
 _AREAS = re.compile(rf"\b(?:{_AREA_WORDS})\b", re.IGNORECASE)
+# An area itself, not a word for how a document is built ("uppbyggd", "structured").
+_AN_AREA = re.compile(
+    r"\b(?:\w*område\w*|\w*omrade\w*|(?:focus|priority|action|thematic|main|strategic)?\s*areas?|themes?|tema\w*)\b",
+    re.IGNORECASE,
+)
+
 _GOALS = re.compile(rf"\b(?:{_GOAL_WORDS})\b", re.IGNORECASE)
 # A kind of area a document names its own ("insatsområden", "strategiområde"): it picks that document.
 _SPECIFIC_AREA = re.compile(r"\b(\w+område|focus area|priority area)(?:n|t|na|ns|ts)?\b", re.IGNORECASE)
@@ -105,7 +113,10 @@ _FRAME = frozenset(
     belong belongs go goes concern concerns relate relates involve involves come comes talk talks
     summarise summarize summary tell explain explained main key berätta förklara kan du can could you
     please gärna indelad indelade indelat pekas form listade listad kort kortfattat kortfattad tack short brief
-    briefly nutshell
+    briefly nutshell singled single picked chosen selected utpekade utvalda valda
+    hej hi hello hey hallå tjena thanks thank apparently tydligen visst actually faktiskt just bara quick q
+    varje each every divided split uppbyggt indelat uppdelat into
+    order ordning ordningen förteckning complete komplett fullständig entire whole hela alltså i.e
     heter hette namn namnet titel titeln title rubriken nummer strategic strategiska strategisk strategiskt
     contain comprise comprises identify identifies prioritise prioritises prioritize prioritizes overview
     summarise summarize summary describe many listed named defined identified lists
@@ -153,9 +164,11 @@ def answer_overview(
     router = router or DocumentRouter([d.info for d in documents], topic)
     own_nouns = area_nouns if area_nouns is not None else own_area_nouns(documents)
     # "Which objectives fall under area 8, for example the one about EU programmes?": the example asks for nothing more.
-    question = _TRAILING_EXAMPLE.sub("?", question)
-    wants_goals = bool(_GOALS.search(question))
+    question = _TRAILING_EXAMPLE.sub("?", router.strip_titles(question))
     wants_areas = bool(_AREAS.search(question) or (own_nouns and own_nouns.search(question)))
+    # Areas counted ("the eight prioritised areas of the strategy (its new objectives from <its autumn>)") are what is
+    # asked for, whatever goal words describe the document.
+    wants_goals = bool(_GOALS.search(question)) and not _COUNTED_AREAS.search(question)
     # "område 4", "målsättning 4.1", "the fourth area", "Och 4.2?"; a range ("1.1 till 8.5") names them all.
     numbers = [(n.partition(".")[0], n.partition(".")[2]) for n in section_numbers(question)]
     # A summary of one document named ("Vad handlar agendan om?"; not "Vad handlar förordet om?", nor "Sammanfatta
@@ -174,6 +187,22 @@ def answer_overview(
     wants_parts = bool(_PARTS.search(question)) or made_of
     if not (wants_goals or wants_areas or wants_parts or numbers):
         return None
+    # "Hur är varje insatsområde uppbyggt?", "What parts is the first focus area divided into?": the parts an area is
+    # written in (the headings under each area), not the list of areas.
+    whose = _PARTS_OF.search(question)  # "What parts of the value chain does area 4 cover?" asks about content
+    if (
+        (_AN_AREA.search(question) or (own_nouns and own_nouns.search(question)))
+        and not wants_goals
+        and _PARTS_OF_AN_AREA.search(question)
+        and (whose is None or _AREAS.search(whose.group(1)) or (own_nouns and own_nouns.search(whose.group(1))))
+        # ... and nothing beyond ("Vilka delar av insatsområde 2 handlar om <a topic>?" asks about content)
+        and not _content_words(
+            _PARTS_OF_AN_AREA.sub(" ", without_section_references(without_asker_context(question))), topic, router
+        )
+    ):
+        shared = _shared_parts(question, documents, passages, numbers, router, language)
+        if shared is not None:
+            return shared
     unnumbered = without_section_references(question)
     if made_of:  # the words asking for it, not what it is asked of ("Vad handlar <a topic> om?" keeps its topic)
         unnumbered = _SUMMARY_WORDS.sub(" ", _MADE_OF.sub(" ", unnumbered))
@@ -221,7 +250,22 @@ def answer_overview(
     # A verb placing goals in an area ("What objectives sit under the area on …", "Vilka mål ryms i område 7?").
     placing = {m.group(1).casefold() for m in _PLACED_IN.finditer(question)} & _PLACING_VERBS
     rest = [w for w in rest if w not in placing]
-    if rest and (numbers or match_title is None or len(rest) > longest or not _introduced(rest[0], question)):
+    # "Which objectives have '<a word>' in their headings?", "Which objectives concern <a topic>?" where objectives of
+    # several areas write it in their titles: those objectives, each under its area when that is asked too.
+    literal = (
+        _headings_naming(rest, _documents_for(question, documents, True, False, router), english_title)
+        if rest and _PLURAL_GOALS.search(question) and not numbers and match_title is not None and len(rest) <= longest
+        else []
+    )
+    # (Not "the objectives in the area about <a topic>": that area's objectives.)
+    spread = len({(d.info.doc_id, _area_of(s)) for d, s in literal}) > 1 and not _AN_AREA.search(question)
+    if not (_IN_HEADING.search(question) or spread):
+        literal = []
+    if (
+        not literal
+        and rest
+        and (numbers or match_title is None or len(rest) > longest or not _introduced(rest[0], question))
+    ):
         return None
     candidates = _documents_for(question, documents, wants_goals, wants_areas or wants_parts, router)
     if not candidates:
@@ -245,7 +289,15 @@ def answer_overview(
     sections: list[tuple[Document, Section]] = []
     inner: set[str] = set()  # ids of sections listed inside the part above them
     lead: str = ""
-    if rest:
+    if literal:
+        with_areas = bool(_WHICH_AREA_TOO.search(question))
+        for document, section in literal:
+            area = _find(document, _area_of(section)) if with_areas else None
+            if area is not None and (document, area) not in sections:
+                sections.append((document, area))
+            sections.append((document, section))
+            inner.add(section.id) if area is not None else None
+    elif rest:
         assert match_title is not None
         found = _by_topic(" ".join(rest), candidates, wants_goals, question, match_title)
         if found is None:
@@ -332,6 +384,23 @@ def answer_overview(
     return Overview(text.strip(), citations, first_passages, introduction)
 
 
+def counts_sections(question: str, area_nouns: re.Pattern[str] | None = None) -> bool:
+    """Whether ``question`` asks how many areas or goals there are ("Hur många målsättningar finns under …?", "how many
+    objectives does the strategy list under '<a title>'?"): the outline gives that number, for an area named by its
+    title too ("which target for the number of trials …" asks for a number it does not give)."""
+    text = " ".join(question.split())
+    for count in _HOW_MANY.finditer(text):
+        after = text[count.end() : count.end() + 60]
+        if re.match(rf"\s+(?:[\w-]+\s+)?(?:{_AREA_WORDS}|{_GOAL_WORDS})\b", after, re.IGNORECASE) or (
+            area_nouns is not None and area_nouns.match(after.lstrip())
+        ):
+            return True
+    return False
+
+
+_HOW_MANY = re.compile(r"\b(?:hur många|how many|vilket antal|what number of)\b", re.IGNORECASE)
+
+
 def asks_section_title(question: str, area_nouns: re.Pattern[str] | None = None) -> bool:
     """Whether ``question`` asks what a section (an area, an objective, the documents' own area nouns) is called: "… och
     vad heter i så fall den målsättningen?" asks for the title of the section that answers, which the answer's source
@@ -393,6 +462,10 @@ _PLURAL = re.compile(rf"\b(?:{_PLURAL_NOUNS})\b", re.IGNORECASE)
 _COUNTED = re.compile(
     rf"\b(\d{{1,2}}|{'|'.join(COUNT_WORDS)})\s+(?:[\w-]+\s+){{0,2}}?(?:{_PLURAL_NOUNS})\b", re.IGNORECASE
 )
+_COUNTED_AREAS = re.compile(
+    rf"\b(?:\d{{1,2}}|{'|'.join(COUNT_WORDS)})\s+(?:[\w-]+\s+){{0,2}}?(?:\w*områden\w*|areas|themes|teman)\b",
+    re.IGNORECASE,
+)
 _ONE_OF = re.compile(r"\b(?:vilket|vilken|which|what)\s+(?:one\s+)?(?:av|of)\b|\bwhich one\b", re.IGNORECASE)
 
 
@@ -422,7 +495,7 @@ _WHICH_AREA = re.compile(
 
 def _content_words(question: str, topic: tuple[str, ...], router: DocumentRouter) -> list[str]:
     """The question's words beyond framing, structure words, numbers and document names."""
-    text = router.strip_names(question).lower()
+    text = router.strip_names(_without_context(question)).lower()
     for phrase in topic:
         text = text.replace(phrase.lower(), " ")
     for initials in phrase_initials(topic):  # ... or its initials ("the national LS strategy")
@@ -436,7 +509,19 @@ def _content_words(question: str, topic: tuple[str, ...], router: DocumentRouter
         and w not in COUNT_WORDS
         and w not in ORDINALS
         and router.named(w) is None
+        and w not in router.title_words
     ]
+
+
+def _without_context(question: str) -> str:
+    """``question`` without what the asker says of themselves ("For a lecture I'm preparing on <a topic>: how many
+    objectives … under '<a title>'?") when the question asking names a section itself, by number or a quoted title. Else
+    the context is what is asked about: "Vi vill testa <en teknik> – vilka målsättningar kan vi hänvisa till?"."""
+    asking = without_asker_context(question)
+    return asking if asking != question and (section_numbers(asking) or _QUOTED.search(asking)) else question
+
+
+_QUOTED = re.compile(r"['‘’\"“”«»][^'‘’\"“”«»]{3,}['‘’\"“”«»]")
 
 
 def _is_frame(word: str) -> bool:
@@ -463,8 +548,98 @@ _TOPIC_PREPOSITION = (
 def _introduced(word: str, question: str) -> bool:
     """The topic is introduced by a preposition ("området om hälsodata", "objectives for research
     infrastructure"): "Vilket område har flest företag?" asks about content, not about an area."""
-    pattern = rf"\b{_TOPIC_PREPOSITION}\s+(?:[^\W\d_]+\s+){{0,2}}{re.escape(word)}\b"
+    # A quoted title too: "… under 'Internationell …'".
+    pattern = rf"\b{_TOPIC_PREPOSITION}\s+['‘’\"“”«]?(?:[^\W\d_]+\s+){{0,2}}{re.escape(word)}\b"
     return re.search(pattern, question, re.IGNORECASE) is not None
+
+
+def _shared_parts(
+    question: str,
+    documents: list[Document],
+    passages: list[Passage],
+    numbers: list[tuple[str, str]],
+    router: DocumentRouter,
+    language: str,
+) -> Overview | None:
+    """The unnumbered headings under an area: under the one area named by number, or, for every area, those that recur
+    under at least half of them (each cited to its heading under the first area having it); None when areas have no
+    such headings."""
+    for document in (d for d in _documents_for(question, documents, False, True, router) if _goal_sections(d, 1)):
+        areas = _goal_sections(document, 1)
+        if numbers:
+            one = _find(document, numbers[0][0]) if not numbers[0][1] else None
+            areas = [one] if one is not None else []
+        parts: dict[str, list[Section]] = {}
+        for area in areas:
+            for child in area.children:
+                if not child.number:
+                    parts.setdefault(child.title.casefold(), []).append(child)
+        shared = [found[0] for found in parts.values() if len(found) * 2 >= len(areas) and (numbers or len(found) > 1)]
+        listed = ([(areas[0], True)] if numbers else []) + [(section, False) for section in shared]
+        citations: list[Citation] = []
+        first_passages: list[Passage] = []
+        labels: list[str] = []
+        for section, is_area in listed:
+            passage = first_passage(section, passages, document.info.doc_id)
+            if passage is None:
+                continue
+            citations.append(heading_citation(len(citations) + 1, document, section, passage))
+            first_passages.append(passage)
+            number = f"{section.number} " if is_area else ""
+            labels.append(f"{number}{section.title} [{len(citations)}]")
+        if not shared or len(citations) != len(listed):
+            continue
+        if numbers:
+            text = f"{labels[0]}: {'; '.join(labels[1:])}."
+        else:
+            lead = _EACH_AREA_HAS[language].format(document=document.info.short_title, count=len(shared))
+            text = f"{lead} {'; '.join(labels)}."
+        return Overview(text, citations, first_passages)
+    return None
+
+
+_EACH_AREA_HAS = {
+    "sv": "{document}: varje numrerat område har {count} delar:",
+    "en": "{document}: each numbered area has {count} parts:",
+}
+# What an area is made of: "Hur är varje insatsområde uppbyggt?", "what parts does each focus area have?", "what two
+# parts is it divided into?".
+_PARTS_OF_AN_AREA = re.compile(
+    r"\b(?:uppbyggd\w*|uppbyggt|strukturerad\w*|delar|delarna|indelad\w*|indelat|uppdelad\w*|uppdelat|består|"
+    r"structured|parts|divided|split|made up|consists?|sections|sub-?sections|sub-?headings)\b",
+    re.IGNORECASE,
+)
+
+
+def _headings_naming(
+    words: Sequence[str], documents: Sequence[Document], english_title: EnglishTitle | None
+) -> list[tuple[Document, Section]]:
+    """The objectives (two-part sections) whose title, or its English translation, writes every one of ``words`` (by
+    its first letters, see ``title_stem``; a word of three letters or fewer whole: "AI", "EU")."""
+    found = []
+    for document in documents:
+        for section in _goal_sections(document, 2):
+            titles = [section.title, (english_title(document.info.doc_id, section.title) if english_title else None)]
+            heads = {title_stem(w) if len(w) > 3 else w.casefold() for t in titles if t for w in _WORD.findall(t)}
+            if words and all((title_stem(w) if len(w) > 3 else w.casefold()) in heads for w in words):
+                found.append((document, section))
+    return found
+
+
+def _area_of(section: Section) -> str:
+    """The number of the area an objective belongs to ("4" for "4.1")."""
+    return (section.number or "").partition(".")[0]
+
+
+# "… have <a word> in their headings", "… i rubriken": the titles' own words are asked about.
+_IN_HEADING = re.compile(
+    r"\b(?:in|i)\s+(?:their|its|the|sina|sin|dess|deras)?\s*(?:headings?|titles?|names?|rubrik\w*|titel\w*|namn\w*)\b",
+    re.IGNORECASE,
+)
+# "… and which areas do they belong to?", "… och vilka områden hör de till?"
+_WHICH_AREA_TOO = re.compile(
+    r"\b(?:which|what|vilka|vilket|vilken)\s+(?:[\w-]+\s+)?(?:areas?|områden\w*|område\w*)\b", re.IGNORECASE
+)
 
 
 def _by_topic(
@@ -488,7 +663,8 @@ _PLACED_IN = re.compile(
 # Verbs that place goals in an area (language knowledge): "Vilka mål för cancer i område 4?" keeps its topic.
 _PLACING_VERBS = frozenset(
     "sit sits fall falls belong belongs lie lies come comes appear appears are is listed placed found set laid "
-    "included named given ligger ryms hör hamnar faller finns ingår står återfinns placeras listas anges nämns".split()
+    "included named given grouped gathered arranged sorted organised organized collected "
+    "ligger ryms hör hamnar faller finns ingår står återfinns placeras listas anges nämns samlas grupperas".split()
 )
 
 

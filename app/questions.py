@@ -40,6 +40,9 @@ class QuestionAnalysis:
     """The question asks for an agency or authority, which the government or a region is not."""
     bodies: frozenset[str] = frozenset()
     """Lower-cased words of the documents' publishers: bodies that can answer "who"."""
+    leads: bool = False
+    """A who question asking who leads, chairs or heads something ("Vem leder gruppen?", "Who's going to chair it?"):
+    only a sentence saying who leads answers it, not one naming the body led."""
     absent_terms: tuple[str, ...] = ()
     """Terms of the documents' language a question in another language quotes ("the <term> ceiling"), found in no
     form in the documents (see ``Engine._absent_quoted_terms``): they do not mention what is asked about."""
@@ -65,6 +68,12 @@ def _rx(*patterns: str) -> re.Pattern[str]:
 
 
 _LEAD = r"^\s*(?:och|men|and|but|so|så)?\s*,?\s*"
+# "Where should <a country> end up …?", "Var ska <en region> hamna …?": a position or ranking, not a place.
+_NO_RANK_EN = (
+    r"(?!(?:\s+[\w'-]+){0,8}?\s+(?:rank|ranks|ranked|ranking|end\s+up|ends\s+up|stand|stands|be\s+positioned|"
+    r"place\s+itself|come\s+out)\b)"
+)
+_NO_RANK_SV = r"(?!(?:\s+[\w-]+){0,8}?\s+(?:hamna|hamnar|stå|står|placera|placerar|rankas|ranka)\b)"
 # Checked in this order: the first that matches decides.
 _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -128,6 +137,7 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:targets?|goals?|mål\w*)",
             # A place in a ranking is a number: "What is <country>'s position in the rankings?", "Vilken placering …?"
             r"\b(?:what|which|vilken|vilket)\b.*\b(?:rankings?|rankning\w*|placering\w*)\b",
+            r"\b(?:where|var)\b.*\b(?:rank|ranks|ranked|rankas|rankades|placerar sig|placerade sig)\b",
             # An average is a figure: "What is the average life expectancy …?", "Vad är den genomsnittliga …?"
             r"\b(?:what|vad)\s+(?:is|was|are|were|är|var)\s+(?:the\s+|den\s+|det\s+)?"
             r"(?:average|median|genomsnittlig\w*|medelvärde\w*|medeltal\w*|medellivslängd\w*|medianen)\b",
@@ -234,10 +244,10 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "place",
         _rx(
             # "Var i <Land> ligger …" (a capitalised place); "Var i strategin finns målen?" asks where in the text.
-            _LEAD + r"var (?:(?:i|inom|på) (?-i:[A-ZÅÄÖ])[\w-]* )?(?:ligger|finns|ska|sker|byggs)\b",
+            _LEAD + r"var (?:(?:i|inom|på) (?-i:[A-ZÅÄÖ])[\w-]* )?(?:ligger|finns|ska|sker|byggs)\b" + _NO_RANK_SV,
             r"\bi vilken (?:stad|kommun|region|del|land)\b",
             r"\b(?:vilket|vilka) (?:land|länder|städer|stad|kommuner|regioner)\b",
-            _LEAD + r"where\b",
+            _LEAD + r"where\b" + _NO_RANK_EN,
             r"\b(?:which|what|in which|in what) (?:city|cities|country|countries|municipalit(?:y|ies)|regions?)\b",
         ),
     ),
@@ -254,6 +264,7 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+
 
 # A "how many / how much" after a preposition is part of what is asked about, not what is asked:
 # "Vilket problem lyfts kring hur många som slutför …", "what could happen to how much …".
@@ -341,6 +352,16 @@ _NOT_NAMES = frozenset(
 )
 
 
+def _uncontracted(text: str) -> str:
+    """English contractions written out, so the patterns below read them: "what's their turnover" as "what is …",
+    "who's going to chair it" as "who is going to …", "where're" as "where are"."""
+    return _CONTRACTED_ARE.sub(r"\1 are", _CONTRACTED_IS.sub(r"\1 is", text))
+
+
+_CONTRACTED_IS = re.compile(r"\b(what|who|where|when|how|which|that|it|there|here)['’]s\b", re.IGNORECASE)
+_CONTRACTED_ARE = re.compile(r"\b(what|who|where|when|how|which|they|we|you)['’]re\b", re.IGNORECASE)
+
+
 def analyse(
     question: str,
     places: frozenset[str] = frozenset(),
@@ -358,7 +379,7 @@ def analyse(
     """
     text = " ".join(question.split())
     # "What happens to how much …" does not ask how much; "When tackling resistance, which approach …?" asks which.
-    asked = _EMBEDDED.sub(r"\1 \3", _SCENE.sub("", text))
+    asked = _EMBEDDED.sub(r"\1 \3", _SCENE.sub("", _uncontracted(text)))
     expects = next((kind for kind, pattern in _EXPECTS if pattern.search(asked)), "description")
     years = tuple(dict.fromkeys(_YEAR.findall(text)))
     names = _names(without_asker_context(text), places | documents)
@@ -369,9 +390,34 @@ def analyse(
     scope = text if expects in ("agent", "organisation") else text + " " + " ".join(places)
     known = frozenset(_start(w) for w in re.findall(r"[^\W_]+", scope))
     agency = bool(expects == "organisation" and _AGENCY_ASKED.search(text))
+    leading = _ASKS_WHO_LEADS.search(_uncontracted(text))
+    # Who leads a body asks for its head; who leads the work asks which body does it ("Vem ska leda arbetet med
+    # genomförandet?": the council set up to guide it, in whatever words).
+    leads = expects in ("person", "agent") and leading is not None and not _ACTIVITY.search(text[leading.end() :])
     return QuestionAnalysis(
-        expects=expects, years=years, names=names, known=known, agency=agency, bodies=frozenset(bodies)
+        expects=expects, years=years, names=names, known=known, agency=agency, bodies=frozenset(bodies), leads=leads
     )
+
+
+# "Vem leder …?", "Vem ska vara ordförande …?", "Who chairs / heads / is going to lead …?" (language knowledge).
+_ASKS_WHO_LEADS = re.compile(
+    r"\b(?:vem|vilka|who)\b(?:\s+[\w-]+){0,4}?\s+(?:leder|ledde|ska leda|kommer att leda|leda|styr|ska styra|"
+    r"är ordförande|blir ordförande|ska vara ordförande|vara ordförande|ordförande|leads?|led|chairs?|heads?|"
+    r"chairing|leading|heading|steers?|steering)\b",
+    re.IGNORECASE,
+)
+_ACTIVITY = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:arbet\w*|genomför\w*|process\w*|implement\w*|work|efforts?|insats\w*|samordning\w*|"
+    r"utveckling\w*|development|agenda\w*|strateg\w*)\b",
+    re.IGNORECASE,
+)
+# What says who leads: a leading verb or noun, not the adjective "ledande" (leading as in foremost).
+_LEADING = re.compile(
+    r"\b(?:leds|leder|leda|ledas|ledde|leddes|ledare\w*|ledning\w*|ordförande\w*|ordförandeskap\w*|"
+    r"styrs|styr|styras|styrdes|styrelse\w*|styrgrupp\w*|chef\w*|i spetsen|leads|led by|chaired|chairs?|heads|"
+    r"headed)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -548,6 +594,8 @@ def has_question_word(question: str) -> bool:
 def satisfies(sentence: str, analysis: QuestionAnalysis) -> bool:
     """Whether ``sentence`` holds the kind of element ``analysis`` asks for (True when not checkable)."""
     expects = analysis.expects
+    if analysis.leads and not _LEADING.search(sentence):  # "Who leads the group?": not a sentence naming it only
+        return False
     if expects == "amount":
         return bool(_CURRENCY.search(sentence)) and bool(_COUNT.search(sentence))
     if expects == "share":

@@ -61,6 +61,11 @@ class DocumentRouter:
             w.casefold() for words in (*strong.values(), *places.values()) for phrase in words for w in phrase.split()
         )
         """The single words of the documents' names, cues and places: what a question may name them by."""
+        self.title_words = frozenset(
+            w.casefold() for d in documents for title in (d.title, d.short_title) for w in _WORD.findall(title)
+        )
+        """The single words of the documents' titles (with a subtitle: "… – <new goals> <autumn> <year>"): a question
+        describing a document by them ("the strategy from the autumn of <its year>") says which one, not what about."""
         self._strong = _cue_pattern(strong, "", genitive={n for d in documents for n in d.names})
         self._weak = _cue_pattern(places, _INFLECTION)
         self._owner = {
@@ -84,6 +89,18 @@ class DocumentRouter:
             if names
             else None
         )
+        titles = sorted({t for d in documents for t in (d.title, d.short_title) if len(t.split()) > 1}, key=len)[::-1]
+        self._title_owner = {
+            " ".join(t.casefold().split()): d.doc_id for d in documents for t in (d.title, d.short_title)
+        }
+        self._title_name = {
+            " ".join(t.casefold().split()): d.names[0] for d in documents for t in (d.title, d.short_title) if d.names
+        }
+        self._full_titles = (
+            re.compile("|".join(rf"(?<![\w-]){_flexible(t)}(?![\w-])" for t in titles), re.IGNORECASE)
+            if titles
+            else None
+        )
         all_places = sorted({p for d in documents for p in d.places}, key=len, reverse=True)
         self._places = (
             re.compile(r"\b(?:" + "|".join(_flexible(p) for p in all_places) + ")" + _INFLECTION + r"\b(?!-)", re.I)
@@ -99,6 +116,14 @@ class DocumentRouter:
         asked_in_context = self._named_after_context(text)
         if asked_in_context is not None:
             return asked_in_context
+        # A full title written out names its document, whatever its words ("… '<title> – <its subtitle>' …").
+        titled = {self._title_owner.get(_SPACE.sub(" ", m.group(0).casefold())) for m in self._titles_in(text)}
+        if len(titled) == 1 and None not in titled:
+            # ... unless the rest names another one ("How does '<a title>' relate to the national strategy?").
+            # (Names and cues only: a place after a title is what is asked about, "Vad säger '<title>' om <a place>?".)
+            rest = self.strip_titles(text, " ")
+            others = {self._owner_of(m.group(0)) for m in self._strong.finditer(rest)} if self._strong else set()
+            return None if others - titled - {None} else next(iter(titled))
         places = self._places_outside_names(text)
         strong: set[str | None] = set()
         words: list[re.Match[str]] = []
@@ -188,6 +213,7 @@ class DocumentRouter:
         """Every document ``text`` names, by name, cue or place ("Hur förhåller sig agendan till strategin?": two)."""
         places = self._places_outside_names(text)
         found = {self._owner_of(p.group(0)) for p in places}
+        found.update(self._title_owner.get(_SPACE.sub(" ", m.group(0).casefold())) for m in self._titles_in(text))
         for m in self._strong.finditer(text) if self._strong is not None else ():
             # A cue inside a place ("Region" in "Region X") is the place (as in ``named``).
             if not any(p.start() <= m.start() < p.end() or m.start() <= p.start() < m.end() for p in places):
@@ -209,6 +235,9 @@ class DocumentRouter:
                     between = re.sub(re.escape(phrase), " ", between, flags=re.IGNORECASE)
                 if _JOINS_YEAR.fullmatch(between):
                     found.add(y.group(0))
+        # A year inside a title written out ("… – nya målsättningar hösten <year>").
+        for title in self._full_titles.finditer(text) if self._full_titles is not None else ():
+            found.update(re.findall(r"(?<!\d)\d{4}(?!\d)", title.group(0)))
         # "… after the 2024 update?", "… i 2024 års version?": a year naming the edition, wherever the name is.
         years = set(self._years.values())
         found.update(y.group(1) for y in _EDITION_YEAR.finditer(text) if y.group(1) in years)
@@ -220,13 +249,31 @@ class DocumentRouter:
         """The named document's role (regional, national, eu …)."""
         return self._roles.get(doc_id) if doc_id else None
 
+    def _titles_in(self, text: str) -> list[re.Match[str]]:
+        return list(self._full_titles.finditer(text)) if self._full_titles is not None else []
+
+    def strip_titles(self, question: str, replacement: str | None = None) -> str:
+        """``question`` with the documents' full titles written out ("… '<title> – <new goals> <autumn> <year>' …") read
+        as one of their names ("the strategy"), or as ``replacement``: the title's words name a document, not what is
+        asked about it (nor the language it is asked in)."""
+        if self._full_titles is None:
+            return question
+        return self._full_titles.sub(
+            lambda m: (
+                replacement
+                if replacement is not None
+                else self._title_name.get(_SPACE.sub(" ", m.group(0).casefold()), " ")
+            ),
+            question,
+        )
+
     def strip_names(self, question: str, pronoun: str = "") -> str:
         """``What are testbeds mentioned for in the strategy?`` → ``What are testbeds mentioned for?``. With a
         ``pronoun``, a name that is no preposition's object is replaced by it, so what is shown still reads ("What
         does the national strategy say about …?" → "What does it say about …?")."""
         if self._names is None:
             return question
-        unyeared = question
+        unyeared = self.strip_titles(question, " ") if not pronoun else question
         for year in self.naming_years(question):  # "strategin från 2024", "the 2026 agenda": the name, not the topic
             unyeared = re.sub(rf"(?:\b(?:från|from|of|in)\s+)?(?<!\d){year}(?!\d)(?:\s+års\b)?", "", unyeared)
 
@@ -335,6 +382,8 @@ def _title_names(document: DocumentInfo) -> tuple[str, ...]:
             at = next((k for k, w in enumerate(words) if w.casefold()[:4] == head), None)
             if at is not None and at < len(words) - 1:
                 out.append(f"{name} {' '.join(words[at + 1 :])}")
+    # Written out in full, subtitle and all ("What does '<title> – <its subtitle>' say about …?").
+    out.extend(title for title in (document.title, document.short_title) if len(title.split()) > 1)
     return tuple(dict.fromkeys(out))
 
 

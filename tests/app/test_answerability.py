@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from strategiqa.app.engine import Engine, ingest
 from strategiqa.app.followup import resolve_followup
-from strategiqa.app.overview import asks_section_title
+from strategiqa.app.overview import asks_section_title, counts_sections
 from strategiqa.app.questions import (
     EnglishWords,
     analyse,
@@ -101,6 +101,13 @@ ROUTER = corpus_router()
         ("Which objective number deals with EU programmes?", "description"),
         ("What is the government's pricing policy for medicines?", "description"),
         ("Vad säger strategin om prissättning av läkemedel?", "description"),
+        # Where something ends up, ranks or stands is a position or a view, not a place; where it is built is a place.
+        ("Where should the country's emissions end up in the long run?", "description"),
+        ("Where does the region rank among Europe's clusters today?", "number"),  # a rank is a place in a list
+        ("Where does the government stand on red tape?", "description"),
+        ("Var ska landet hamna när det gäller utsläppen?", "description"),
+        ("Where will the new test bed be built?", "place"),
+        ("Var ska det nya centret byggas?", "place"),
     ],
 )
 def test_question_kinds_in_both_languages(question: str, expects: str) -> None:
@@ -503,6 +510,12 @@ def test_structure_questions_in_other_words(real_engine: Engine, question: str, 
             ["6.1", "6.2", "6.3", "6.4"],
         ),
         ("Vilka mål ryms i strategins sjunde område?", ["7.1", "7.2", "7.3"]),
+        ("Which objectives are grouped under the strategy's fourth area?", ["4.1", "4.2", "4.3", "4.4"]),
+        # the document described by the words of its title ("… – nya målsättningar hösten <its year>")
+        (
+            "Vilka målsättningar ligger under område 1 i regeringens strategi från hösten 2024?",
+            ["1.1", "1.2", "1.3", "1.4"],
+        ),
         # an English title translation names a Swedish heading
         (
             "Name the goals set out under the area on technology for health, participation and independence.",
@@ -1103,3 +1116,122 @@ def test_a_person_the_documents_do_not_sign_with_or_what_a_signatory_says_is_no_
     assert real_engine.ask("Vem är Magdalena Andersson?")["abstained"]
     # What a signatory says about a topic is not their title.
     assert "Energi- och näringsminister" not in real_engine.ask("Vad säger Ebba Busch om forskning?")["answer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "titles"),
+    [
+        # The parts every area is written in: the headings recurring under the areas.
+        ("Hur är varje insatsområde i agendan uppbyggt, vilka delar har de?", ["MÅLBILD", "BEHOV"]),
+        ("I'm new to the cluster – how is each focus area in the regional agenda structured?", ["MÅLBILD", "BEHOV"]),
+        # One area's parts, after its own title.
+        (
+            "What's the first focus area of the agenda, and what two parts is it divided into?",
+            ["Samverkan inom forskning, utveckling, verifiering och validering", "MÅLBILD", "BEHOV"],
+        ),
+    ],
+)
+def test_the_parts_an_area_is_written_in(real_engine: Engine, question: str, titles: list[str]) -> None:
+    result = real_engine.ask(question)
+    assert result["answer_kind"] == "overview"
+    assert [c["section_title"] for c in result["citations"] if c["kind"] == "heading"] == titles
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vilka delar av insatsområde 2 handlar om hälsoekonomi?",  # content of the parts, not their names
+        "What parts of the value chain does area 4 of the agenda cover?",  # parts of something else
+    ],
+)
+def test_parts_of_something_else_are_not_the_areas_parts(real_engine: Engine, question: str) -> None:
+    result = real_engine.ask(question)
+    assert [c.get("section_title") for c in result["citations"]] != ["MÅLBILD", "BEHOV"]
+    assert "MÅLBILD [" not in result["answer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [
+        # Objectives of several areas whose titles write the word asked about.
+        ("Which objectives in the national strategy concern the social services?", ["3.5", "5.3"]),
+        (
+            "Which objectives of the national strategy have 'infrastructure' in their headings?",
+            ["2.1", "2.3", "6.2", "6.3", "6.4"],
+        ),
+        # ... each under its area, when that is asked too.
+        (
+            "Which objectives in the national strategy have clinical trials in their heading, and which areas do they "
+            "belong to?",
+            ["1", "1.3", "4", "4.1"],
+        ),
+        # A count of an area's objectives, the area quoted by its title, with the asker's context before it.
+        (
+            "For a lecture I'm preparing on innovation policy: how many objectives does the government list under "
+            "'Internationell attraktivitet och konkurrenskraft', and what are they?",
+            ["8.1", "8.2", "8.3", "8.4", "8.5"],
+        ),
+        # The areas counted are asked for, whatever goal words describe the document.
+        (
+            "Could you list the eight prioritised areas of the national life science strategy (the new objectives "
+            "from autumn 2024)?",
+            ["1", "2", "3", "4", "5", "6", "7", "8"],
+        ),
+    ],
+)
+def test_objectives_found_by_the_words_of_their_titles(real_engine: Engine, question: str, numbers: list[str]) -> None:
+    result = real_engine.ask(question)
+    assert result["answer_kind"] == "overview"
+    assert [c["section_number"] for c in result["citations"] if c["kind"] == "heading"] == numbers
+
+
+def test_a_table_of_contents_in_a_compound_word(real_engine: Engine) -> None:
+    result = real_engine.ask("Kan du ge mig innehållsförteckningen för agendan – vilka huvudkapitel har dokumentet?")
+    assert result["answer_kind"] == "overview"
+    assert "Förord [1]" in result["answer"]
+
+
+def test_counts_of_sections() -> None:
+    assert counts_sections("Hur många målsättningar finns under område 8?")
+    assert counts_sections("how many objectives does the government list under 'X', and what are they?")
+    assert not counts_sections("Vilket mål för antalet kliniska prövningar sätter strategin?")
+    assert not counts_sections("How many companies are there in the region?")
+
+
+@pytest.mark.parametrize(
+    ("question", "leads"),
+    [
+        ("Vem leder regeringens rådgivande grupp?", True),
+        ("Who's going to chair it?", True),
+        ("Who heads the new office?", True),
+        ("Vem ska leda arbetet med att genomföra agendan?", False),  # the work: which body does it
+        ("Who is supposed to steer the implementation of the agenda?", False),
+        ("Vem har skrivit förordet?", False),
+    ],
+)
+def test_who_leads_a_body(question: str, leads: bool) -> None:
+    assert analyse(question).leads is leads
+
+
+def test_english_contractions_are_read_written_out() -> None:
+    assert analyse("and what's their combined turnover?").expects == "amount"
+    assert analyse("who's going to chair it?").expects == "person"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vem leder regeringens rådgivande grupp för life science?",
+        "Who leads the government's life science office?",
+    ],
+)
+def test_who_leads_a_body_the_documents_only_name_is_refused(real_engine: Engine, question: str) -> None:
+    result = real_engine.ask(question)
+    assert result["abstained"] and result["abstain_reason"] == "missing_fact"
+    assert result["citations"]  # what they say nearby, cited
+
+
+def test_who_leads_the_work_is_answered_by_the_body_doing_it(real_engine: Engine) -> None:
+    result = real_engine.ask("Vem ska leda arbetet med att genomföra agendan?")
+    assert not result["abstained"]
+    assert "råd" in result["answer"].lower()

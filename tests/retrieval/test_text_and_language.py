@@ -225,6 +225,33 @@ def test_a_year_next_to_a_document_name_names_the_document() -> None:
     assert "2026" not in router.strip_names("What does the 2026 agenda say about testbeds?")
 
 
+def test_a_title_written_out_names_its_document() -> None:
+    """A document's full title, subtitle and all, names it: its words (a year, "nya målsättningar") are neither the
+    topic nor a constraint, and a title in the documents' language does not make a question in another one theirs."""
+    nation = DocumentInfo(
+        "n", "n.md", "Ny strategi för hälsa – nya målsättningar hösten 2024", "Ny strategi för hälsa", "Regeringen",
+        2024, "national", names=("strategy", "strategin"),
+    )  # fmt: skip
+    router = DocumentRouter([nation])
+    question = "What does 'Ny strategi för hälsa – nya målsättningar hösten 2024' say about health data?"
+    assert router.strip_titles(question) == "What does 'strategy' say about health data?"
+    assert router.strip_titles(question, " ") == "What does ' ' say about health data?"
+    assert router.naming_years(question) == {"2024"}
+    assert "målsättningar" not in router.strip_names(question)
+    assert router.named(question) == "n"
+    other = DocumentInfo("r", "r.md", "Agenda", "Agenda", "Regionen", 2026, "regional", names=("agenda", "agendan"))
+    both = DocumentRouter([nation, other])
+    assert both.named(question) == "n"
+    assert both.named("How does 'Ny strategi för hälsa – nya målsättningar hösten 2024' relate to the agenda?") is None
+    placed = DocumentRouter(
+        [nation, DocumentInfo("r", "r.md", "Agenda", "Agenda", "R", 2026, "regional", places=("X",))]
+    )
+    assert placed.named("Vad säger 'Ny strategi för hälsa' om X?") == "n"  # a place is what is asked about
+    assert router.title_words >= {"nya", "målsättningar", "hösten"}
+    # Part of a title is no title: "nya målsättningar" alone is what is asked about.
+    assert router.strip_titles("Vilka nya målsättningar har strategin?") == "Vilka nya målsättningar har strategin?"
+
+
 def _a_county_agenda(names: tuple[str, ...], cues: tuple[str, ...] = ()) -> DocumentInfo:
     """A regional agenda of 2026 for "A-län", published by "A-regionen"."""
     return DocumentInfo(
