@@ -342,6 +342,7 @@ def answer_overview(
             sections.extend((document, s) for s in _goal_sections(document, level))
         if not sections:
             return None
+    sections = _under_their_area(sections, inner, question)
     doc_counts: dict[str, int] = {}
     for document, section in sections:
         if section.id not in inner:
@@ -350,7 +351,8 @@ def answer_overview(
         noun = _noun(
             language, two_part="." in (sections[0][1].number or ""), parts=any(not s.number for _, s in sections)
         )
-        lead = "; ".join(f"{title}: {n} {noun}" for title, n in doc_counts.items()) + ":"
+        lead = "; ".join(f"{title}: {n} {noun}" if n > 1 else f"{title}:" for title, n in doc_counts.items())
+        lead = lead if lead.endswith(":") else lead + ":"
     citations: list[Citation] = []
     parts: list[str] = []
     first_passages: list[Passage] = []
@@ -488,7 +490,8 @@ def title_stem(word: str) -> str:
 
 
 _WHICH_AREA = re.compile(
-    r"\b(?:vilket|vilken|which|what)\s+(?:\w*område|focus area|priority area|area)\b",
+    r"\b(?:vilket|vilken|which|what)\s+(?:\w*område|focus area|priority area|area)\b|"
+    r"\b(?:vilket|which)\s+(?:one\s+)?(?:av|of)\s+(?:de|the)\s+(?:[\w-]+\s+){0,2}?(?:\w*områdena|areas)\b",
     re.IGNORECASE,
 )
 
@@ -550,7 +553,10 @@ def _introduced(word: str, question: str) -> bool:
     infrastructure"): "Vilket område har flest företag?" asks about content, not about an area."""
     # A quoted title too: "… under 'Internationell …'".
     pattern = rf"\b{_TOPIC_PREPOSITION}\s+['‘’\"“”«]?(?:[^\W\d_]+\s+){{0,2}}{re.escape(word)}\b"
-    return re.search(pattern, question, re.IGNORECASE) is not None
+    if re.search(pattern, question, re.IGNORECASE) is not None:
+        return True
+    # A quoted title names what it quotes: "the objective '<its title>'".
+    return any(re.search(rf"\b{re.escape(word)}\b", q.group(0), re.IGNORECASE) for q in _QUOTED.finditer(question))
 
 
 def _shared_parts(
@@ -611,6 +617,31 @@ _PARTS_OF_AN_AREA = re.compile(
 )
 
 
+def _under_their_area(
+    sections: list[tuple[Document, Section]], inner: set[str], question: str
+) -> list[tuple[Document, Section]]:
+    """Objectives listed with the area they belong to, the area first and they inside it: all of one area's objectives
+    ("Which objectives fall under area 3?" names area 3 too), or the one objective a question asks the area of ("Till
+    vilket område hör målsättningen om <a topic>?"). ``inner`` gets the objectives' ids."""
+    if not sections or any("." not in (s.number or "") for _, s in sections) or any(s.id in inner for _, s in sections):
+        return sections
+    document = sections[0][0]
+    areas = {_area_of(s) for _, s in sections}
+    if len(areas) != 1 or any(d is not document for d, _ in sections):
+        return sections
+    area = _find(document, areas.pop())
+    if area is None:
+        return sections
+    whole = {c.id for c in area.children if c.number} == {s.id for _, s in sections}
+    # (All of an area's objectives with the area only when asked for it too: "what's its title and which objectives
+    # …?", "… and what area are they in?"; "Which objectives fall under area 3?" knows it.)
+    asked_too = _WHICH_AREA_TOO.search(question) or _ITS_TITLE.search(question)
+    if not (whole and len(sections) > 1 and asked_too) and not (len(sections) == 1 and _WHICH_AREA.search(question)):
+        return sections
+    inner.update(s.id for _, s in sections)
+    return [(document, area), *sections]
+
+
 def _headings_naming(
     words: Sequence[str], documents: Sequence[Document], english_title: EnglishTitle | None
 ) -> list[tuple[Document, Section]]:
@@ -635,6 +666,9 @@ def _area_of(section: Section) -> str:
 _IN_HEADING = re.compile(
     r"\b(?:in|i)\s+(?:their|its|the|sina|sin|dess|deras)?\s*(?:headings?|titles?|names?|rubrik\w*|titel\w*|namn\w*)\b",
     re.IGNORECASE,
+)
+_ITS_TITLE = re.compile(
+    r"\b(?:its|the|dess|områdets)\s+(?:title|name|titel|namn|rubrik)\b|\bvad heter\b", re.IGNORECASE
 )
 # "… and which areas do they belong to?", "… och vilka områden hör de till?"
 _WHICH_AREA_TOO = re.compile(

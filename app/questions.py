@@ -19,14 +19,28 @@ from strategiqa.retrieval.routing import QUESTION_WORD
 
 # Kinds whose presence in a sentence can be checked; the others (list, reason, description) cannot.
 CHECKABLE = frozenset(
-    {"amount", "share", "number", "quantity", "day", "date", "person", "agent", "organisation", "place", "called"}
+    {
+        "amount",
+        "share",
+        "number",
+        "quantity",
+        "duration",
+        "day",
+        "date",
+        "person",
+        "agent",
+        "organisation",
+        "place",
+        "called",
+    }
 )
 
 
 @dataclass(frozen=True)
 class QuestionAnalysis:
     expects: str
-    """amount, share, number, quantity, day (a date to the day), date (a year, month or season will do),
+    """amount, share, number, quantity, duration (a length of time), day (a date to the day), date (a year, month or
+    season will do),
     person (a named person), agent (a person or a body),
     organisation, place, called (a name), list, reason or description."""
     years: tuple[str, ...] = ()
@@ -52,7 +66,7 @@ class QuestionAnalysis:
         return self.expects in CHECKABLE
 
 
-VALUES = frozenset({"amount", "share", "number", "quantity", "day", "date"})
+VALUES = frozenset({"amount", "share", "number", "quantity", "duration", "day", "date"})
 """Elements that are values (a sum, a share, a count, a year …), given by a sentence's figures whatever it speaks of."""
 ELEMENT_WORDS = frozenset(
     "år året årtal årtalet datum datumet när antal antalet många mycket stor stort stora belopp beloppet summa summan "
@@ -143,6 +157,20 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:average|median|genomsnittlig\w*|medelvärde\w*|medeltal\w*|medellivslängd\w*|medianen)\b",
         ),
     ),
+    # "Hur lång är väntetiden …?", "How long is the term of office …?", "What is the waiting time …?": a length of time,
+    # given as a count of days, weeks, months or years (or up to a year: "fram till 2035").
+    (
+        "duration",
+        _rx(
+            r"\bhur (?:länge|lång tid)\b",
+            r"\bhur lång (?:är|var|blir)\b",
+            r"\bhow long\b",
+            r"\b(?:väntetid|handläggningstid|mandatperiod|löptid|vårdgaranti)\w*\b",
+            r"\b(?:waiting|processing|lead|turnaround)\s+times?\b",
+            r"\bterm of office\b",
+            r"\bduration\b",
+        ),
+    ),
     # "How much does the sector contribute to …": a measure, which the text may give as a number, a
     # share or a degree ("en betydande del").
     # "Hur stor är omsättningen?", "How large is the turnover?": a size, given as a figure or a degree.
@@ -176,7 +204,7 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bvilket årtal\b",
             r"\btidsplan",
             _LEAD + r"when\b",
-            r"\b(?:what|which|in what|by what) (?:year|date)\b",
+            r"\b(?:what|which|in what|by what|in which) (?:years?|dates?)\b",
             # A month is a date too: "In what month and year is … dated?", "Vilken månad …?".
             r"\b(?:what|which|in what|by what) month\b",
             r"\b(?:vilken|vilka) månad(?:er)?\b",
@@ -246,9 +274,13 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "Var i <Land> ligger …" (a capitalised place); "Var i strategin finns målen?" asks where in the text.
             _LEAD + r"var (?:(?:i|inom|på) (?-i:[A-ZÅÄÖ])[\w-]* )?(?:ligger|finns|ska|sker|byggs)\b" + _NO_RANK_SV,
             r"\bi vilken (?:stad|kommun|region|del|land)\b",
-            r"\b(?:vilket|vilka) (?:land|länder|städer|stad|kommuner|regioner)\b",
+            r"\b(?:vilket|vilka|vilken) (?:(?!(?:om|av|för|med|i|är|har)\b)[\w-]+ )?"
+            r"(?:land|länder|städer|stad|kommuner|regioner)\b",
+            r"\b(?:vilken|vad är|vad har) (?:\w+ )?adress\w*\b",
+            r"\b(?:what|which) (?:is the )?(?:\w+ )?address\b",
             _LEAD + r"where\b" + _NO_RANK_EN,
-            r"\b(?:which|what|in which|in what) (?:city|cities|country|countries|municipalit(?:y|ies)|regions?)\b",
+            r"\b(?:which|what|in which|in what) (?:(?!(?:about|of|for|with|in|is|are|the)\b)[\w-]+ )?"
+            r"(?:city|cities|country|countries|municipalit(?:y|ies)|regions?)\b",
         ),
     ),
     ("reason", _rx(_LEAD + r"varför\b", r"\bav vilken anledning\b", _LEAD + r"why\b", r"\bfor what reason\b")),
@@ -293,6 +325,11 @@ _NUMBER_WORDS = (
     r"two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|million|billion|double|half"
 )
 _COUNT = re.compile(rf"(?<![\w.])(?:\d[\d  ]*(?:[.,]\d+)?)(?![\d])|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
+_DURATION = re.compile(
+    rf"(?:(?<![\w.])\d[\d  ]*(?:[.,]\d+)?|\b(?:{_NUMBER_WORDS}))\s*(?:-\s*)?"
+    r"(?:dag|dagar|dygn|vecka|veckor|månad|månader|år|timm\w*|minut\w*|days?|weeks?|months?|years?|hours?|minutes?)\b",
+    re.IGNORECASE,
+)
 _CURRENCY = re.compile(r"\b(?:kr|kronor|kronors|mkr|mdkr|msek|sek|euro|eur|dollar)\b|[€$]", re.IGNORECASE)
 _SHARE = re.compile(
     r"%|\bprocent\w*|\bper ?cent\b|\bhälften\b|\b(?:en|var) (?:tredje|fjärde|femte|tionde)\w*|"
@@ -602,6 +639,8 @@ def satisfies(sentence: str, analysis: QuestionAnalysis) -> bool:
         return bool(_SHARE.search(sentence))
     if expects == "number":
         return any(not _YEAR.fullmatch(m.group(0).strip()) for m in _COUNT.finditer(sentence))
+    if expects == "duration":
+        return bool(_DURATION.search(sentence) or _YEAR.search(sentence))
     if expects == "quantity":
         return bool(_SHARE.search(sentence) or _DEGREE.search(sentence)) or satisfies(
             sentence, QuestionAnalysis("number")

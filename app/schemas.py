@@ -68,7 +68,7 @@ class PassageOut(BaseModel):
 
 class Missing(BaseModel):
     element: str = Field(
-        description="What the documents do not give: amount, share, number, quantity, date, person, agent, "
+        description="What the documents do not give: amount, share, number, quantity, duration, date, person, agent, "
         "organisation, place, called (a name), year (a year the question names), name (a name they never mention) or "
         "expansion (what an initialism they use stands for)."
     )

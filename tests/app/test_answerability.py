@@ -108,6 +108,17 @@ ROUTER = corpus_router()
         ("Var ska landet hamna när det gäller utsläppen?", "description"),
         ("Where will the new test bed be built?", "place"),
         ("Var ska det nya centret byggas?", "place"),
+        # A length of time: a count of days, weeks, months or years (or up to a year).
+        ("How long is the term of office for the council's members?", "duration"),
+        ("Hur lång är väntetiden för en höftledsoperation?", "duration"),
+        ("What is the current waiting time for a hip replacement?", "duration"),
+        ("Hur länge ska agendan gälla?", "duration"),
+        # Years and countries asked for in the plural, or with an adjective; not "what about <a place noun>".
+        ("In which years were the two evaluations held?", "date"),
+        ("Vilka nordiska länder har Sverige avtal med?", "place"),
+        ("Which Nordic countries are named as partners?", "place"),
+        ("Vilken adress har centret?", "place"),
+        ("What about municipalities?", "description"),
     ],
 )
 def test_question_kinds_in_both_languages(question: str, expects: str) -> None:
@@ -1235,3 +1246,21 @@ def test_who_leads_the_work_is_answered_by_the_body_doing_it(real_engine: Engine
     result = real_engine.ask("Vem ska leda arbetet med att genomföra agendan?")
     assert not result["abstained"]
     assert "råd" in result["answer"].lower()
+
+
+def test_a_length_of_time_is_a_count_of_time_units_or_a_year() -> None:
+    asked = analyse("Hur länge ska agendan gälla?")
+    assert satisfies("Agendan pekar ut riktningen fram till 2035.", asked)
+    assert satisfies("Mandatperioden är tre år.", asked)
+    assert satisfies("The term is 24 months.", asked)
+    assert not satisfies("Rådet möts fyra gånger per år.", asked)  # how often, not how long
+    assert not satisfies("Rådet ska inrättas med ledande företrädare.", asked)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How long is the term of office for members of the planned council?", "Hur lång är väntetiden på Sahlgrenska?"],
+)
+def test_a_length_of_time_the_documents_do_not_give_is_refused(real_engine: Engine, question: str) -> None:
+    result = real_engine.ask(question)
+    assert result["abstained"]
