@@ -299,13 +299,22 @@ def answer_overview(
             inner.add(section.id) if area is not None else None
     elif rest:
         assert match_title is not None
-        found = _by_topic(" ".join(rest), candidates, wants_goals, question, match_title)
-        if found is None:
+        # Topics asked about apart ("… om <A> eller <B>?", "… about <A>, and which one covers <B>?") each name theirs;
+        # else the words together name one ("forskning och innovation").
+        named = (
+            _several_by_topic(question, candidates, wants_goals, topic, router, match_title)
+            if _APART.search(question)
+            else []
+        )
+        found = None if named else _by_topic(" ".join(rest), candidates, wants_goals, question, match_title)
+        named = named or ([found] if found is not None else [])
+        if not named:
             return None
-        document, section = found
-        if "." not in (section.number or "") and wants_goals and _PLURAL_GOALS.search(question):
-            sections.extend((document, c) for c in section.children if c.number)
-        sections = sections or [found]
+        for document, section in named:
+            if "." not in (section.number or "") and wants_goals and _PLURAL_GOALS.search(question):
+                sections.extend((document, c) for c in section.children if c.number)
+            else:
+                sections.append((document, section))
     elif numbers:
         for major, _, minor in (n.partition(".") for n in listed):  # each section listed, in the order named
             for document in candidates:
@@ -615,6 +624,42 @@ _PARTS_OF_AN_AREA = re.compile(
     r"structured|parts|divided|split|made up|consists?|sections|sub-?sections|sub-?headings)\b",
     re.IGNORECASE,
 )
+
+
+def _several_by_topic(
+    question: str,
+    documents: list[Document],
+    wants_goals: bool,
+    topic: tuple[str, ...],
+    router: DocumentRouter,
+    match_title: TitleMatcher,
+) -> list[tuple[Document, Section]]:
+    """The sections a question names by two or more topics joined by "and" or "or" ("which focus area is about
+    <topic A>, and which one covers <topic B>?", "Vilka insatsområden handlar om <A> eller <B>?"), each naming a
+    different section clearly (see ``_by_topic``); empty unless every topic does."""
+    parts = [p for p in _JOINED.split(without_section_references(question)) if p.strip()]
+    if len(parts) < 2:
+        return []
+    found: list[tuple[Document, Section]] = []
+    for part in parts:
+        words = _content_words(part, topic, router)
+        if not words:
+            continue
+        section = _by_topic(" ".join(words), documents, wants_goals, question, match_title)
+        if section is None:
+            return []
+        if section not in found:  # "<A> and <B>" may both name it ("sustainability and resilience")
+            found.append(section)
+    return found if len(found) > 1 else []
+
+
+_APART = re.compile(
+    r"\b(?:or|eller|respektive)\b|,\s*(?:and|och)\s+(?:(?:with|med|om|about|on|för|for)\b|(?:which|what|vilket|vilken|"
+    r"vilka)\b)|\b(?:and|och)\s+(?:which|what|vilket|vilken|vilka)\b",
+    re.IGNORECASE,
+)
+# Topics joined: "… om samverkan eller samordning", "… about skills, and which one covers visibility".
+_JOINED = re.compile(r"\s*(?:,\s*(?:and|och|or|eller)?|\b(?:and|och|or|eller|samt|respektive)\b)\s*", re.IGNORECASE)
 
 
 def _under_their_area(

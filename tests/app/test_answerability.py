@@ -1264,3 +1264,21 @@ def test_a_length_of_time_is_a_count_of_time_units_or_a_year() -> None:
 def test_a_length_of_time_the_documents_do_not_give_is_refused(real_engine: Engine, question: str) -> None:
     result = real_engine.ask(question)
     assert result["abstained"]
+
+
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [
+        # Topics asked about apart each name their own area.
+        ("Vilka insatsområden i agendan handlar om samverkan eller samordning?", ["1", "6"]),
+        (
+            "Which focus area in the agenda is about sustainability and resilience, and which one covers the "
+            "investment climate?",
+            ["5", "3"],
+        ),
+    ],
+)
+def test_two_topics_asked_apart_name_two_areas(real_engine: Engine, question: str, numbers: list[str]) -> None:
+    result = real_engine.ask(question)
+    assert result["answer_kind"] == "overview"
+    assert [c["section_number"] for c in result["citations"] if c["kind"] == "heading"] == numbers
