@@ -505,9 +505,9 @@ _WHICH_AREA = re.compile(
 )
 
 
-def _content_words(question: str, topic: tuple[str, ...], router: DocumentRouter) -> list[str]:
+def _content_words(question: str, topic: tuple[str, ...], router: DocumentRouter, context: bool = True) -> list[str]:
     """The question's words beyond framing, structure words, numbers and document names."""
-    text = router.strip_names(_without_context(question)).lower()
+    text = router.strip_names(_without_context(question, topic, router) if context else question).lower()
     for phrase in topic:
         text = text.replace(phrase.lower(), " ")
     for initials in phrase_initials(topic):  # ... or its initials ("the national LS strategy")
@@ -525,14 +525,26 @@ def _content_words(question: str, topic: tuple[str, ...], router: DocumentRouter
     ]
 
 
-def _without_context(question: str) -> str:
+def _without_context(question: str, topic: tuple[str, ...], router: DocumentRouter) -> str:
     """``question`` without what the asker says of themselves ("For a lecture I'm preparing on <a topic>: how many
-    objectives … under '<a title>'?") when the question asking names a section itself, by number or a quoted title. Else
-    the context is what is asked about: "Vi vill testa <en teknik> – vilka målsättningar kan vi hänvisa till?"."""
+    objectives … under '<a title>'?", "I'm new to the cluster. The agenda has a number of focus areas – how many are
+    there?") when the rest asks about the outline by itself: it names a section by number or quoted title, or asks for
+    areas or goals with no words of its own. Else the context is what is asked about: "Vi vill testa <en teknik> –
+    vilka målsättningar kan vi hänvisa till?" ("hänvisa" is the rest's own word)."""
     asking = without_asker_context(question)
-    return asking if asking != question and (section_numbers(asking) or _QUOTED.search(asking)) else question
+    if asking == question:
+        return question
+    if section_numbers(asking) or _QUOTED.search(asking):
+        return asking
+    structure = _AREAS.search(asking) or _GOALS.search(asking) or _PARTS.search(asking)
+    # "I'm preparing a project on <a topic>. Which focus area does it belong to?": one section for what was said.
+    pointed = _WHICH_AREA.search(asking) or _POINTS_BACK.search(asking)
+    if structure and not pointed and not _content_words(asking, topic, router, context=False):
+        return asking
+    return question
 
 
+_POINTS_BACK = re.compile(r"\b(?:it|this|that|det|detta|dit)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"['‘’\"“”«»][^'‘’\"“”«»]{3,}['‘’\"“”«»]")
 
 

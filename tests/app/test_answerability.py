@@ -1282,3 +1282,21 @@ def test_two_topics_asked_apart_name_two_areas(real_engine: Engine, question: st
     result = real_engine.ask(question)
     assert result["answer_kind"] == "overview"
     assert [c["section_number"] for c in result["citations"] if c["kind"] == "heading"] == numbers
+
+
+def test_what_the_asker_says_of_themselves_is_no_topic_of_an_outline_question(real_engine: Engine) -> None:
+    result = real_engine.ask(
+        "I'm a new member of the cluster and trying to get my bearings. The regional agenda apparently has a number "
+        "of focus areas – how many are there, and what are they called?"
+    )
+    assert result["answer_kind"] == "overview"
+    assert len([c for c in result["citations"] if c["kind"] == "heading"]) == 7
+
+
+def test_context_a_question_points_back_at_is_its_topic(real_engine: Engine) -> None:
+    """ "Which focus area does it belong to?" asks for the one area of the project described before, not all seven."""
+    result = real_engine.ask(
+        "I'm preparing a project on HTA and health economics to speed up the uptake of new medical devices. Which "
+        "focus area of the regional agenda does it belong to?"
+    )
+    assert len([c for c in result["citations"] if c["kind"] == "heading"]) < 7
