@@ -195,7 +195,9 @@ class Engine:
         if mentions is not None:
             return self._answer_fields(base, self._cited_first(result, mentions.citations), mentions, None)
         # "Vilka nationella mål hänger ihop med insatsområde 4?": the crosswalk's links, said to be computed.
-        links = self._links(question, docs, result.language)
+        links = self._links(question, docs, result.language) or self._links(
+            self._links_followup(question, previous_question) or "", docs, result.language
+        )
         if links is not None:
             text, citations = links
             return {
@@ -380,6 +382,19 @@ class Engine:
             return None
         text, citations = links_answer(found, self.index.passages, "en" if language == "en" else "sv")
         return (text, citations) if citations else None
+
+    def _links_followup(self, question: str, previous_question: str | None) -> str | None:
+        """A follow-up naming only another section after a question asking for links ("Och insatsområde 5?", "And
+        8.1?", "What about objective 4.1?"), read as that question about the new section; else None."""
+        if not previous_question or not ASKS_LINK.search(previous_question):
+            return None
+        numbers, before = section_numbers(question), section_numbers(previous_question)
+        if len(set(numbers)) != 1 or len(set(before)) != 1:
+            return None
+        rest = re.findall(r"[^\W\d_]+", without_section_references(question).lower())
+        if any(w not in _BARE_FOLLOWUP for w in rest):
+            return None
+        return re.sub(rf"(?<![\d.]){re.escape(before[0])}(?![\d.])", numbers[0], previous_question, count=1)
 
     def _section_named_here(self, question: str) -> SectionScope | None:
         """The section a question names by the noun its document alone calls its areas ("insatsområde 6", "det fjärde
@@ -1093,6 +1108,10 @@ def _beyond_the_frame(text: str) -> list[str]:
 
 
 _FRAME_WORDS = STOP_WORDS | QUESTION_WORDS
+# What a follow-up naming only another section says besides it ("Och insatsområde 5?", "What about objective 4.1?").
+_BARE_FOLLOWUP = frozenset(
+    "och and what about how hur med då then i in for för om vad gäller sen sedan also också även the den det".split()
+)
 _ROLE_ASKED = re.compile(
     r"\b(?:roll|rollen|post|posten|ministerpost\w*|titel|titeln|befattning\w*|uppdrag\w*|tjänst\w*|roles?|posts?|"
     r"positions?|titles?|job|office)\b",

@@ -120,3 +120,26 @@ def test_a_section_the_crosswalk_links_nothing_to_is_said_so(real_engine: Engine
     assert result["answer_kind"] == "crosswalk" and not result["abstained"]
     assert "links no section of Agenda för västsvensk life science to 5.2" in result["answer"]
     assert _linked(result) == [("nationell-strategi-2024", "5.2")]
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "section"),
+    [
+        ("Vilka nationella mål hänger ihop med insatsområde 4?", "Och insatsområde 5?", "5"),
+        ("Which focus area matches national objective 7.2?", "And 8.1?", "8.1"),
+        ("Which focus area matches national objective 7.2?", "What about objective 4.1?", "4.1"),
+    ],
+)
+def test_a_followup_naming_only_another_section_asks_for_its_links(
+    real_engine: Engine, previous: str, question: str, section: str
+) -> None:
+    result = real_engine.ask(question, previous_question=previous)
+    assert result["answer_kind"] == "crosswalk"
+    assert result["citations"][0]["section_number"] == section
+
+
+def test_a_followup_asking_more_than_the_links_gets_the_ordinary_answer(real_engine: Engine) -> None:
+    result = real_engine.ask(
+        "And what does 8.1 say about climate?", previous_question="Which focus area matches national objective 7.2?"
+    )
+    assert result["answer_kind"] != "crosswalk"
