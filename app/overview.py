@@ -115,7 +115,7 @@ _FRAME = frozenset(
     please gärna indelad indelade indelat pekas form listade listad kort kortfattat kortfattad tack short brief
     briefly nutshell singled single picked chosen selected utpekade utvalda valda
     hej hi hello hey hallå tjena thanks thank apparently tydligen visst actually faktiskt just bara quick q
-    varje each every divided split uppbyggt indelat uppdelat into
+    varje each every divided split uppbyggt indelat uppdelat into tillhör tillhöra
     order ordning ordningen förteckning complete komplett fullständig entire whole hela alltså i.e
     heter hette namn namnet titel titeln title rubriken nummer strategic strategiska strategisk strategiskt
     contain comprise comprises identify identifies prioritise prioritises prioritize prioritizes overview
@@ -662,7 +662,8 @@ def _several_by_topic(
             return []
         if section not in found:  # "<A> and <B>" may both name it ("sustainability and resilience")
             found.append(section)
-    return found if len(found) > 1 else []
+    # Sections of one document only: the answer lists them under its title.
+    return found if len(found) > 1 and len({d.info.doc_id for d, _ in found}) == 1 else []
 
 
 _APART = re.compile(
@@ -708,10 +709,20 @@ def _headings_naming(
     for document in documents:
         for section in _goal_sections(document, 2):
             titles = [section.title, (english_title(document.info.doc_id, section.title) if english_title else None)]
-            heads = {title_stem(w) if len(w) > 3 else w.casefold() for t in titles if t for w in _WORD.findall(t)}
-            if words and all((title_stem(w) if len(w) > 3 else w.casefold()) in heads for w in words):
+            heads = [w.casefold() for t in titles if t for w in _WORD.findall(t)]
+            if words and all(any(_writes(head, w) for head in heads) for w in words):
                 found.append((document, section))
     return found
+
+
+def _writes(title_word: str, word: str) -> bool:
+    """Whether a title's word is ``word`` in some inflection: it starts with all of ``word`` but its last three letters
+    (at least five: "services" for "service", "infrastruktur" for "infrastrukturer"; "forskningsinfrastruktur" is not
+    "forskning"), or, for a word of three letters or fewer ("AI", "EU"), is it."""
+    word = word.casefold()
+    if len(word) <= 3:
+        return title_word == word
+    return title_word.startswith(word[: max(5, len(word) - 3)])
 
 
 def _area_of(section: Section) -> str:
@@ -753,7 +764,7 @@ _PLACED_IN = re.compile(
 
 # Verbs that place goals in an area (language knowledge): "Vilka mål för cancer i område 4?" keeps its topic.
 _PLACING_VERBS = frozenset(
-    "sit sits fall falls belong belongs lie lies come comes appear appears are is listed placed found set laid "
+    "sit sits fall falls belong belongs lie lies come comes appear appears are is listed placed found set laid tillhör "
     "included named given grouped gathered arranged sorted organised organized collected "
     "ligger ryms hör hamnar faller finns ingår står återfinns placeras listas anges nämns samlas grupperas".split()
 )

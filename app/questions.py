@@ -151,7 +151,6 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:targets?|goals?|mål\w*)",
             # A place in a ranking is a number: "What is <country>'s position in the rankings?", "Vilken placering …?"
             r"\b(?:what|which|vilken|vilket)\b.*\b(?:rankings?|rankning\w*|placering\w*)\b",
-            r"\b(?:where|var)\b.*\b(?:rank|ranks|ranked|rankas|rankades|placerar sig|placerade sig)\b",
             # An average is a figure: "What is the average life expectancy …?", "Vad är den genomsnittliga …?"
             r"\b(?:what|vad)\s+(?:is|was|are|were|är|var)\s+(?:the\s+|den\s+|det\s+)?"
             r"(?:average|median|genomsnittlig\w*|medelvärde\w*|medeltal\w*|medellivslängd\w*|medianen)\b",

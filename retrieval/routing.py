@@ -62,10 +62,14 @@ class DocumentRouter:
         )
         """The single words of the documents' names, cues and places: what a question may name them by."""
         self.title_words = frozenset(
-            w.casefold() for d in documents for title in (d.title, d.short_title) for w in _WORD.findall(title)
+            w.casefold()
+            for d in documents
+            for title in (d.title, d.short_title)
+            for w in _WORD.findall(title.partition(" – ")[2])
         )
-        """The single words of the documents' titles (with a subtitle: "… – <new goals> <autumn> <year>"): a question
-        describing a document by them ("the strategy from the autumn of <its year>") says which one, not what about."""
+        """The single words of the documents' subtitles ("… – <new goals> <autumn> <year>"): a question describing a
+        document by them ("the strategy from the autumn of <its year>") says which one, not what about. (Not the
+        title's own words: "science" in "<topic> science" is a topic too, "regulatory science".)"""
         self._strong = _cue_pattern(strong, "", genitive={n for d in documents for n in d.names})
         self._weak = _cue_pattern(places, _INFLECTION)
         self._owner = {

@@ -103,7 +103,7 @@ ROUTER = corpus_router()
         ("Vad säger strategin om prissättning av läkemedel?", "description"),
         # Where something ends up, ranks or stands is a position or a view, not a place; where it is built is a place.
         ("Where should the country's emissions end up in the long run?", "description"),
-        ("Where does the region rank among Europe's clusters today?", "number"),  # a rank is a place in a list
+        ("Var rankas branschen när det gäller produktivitet?", "description"),  # "högst", in words
         ("Where does the government stand on red tape?", "description"),
         ("Var ska landet hamna när det gäller utsläppen?", "description"),
         ("Where will the new test bed be built?", "place"),
@@ -1300,3 +1300,24 @@ def test_context_a_question_points_back_at_is_its_topic(real_engine: Engine) -> 
         "focus area of the regional agenda does it belong to?"
     )
     assert len([c for c in result["citations"] if c["kind"] == "heading"]) < 7
+
+
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [
+        ("Which objective is about regulatory science?", ["3.4"]),  # "science" is a topic, though a title word
+        ("Vilket område tillhör målsättning 4.4?", ["4", "4.4"]),  # the area, the objective inside it
+        # A compound is its whole: research infrastructure, not every objective on research.
+        ("Vilka målsättningar gäller forskningsinfrastruktur?", ["6.1", "6.2", "6.3", "6.4"]),
+    ],
+)
+def test_sections_named_by_their_words_review_cases(real_engine: Engine, question: str, numbers: list[str]) -> None:
+    result = real_engine.ask(question)
+    assert result["answer_kind"] == "overview"
+    assert [c["section_number"] for c in result["citations"] if c["kind"] == "heading"] == numbers
+
+
+def test_a_rank_given_in_words_answers_where_something_ranks(real_engine: Engine) -> None:
+    result = real_engine.ask("Var rankas läkemedelsbranschen när det gäller produktivitet?")
+    assert not result["abstained"]
+    assert "högst produktivitet" in result["answer"]
