@@ -116,6 +116,7 @@ _FRAME = frozenset(
     briefly nutshell singled single picked chosen selected utpekade utvalda valda
     hej hi hello hey hallå tjena thanks thank apparently tydligen visst actually faktiskt just bara quick q
     varje each every divided split uppbyggt indelat uppdelat into tillhör tillhöra
+    total totalt sammanlagt altogether
     order ordning ordningen förteckning complete komplett fullständig entire whole hela alltså i.e
     heter hette namn namnet titel titeln title rubriken nummer strategic strategiska strategisk strategiskt
     contain comprise comprises identify identifies prioritise prioritises prioritize prioritizes overview
@@ -206,7 +207,7 @@ def answer_overview(
     unnumbered = without_section_references(question)
     if made_of:  # the words asking for it, not what it is asked of ("Vad handlar <a topic> om?" keeps its topic)
         unnumbered = _SUMMARY_WORDS.sub(" ", _MADE_OF.sub(" ", unnumbered))
-    rest = _content_words(unnumbered if own_nouns is None else own_nouns.sub(" ", unnumbered), topic, router)
+    rest = _content_words(unnumbered, topic, router, own_nouns=own_nouns)
     if summary and rest and not _MADE_OF.search(question):  # a summary of what it says on a topic: quoted
         return None
     # Asking for goals or for one area explicitly ("Which objectives … for making better use of care
@@ -238,7 +239,7 @@ def answer_overview(
         clause = asking.group(1)
         if section_numbers(clause) and _PLURAL_GOALS.search(clause):
             unasked = without_section_references(clause)
-            own = _content_words(unasked if own_nouns is None else own_nouns.sub(" ", unasked), topic, router)
+            own = _content_words(unasked, topic, router, own_nouns=own_nouns)
             own = [w for w in own if w not in _PLACING_VERBS]
             if not own or _restates(own, numbers[0], clause, documents, router, english_title):
                 rest = []
@@ -265,6 +266,15 @@ def answer_overview(
         not literal
         and rest
         and (numbers or match_title is None or len(rest) > longest or not _introduced(rest[0], question))
+    ):
+        return None
+    # "What's the goal for 2035?", "What is the overall objective?": one goal, by what it says; the outline lists them.
+    if (
+        wants_goals
+        and not (wants_areas or wants_parts or numbers or rest or literal)
+        and _ONE_GOAL.search(question)
+        and not _PLURAL_GOALS.search(question)
+        and not _counts_them_all(question, documents)
     ):
         return None
     candidates = _documents_for(question, documents, wants_goals, wants_areas or wants_parts, router)
@@ -505,9 +515,17 @@ _WHICH_AREA = re.compile(
 )
 
 
-def _content_words(question: str, topic: tuple[str, ...], router: DocumentRouter, context: bool = True) -> list[str]:
+def _content_words(
+    question: str,
+    topic: tuple[str, ...],
+    router: DocumentRouter,
+    context: bool = True,
+    own_nouns: re.Pattern[str] | None = None,
+) -> list[str]:
     """The question's words beyond framing, structure words, numbers and document names."""
-    text = router.strip_names(_without_context(question, topic, router) if context else question).lower()
+    text = _without_context(question, topic, router, own_nouns) if context else question
+    # The documents' own area nouns ("insatsområde") frame the question, as the general ones do.
+    text = router.strip_names(text if own_nouns is None else own_nouns.sub(" ", text)).lower()
     for phrase in topic:
         text = text.replace(phrase.lower(), " ")
     for initials in phrase_initials(topic):  # ... or its initials ("the national LS strategy")
@@ -525,7 +543,9 @@ def _content_words(question: str, topic: tuple[str, ...], router: DocumentRouter
     ]
 
 
-def _without_context(question: str, topic: tuple[str, ...], router: DocumentRouter) -> str:
+def _without_context(
+    question: str, topic: tuple[str, ...], router: DocumentRouter, own_nouns: re.Pattern[str] | None = None
+) -> str:
     """``question`` without what the asker says of themselves ("For a lecture I'm preparing on <a topic>: how many
     objectives … under '<a title>'?", "I'm new to the cluster. The agenda has a number of focus areas – how many are
     there?") when the rest asks about the outline by itself: it names a section by number or quoted title, or asks for
@@ -536,14 +556,20 @@ def _without_context(question: str, topic: tuple[str, ...], router: DocumentRout
         return question
     if section_numbers(asking) or _QUOTED.search(asking):
         return asking
-    structure = _AREAS.search(asking) or _GOALS.search(asking) or _PARTS.search(asking)
+    structure = (
+        _AREAS.search(asking)
+        or _GOALS.search(asking)
+        or _PARTS.search(asking)
+        or (own_nouns is not None and own_nouns.search(asking))
+    )
     # "I'm preparing a project on <a topic>. Which focus area does it belong to?": one section for what was said.
     pointed = _WHICH_AREA.search(asking) or _POINTS_BACK.search(asking)
-    if structure and not pointed and not _content_words(asking, topic, router, context=False):
+    if structure and not pointed and not _content_words(asking, topic, router, context=False, own_nouns=own_nouns):
         return asking
     return question
 
 
+_ONE_GOAL = re.compile(r"\b(?:goal|objective|target|målet|målsättningen)\b", re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\b(?:it|this|that|det|detta|dit)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"['‘’\"“”«»][^'‘’\"“”«»]{3,}['‘’\"“”«»]")
 

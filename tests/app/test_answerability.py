@@ -1321,3 +1321,20 @@ def test_a_rank_given_in_words_answers_where_something_ranks(real_engine: Engine
     result = real_engine.ask("Var rankas läkemedelsbranschen när det gäller produktivitet?")
     assert not result["abstained"]
     assert "högst produktivitet" in result["answer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What's the goal for 2035?", "extract"),  # one goal, by what it says; not the 31 objectives
+        ("What is the overall objective of the national strategy?", "extract"),
+        ("What are the goals of the strategy?", "overview"),
+        ("How many objectives in total?", "overview"),
+        # The asker's self-description, the documents' own area noun in what is asked.
+        ("Jag är forskare på Chalmers. Vilka insatsområden har agendan?", "overview"),
+    ],
+)
+def test_one_goal_is_asked_by_what_it_says_all_goals_by_the_outline(
+    real_engine: Engine, question: str, kind: str
+) -> None:
+    assert real_engine.ask(question)["answer_kind"] == kind
