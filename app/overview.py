@@ -116,7 +116,7 @@ _FRAME = frozenset(
     briefly nutshell singled single picked chosen selected utpekade utvalda valda
     hej hi hello hey hallå tjena thanks thank apparently tydligen visst actually faktiskt just bara quick q
     varje each every divided split uppbyggt indelat uppdelat into tillhör tillhöra
-    total totalt sammanlagt altogether
+    total totalt sammanlagt altogether ordet orden word words term mention mentions any någon något några
     order ordning ordningen förteckning complete komplett fullständig entire whole hela alltså i.e
     heter hette namn namnet titel titeln title rubriken nummer strategic strategiska strategisk strategiskt
     contain comprise comprises identify identifies prioritise prioritises prioritize prioritizes overview
@@ -220,7 +220,14 @@ def answer_overview(
     # documents' language and in English.
     # Only for list and description questions (``match_title`` given): "When were the new objectives published?"
     # asks for a date.
-    plural = rest and not numbers and match_title is not None and title_words and _PLURAL.search(question)
+    plural = (
+        rest
+        and not numbers
+        and match_title is not None
+        and title_words
+        and _PLURAL.search(question)
+        and not _IN_HEADING.search(question)  # "… have <a word> in their titles": that word is asked about
+    )
     # A word introduced by a preposition is a topic all the same ("… för att minska väntetider").
     if plural and not any(title_stem(w) in title_words or _introduced(w, question) for w in rest):
         rest = []
@@ -255,7 +262,11 @@ def answer_overview(
     # several areas write it in their titles: those objectives, each under its area when that is asked too.
     literal = (
         _headings_naming(rest, _documents_for(question, documents, True, False, router), english_title)
-        if rest and _PLURAL_GOALS.search(question) and not numbers and match_title is not None and len(rest) <= longest
+        if rest
+        and (_PLURAL_GOALS.search(question) or (wants_goals and _IN_HEADING.search(question)))
+        and not numbers
+        and match_title is not None
+        and len(rest) <= longest
         else []
     )
     # (Not "the objectives in the area about <a topic>": that area's objectives.)

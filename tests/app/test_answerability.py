@@ -1338,3 +1338,17 @@ def test_one_goal_is_asked_by_what_it_says_all_goals_by_the_outline(
     real_engine: Engine, question: str, kind: str
 ) -> None:
     assert real_engine.ask(question)["answer_kind"] == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [
+        ("Which objectives mention EU in their titles?", ["8.5"]),
+        ("Does any objective have 'Norden' in its title?", ["1.4"]),
+        ("Vilka målsättningar har ordet implementering i rubriken?", ["3.1", "4.3", "5.1", "5.2"]),
+    ],
+)
+def test_a_word_asked_for_in_the_titles(real_engine: Engine, question: str, numbers: list[str]) -> None:
+    result = real_engine.ask(question)
+    assert result["answer_kind"] == "overview"
+    assert [c["section_number"] for c in result["citations"] if c["kind"] == "heading"] == numbers
