@@ -773,7 +773,10 @@ _IN_HEADING = re.compile(
     re.IGNORECASE,
 )
 _ITS_TITLE = re.compile(
-    r"\b(?:its|the|dess|områdets)\s+(?:title|name|titel|namn|rubrik)\b|\bvad heter\b", re.IGNORECASE
+    r"\b(?:its|the|dess|områdets)\s+(?:title|name|titel|namn|rubrik)\b|\bvad heter\b|"
+    # What the area itself is about: "Vad handlar område 8 om, och vilka målsättningar …?", "What does area 3 cover".
+    r"\bvad handlar\b|\bwhat is (?:area|focus area|it)\b|\bwhat does (?:area|focus area|it)\b",
+    re.IGNORECASE,
 )
 # "… and which areas do they belong to?", "… och vilka områden hör de till?"
 _WHICH_AREA_TOO = re.compile(
@@ -795,7 +798,7 @@ def _by_topic(
 
 
 _PLACED_IN = re.compile(
-    rf"\b([^\W\d_]+)\s+(?:under|within|inom|i|in)\s+(?:[^\W\d_']+(?:'s)?\s+){{0,4}}(?:{_AREA_WORDS})\b",
+    rf"\b([^\W\d_]+)\s+(?:under|within|inom|i|in)\s+(?:[^\W\d_']+(?:-[^\W\d_']+)*(?:'s)?\s+){{0,4}}(?:{_AREA_WORDS})\b",
     re.IGNORECASE,
 )
 

@@ -1352,3 +1352,21 @@ def test_a_word_asked_for_in_the_titles(real_engine: Engine, question: str, numb
     result = real_engine.ask(question)
     assert result["answer_kind"] == "overview"
     assert [c["section_number"] for c in result["citations"] if c["kind"] == "heading"] == numbers
+
+
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [
+        # A hyphenated topic between the placing verb and the area.
+        ("Which objectives sit under the health-data area of the national strategy?", ["2.1", "2.2", "2.3"]),
+        # What the area itself is about, and its objectives: the area first, they inside it.
+        (
+            "Vad handlar område 8 om i strategin och vilka målsättningar ingår där?",
+            ["8", "8.1", "8.2", "8.3", "8.4", "8.5"],
+        ),
+    ],
+)
+def test_an_area_and_its_objectives_asked_together(real_engine: Engine, question: str, numbers: list[str]) -> None:
+    result = real_engine.ask(question)
+    assert result["answer_kind"] == "overview"
+    assert [c["section_number"] for c in result["citations"] if c["kind"] == "heading"] == numbers
