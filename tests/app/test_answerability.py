@@ -1129,6 +1129,13 @@ def test_a_person_the_documents_do_not_sign_with_or_what_a_signatory_says_is_no_
     assert "Energi- och näringsminister" not in real_engine.ask("Vad säger Ebba Busch om forskning?")["answer"]
 
 
+def _listed_numbers(engine: Engine, question: str) -> list[str]:
+    """The section numbers an outline answer to ``question`` cites, in order (its headings)."""
+    result = engine.ask(question)
+    assert result["answer_kind"] == "overview", result["answer"]
+    return [c["section_number"] for c in result["citations"] if c["kind"] == "heading"]
+
+
 @pytest.mark.parametrize(
     ("question", "titles"),
     [
@@ -1191,9 +1198,7 @@ def test_parts_of_something_else_are_not_the_areas_parts(real_engine: Engine, qu
     ],
 )
 def test_objectives_found_by_the_words_of_their_titles(real_engine: Engine, question: str, numbers: list[str]) -> None:
-    result = real_engine.ask(question)
-    assert result["answer_kind"] == "overview"
-    assert [c["section_number"] for c in result["citations"] if c["kind"] == "heading"] == numbers
+    assert _listed_numbers(real_engine, question) == numbers
 
 
 def test_a_table_of_contents_in_a_compound_word(real_engine: Engine) -> None:
@@ -1279,9 +1284,7 @@ def test_a_length_of_time_the_documents_do_not_give_is_refused(real_engine: Engi
     ],
 )
 def test_two_topics_asked_apart_name_two_areas(real_engine: Engine, question: str, numbers: list[str]) -> None:
-    result = real_engine.ask(question)
-    assert result["answer_kind"] == "overview"
-    assert [c["section_number"] for c in result["citations"] if c["kind"] == "heading"] == numbers
+    assert _listed_numbers(real_engine, question) == numbers
 
 
 def test_what_the_asker_says_of_themselves_is_no_topic_of_an_outline_question(real_engine: Engine) -> None:
@@ -1312,9 +1315,7 @@ def test_context_a_question_points_back_at_is_its_topic(real_engine: Engine) -> 
     ],
 )
 def test_sections_named_by_their_words_review_cases(real_engine: Engine, question: str, numbers: list[str]) -> None:
-    result = real_engine.ask(question)
-    assert result["answer_kind"] == "overview"
-    assert [c["section_number"] for c in result["citations"] if c["kind"] == "heading"] == numbers
+    assert _listed_numbers(real_engine, question) == numbers
 
 
 def test_a_rank_given_in_words_answers_where_something_ranks(real_engine: Engine) -> None:
@@ -1349,9 +1350,7 @@ def test_one_goal_is_asked_by_what_it_says_all_goals_by_the_outline(
     ],
 )
 def test_a_word_asked_for_in_the_titles(real_engine: Engine, question: str, numbers: list[str]) -> None:
-    result = real_engine.ask(question)
-    assert result["answer_kind"] == "overview"
-    assert [c["section_number"] for c in result["citations"] if c["kind"] == "heading"] == numbers
+    assert _listed_numbers(real_engine, question) == numbers
 
 
 @pytest.mark.parametrize(
@@ -1367,6 +1366,4 @@ def test_a_word_asked_for_in_the_titles(real_engine: Engine, question: str, numb
     ],
 )
 def test_an_area_and_its_objectives_asked_together(real_engine: Engine, question: str, numbers: list[str]) -> None:
-    result = real_engine.ask(question)
-    assert result["answer_kind"] == "overview"
-    assert [c["section_number"] for c in result["citations"] if c["kind"] == "heading"] == numbers
+    assert _listed_numbers(real_engine, question) == numbers
