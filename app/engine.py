@@ -463,10 +463,13 @@ class Engine:
         målsättningen om <a topic no section has>?" still asks for a name the documents do not give."""
         if not asks_section_title(question, self._area_nouns):
             return False
+        documents = [d for d in self.index.documents if named in (None, d.info.doc_id)]
+        # By its number ("What is focus area no. 6 called …?"): a section one of them has.
+        if any(find_section(d, n) is not None for n in section_numbers(question)[:1] for d in documents):
+            return True
         topic = topic_words(question, self.index)
         if not topic:
             return False
-        documents = [d for d in self.index.documents if named in (None, d.info.doc_id)]
         return self.match_title(topic, [s for d in documents for s in goal_sections(d)]) is not None
 
     def practical_matter_off_topic(self, question: str, language: str) -> bool:

@@ -446,6 +446,13 @@ def asks_section_title(question: str, area_nouns: re.Pattern[str] | None = None)
             re.I,
         )
         or re.search(rf"\bwhat(?:'s| is| are){_FILLER}\s+(?:{nouns})\s+called\b", question, re.I)
+        # ... by number, the document between: "What is focus area no. 6 of <the agenda> called …?"
+        or re.search(
+            rf"\bwhat(?:'s| is| are){_FILLER}\s+(?:{nouns})\s+(?:no\.?|nr\.?|number|nummer)?\s*\d+(?:\.\d+)?\b"
+            r"[^?]{0,60}?\bcalled\b",
+            question,
+            re.I,
+        )
         # "Vilket av insatsområdena handlar om …, och vad heter det?": the section named before, by a pronoun.
         or bool(_NAME_OF_IT.search(question) and re.search(rf"\b(?:{nouns})\b", question, re.I))
     )

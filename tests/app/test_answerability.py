@@ -1367,3 +1367,11 @@ def test_a_word_asked_for_in_the_titles(real_engine: Engine, question: str, numb
 )
 def test_an_area_and_its_objectives_asked_together(real_engine: Engine, question: str, numbers: list[str]) -> None:
     assert _listed_numbers(real_engine, question) == numbers
+
+
+def test_a_numbered_sections_name_asked_with_more_is_its_title(real_engine: Engine) -> None:
+    """ "What is focus area no. 6 … called, and what is its target picture about?": the title is the name asked for,
+    given by the answer's lead with the section's own text, not refused as a name the documents lack."""
+    result = real_engine.ask("What is focus area no. 6 of the agenda called, and what is its target picture about?")
+    assert not result["abstained"]
+    assert "6. Ett samordnat kluster med ett stödsystem i världsklass" in result["answer"]
