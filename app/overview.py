@@ -317,7 +317,8 @@ def answer_overview(
             if area is not None and (document, area) not in sections:
                 sections.append((document, area))
             sections.append((document, section))
-            inner.add(section.id) if area is not None else None
+            if area is not None:
+                inner.add(section.id)
     elif rest:
         assert match_title is not None
         # Topics asked about apart ("… om <A> eller <B>?", "… about <A>, and which one covers <B>?") each name theirs;

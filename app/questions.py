@@ -414,7 +414,8 @@ def analyse(
     """
     text = " ".join(question.split())
     # "What happens to how much …" does not ask how much; "When tackling resistance, which approach …?" asks which.
-    asked = _EMBEDDED.sub(r"\1 \3", _SCENE.sub("", _uncontracted(text)))
+    uncontracted = _uncontracted(text)
+    asked = _EMBEDDED.sub(r"\1 \3", _SCENE.sub("", uncontracted))
     expects = next((kind for kind, pattern in _EXPECTS if pattern.search(asked)), "description")
     years = tuple(dict.fromkeys(_YEAR.findall(text)))
     names = _names(without_asker_context(text), places | documents)
@@ -425,7 +426,7 @@ def analyse(
     scope = text if expects in ("agent", "organisation") else text + " " + " ".join(places)
     known = frozenset(_start(w) for w in re.findall(r"[^\W_]+", scope))
     agency = bool(expects == "organisation" and _AGENCY_ASKED.search(text))
-    leading = _ASKS_WHO_LEADS.search(_uncontracted(text))
+    leading = _ASKS_WHO_LEADS.search(uncontracted)
     # Who leads a body asks for its head; who leads the work asks which body does it ("Vem ska leda arbetet med
     # genomförandet?": the council set up to guide it, in whatever words).
     leads = expects in ("person", "agent") and leading is not None and not _ACTIVITY.search(text[leading.end() :])

@@ -94,12 +94,8 @@ class DocumentRouter:
             else None
         )
         titles = sorted({t for d in documents for t in (d.title, d.short_title) if len(t.split()) > 1}, key=len)[::-1]
-        self._title_owner = {
-            " ".join(t.casefold().split()): d.doc_id for d in documents for t in (d.title, d.short_title)
-        }
-        self._title_name = {
-            " ".join(t.casefold().split()): d.names[0] for d in documents for t in (d.title, d.short_title) if d.names
-        }
+        self._titled = {" ".join(t.casefold().split()): d for d in documents for t in (d.title, d.short_title)}
+        """Each document by its titles, whitespace-normalised and lower-cased."""
         self._full_titles = (
             re.compile("|".join(rf"(?<![\w-]){_flexible(t)}(?![\w-])" for t in titles), re.IGNORECASE)
             if titles
@@ -121,7 +117,7 @@ class DocumentRouter:
         if asked_in_context is not None:
             return asked_in_context
         # A full title written out names its document, whatever its words ("… '<title> – <its subtitle>' …").
-        titled = {self._title_owner.get(_SPACE.sub(" ", m.group(0).casefold())) for m in self._titles_in(text)}
+        titled = {d.doc_id if (d := self._titled_document(m)) else None for m in self._titles_in(text)}
         if len(titled) == 1 and None not in titled:
             # ... unless the rest names another one ("How does '<a title>' relate to the national strategy?").
             # (Names and cues only: a place after a title is what is asked about, "Vad säger '<title>' om <a place>?".)
@@ -217,7 +213,7 @@ class DocumentRouter:
         """Every document ``text`` names, by name, cue or place ("Hur förhåller sig agendan till strategin?": two)."""
         places = self._places_outside_names(text)
         found = {self._owner_of(p.group(0)) for p in places}
-        found.update(self._title_owner.get(_SPACE.sub(" ", m.group(0).casefold())) for m in self._titles_in(text))
+        found.update(d.doc_id for m in self._titles_in(text) if (d := self._titled_document(m)) is not None)
         for m in self._strong.finditer(text) if self._strong is not None else ():
             # A cue inside a place ("Region" in "Region X") is the place (as in ``named``).
             if not any(p.start() <= m.start() < p.end() or m.start() <= p.start() < m.end() for p in places):
@@ -256,20 +252,22 @@ class DocumentRouter:
     def _titles_in(self, text: str) -> list[re.Match[str]]:
         return list(self._full_titles.finditer(text)) if self._full_titles is not None else []
 
+    def _titled_document(self, title: re.Match[str]) -> DocumentInfo | None:
+        """The document a full title written out (a match of ``_full_titles``) is the title of."""
+        return self._titled.get(_SPACE.sub(" ", title.group(0).casefold()))
+
     def strip_titles(self, question: str, replacement: str | None = None) -> str:
         """``question`` with the documents' full titles written out ("… '<title> – <new goals> <autumn> <year>' …") read
         as one of their names ("the strategy"), or as ``replacement``: the title's words name a document, not what is
         asked about it (nor the language it is asked in)."""
         if self._full_titles is None:
             return question
-        return self._full_titles.sub(
-            lambda m: (
-                replacement
-                if replacement is not None
-                else self._title_name.get(_SPACE.sub(" ", m.group(0).casefold()), " ")
-            ),
-            question,
-        )
+
+        def name(m: re.Match[str]) -> str:
+            document = self._titled_document(m)
+            return document.names[0] if document is not None and document.names else " "
+
+        return self._full_titles.sub(lambda m: replacement if replacement is not None else name(m), question)
 
     def strip_names(self, question: str, pronoun: str = "") -> str:
         """``What are testbeds mentioned for in the strategy?`` → ``What are testbeds mentioned for?``. With a
