@@ -124,7 +124,7 @@ class AnswerParams:
     rare_among: int = 3
     term_prefix: int = 6
     """A question's word sharing its first this many letters with a word of the documents is theirs, inflected or
-    compounded; shorter words are never a term of their own (see ``Engine.practical_matter_off_topic``)."""
+    compounded; shorter words are never a term of their own (see ``CorpusWords.practical_matter_off_topic``)."""
     ordinary_frequency: float = 1e-5
     """A word this common in the language's general use (about its 20,000 commonest) is ordinary, not a specific term
     the documents lack ("praktiken", "egentligen")."""
@@ -181,7 +181,7 @@ def compose_answer(
     normalised quotes (see ``Searcher.answered_like``): a sentence holding one opens the answer; ``subject``: whether a
     sentence names what the question asks about (see ``subject``), for a value asked for; ``practical_matter``: the
     question asks how to go about something, or which rules apply, of a thing the documents do not name (see
-    ``Engine.practical_matter_off_topic``): off the documents' topic, however close its vector."""
+    ``CorpusWords.practical_matter_off_topic``): off the documents' topic, however close its vector."""
     params = params or AnswerParams()
     language = "en" if result.language == "en" else "sv"
     candidates = _candidates(result, index, params, analysis)

@@ -4,10 +4,8 @@ outlines, crosswalk and proposal checks. Keeping the index fresh lives in ``inde
 
 from __future__ import annotations
 
-import difflib
 import logging
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, replace
 from functools import cached_property
@@ -17,12 +15,11 @@ from typing import Any
 import numpy as np
 from strategiqa.ingest.load import CorpusProfile, read_profile
 from strategiqa.ingest.model import Citation, Document, Passage, Section
-from strategiqa.ingest.sentences import sentence_role
 from strategiqa.retrieval.bank_files import sibling_file
 from strategiqa.retrieval.cache import EmbeddingCache
 from strategiqa.retrieval.embedders import Embedder
 from strategiqa.retrieval.index import LoadedIndex
-from strategiqa.retrieval.language import common_words, detect_language, word_frequency
+from strategiqa.retrieval.language import detect_language
 from strategiqa.retrieval.postgres import redact
 from strategiqa.retrieval.question_bank import QuestionBank
 from strategiqa.retrieval.routing import DocumentRouter
@@ -33,10 +30,10 @@ from .alignment import PAIRED_ROLES, SIDES, Aligner
 from .alignment_levels import crosswalk_cuts, with_levels
 from .answer import Answer, AnswerParams, asks_when_dated, asks_who_signed, compose_answer
 from .calibration import answer_params, read_calibration
+from .corpus_words import CorpusWords
 from .expansions import Expansion, answer_expansion, asked_initialism, find_expansion
 from .followup import QUESTION_WORDS, resolve_followup
 from .indexing import IngestReport, Notice, fresh_index, ingest, make_embedder
-from .initialisms import initialisms, phrase_initials
 from .items import numbered_item
 from .links import (
     ASKS_LINK,
@@ -59,16 +56,10 @@ from .mentions import (
     quote_mentions,
     written_otherwise,
 )
-from .overview import Overview, answer_overview, asks_section_title, counts_sections, goal_sections, title_stem
+from .overview import Overview, answer_overview, asks_section_title, counts_sections, goal_sections
 from .questions import (
-    PERSON_NAME,
-    PRACTICAL_FRAME_WORDS,
     VALUES,
-    EnglishWords,
     QuestionAnalysis,
-    aliases_as_places,
-    analyse,
-    asks_practical_matter,
     asks_to_list_too,
     has_question_word,
     without_asker_context,
@@ -89,8 +80,7 @@ from .sections import (
 )
 from .settings import Settings
 from .sources import source_lead
-from .spelling import Accents, read_slips_of_names
-from .subject import SUBJECT_HEAD, SubjectMatcher, proper_nouns
+from .subject import SUBJECT_HEAD, SubjectMatcher
 from .titles import SectionTitles
 from .topic import asked_topic, topic_words
 from .validation import BadInput, validate_question, validate_request
@@ -118,6 +108,19 @@ class Engine:
         )
         self.searcher = Searcher(index, embedder, replace(SearchParams(), **explicit), questions=questions)
         self.answer_params: AnswerParams = answer_params(settings.answer, settings.calibration_file, embedder.model_id)
+
+    @cached_property
+    def words(self) -> CorpusWords:
+        """The documents' words and what they tell about a question (see ``corpus_words``)."""
+        return CorpusWords(self.index, self.profile, self.settings, self.answer_params)
+
+    def analyse(self, question: str) -> QuestionAnalysis:
+        """What ``question`` asks for (see ``corpus_words.CorpusWords.analyse``)."""
+        return self.words.analyse(question)
+
+    def with_accents(self, question: str, language: str | None = None) -> str:
+        """``question`` read with the documents' accents (see ``corpus_words.CorpusWords.with_accents``)."""
+        return self.words.with_accents(question, language)
 
     @classmethod
     def open(cls, settings: Settings, notice: Notice | None = None) -> Engine:
@@ -179,7 +182,7 @@ class Engine:
         if analysis.expects == "called" and self._asks_a_sections_title(result.question, named):
             # The name of a section is its title, which the answer's lead gives for the passage it quotes.
             analysis = replace(analysis, expects="description")
-        signatory = self._names_a_signatory(read_as or result.question)
+        signatory = self.words.names_a_signatory(read_as or result.question)
         if signatory and analysis.expects not in ("person", "agent") and _ROLE_ASKED.search(read_as or result.question):
             # "Vilken roll har <a signatory>?", "What is <a signatory>'s post?": their name line answers, as it does
             # "Vem är <a signatory>?".
@@ -240,7 +243,7 @@ class Engine:
             self.index,
             analysis,
             self.background_vectors,
-            self.known_names,
+            self.words.known_names,
             params or self.answer_params,
             # "Who wrote the foreword to <a document>?" names the part of that document that answers.
             named_section=bool(scoped)
@@ -257,13 +260,13 @@ class Engine:
             subject=self.subjects.check(
                 asked or result.question,
                 result.language,
-                self._names_asked(asked or result.question, analysis),
+                self.words.names_asked(asked or result.question, analysis),
                 # A year is given for what its sentence says; a count or measure is of the first words asked about.
                 None if analysis.expects in ("date", "day") else SUBJECT_HEAD,
             )
             if (params or self.answer_params).subject_margin > 0
             else None,
-            practical_matter=self.practical_matter_off_topic(read_as or result.question, result.language),
+            practical_matter=self.words.practical_matter_off_topic(read_as or result.question, result.language),
         )
         if overview is not None and answer.abstained:
             return self._overview_answer(base, result, overview)
@@ -308,11 +311,11 @@ class Engine:
         if docs:
             return None
         # A place asked about is no document named: "Nämner strategin <the agenda's city>?" asks of the strategy.
-        asked = set(self.router.named_all(self.router.strip_places(question))) or set(self._titles)
+        asked = set(self.router.named_all(self.router.strip_places(question))) or set(self.words.short_titles)
         mention = bool(ASKS_MENTION.search(question))
-        across = language not in {self._document_language[d] for d in asked}
-        texts = [self._document_texts[d] for d in asked]
-        words = self._words_of(asked)
+        across = language not in {self.words.document_language[d] for d in asked}
+        texts = [self.words.document_texts[d] for d in asked]
+        words = self.words.words_of(asked)
 
         def find(name: str) -> Mentions:
             return find_mentions(self.index, name, asked, texts, words, across)
@@ -333,13 +336,14 @@ class Engine:
                 return quote_mentions([p for m in found for p in m.asked], self.index)
         elsewhere = next((m for m in found if m.elsewhere), None)
         if len(asked) == 1 and elsewhere is not None and not any(m.in_asked for m in found):
-            return not_there(elsewhere, self.index, language, self._titles, next(iter(asked)))
+            return not_there(elsewhere, self.index, language, self.words.short_titles, next(iter(asked)))
         slip = self.answer_params.slip_similarity
         if (
             mention
             and found
             and not any(
-                m.in_asked or m.elsewhere or written_otherwise(m.name, self.vocabulary, across, slip) for m in found
+                m.in_asked or m.elsewhere or written_otherwise(m.name, self.words.vocabulary, across, slip)
+                for m in found
             )
         ):
             return not_mentioned(found[0].name, language)
@@ -370,7 +374,7 @@ class Engine:
             return None
         doc_id, section = scope.sections[0]
         beyond = asks_beyond_links(
-            without_asker_context(question), section, self.router, self._area_nouns, language != "en"
+            without_asker_context(question), section, self.router, self.words.area_nouns, language != "en"
         )
         if beyond:
             return None
@@ -420,31 +424,6 @@ class Engine:
                 return SectionScope(((owner.info.doc_id, section),))
         return None
 
-    def _words_of(self, doc_ids: set[str]) -> frozenset[str]:
-        """The lower-cased words of the documents ``doc_ids`` (each document's read once)."""
-        return frozenset().union(*(self._document_words[d] for d in doc_ids if d in self._document_words))
-
-    @cached_property
-    def _document_words(self) -> dict[str, frozenset[str]]:
-        return {
-            d.info.doc_id: frozenset(w.lower() for w in re.findall(r"[^\W_]+", d.text)) for d in self.index.documents
-        }
-
-    @cached_property
-    def _document_texts(self) -> dict[str, str]:
-        """Each document's text with its headings, by id, read once (whether it writes a name anywhere)."""
-        return {d.info.doc_id: " ".join([d.text, *(s.title for s in d.all_sections())]) for d in self.index.documents}
-
-    @cached_property
-    def _document_language(self) -> dict[str, str]:
-        """Each document's language (its passages'), by id."""
-        return {p.doc_id: str(code) for p, code in zip(self.index.passages, self.index.passage_languages, strict=True)}
-
-    @cached_property
-    def _titles(self) -> dict[str, str]:
-        """Each document's short title, by id."""
-        return {d.info.doc_id: d.info.short_title for d in self.index.documents}
-
     def _cited_first(self, result: SearchResult, citations: Sequence[Citation]) -> SearchResult:
         """The cited passages first, then the other hits."""
         return self._first(result, [c.passage_id for c in citations])
@@ -461,7 +440,7 @@ class Engine:
         """Whether ``question`` asks what a section is called ("… och vad heter i så fall den målsättningen?") and its
         words name a numbered section of the (named) documents by its title (see ``titles.SectionTitles``): "Vad heter
         målsättningen om <a topic no section has>?" still asks for a name the documents do not give."""
-        if not asks_section_title(question, self._area_nouns):
+        if not asks_section_title(question, self.words.area_nouns):
             return False
         documents = [d for d in self.index.documents if named in (None, d.info.doc_id)]
         # By its number ("What is focus area no. 6 called …?"): a section one of them has.
@@ -471,58 +450,6 @@ class Engine:
         if not topic:
             return False
         return self.match_title(topic, [s for d in documents for s in goal_sections(d)]) is not None
-
-    def practical_matter_off_topic(self, question: str, language: str) -> bool:
-        """Whether ``question`` asks a matter of practice (see ``questions.asks_practical_matter``) about something the
-        documents do not name: it names no document, and, asked in a language of the documents, a word of what it asks
-        about is neither theirs nor ordinary in the language ("Hur fungerar högkostnadsskyddet …?"; "Hur söker man
-        EU-medel?" is about their words). Asked in another language, its words cannot be looked up: the frame (first
-        person only there) decides."""
-        # A place is no document here: "… at the University of <the corpus's city>" asks about the place.
-        if not asks_practical_matter(question) or self.router.named(self.router.strip_places(question)) is not None:
-            return False
-        if language not in self._document_languages:
-            return True
-        topic = (topic_words(question, self.index) or "").lower()
-        return any(self._foreign_term(w) for w in re.findall(r"[^\W\d_]+", topic) if w not in PRACTICAL_FRAME_WORDS)
-
-    def _foreign_term(self, word: str, ordinary_counts: bool = True) -> bool:
-        """A word that is no word of the documents (no word of theirs shares its first letters, and none is a slip away)
-        and no ordinary word of the language: a specific term ("vårdvalet", "högkostnadsskyddet"), not "praktiken".
-        ``ordinary_counts``: False when an ordinary word is a term all the same (quoted in another language)."""
-        params = self.answer_params
-        if len(word) < params.term_prefix or word[: params.term_prefix] in self._word_prefixes:
-            return False
-        if ordinary_counts and self.accents.general_frequency(word) >= params.ordinary_frequency:
-            return False
-        return not difflib.get_close_matches(word, self.vocabulary, n=1, cutoff=params.slip_similarity)
-
-    @cached_property
-    def _document_languages(self) -> frozenset[str]:
-        """The languages the documents' passages are in."""
-        return frozenset(str(code) for code in self.index.passage_languages)
-
-    @cached_property
-    def _word_prefixes(self) -> frozenset[str]:
-        """The first letters of the documents' words (see ``vocabulary``): a word sharing them is one of theirs,
-        inflected or compounded ("primärvården" when they speak of "primärvård")."""
-        return frozenset(w[: self.answer_params.term_prefix] for w in self.vocabulary)
-
-    def _names_a_signatory(self, question: str) -> bool:
-        """Whether ``question`` names a person (first name and surname) whom a name line of the documents names
-        ("Ebba Busch Energi- och näringsminister")."""
-        people = {m.group(0).lower() for m in PERSON_NAME.finditer(question)}
-        return bool(people) and any(person in line for line in self._name_lines for person in people)
-
-    @cached_property
-    def _name_lines(self) -> tuple[str, ...]:
-        """The documents' name-and-title lines, lower-cased, read once."""
-        return tuple(
-            " ".join(sentence.split()).lower()
-            for passage in self.index.passages
-            for sentence in passage.sentence_texts()
-            if sentence_role(sentence) == "name_line"
-        )
 
     def _counts_only(self, question: str, read_as: str | None) -> bool:
         """Whether a structure question asks how many only: the text may state the count in a sentence worth quoting
@@ -567,10 +494,10 @@ class Engine:
         scope = self.validate_docs(docs)
         language = detect_language(self.router.strip_titles(question, " "))  # a Swedish title quoted in English
         question = without_trailing_filler(without_format_request(question))
-        question = self.with_name_slips(self.with_accents(question, language), language)
+        question = self.words.with_name_slips(self.words.with_accents(question, language), language)
         if previous_question is not None:
             previous = validate_question(previous_question, self.settings.max_question_chars)
-            previous_question = self.with_name_slips(self.with_accents(previous), detect_language(previous))
+            previous_question = self.words.with_name_slips(self.words.with_accents(previous), detect_language(previous))
         read_as = resolve_followup(question, previous_question, self.router)
         named_here = self.router.named(question)
         named = named_here or (self.router.named(previous_question) if read_as else None)
@@ -609,7 +536,7 @@ class Engine:
         # An area named by its topic is looked up only for list and description questions: "which
         # target for the number of trials …" asks for a number the outline does not give.
         asked_for = self._analyse_asked(question, read_as)
-        topical = not asked_for.checkable or counts_sections(asked, self._area_nouns)
+        topical = not asked_for.checkable or counts_sections(asked, self.words.area_nouns)
         # A follow-up naming its own document lists that document's sections, not the previous question's; one
         # pointing at an item of the list before ("den sista av dem") is about that section, not the list.
         own = named_here if read_as else None
@@ -642,11 +569,11 @@ class Engine:
             language,
             documents,
             self.index.passages,
-            self._scope_phrases,
+            self.words.scope_phrases,
             self.match_title if topical else None,
             self.router,
-            self._heading_stems,
-            self._area_nouns,
+            self.words.heading_stems,
+            self.words.area_nouns,
             self.profile.english_title,
         )
 
@@ -752,48 +679,11 @@ class Engine:
         return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
 
     @cached_property
-    def _scope_phrases(self) -> tuple[str, ...]:
-        """The corpus topic and the documents' places (manifest): words that scope a question, not content."""
-        places = {p for d in self.index.documents for p in d.info.places}
-        return tuple(self.index.topic_phrases) + tuple(sorted(places, key=len, reverse=True))
-
-    @cached_property
     def match_title(self) -> SectionTitles:
         """The goal section a few words name (see ``titles.SectionTitles``), for outline questions."""
         return SectionTitles(
             self.index, self.profile, self.embedder, self.cached_passage_vectors, self.answer_params.title_margin
         )
-
-    def with_accents(self, question: str, language: str | None = None) -> str:
-        """A question not in English with the words it types without the documents' accents read with them (see
-        ``spelling``); ``language``: the question's, when already read."""
-        if (language or detect_language(question)) == "en":
-            return question
-        return self.accents.restore(question)
-
-    def with_name_slips(self, question: str, language: str) -> str:
-        """``question`` with a word a slip away from one the documents are named by read as that word ("the goverment's
-        strategy"; see ``spelling.read_slips_of_names``); a word of the documents or common in the question's language
-        or theirs stays."""
-        params = self.answer_params
-        languages = {language, *self._document_languages}
-
-        def known(word: str) -> bool:
-            return word in self.vocabulary or any(
-                word_frequency(word, lang) >= params.ordinary_frequency for lang in languages
-            )
-
-        return read_slips_of_names(question, self.router.words, known, params.slip_similarity)
-
-    @cached_property
-    def accents(self) -> Accents:
-        """Accented readings from the documents' words and their language's general word frequencies, read on the
-        first question not in English."""
-        languages = Counter(
-            str(language) for language in self.index.passage_languages if str(language).lower().split("-")[0] != "en"
-        )
-        common = common_words(languages.most_common(1)[0][0], self.settings.spelling_words) if languages else {}
-        return Accents(self.vocabulary, common, self.settings.spelling_ratio, self.settings.spelling_slip_ratio)
 
     @cached_property
     def subjects(self) -> SubjectMatcher:
@@ -801,103 +691,13 @@ class Engine:
         params = self.answer_params
         return SubjectMatcher(self.index, self.embedder, params.subject_rare, params.subject_word_match)
 
-    @cached_property
-    def vocabulary(self) -> frozenset[str]:
-        """Every word of the indexed documents, lower-cased: is a name the question uses in them at all?"""
-        words = {w.lower() for d in self.index.documents for w in re.findall(r"[^\W_]+", d.text)}
-        # Swedish abbreviates "X och Y" as "XoY" ("FoU": forskning och utveckling).
-        for document in self.index.documents:
-            pairs = re.findall(r"\b([^\W\d_])[^\W\d_]* och ([^\W\d_])", document.text.lower())
-            words.update(f"{a}o{b}" for a, b in pairs)
-        # A name the profile gives for a word the documents use (a capital for its union) is known as that word is.
-        for alias, stands_for in self.profile.aliases.items():
-            if all(w.lower() in words for w in re.findall(r"[^\W_]+", stands_for)):
-                words.update(w.lower() for w in re.findall(r"[^\W_]+", alias))
-        return frozenset(words)
-
-    @cached_property
-    def known_names(self) -> frozenset[str]:
-        """The documents' words (see ``vocabulary``), the initials of the names they repeat and of the corpus topic: a
-        question may write a body the documents name in full, or their topic, by its initials ("GU", "LS"). Not for
-        reading accents: initials are no words."""
-        documents = initialisms(d.text for d in self.index.documents)
-        return self.vocabulary | documents | phrase_initials(self.router.topic_phrases)
-
-    def analyse(self, question: str) -> QuestionAnalysis:
-        """What ``question`` asks for (see ``questions.analyse``), with this corpus's places."""
-        analysis = analyse(question, self.places, self._english_words, self._title_words, self._publisher_words)
-        places = aliases_as_places(question, self.profile.aliases, analysis.expects)
-        absent = (*self._absent_quoted_terms(question), *places)
-        if absent:
-            analysis = replace(analysis, absent_terms=absent)
-        naming = self.router.naming_years(question)  # "the 2026 agenda" names a document, asks for no year
-        return replace(analysis, years=tuple(y for y in analysis.years if y not in naming)) if naming else analysis
-
-    def _absent_quoted_terms(self, question: str) -> tuple[str, ...]:
-        """Words with letters outside the English alphabet in a question asked in another language than the
-        documents' ("What is the <a Swedish term> ceiling …?"): terms of the documents' language quoted as the name of
-        what is asked about, which the documents do not use in any form (inflected, compounded or mistyped: see
-        ``_foreign_term``)."""
-        marked = [w for w in re.findall(r"[^\W\d_]+", question) if not w.isascii()]
-        if not marked or detect_language(question) in self._document_languages:
-            return ()
-        return tuple(dict.fromkeys(w for w in marked if self._foreign_term(w.lower(), ordinary_counts=False)))
-
-    @cached_property
-    def _area_nouns(self) -> re.Pattern[str] | None:
-        """The documents' own compounds for their areas (see ``sections.own_area_nouns``), read once."""
-        return own_area_nouns(self.index.documents)
-
-    @cached_property
-    def _heading_stems(self) -> frozenset[str]:
-        """Stems of the words of every section title, and of its English translation (see ``overview``)."""
-        words = set()
-        for document in self.index.documents:
-            for section in document.all_sections():
-                english = self.profile.english_title(document.info.doc_id, section.title) or ""
-                words.update(re.findall(r"[^\W\d_]{4,}", f"{section.title} {english}"))
-        return frozenset(title_stem(w) for w in words if w.lower() not in STOP_WORDS)
-
-    @cached_property
-    def _title_words(self) -> frozenset[str]:
-        """Words of the documents' titles (manifest), lower-cased: naming a document is no name to look up."""
-        titles = [t for d in self.index.documents for t in (d.info.title, d.info.short_title)]
-        words = {w.lower() for t in titles for w in re.findall(r"[^\W\d_]{4,}", t)}
-        return frozenset(words - STOP_WORDS)
-
-    @cached_property
-    def _publisher_words(self) -> frozenset[str]:
-        """Words of the documents' publishers (manifest), lower-cased: bodies that can answer "who"."""
-        return frozenset(w.lower() for d in self.index.documents for w in re.findall(r"[^\W\d_]{3,}", d.info.publisher))
-
     def _analyse_asked(self, question: str, read_as: str | None) -> QuestionAnalysis:
         """A follow-up with its own question word asks for what that word asks ("And what is it
         supposed to do?" after "Which body …?" asks for a description); one without ("Och 2023?")
         asks what the previous question asked, read together with it."""
         if read_as is None or has_question_word(question):
-            return self.analyse(question)
-        return self.analyse(read_as)
-
-    @cached_property
-    def _english_words(self) -> EnglishWords | None:
-        return EnglishWords.load(self.settings.english_words_file)
-
-    def _names_asked(self, question: str, analysis: QuestionAnalysis) -> tuple[str, ...]:
-        """The names ``question`` uses: those it capitalises (``analysis.names``) and words the documents only ever
-        write capitalised, though typed in lower case ("hur många anställda har <ett bolag> …")."""
-        typed = {n.lower() for n in analysis.names}
-        lower = [w for w in re.findall(r"[^\W\d_]{4,}", question) if w.islower()]
-        return (*analysis.names, *(w for w in dict.fromkeys(lower) if w in self._proper_nouns and w not in typed))
-
-    @cached_property
-    def _proper_nouns(self) -> frozenset[str]:
-        english = self._english_words.common if self._english_words else frozenset()
-        return proper_nouns([d.text for d in self.index.documents], self.places, english)
-
-    @cached_property
-    def places(self) -> frozenset[str]:
-        """The words of the places the documents are about (manifest ``places``), lower-cased."""
-        return frozenset(w.lower() for d in self.index.documents for p in d.info.places for w in p.split())
+            return self.words.analyse(question)
+        return self.words.analyse(read_as)
 
     def outline(self) -> dict[str, Any]:
         return {

@@ -59,7 +59,7 @@ class QuestionAnalysis:
     only a sentence saying who leads answers it, not one naming the body led."""
     absent_terms: tuple[str, ...] = ()
     """Terms of the documents' language a question in another language quotes ("the <term> ceiling"), found in no
-    form in the documents (see ``Engine._absent_quoted_terms``): they do not mention what is asked about."""
+    form in the documents (see ``CorpusWords.absent_quoted_terms``): they do not mention what is asked about."""
 
     @property
     def checkable(self) -> bool:

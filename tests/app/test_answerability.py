@@ -570,7 +570,7 @@ def test_a_followup_naming_its_own_document_is_not_listed_from_the_previous_ones
 
 def test_a_swedish_abbreviation_of_x_och_y_is_a_word_of_the_documents(real_engine: Engine) -> None:
     """ "FoU" abbreviates "forskning och utveckling", which the strategy uses: no name the documents lack."""
-    assert "fou" in real_engine.vocabulary
+    assert "fou" in real_engine.words.vocabulary
     result = real_engine.ask("Finns det stöd i strategin för skattelättnader kopplade till företagens FoU?")
     assert (result["missing"] or {}).get("name") != "FoU"
 
@@ -934,11 +934,11 @@ def test_a_matter_of_practice_needs_a_topic_the_documents_do_not_name() -> None:
 def test_a_matter_of_practice_on_the_documents_own_topic_is_no_off_topic_question(
     real_engine: Engine, question: str, language: str
 ) -> None:
-    assert not real_engine.practical_matter_off_topic(question, language)
+    assert not real_engine.words.practical_matter_off_topic(question, language)
 
 
 def test_a_matter_of_practice_of_a_specific_term_the_documents_lack_is(real_engine: Engine) -> None:
-    assert real_engine.practical_matter_off_topic("Hur fungerar högkostnadsskyddet?", "sv")
+    assert real_engine.words.practical_matter_off_topic("Hur fungerar högkostnadsskyddet?", "sv")
     result = real_engine.ask("Hur fungerar samverkan i Västsverige?")
     assert not result["abstained"], result["answer"]
 

@@ -115,7 +115,7 @@ def test_a_question_without_accents_is_answered_as_with_them(real_engine: Engine
 
 def test_an_english_question_is_left_as_it_is(real_engine: Engine) -> None:
     # "laser" is English here, not "läser" (a word of the documents) without its accent.
-    assert real_engine.accents.restore("laser") == "läser"
+    assert real_engine.words.accents.restore("laser") == "läser"
     result = real_engine.search("What does the strategy say about laser surgery for clinical trials?")
     assert result.question == "What does the strategy say about laser surgery for clinical trials?"
 
