@@ -16,7 +16,8 @@ from strategiqa.retrieval.question_bank import LabelledQuestionVector, QuestionB
 
 from .datasets import GoldQuestion, bundled_dataset, load_dataset
 
-BLIND_SETS = tuple(f"blind_{s}.jsonl" for s in (*"abefgklmtuvz", "aa", "ac", "ad", "af", "ah"))
+_BLIND_LETTERS = "a b e f g k l m t u v z aa ac ad af ah ai aj ak al am an ao ap aq ar as at au av aw ax ay az ba"
+BLIND_SETS = tuple(f"blind_{s}.jsonl" for s in _BLIND_LETTERS.split())
 DEVELOPMENT_SETS = (
     "calibration.jsonl",
     "calibration_c.jsonl",
@@ -33,12 +34,9 @@ DEVELOPMENT_SETS = (
 )
 MIN_QUOTE_WORDS = 3
 BANK_SETS = BLIND_SETS + DEVELOPMENT_SETS
-"""The labelled sets of the bank. ``blind_ai.jsonl`` and ``blind_aj.jsonl`` are used but kept out (with them, an
-off-topic question of ``tests/app/test_bank_gate.py`` came near enough to one of theirs to pass the gate), and so are
-``blind_ak.jsonl``, ``blind_al.jsonl``, ``blind_an.jsonl``, ``blind_ao.jsonl``, ``blind_ap.jsonl``, ``blind_aq.jsonl``,
-``blind_ar.jsonl``, ``blind_as.jsonl``, ``blind_at.jsonl``, ``blind_au.jsonl``, ``blind_av.jsonl``, the development
-sets ``blind_am.jsonl``, ``blind_ax.jsonl`` … ``blind_ba.jsonl`` (probes written blind, read) (not yet tried in it);
-``blind_aw.jsonl``, the newest, confirms."""
+"""The labelled sets of the bank: every set written so far but the newest blind one, ``blind_bb.jsonl``, which
+confirms. ``blind_ai.jsonl`` … ``blind_ba.jsonl`` joined in the twenty-second round (README): each set read without its
+own questions, cited-gold +0.014 to +0.017 on the used sets."""
 
 
 def question_group(dataset: Path) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from strategiqa.app.answer import AnswerParams
-from strategiqa.app.calibration import MARGINS, fit
+from strategiqa.app.calibration import MARGINS, NEAR_MISS_WEIGHT, fit
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,36 @@ def test_questions_whose_refusal_cannot_depend_on_the_margin_are_asked_at_one_ma
     assert len(description) == 2  # the open gate, then the first margin: never again
     element = [m for text, m in asked if text.startswith("Hur många bolag")]
     assert len(element) == 1 + len(MARGINS)
+
+
+def test_a_near_miss_answered_weighs_more_than_an_answerable_question_refused() -> None:
+    """From margin 0.02 on, one more answerable question of two is answered and one more near-miss of two is answered
+    too: with equal weights the wider margin would win; a wrong answer costs more, so the margin stays at 0."""
+    questions = [
+        _Question("1", "sv", "Hur många bolag finns det?", True, "fact"),
+        _Question("2", "sv", "Hur många län finns det?", True, "fact"),
+        _Question("3", "sv", "Hur många anställda har bolaget X?", False, "near_miss"),
+        _Question("4", "sv", "Hur många patenter har bolaget Y?", False, "near_miss"),
+        _Question("5", "sv", "Vilket väder blir det i morgon?", False, "off_topic"),
+        _Question("6", "en", "What is the weather tomorrow?", False, "off_topic"),
+    ]
+
+    def ask(text: str, params: AnswerParams) -> dict[str, Any]:
+        confidence = 0.5 if "weather" in text or "väder" in text else 1.0
+        gated = params.abstain_below_sv > -1e9
+        narrow = params.fact_margin < 0.02
+        refused = gated and (
+            (text.startswith("Hur många bolag") and narrow)
+            or text.startswith("Hur många anställda")
+            or (text.startswith("Hur många patenter") and narrow)
+        )
+        return {"confidence": confidence, "abstained": refused}
+
+    assert NEAR_MISS_WEIGHT > 1
+    entry = fit(ask, questions, AnswerParams(), margin_matters=lambda text: text.startswith("Hur många"))
+    assert entry["figures"]["fact_margin"]["0.02"] == {"answered": 1.0, "near_miss_refused": 0.5}
+    assert entry["figures"]["fact_margin"]["0.0"] == {"answered": 0.5, "near_miss_refused": 1.0}
+    assert entry["params"]["fact_margin"] == 0.01
 
 
 def test_the_bank_gate_weighs_the_nearest_labelled_question_where_the_confidence_alone_cannot_separate() -> None:

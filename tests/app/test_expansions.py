@@ -94,7 +94,10 @@ def test_asked_what_one_only_used_is_the_sentences_naming_it_answer(real_engine:
 
 def test_an_initialism_never_used_is_left_to_the_ordinary_answer(real_engine: Engine) -> None:
     result = real_engine.ask("Vad står XQZW för?")
-    assert result["abstained"] and result["abstain_reason"] == "off_topic"
+    # Refused by the ordinary answer: off the documents' topic, or (its confidence between the topic cut and the
+    # threshold) as a name they never write.
+    assert result["abstained"]
+    assert result["abstain_reason"] == "off_topic" or result["missing"] == {"element": "name", "name": "XQZW"}
 
 
 def test_a_follow_up_after_an_initialism_asks_its_own_question(real_engine: Engine) -> None:
