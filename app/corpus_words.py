@@ -101,19 +101,19 @@ class CorpusWords:
         if language not in self.document_languages:
             return True
         topic = (topic_words(question, self.index) or "").lower()
-        return any(self._foreign_term(w) for w in re.findall(r"[^\W\d_]+", topic) if w not in PRACTICAL_FRAME_WORDS)
+        return any(self.foreign_term(w) for w in re.findall(r"[^\W\d_]+", topic) if w not in PRACTICAL_FRAME_WORDS)
 
     def absent_quoted_terms(self, question: str) -> tuple[str, ...]:
         """Words with letters outside the English alphabet in a question asked in another language than the
         documents' ("What is the <a Swedish term> ceiling …?"): terms of the documents' language quoted as the name of
         what is asked about, which the documents do not use in any form (inflected, compounded or mistyped: see
-        ``_foreign_term``)."""
+        ``foreign_term``)."""
         marked = [w for w in re.findall(r"[^\W\d_]+", question) if not w.isascii()]
         if not marked or detect_language(question) in self.document_languages:
             return ()
-        return tuple(dict.fromkeys(w for w in marked if self._foreign_term(w.lower(), ordinary_counts=False)))
+        return tuple(dict.fromkeys(w for w in marked if self.foreign_term(w.lower(), ordinary_counts=False)))
 
-    def _foreign_term(self, word: str, ordinary_counts: bool = True) -> bool:
+    def foreign_term(self, word: str, ordinary_counts: bool = True) -> bool:
         """A word that is no word of the documents (no word of theirs shares its first letters, and none is a slip away)
         and no ordinary word of the language: a specific term ("vårdvalet", "högkostnadsskyddet"), not "praktiken".
         ``ordinary_counts``: False when an ordinary word is a term all the same (quoted in another language)."""

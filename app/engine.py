@@ -14,13 +14,12 @@ from typing import Any
 
 import numpy as np
 from strategiqa.ingest.load import CorpusProfile, read_profile
-from strategiqa.ingest.model import Citation, Document, Passage, Section
+from strategiqa.ingest.model import Citation, Document
 from strategiqa.retrieval.bank_files import sibling_file
 from strategiqa.retrieval.cache import EmbeddingCache
 from strategiqa.retrieval.embedders import Embedder
 from strategiqa.retrieval.index import LoadedIndex
 from strategiqa.retrieval.language import detect_language
-from strategiqa.retrieval.postgres import redact
 from strategiqa.retrieval.question_bank import QuestionBank
 from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.search import Hit, Searcher, SearchParams, SearchResult
@@ -84,6 +83,7 @@ from .subject import SUBJECT_HEAD, SubjectMatcher
 from .titles import SectionTitles
 from .topic import asked_topic, topic_words
 from .validation import BadInput, validate_question, validate_request
+from .views import IndexViews
 
 BACKGROUND_SENTENCES = Path(__file__).parent / "data" / "background_sentences.txt"
 _AREA_NUMBER = re.compile(
@@ -113,6 +113,27 @@ class Engine:
     def words(self) -> CorpusWords:
         """The documents' words and what they tell about a question (see ``corpus_words``)."""
         return CorpusWords(self.index, self.profile, self.settings, self.answer_params)
+
+    @cached_property
+    def views(self) -> IndexViews:
+        """Passages, citations and outlines as callers show them (see ``views``)."""
+        return IndexViews(self.index, self.profile, self.settings)
+
+    def outline(self) -> dict[str, Any]:
+        """Every document's section tree (see ``views.IndexViews.outline``)."""
+        return self.views.outline()
+
+    def document_outline(self, doc_id: str) -> dict[str, Any] | None:
+        """One document's section tree with its passages' ids; None if unknown."""
+        return self.views.document_outline(doc_id)
+
+    def passage(self, passage_id: str) -> dict[str, Any] | None:
+        """A passage with its citation reference; None if the id is unknown."""
+        return self.views.passage(passage_id)
+
+    def info(self) -> dict[str, Any]:
+        """What the index was built from and where it lives."""
+        return self.views.info()
 
     def analyse(self, question: str) -> QuestionAnalysis:
         """What ``question`` asks for (see ``corpus_words.CorpusWords.analyse``)."""
@@ -209,7 +230,7 @@ class Engine:
                 "answer": text,
                 "answer_kind": "crosswalk",
                 "abstained": False,
-                "citations": [self.citation_fields(asdict(c)) for c in citations],
+                "citations": [self.views.citation_fields(asdict(c)) for c in citations],
             }
         # "How many areas …?": the text may state the count in a sentence worth quoting; the outline
         # answers when it does not.
@@ -284,8 +305,8 @@ class Engine:
             "missing": answer.missing or None,
             "confidence": answer.confidence,
             "labelled_question": None if known is None else round(known, 4),
-            "citations": [self.citation_fields(asdict(c)) for c in answer.citations],
-            "passages": [self.hit_fields(h) for h in result.hits],
+            "citations": [self.views.citation_fields(asdict(c)) for c in answer.citations],
+            "passages": [self.views.hit_fields(h) for h in result.hits],
         }
 
     def _expansion(self, question: str, docs: Sequence[str] | None, named: str | None) -> tuple[Expansion, bool] | None:
@@ -461,7 +482,7 @@ class Engine:
         if answer.abstained or not answer.citations:
             return answer.text
         quoted = [self.index.passages[self.index.by_id[c.passage_id]] for c in answer.citations]
-        lead = source_lead(quoted, language, self.english_path)
+        lead = source_lead(quoted, language, self.views.english_path)
         return f"{lead} {answer.text}" if lead else answer.text
 
     def _overview_answer(self, base: dict[str, Any], result: SearchResult, overview: Overview) -> dict[str, Any]:
@@ -474,8 +495,8 @@ class Engine:
             "missing": None,
             "confidence": 1.0,
             "labelled_question": None,
-            "citations": [self.citation_fields(asdict(c)) for c in overview.citations],
-            "passages": [self.hit_fields(h) for h in self._overview_first(result, overview).hits],
+            "citations": [self.views.citation_fields(asdict(c)) for c in overview.citations],
+            "passages": [self.views.hit_fields(h) for h in self._overview_first(result, overview).hits],
         }
 
     def _retrieve(
@@ -699,19 +720,6 @@ class Engine:
             return self.words.analyse(question)
         return self.words.analyse(read_as)
 
-    def outline(self) -> dict[str, Any]:
-        return {
-            "documents": [
-                {
-                    "doc_id": d.info.doc_id,
-                    "title": d.info.title,
-                    "kind": d.info.kind,
-                    "sections": [s.to_outline() for s in d.sections],
-                }
-                for d in self.index.documents
-            ]
-        }
-
     @cached_property
     def aligner(self) -> Aligner:
         return Aligner(self)
@@ -753,7 +761,7 @@ class Engine:
                                 f"{side}_{key}": value
                                 for side in ("regional", "national")
                                 for key, value in (
-                                    ("reference", self._reference(ev[f"{side}_passage_id"])),
+                                    ("reference", self.views.reference(ev[f"{side}_passage_id"])),
                                     ("url", passage_url(ev[f"{side}_passage_id"], ev[f"{side}_quote"])),
                                 )
                             },
@@ -790,84 +798,10 @@ class Engine:
                     ev["url"] = passage_url(ev["passage_id"], ev["strategy_quote"])
         return result
 
-    def _reference(self, passage_id: str) -> str:
-        i = self.index.by_id.get(passage_id)
-        return self.index.passages[i].label if i is not None else passage_id
-
-    def document_outline(self, doc_id: str) -> dict[str, Any] | None:
-        """One document's section tree with the ids of each section's passages; None if unknown."""
-        document = next((d for d in self.index.documents if d.info.doc_id == doc_id), None)
-        if document is None:
-            return None
-        by_section: dict[str, list[str]] = {}
-        for p in self.index.passages:
-            if p.doc_id == doc_id:
-                by_section.setdefault(p.section_id, []).append(p.passage_id)
-
-        def node(section: Section) -> dict[str, Any]:
-            return {
-                **section.to_outline(),
-                "title_en": self.profile.english_title(doc_id, section.title),
-                "passages": by_section.get(section.id, []),
-                "children": [node(c) for c in section.children],
-            }
-
-        return {
-            "doc_id": doc_id,
-            "title": document.info.title,
-            "kind": document.info.kind,
-            "sections": [node(s) for s in document.sections],
-        }
-
-    def passage(self, passage_id: str) -> dict[str, Any] | None:
-        """A passage with its citation reference; None if the id is unknown."""
-        i = self.index.by_id.get(passage_id)
-        if i is None:
-            return None
-        p = self.index.passages[i]
-        return self.passage_fields(p)
-
     @cached_property
     def profile(self) -> CorpusProfile:
         """The corpus profile: example questions and hand-written English section titles."""
         return read_profile(self.settings.corpus_dir)
-
-    def english_path(self, doc_id: str, path: Sequence[str]) -> list[str]:
-        """A section path with each heading's English translation where the profile has one."""
-        return [self.profile.english_heading(doc_id, h) or h for h in path]
-
-    def passage_fields(self, p: Passage) -> dict[str, Any]:
-        """A passage as the API, the CLI and the web app show it: locator, English titles, its page's url."""
-        return {
-            "passage_id": p.passage_id,
-            "doc_id": p.doc_id,
-            "doc_title": p.doc_title,
-            "doc_kind": p.doc_kind,
-            "section_number": p.section_number,
-            "section_title": p.section_title,
-            "section_title_en": self.profile.english_title(p.doc_id, p.section_title),
-            "section_path": list(p.section_path),
-            "section_path_en": self.english_path(p.doc_id, p.section_path),
-            "page": p.page,
-            "text": p.text,
-            "reference": p.label,
-            "url": passage_url(p.passage_id),
-        }
-
-    def hit_fields(self, hit: Hit) -> dict[str, Any]:
-        return {**self.passage_fields(hit.passage), "score": round(hit.score, 6)}
-
-    def citation_fields(self, citation: dict[str, Any]) -> dict[str, Any]:
-        """A citation with its English titles and the url of its passage's page, the quote highlighted
-        there (a heading citation opens the section's first passage)."""
-        doc_id = citation["doc_id"]
-        quote = citation["quote"] if citation.get("kind") != "heading" else None
-        return {
-            **citation,
-            "section_title_en": self.profile.english_title(doc_id, citation["section_title"]),
-            "section_path_en": self.english_path(doc_id, citation["section_path"]),
-            "url": passage_url(citation["passage_id"], quote),
-        }
 
     def strategy_documents(self) -> list[dict[str, Any]]:
         """Title and year of each document the proposal check scores (one with focus areas or objectives), for
@@ -882,27 +816,6 @@ class Engine:
     def _scored_doc_ids(self) -> frozenset[str]:
         """The documents the proposal check scores: those with focus areas or objectives of a checked role."""
         return frozenset(u.doc_id for targets in self.aligner.targets.values() for u in targets.units)
-
-    def info(self) -> dict[str, Any]:
-        m = self.index.manifest
-        where = (
-            {"database": redact(self.settings.database_url or "")}
-            if m.vector_store == "postgres"
-            else {"index_dir": str(self.settings.index_dir)}
-        )
-        return {
-            **where,
-            "corpus_dir": str(self.settings.corpus_dir),
-            "model": m.model_id,
-            "dimension": m.dim,
-            "vector_store": m.vector_store,
-            "index_version": self.index.version,
-            "documents": m.documents,
-            "passages": m.passage_count,
-            "sentences": m.sentence_count,
-            "built_at": m.created_at,
-            "fingerprint": m.fingerprint,
-        }
 
 
 def _beyond_the_frame(text: str) -> list[str]:
