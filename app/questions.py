@@ -194,10 +194,11 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "date",
         _rx(
-            _LEAD + r"när\b(?! det gäller)",  # "när det gäller …" means "as for …"
+            # "när det gäller …" means "as for …", also after "till" ("komma fram till när det gäller …").
+            _LEAD + r"när\b(?! det gäller)",
             r"\b(?:vilket|vilka) (?:år|datum|årtal)\b",
-            r"\btill när\b",
-            r"\bsenast när\b",
+            r"\btill när\b(?! det gäller)",
+            r"\bsenast när\b(?! det gäller)",
             r"\bvilken tidpunkt\b",
             r"\bvilket årtal\b",
             r"\btidsplan",

@@ -106,6 +106,8 @@ ROUTER = corpus_router()
         ("Var rankas branschen när det gäller produktivitet?", "description"),  # "högst", in words
         ("Where does the government stand on red tape?", "description"),
         ("Var ska landet hamna när det gäller utsläppen?", "description"),
+        ("Vad vill landet till slut komma fram till när det gäller koldioxid?", "description"),  # not "till när"
+        ("Till när gäller agendan?", "date"),
         ("Where will the new test bed be built?", "place"),
         ("Var ska det nya centret byggas?", "place"),
         # A length of time: a count of days, weeks, months or years (or up to a year).
