@@ -99,6 +99,12 @@ class AnswerParams:
     refuse when confidence + ``bank_weight`` × (cosine of the nearest labelled question) is below ``bank_below``
     (None: the confidence alone decides). A question asked like questions the documents answered is on their topic;
     one far from all of them, about a document they cover well, is likely not. Fitted by ``strategiqa calibrate``."""
+    unmentioned_below: float | None = None
+    """A question in the documents' own language none of whose topic words the top passages use is refused as off their
+    topic, unless it is asked much like questions they answered: confidence + ``bank_weight_sv`` × (cosine of the
+    nearest labelled question) at or above this (None: always refused). Fitted by ``strategiqa calibrate`` just above
+    the highest such sum among the calibration sets' off-topic questions; a paraphrase shares no word with its answer
+    by design ("skarpa hjärnor" for "talanger")."""
     fact_margin: float = 0.03
     """A sentence giving the asked-for element must be within this (cosine) of the best sentence."""
     subject_margin: float = 0.03
@@ -198,7 +204,7 @@ def compose_answer(
     # A question in the documents' own language that shares no word of its topic with the passages found
     # is about something else, however close its vector ("<an unrelated topic> i <the corpus's region>").
     same_language = result.language in {index.passage_languages[h.index] for h in result.hits[: params.passages]}
-    checked = mentions or not same_language
+    checked = mentions or not same_language or _asked_like_answered(score, known_question, params)
     # Similarities across languages run lower: the thresholds fitted on English questions (the Swedish documents'
     # cross-language case) serve any question asked across languages, those fitted on Swedish ones any asked in
     # the passages' own language (a Swedish question to an English document is a cross-language one).
@@ -292,6 +298,14 @@ def _whole_list(chosen: list[_Sentence], candidates: list[_Sentence], index: Loa
         key=lambda c: (c.passage_index, c.sentence_index),
     )
     return items[:_MAX_LIST_ITEMS] if len(items) > len(chosen) else []
+
+
+def _asked_like_answered(score: float, known_question: float | None, params: AnswerParams) -> bool:
+    """Whether a question sharing no topic word with the top passages is asked so much like questions they answered
+    that it is theirs all the same (see ``AnswerParams.unmentioned_below``)."""
+    if params.unmentioned_below is None or known_question is None:
+        return False
+    return score + params.bank_weight_sv * known_question >= params.unmentioned_below
 
 
 def confidence(query_vector: np.ndarray, best_similarity: float, background: np.ndarray) -> float:

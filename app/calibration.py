@@ -15,6 +15,9 @@ labelled question, then
   from off-topic questions best, by AUC) and the cut, under the same false-refusal budget. Each question is asked
   without its own set in the bank, as a question from a new writer meets it; the bank's own labelled sets join the
   calibration sets here, since one set left out at a time needs many sets,
+- sets ``unmentioned_below``: where a question in the documents' language shares no topic word with the top passages
+  (refused as off their topic), how much like answered questions it must be asked to pass all the same — just above
+  every off-topic question of the calibration sets,
 - picks ``fact_margin`` — how close to the best sentence one giving the asked-for element must
   be — where near-miss questions are refused most while answerable ones are answered (a near-miss answered weighs
   ``NEAR_MISS_WEIGHT`` times a false refusal),
@@ -109,7 +112,14 @@ def fit(
     done = 0
     for q in [*questions, *extra]:
         result = ask(q.question, open_gate)
-        rows.append({"q": q, "confidence": result["confidence"], "known": result.get("labelled_question")})
+        rows.append(
+            {
+                "q": q,
+                "confidence": result["confidence"],
+                "known": result.get("labelled_question"),
+                "off_topic": bool(result["abstained"]) and result.get("abstain_reason") == "off_topic",
+            }
+        )
         done += 1
         if progress:
             progress(done, steps)
@@ -126,8 +136,10 @@ def fit(
     for lang, (weight, cut, _) in bank.items():
         if cut is not None:
             bank_params |= {f"bank_weight_{lang}": weight, f"bank_below_{lang}": cut}
+    unmentioned_below, unmentioned_figures = _unmentioned_gate(ask, bank_rows, open_gate, bank["sv"][0])
     gated = replace(
         open_gate,
+        unmentioned_below=unmentioned_below,
         abstain_below_sv=thresholds["sv"],
         abstain_below_en=thresholds["en"],
         topic_below_sv=min(topic["sv"], thresholds["sv"]),
@@ -163,11 +175,13 @@ def fit(
             "topic_below_sv": min(topic["sv"], thresholds["sv"]),
             "topic_below_en": min(topic["en"], thresholds["en"]),
             "fact_margin": best_margin,
+            "unmentioned_below": unmentioned_below,
             **bank_params,
         },
         "figures": {
             "off_topic_gate": gate_figures,
             "bank_gate": {lang: bank[lang][2] for lang in bank},
+            "unmentioned_gate": unmentioned_figures,
             "topic_gate": topic_figures,
             "fact_margin": {str(k): v for k, v in margin_figures.items()},
         },
@@ -201,6 +215,37 @@ def _fewest_errors(pos: list[float], neg: list[float]) -> tuple[float, dict[str,
         "off_topic": len(neg),
         "near_miss_below": sum(p < best for p in pos),
         "off_topic_above": sum(n >= best for n in neg),
+    }
+
+
+def _unmentioned_gate(
+    ask: Callable[[str, AnswerParams], dict[str, Any]],
+    rows: list[dict[str, Any]],
+    open_gate: AnswerParams,
+    weight: float,
+) -> tuple[float | None, dict[str, Any]]:
+    """(cut, figures) for ``AnswerParams.unmentioned_below``: the questions refused as off-topic with every threshold
+    open are asked again with the topic-word check open too; those then answered were refused by that check alone.
+    The cut lies just above the highest confidence + ``weight`` × nearest labelled question among the off-topic ones,
+    so that none of them would pass (None when there are none to fit on)."""
+    vetoed = []
+    for r in rows:
+        if r["off_topic"] and r["known"] is not None:
+            again = ask(r["q"].question, replace(open_gate, unmentioned_below=-1e9))
+            if not again["abstained"] or again.get("abstain_reason") != "off_topic":
+                vetoed.append(r)
+    sums = {id(r): r["confidence"] + weight * r["known"] for r in vetoed}
+    off_topic = [sums[id(r)] for r in vetoed if r["q"].kind == "off_topic"]
+    answerable = [sums[id(r)] for r in vetoed if r["q"].answerable]
+    if not off_topic:
+        return None, {"answerable": len(answerable), "off_topic": 0}
+    cut = round(max(off_topic) + 1e-4, 4)
+    return cut, {
+        "answerable": len(answerable),
+        "answerable_passing": sum(a >= cut for a in answerable),
+        "off_topic": len(off_topic),
+        "near_miss": sum(r["q"].kind == "near_miss" for r in vetoed),
+        "near_miss_passing": sum(sums[id(r)] >= cut for r in vetoed if r["q"].kind == "near_miss"),
     }
 
 

@@ -37,6 +37,11 @@ class AnswerSettings(BaseModel):
     bank_weight_en: float | None = Field(None, ge=0, le=100, description="Bank gate weight (English).")
     bank_below_sv: float | None = Field(None, description="Bank gate: off-topic refusal below this (Swedish).")
     bank_below_en: float | None = Field(None, description="Bank gate: off-topic refusal below this (English).")
+    unmentioned_below: float | None = Field(
+        None,
+        description="A question in the documents' language whose topic words the top passages do not use is answered "
+        "only when confidence + bank weight × nearest labelled question reaches this (unset: never).",
+    )
     focus_share: float | None = Field(
         None,
         ge=0,

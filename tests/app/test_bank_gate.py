@@ -95,3 +95,34 @@ def test_a_question_asked_like_a_labelled_one_is_answered_by_the_sentence_quoted
     assert not without["abstained"] and not opens_with_a_quote(without)
     assert opens_with_a_quote(with_quotes)
     assert (with_quotes["abstained"], with_quotes["confidence"]) == (without["abstained"], without["confidence"])
+
+
+@pytest.mark.parametrize(
+    ("question", "labelled_set"),
+    [("Vill regeringen skära ner på pappersexercis och krångel som bromsar nya upptäckter?", "blind_ac")],
+)
+def test_a_paraphrase_sharing_no_topic_word_passes_when_asked_like_answered_questions(
+    real_engine: Engine, question: str, labelled_set: str
+) -> None:
+    """Its own set left out of the bank, as a new writer's question meets it; without the calibrated cut the topic-word
+    check alone refuses it (no word of "pappersexercis", "krångel" in the passages: they write "byråkrati")."""
+    params = real_engine.answer_params
+    assert params.unmentioned_below is not None, "calibrate fits the cut"
+    answer = real_engine.ask(question, exclude_questions=labelled_set)
+    assert not answer["abstained"] and "byråkrati" in answer["citations"][0]["quote"]
+    without = real_engine.ask(question, params=replace(params, unmentioned_below=None), exclude_questions=labelled_set)
+    assert without["abstained"] and without["abstain_reason"] == "off_topic"
+
+
+@pytest.mark.parametrize(
+    ("question", "labelled_set"),
+    [
+        ("Vad säger agendan om elpriserna för industrin i Västsverige?", "dev_r"),
+        ("Hur ska regionen öka antalet gästnätter inom besöksnäringen i Västra Götaland?", "blind_u"),
+    ],
+)
+def test_an_off_topic_question_sharing_no_topic_word_stays_refused(
+    real_engine: Engine, question: str, labelled_set: str
+) -> None:
+    answer = real_engine.ask(question, exclude_questions=labelled_set)
+    assert answer["abstained"] and answer["abstain_reason"] == "off_topic"

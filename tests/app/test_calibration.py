@@ -107,3 +107,39 @@ def test_the_bank_gate_weighs_the_nearest_labelled_question_where_the_confidence
     assert "bank_below_en" not in params  # no English questions: no English bank gate
     assert all(text in asked for text in (q.question for q in banked))
     assert entry["figures"]["off_topic_gate"]["sv"]["answerable"] == 11  # the confidence gate: calibration sets only
+
+
+def test_the_unmentioned_cut_lies_just_above_every_off_topic_question_the_topic_word_check_alone_refuses() -> None:
+    """A rule of the test (no model): questions whose text starts with "utan" share no topic word with the passages and
+    are refused as off-topic unless ``unmentioned_below`` lets them pass; confidence and nearest labelled question as
+    written in the table below."""
+    table = {
+        "utan ord, men besvarad A?": (0.95, 0.95, True, "paraphrase"),
+        "utan ord, men besvarad B?": (0.90, 0.90, True, "paraphrase"),
+        "utan ord, om väder C?": (0.92, 0.91, False, "off_topic"),
+        "utan ord, om väder D?": (0.91, 0.89, False, "off_topic"),
+        "Vad säger agendan om vård?": (1.0, 0.97, True, "paraphrase"),
+        "Vilket väder blir det i morgon?": (0.5, 0.5, False, "off_topic"),
+        "What is the weather tomorrow?": (0.5, 0.5, False, "off_topic"),
+        "What does the agenda say about care?": (1.0, 0.97, True, "paraphrase"),
+    }
+    questions = [
+        _Question(str(i), "en" if text.startswith("What") else "sv", text, row[2], row[3])
+        for i, (text, row) in enumerate(table.items())
+    ]
+
+    def ask(text: str, params: AnswerParams) -> dict[str, Any]:
+        confidence, known, _, _ = table[text]
+        unmentioned = text.startswith("utan")
+        passes = params.unmentioned_below is not None and confidence + 2.0 * known >= params.unmentioned_below
+        refused = unmentioned and not passes
+        reason = "off_topic" if refused else None
+        return {"confidence": confidence, "labelled_question": known, "abstained": refused, "abstain_reason": reason}
+
+    entry = fit(ask, questions, AnswerParams())
+    weight = entry["params"].get("bank_weight_sv", 0.0)
+    cut = entry["params"]["unmentioned_below"]
+    assert cut == round(0.92 + weight * 0.91 + 1e-4, 4)  # the highest off-topic sum, and a hair more
+    figures = entry["figures"]["unmentioned_gate"]
+    assert figures["off_topic"] == 2 and figures["answerable"] == 2
+    assert figures["answerable_passing"] == sum(c + weight * k >= cut for c, k in ((0.95, 0.95), (0.90, 0.90)))
