@@ -36,6 +36,12 @@ _COMPARISON = re.compile(
 
 
 # What joins a document's name to the place it belongs to: "strategin i X", "the strategy for X".
+_ASKS_FOR = re.compile(
+    r"\b(?:which|what|vilken|vilket|vilka)(?:\s+(?:existing|other|earlier|specific|befintlig\w*|annan|annat|andra|"
+    r"tidigare))?\s+$",
+    re.IGNORECASE,
+)
+"""A question word (and an adjective) right before a document noun: the noun is what is asked for."""
 _QUALIFIES = re.compile(r"\s+(?:i|in|för|for|of|från|from|inom|within)\s+(?:the\s+)?", re.IGNORECASE)
 
 
@@ -113,6 +119,7 @@ class DocumentRouter:
         names none or several. Names outrank places: "the agenda's view of Swedish exports" is the agenda's."""
         if not text:
             return None
+        text = self._without_asked_for(text)
         asked_in_context = self._named_after_context(text)
         if asked_in_context is not None:
             return asked_in_context
@@ -169,6 +176,25 @@ class DocumentRouter:
             if found:
                 return found.pop() if len(found) == 1 else None
         return None
+
+    def _without_asked_for(self, text: str) -> str:
+        """``text`` without a document's name that a question word asks for ("… which existing strategy does it
+        point to?", "Vilken strategi hänvisar agendan till?"), when another name or cue is left: that one names the
+        document asked about. Unchanged when none is left ("Which strategy sets 31 objectives?")."""
+        if self._strong is None:
+            return text
+        # Names only: a cue before a noun of its own ("Which national objective …?") still says whose the noun is.
+        asked = [
+            m
+            for m in self._strong.finditer(text)
+            if _ASKS_FOR.search(text[: m.start()]) and _key(m.group(0)) in self._name_keys
+        ]
+        if not asked:
+            return text
+        rest = text
+        for m in reversed(asked):
+            rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
+        return rest if self._strong.search(rest) else text
 
     def _in_title(self, word: str, doc_id: str) -> bool:
         """Whether ``word``, without an inflection ending, is in the document's title ("strategin" in "Regional

@@ -342,3 +342,24 @@ def test_a_documents_title_as_a_question_writes_it_is_a_name_left_out_whole() ->
     assert ROUTER.strip_names("Vad säger den nationella strategin för life science om hälsodata?") == (
         "Vad säger den om hälsodata?"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_id"),
+    [
+        # A document's name right after a question word is what is asked for; the other name is the one asked about.
+        (
+            "The agenda says implementation shouldn't start from scratch - which existing strategy does it point to?",
+            "vgr-agenda-2026",
+        ),
+        ("Vilken strategi hänvisar agendan till?", "vgr-agenda-2026"),
+        # Alone, it still names its document; a cue before a noun of its own still says whose the noun is.
+        ("Which strategy sets 31 objectives?", "nationell-strategi-2024"),
+        (
+            "Our region wants more patients in clinical trials. Which national objective backs this?",
+            "nationell-strategi-2024",
+        ),
+    ],
+)
+def test_a_document_name_a_question_word_asks_for_is_not_the_document_asked_about(question: str, doc_id: str) -> None:
+    assert ROUTER.named(question) == doc_id
