@@ -394,6 +394,13 @@ def _uncontracted(text: str) -> str:
     return _CONTRACTED_ARE.sub(r"\1 are", _CONTRACTED_IS.sub(r"\1 is", text))
 
 
+_CHECKS_A_CLAIM = re.compile(
+    r"\b(?:stämmer (?:det|detta|det här)|är (?:det|detta) (?:rätt|riktigt|korrekt|sant)|har jag (?:rätt|förstått)|"
+    r"is (?:it|this|that) (?:true|right|correct|so)|is that the (?:right|correct) year|am i right|"
+    r"(?:true|right|correct) that)\b",
+    re.IGNORECASE,
+)
+"""A question checking a claim it states ("… – stämmer det?", "Is it true that …?")."""
 _CONTRACTED_IS = re.compile(r"\b(what|who|where|when|how|which|that|it|there|here)['’]s\b", re.IGNORECASE)
 _CONTRACTED_ARE = re.compile(r"\b(what|who|where|when|how|which|they|we|you)['’]re\b", re.IGNORECASE)
 
@@ -418,7 +425,9 @@ def analyse(
     uncontracted = _uncontracted(text)
     asked = _EMBEDDED.sub(r"\1 \3", _SCENE.sub("", uncontracted))
     expects = next((kind for kind, pattern in _EXPECTS if pattern.search(asked)), "description")
-    years = tuple(dict.fromkeys(_YEAR.findall(text)))
+    # "Is it true that … by 2030?", "Stämmer det att … redan 2030?": the year is the claim being checked, not a
+    # constraint the answer must meet; the year the documents give answers it.
+    years = () if _CHECKS_A_CLAIM.search(text) else tuple(dict.fromkeys(_YEAR.findall(text)))
     names = _names(without_asker_context(text), places | documents)
     if words is not None:
         names = tuple(n for n in names if not words.is_translated_title(n))

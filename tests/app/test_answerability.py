@@ -774,6 +774,18 @@ def test_a_decade_is_no_year_the_answer_must_name() -> None:
     assert analyse("Vad ska nås under 2030–talet?").years == () and analyse("in the 2030's").years == ()
 
 
+def test_a_year_in_a_claim_the_question_checks_is_no_year_the_answer_must_name(real_engine: Engine) -> None:
+    """ "Is that the right year?": the year the documents give answers, whichever it is."""
+    for question in (
+        "Stämmer det att Västsverige ska vara ett ledande life science-kluster i Europa redan 2030?",
+        "I read the West Sweden plan wants a leading European life science cluster by 2030. Is that the right year?",
+    ):
+        assert analyse(question).years == ()
+        answer = real_engine.ask(question)
+        assert not answer["abstained"] and "2035" in answer["citations"][0]["quote"]
+    assert analyse("Hur många kliniska prövningar gjordes 2023?").years == ("2023",)  # asked for, not checked
+
+
 def test_where_a_place_inside_the_question_stands_before_the_verb_still_asks_for_a_place() -> None:
     assert analyse("Var i Sverige ligger företaget?").expects == "place"
     assert analyse("Var ligger företaget?").expects == "place"
