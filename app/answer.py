@@ -343,7 +343,11 @@ def _candidates(
     allowed = {"content"}
     if analysis.expects in ("person", "agent"):
         allowed.add("name_line")
-    if analysis.expects in ("date", "day"):
+    # A dateline dates its document: it answers when the document (or its foreword) was dated, signed or written, not
+    # when something it plans will happen ("When will the council be set up?").
+    if analysis.expects in ("date", "day") and (
+        asks_when_dated(question, analysis, index) or _AUTHORSHIP.search(question)
+    ):
         allowed.add("dateline")
     hits = result.hits[: params.passages]
     top = max((h.score for h in hits), default=1.0) or 1.0

@@ -695,6 +695,14 @@ def test_when_a_part_is_dated_is_answered_by_its_dateline(real_engine: Engine, q
     assert not result["abstained"] and "mars, 2026" in result["citations"][0]["quote"], result["answer"]
 
 
+@pytest.mark.parametrize("question", ["When will the council be set up?", "När ska rådet inrättas?"])
+def test_a_dateline_does_not_date_what_the_document_plans(real_engine: Engine, question: str) -> None:
+    """The agenda gives no date for its council: its foreword's dateline ("<region> mars, 2026") is no answer."""
+    result = real_engine.ask(question)
+    assert result["abstained"], result["answer"]
+    assert not any("mars, 2026" in c["quote"] for c in result["citations"])
+
+
 def test_a_rare_word_of_the_topic_in_the_top_passages_makes_the_topic_the_documents(real_engine: Engine) -> None:
     """ "testbäddar" is used by few passages, one of them the national strategy's: a short question's vector stands
     out little from the background, the word says the documents address it. A common verb does not ("ansöker" is
