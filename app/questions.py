@@ -132,6 +132,9 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:what|which) (?:share|percentage|proportion|fraction)",
             r"\bper ?cent",
             r"\bhow large a (?:share|part)",
+            # A rate is a share ("the corporate tax rate", "skattesatsen"); not "rate" the verb ("How do they rate …?").
+            r"\b(?:what|which|the|current|present|average|annual)\s+(?:[\w-]+\s+){0,2}rates?\b(?!\s+(?:the|them|it|us))",
+            r"\b\w*skattesats\w*",
         ),
     ),
     (

@@ -40,6 +40,10 @@ ROUTER = corpus_router()
         ("Varför minskar antalet prövningar?", "reason"),
         ("How much does the sector contribute to global emissions?", "quantity"),
         ("Hur mycket är exporten värd?", "amount"),
+        # A rate is a share; "rate" as a verb is not.
+        ("What is the current corporate tax rate in Sweden?", "share"),
+        ("Vilken är skattesatsen för bolag?", "share"),
+        ("How do they rate the region's clinical research?", "description"),
         ("Vilket problem lyfts kring hur många som tar examen?", "description"),
         ("Vad heter regionens traineeprogram?", "called"),
         ("What is the name of the new tax incentive?", "called"),
