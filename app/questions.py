@@ -777,7 +777,12 @@ def without_asker_context(text: str) -> str:
 # A full stop that ends an abbreviation ends no sentence ("t.ex. Pfizer", "e.g. Pfizer").
 _ABBREVIATION = re.compile(r"\b(?:t\.ex|e\.g|i\.e|bl\.a|d\.v\.s|dvs|m\.m|s\.k|ca|etc|resp|jfr|cf|vs)\.$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[^.!?–—:]+(?:[.!?]+|\s[–—-]\s|:|$)")
-_ASKER = re.compile(r"\b(?:jag|vi|we|our|my|min|mitt|mina|vår|vårt|våra)\b|\bI(?:'m| am)\b", re.IGNORECASE)
+_ASKER = re.compile(
+    r"\b(?:jag|vi|we|our|my|min|mitt|mina|vår|vårt|våra)\b|\bI(?:'m| am)\b"
+    # Where the asker writes from, said without a pronoun ("Writing from Oslo:", "Hälsningar från Åbo –").
+    r"|\b(?:writing|greetings|hello|hi|skriver|hälsningar|hej)\s+(?:here\s+)?(?:from|från)\b",
+    re.IGNORECASE,
+)
 
 
 def _names(text: str, places: frozenset[str]) -> tuple[str, ...]:

@@ -1401,3 +1401,17 @@ def test_a_numbered_sections_name_asked_with_more_is_its_title(real_engine: Engi
     result = real_engine.ask("What is focus area no. 6 of the agenda called, and what is its target picture about?")
     assert not result["abstained"]
     assert "6. Ett samordnat kluster med ett stödsystem i världsklass" in result["answer"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Writing from Copenhagen: do foreign graduates of Swedish universities count as an asset in the strategy?",
+        "Hälsningar från Åbo – räknas utländska studenter som tagit examen i Sverige som en resurs i strategin?",
+    ],
+)
+def test_where_the_asker_writes_from_is_no_name_the_answer_must_contain(real_engine: Engine, question: str) -> None:
+    assert analyse(question).names == ()
+    result = real_engine.ask(question)
+    assert not result["abstained"], result["answer"]
+    assert analyse("How many clinical trials are run in Copenhagen?").names == ("Copenhagen",)  # asked about: kept
