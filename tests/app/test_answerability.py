@@ -1411,7 +1411,7 @@ def test_a_numbered_sections_name_asked_with_more_is_its_title(real_engine: Engi
     ],
 )
 def test_where_the_asker_writes_from_is_no_name_the_answer_must_contain(real_engine: Engine, question: str) -> None:
-    assert analyse(question).names == ()
+    assert not {"Copenhagen", "Åbo"} & set(analyse(question).names)
     result = real_engine.ask(question)
     assert not result["abstained"], result["answer"]
     assert analyse("How many clinical trials are run in Copenhagen?").names == ("Copenhagen",)  # asked about: kept
