@@ -779,7 +779,7 @@ _ABBREVIATION = re.compile(r"\b(?:t\.ex|e\.g|i\.e|bl\.a|d\.v\.s|dvs|m\.m|s\.k|ca
 _CLAUSE = re.compile(r"[^.!?–—:]+(?:[.!?]+|\s[–—-]\s|:|$)")
 _ASKER = re.compile(
     r"\b(?:jag|vi|we|our|my|min|mitt|mina|vår|vårt|våra)\b|\bI(?:'m| am)\b"
-    # Where the asker writes from, said without a pronoun ("Writing from Oslo:", "Hälsningar från Åbo –").
+    # Where the asker writes from, said without a pronoun ("Writing from <a city>:", "Hälsningar från <en stad> –").
     r"|\b(?:writing|greetings|hello|hi|skriver|hälsningar|hej)\s+(?:here\s+)?(?:from|från)\b",
     re.IGNORECASE,
 )
