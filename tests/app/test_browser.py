@@ -245,8 +245,13 @@ def test_on_a_phone_the_answer_is_brought_into_view(live_server: str, page: Any)
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(live_server + "/", wait_until="load")
     page.wait_for_selector("#sq-question textarea", timeout=60_000)
-    page.fill("#sq-question textarea", "Hur många life science-bolag finns det i Västsverige?")
-    page.keyboard.press("Enter")
+    # Enter on the question box itself, once the ask button is there and the box holds the question (a CI run once
+    # pressed Enter before the page was ready, and no answer came).
+    page.wait_for_selector("#sq-ask", state="visible", timeout=60_000)
+    question = "Hur många life science-bolag finns det i Västsverige?"
+    page.fill("#sq-question textarea", question)
+    assert page.input_value("#sq-question textarea") == question
+    page.press("#sq-question textarea", "Enter")
     page.wait_for_selector("#sq-answer", timeout=60_000)  # the server's first answer may load the model
     page.wait_for_function(
         "(() => { const r = document.querySelector('#sq-answer').getBoundingClientRect();"
