@@ -234,9 +234,12 @@ def _unmentioned_gate(
             again = ask(r["q"].question, replace(open_gate, unmentioned_below=-1e9))
             if not again["abstained"] or again.get("abstain_reason") != "off_topic":
                 vetoed.append(r)
-    sums = {id(r): r["confidence"] + weight * r["known"] for r in vetoed}
-    off_topic = [sums[id(r)] for r in vetoed if r["q"].kind == "off_topic"]
-    answerable = [sums[id(r)] for r in vetoed if r["q"].answerable]
+
+    def sums(kind: str) -> list[float]:
+        chosen = [r for r in vetoed if (r["q"].answerable if kind == "answerable" else r["q"].kind == kind)]
+        return [r["confidence"] + weight * r["known"] for r in chosen]
+
+    off_topic, answerable, near_misses = sums("off_topic"), sums("answerable"), sums("near_miss")
     if not off_topic:
         return None, {"answerable": len(answerable), "off_topic": 0}
     cut = round(max(off_topic) + 1e-4, 4)
@@ -244,8 +247,8 @@ def _unmentioned_gate(
         "answerable": len(answerable),
         "answerable_passing": sum(a >= cut for a in answerable),
         "off_topic": len(off_topic),
-        "near_miss": sum(r["q"].kind == "near_miss" for r in vetoed),
-        "near_miss_passing": sum(sums[id(r)] >= cut for r in vetoed if r["q"].kind == "near_miss"),
+        "near_miss": len(near_misses),
+        "near_miss_passing": sum(n >= cut for n in near_misses),
     }
 
 
