@@ -34,8 +34,9 @@ DEVELOPMENT_SETS = (
 )
 MIN_QUOTE_WORDS = 3
 BANK_SETS = BLIND_SETS + DEVELOPMENT_SETS
-"""The labelled sets of the bank: every set written so far but the newest blind one, ``blind_bb.jsonl``, which
-confirms, and the probe ``blind_bc.jsonl`` (written blind, read in the twenty-second round; not yet tried in it).
+"""The labelled sets of the bank: every set written so far but the newest blind one, ``blind_bd.jsonl`` (frozen in the
+twenty-third round), which confirms, and ``blind_bb.jsonl`` and the probe ``blind_bc.jsonl`` (written blind, read in the
+twenty-second round).
 ``blind_ai.jsonl`` … ``blind_ba.jsonl`` joined in that round (README): each set read without its own questions,
 cited-gold +0.014 to +0.017 on the used sets."""
 

@@ -24,6 +24,7 @@ def test_the_bundled_bank_holds_every_labelled_set_but_the_newest(real_engine: E
     assert banked >= groups >= {"blind_aa", "blind_aw", "blind_ba", "dev", "heldout"}
     # The newest blind set confirms a change: it is neither in the bank nor among the sets calibration reads.
     assert "blind_bb" not in groups and "blind_bb.jsonl" not in BANK_SETS
+    assert "blind_bd" not in groups and "blind_bd.jsonl" not in BANK_SETS
 
 
 def test_a_labelled_question_lends_itself_nothing_when_its_set_is_left_out(real_engine: Engine) -> None:
