@@ -38,6 +38,7 @@ from strategiqa.retrieval.text import tokenize
 
 from .followup import QUESTION_WORDS
 from .questions import VALUES, QuestionAnalysis, around_figures, known_in, mentions_year, satisfies
+from .sentence_lift import SentenceLift
 from .subject import SubjectCheck
 from .topic import mentions_topic, names_no_topic, rare_topic_word, topic_words
 
@@ -143,6 +144,9 @@ class AnswerParams:
     """Share of the focused question (the question without its documents' names, places and the corpus topic: see
     ``DocumentRouter.focus``) in the confidence. The frame a question shares with every passage ("What does the
     national strategy in <country> say about …") lifts its vector's similarity whatever it asks about."""
+    lift_weight: float = 1.0
+    """Weight of the learned sentence lift (``sentence_lift``) in ordering an answer's sentences (0: off). Measured at
+    1: the weight it was fitted with."""
     passage_weight: float = 0.5
     """Weight of the passage's fused retrieval score (0-1) added to each of its sentences' similarity
     (0.5: the fused passage ranking beats a lone sentence's similarity on every development set),
@@ -176,6 +180,8 @@ def compose_answer(
     answered_like: Mapping[int, tuple[str, ...]] | None = None,
     subject: SubjectCheck | None = None,
     practical_matter: bool = False,
+    lift: SentenceLift | None = None,
+    considered: list[tuple[np.ndarray, list[Any]]] | None = None,
 ) -> Answer:
     """Answer ``result.question`` from its top passages, or refuse and say why. With ``named_section``
     (the passages are those of a section the question names) the topic is the documents' own: only
@@ -187,10 +193,15 @@ def compose_answer(
     normalised quotes (see ``Searcher.answered_like``): a sentence holding one opens the answer; ``subject``: whether a
     sentence names what the question asks about (see ``subject``), for a value asked for; ``practical_matter``: the
     question asks how to go about something, or which rules apply, of a thing the documents do not name (see
-    ``CorpusWords.practical_matter_off_topic``): off the documents' topic, however close its vector."""
+    ``CorpusWords.practical_matter_off_topic``): off the documents' topic, however close its vector; ``lift``: learned
+    from labelled questions, it orders the sentences an answer quotes (see ``sentence_lift``), not whether to answer;
+    ``considered``: when given, the question's vector and its candidate sentences are appended (``calibrate`` learns the
+    lift from them)."""
     params = params or AnswerParams()
     language = "en" if result.language == "en" else "sv"
     candidates = _candidates(result, index, params, analysis)
+    if considered is not None and result.query_vector is not None:
+        considered.append((result.query_vector, list(candidates)))
     signed = asks_who_signed(result.question, analysis)  # signatures answer, whatever the role words
     if not candidates or result.query_vector is None:
         return Answer(REFUSAL[language], True, [], 0.0, "off_topic")
@@ -250,6 +261,8 @@ def compose_answer(
         )
     # Whether to answer was decided above, without the labelled questions' quotes; which sentence answers first is
     # read from them too: a question asked like a labelled one is answered by the sentence quoted for it.
+    if lift is not None and params.lift_weight and result.query_vector is not None:
+        candidates, close = _lifted(candidates, close, lift, params.lift_weight, result.query_vector, index)
     chosen = _select(candidates, close, analysis, params, index, _quoted_for_the_same(candidates, answered_like or {}))
     if named_section and whole_list and analysis.expects == "list":
         # "Vilka prioriterade insatser finns inom område B?": the named part's list, whole and in order, not the
@@ -257,6 +270,30 @@ def compose_answer(
         chosen = _whole_list(chosen, candidates, index) or chosen
     citations, parts = _cite(chosen, index)
     return Answer(" ".join(parts), False, citations, round(score, 4))
+
+
+def _lifted(
+    candidates: list[_Sentence],
+    close: list[_Sentence],
+    lift: SentenceLift,
+    weight: float,
+    query: np.ndarray,
+    index: LoadedIndex,
+) -> tuple[list[_Sentence], list[_Sentence]]:
+    """``candidates`` and ``close`` with the lift added to the scores of the sentences of documents it was fitted on."""
+    known = [c for c in candidates if index.passages[c.passage_index].doc_id in lift.documents]
+    if not known:
+        return candidates, close
+    added = lift.lifts(query, np.stack([c.vector for c in known]))
+    by_position = {
+        (c.passage_index, c.sentence_index): replace(c, score=c.score + weight * float(a))
+        for c, a in zip(known, added, strict=True)
+    }
+
+    def lifted(sentences: list[_Sentence]) -> list[_Sentence]:
+        return [by_position.get((c.passage_index, c.sentence_index), c) for c in sentences]
+
+    return lifted(candidates), lifted(close)
 
 
 def _on_subject(

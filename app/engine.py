@@ -77,6 +77,7 @@ from .sections import (
     section_numbers,
     without_section_references,
 )
+from .sentence_lift import SentenceLift
 from .settings import Settings
 from .sources import source_lead
 from .subject import SUBJECT_HEAD, SubjectMatcher
@@ -108,6 +109,9 @@ class Engine:
         )
         self.searcher = Searcher(index, embedder, replace(SearchParams(), **explicit), questions=questions)
         self.answer_params: AnswerParams = answer_params(settings.answer, settings.calibration_file, embedder.model_id)
+        self.sentence_lift = SentenceLift.load(
+            sibling_file(settings.calibration_file, "lift", embedder.model_id), embedder.model_id
+        )
 
     @cached_property
     def words(self) -> CorpusWords:
@@ -178,10 +182,12 @@ class Engine:
         params: AnswerParams | None = None,
         docs: Sequence[str] | None = None,
         exclude_questions: str | None = None,
+        considered: list[tuple[np.ndarray, list[Any]]] | None = None,
     ) -> dict[str, Any]:
         """The ``ask --json`` object: the cited answer (or the refusal and why), plus the ranked passages.
         ``docs`` (document ids) limits the question to those documents; unknown ids are BadInput.
-        ``exclude_questions``: a labelled set the question bank leaves out (evaluation only)."""
+        ``exclude_questions``: a labelled set the question bank leaves out (evaluation only); ``considered``: collects
+        the sentences the answer was chosen from (see ``answer.compose_answer``; calibration only)."""
         result, read_as, overview, within, sections, item, whole_list = self._retrieve(
             question, top_k, mode, previous_question, docs, exclude_questions
         )
@@ -288,6 +294,8 @@ class Engine:
             if (params or self.answer_params).subject_margin > 0
             else None,
             practical_matter=self.words.practical_matter_off_topic(read_as or result.question, result.language),
+            lift=self.sentence_lift,
+            considered=considered,
         )
         if overview is not None and answer.abstained:
             return self._overview_answer(base, result, overview)

@@ -25,6 +25,9 @@ class AnswerSettings(BaseModel):
     fact_margin: float | None = Field(
         None, ge=0, le=0.5, description="How close to the best sentence one giving the asked-for element must be."
     )
+    lift_weight: float | None = Field(
+        None, ge=0, le=10, description="Weight of the sentence lift learned by `calibrate` in ordering quotes (0: off)."
+    )
     subject_margin: float | None = Field(
         None, ge=0, le=0.5, description="A value asked for may come this far below the best sentence, on its subject."
     )

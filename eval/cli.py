@@ -56,7 +56,8 @@ def calibrate(
     other half; and fit the crosswalk's level cuts on the expert map (eval/data/crosswalk_gold.json).
 
     Writes the off-topic thresholds per language and the missing-fact margin, with the figures that
-    chose them, to the calibration file (STRATEGIQA_CALIBRATION_FILE, default calibration.json).
+    chose them, to the calibration file (STRATEGIQA_CALIBRATION_FILE, default calibration.json), and
+    beside it the question bank and the sentence lift (which sentence an answer quotes first).
 
     Examples:
 
@@ -68,6 +69,7 @@ def calibrate(
     """
     from strategiqa.app.answer import depends_on_margin
     from strategiqa.app.calibration import fit, read_calibration, write_calibration
+    from strategiqa.app.sentence_lift import learn
     from strategiqa.eval.bank import BANK_SETS, build_question_bank, question_group
     from strategiqa.eval.datasets import DatasetError, bundled_dataset, load_dataset
     from strategiqa.retrieval.bank_files import sibling_file
@@ -93,6 +95,24 @@ def calibrate(
         bank_bar.close()
     engine.searcher.use_questions(bank)
     group_of = {q.question: question_group(path) for path, set_questions in banked + loaded for q in set_questions}
+    # The sentence lift learns from the bank's labelled questions, each asked without its own set in the bank.
+    lift_bar = _progress_bar("Sentence lift")
+    try:
+        lift = _guard(
+            lambda: learn(
+                lambda q, considered: engine.ask(
+                    q.question,
+                    previous_question=q.previous_question,
+                    exclude_questions=group_of.get(q.question),
+                    considered=considered,
+                ),
+                [q for _, set_questions in banked for q in set_questions],
+                engine.searcher.question_documents,
+                progress=lift_bar.update,
+            )
+        )
+    finally:
+        lift_bar.close()
     bar = _progress_bar("Calibrating")
     try:
         entry = _guard(
@@ -110,15 +130,21 @@ def calibrate(
         bar.close()
     entry["datasets"] = [p.name for p in paths]
     entry["question_bank"] = {"questions": len(bank.vectors), "sets": sorted(set(bank.groups.tolist()))}
+    entry["sentence_lift"] = {"documents": sorted(lift.documents), **lift.figures}
     if write:
         previous = read_calibration(engine.settings.calibration_file).get(engine.embedder.model_id, {})
         for key in ("alignment", "crosswalk"):  # fitted separately (--links); keep them
             if key in previous:
                 entry[key] = previous[key]
         bank.save(sibling_file(engine.settings.calibration_file, "questions", engine.embedder.model_id))
+        lift.save(
+            sibling_file(engine.settings.calibration_file, "lift", engine.embedder.model_id), engine.embedder.model_id
+        )
         write_calibration(engine.settings.calibration_file, engine.embedder.model_id, entry)
         typer.echo(
-            f"Wrote {engine.settings.calibration_file} and its question bank for {engine.embedder.model_id}.", err=True
+            f"Wrote {engine.settings.calibration_file}, its question bank and sentence lift "
+            f"for {engine.embedder.model_id}.",
+            err=True,
         )
     _print_json(entry)
 
