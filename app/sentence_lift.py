@@ -93,9 +93,10 @@ def learn(
     documents: frozenset[str],
     params: FitParams | None = None,
     progress: Callable[[int, int], None] | None = None,
-) -> SentenceLift:
+) -> SentenceLift | None:
     """Ask every answerable labelled question (``ask`` answers it, appending what it chose from to the list it is
-    given), label the candidates holding one of its quotes, and fit the lift on them (``fit``)."""
+    given), label the candidates holding one of its quotes, and fit the lift on them (``fit``). None when no question's
+    quote is among its candidates (labelled questions about other documents than the index holds): no lift."""
     examples = []
     for done, labelled in enumerate(questions, 1):
         if labelled.answerable and labelled.quotes:
@@ -106,7 +107,8 @@ def learn(
                 examples.append(example(query, candidates, labelled.quotes))
         if progress:
             progress(done, len(questions))
-    return fit([e for e in examples if e is not None], documents, params)
+    usable = [e for e in examples if e is not None and e.gold.any() and len(e.gold) > 1]
+    return fit(usable, documents, params) if usable else None
 
 
 def example(query: np.ndarray, candidates: Sequence[Any], quotes: Sequence[str]) -> LiftExample | None:

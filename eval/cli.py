@@ -130,16 +130,19 @@ def calibrate(
         bar.close()
     entry["datasets"] = [p.name for p in paths]
     entry["question_bank"] = {"questions": len(bank.vectors), "sets": sorted(set(bank.groups.tolist()))}
-    entry["sentence_lift"] = {"documents": sorted(lift.documents), **lift.figures}
+    # Labelled questions about other documents than the index holds teach no lift: answers keep the retrieval's order.
+    entry["sentence_lift"] = {"documents": sorted(lift.documents), **lift.figures} if lift else None
     if write:
         previous = read_calibration(engine.settings.calibration_file).get(engine.embedder.model_id, {})
         for key in ("alignment", "crosswalk"):  # fitted separately (--links); keep them
             if key in previous:
                 entry[key] = previous[key]
         bank.save(sibling_file(engine.settings.calibration_file, "questions", engine.embedder.model_id))
-        lift.save(
-            sibling_file(engine.settings.calibration_file, "lift", engine.embedder.model_id), engine.embedder.model_id
-        )
+        lift_file = sibling_file(engine.settings.calibration_file, "lift", engine.embedder.model_id)
+        if lift:
+            lift.save(lift_file, engine.embedder.model_id)
+        else:
+            lift_file.unlink(missing_ok=True)  # one fitted on documents no longer in the index
         write_calibration(engine.settings.calibration_file, engine.embedder.model_id, entry)
         typer.echo(
             f"Wrote {engine.settings.calibration_file}, its question bank and sentence lift "

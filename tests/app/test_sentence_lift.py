@@ -105,8 +105,22 @@ def test_learn_asks_each_answerable_question_and_fits_on_what_its_answer_was_cho
     )
     assert asked == [f"q{i}" for i in range(len(built))], "only answerable questions with quotes are asked"
     assert progress[-1] == (len(questions), len(questions))
-    assert lift.figures["questions"] == len(built)
+    assert lift is not None and lift.figures["questions"] == len(built)
     assert lift.figures["gold_first_after"] > 0.9 > 0.2 > lift.figures["gold_first_before"]
+
+
+def test_learn_gives_no_lift_when_no_labelled_quote_is_among_the_candidates() -> None:
+    """Labelled questions about documents the index does not hold (another region's corpus): nothing to learn, and
+    ``calibrate`` writes no lift instead of failing."""
+    candidates = [SimpleNamespace(vector=np.ones(DIM), score=0.5, text=f"Mening {j}.") for j in range(3)]
+    questions = [
+        SimpleNamespace(question="q", quotes=("citat som inte finns här",), answerable=True, previous_question=None)
+    ]
+
+    def ask(labelled: SimpleNamespace, considered: list) -> None:
+        considered.append((np.ones(DIM), candidates))
+
+    assert learn(ask, questions, frozenset()) is None
 
 
 def test_a_lift_is_read_back_only_for_the_model_that_fitted_it(tmp_path: Path) -> None:
