@@ -32,13 +32,13 @@ import numpy as np
 from strategiqa.ingest.model import Citation
 from strategiqa.ingest.sentences import is_answer_material, refers_back, sentence_role
 from strategiqa.retrieval.index import LoadedIndex
-from strategiqa.retrieval.question_bank import normalise
+from strategiqa.retrieval.question_bank import is_quoted
 from strategiqa.retrieval.search import SearchResult
 from strategiqa.retrieval.text import tokenize
 
 from .followup import QUESTION_WORDS
 from .questions import VALUES, QuestionAnalysis, around_figures, known_in, mentions_year, satisfies
-from .sentence_lift import SentenceLift
+from .sentence_lift import Considered, SentenceLift
 from .subject import SubjectCheck
 from .topic import mentions_topic, names_no_topic, rare_topic_word, topic_words
 
@@ -181,7 +181,7 @@ def compose_answer(
     subject: SubjectCheck | None = None,
     practical_matter: bool = False,
     lift: SentenceLift | None = None,
-    considered: list[tuple[np.ndarray, list[Any]]] | None = None,
+    considered: Considered | None = None,
 ) -> Answer:
     """Answer ``result.question`` from its top passages, or refuse and say why. With ``named_section``
     (the passages are those of a section the question names) the topic is the documents' own: only
@@ -490,13 +490,11 @@ def _quoted_for_the_same(
 ) -> frozenset[tuple[int, int]]:
     """Positions of the candidate sentences that hold (or lie within) a quote of a labelled question asking the same
     thing, in a passage that answered it."""
-    out = set()
-    for c in candidates:
-        quotes = answered_like.get(c.passage_index, ())
-        text = normalise(c.text) if quotes else ""
-        if text and any(q in text or text in q for q in quotes):
-            out.add((c.passage_index, c.sentence_index))
-    return frozenset(out)
+    return frozenset(
+        (c.passage_index, c.sentence_index)
+        for c in candidates
+        if (quotes := answered_like.get(c.passage_index)) and is_quoted(c.text, quotes)
+    )
 
 
 def _missing(

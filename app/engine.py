@@ -77,7 +77,7 @@ from .sections import (
     section_numbers,
     without_section_references,
 )
-from .sentence_lift import SentenceLift
+from .sentence_lift import Considered, SentenceLift
 from .settings import Settings
 from .sources import source_lead
 from .subject import SUBJECT_HEAD, SubjectMatcher
@@ -182,7 +182,7 @@ class Engine:
         params: AnswerParams | None = None,
         docs: Sequence[str] | None = None,
         exclude_questions: str | None = None,
-        considered: list[tuple[np.ndarray, list[Any]]] | None = None,
+        considered: Considered | None = None,
     ) -> dict[str, Any]:
         """The ``ask --json`` object: the cited answer (or the refusal and why), plus the ranked passages.
         ``docs`` (document ids) limits the question to those documents; unknown ids are BadInput.

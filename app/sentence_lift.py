@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 import numpy as np
 from strategiqa.retrieval.bank_files import read_bank, write_bank
-from strategiqa.retrieval.question_bank import normalise
+from strategiqa.retrieval.question_bank import is_quoted, normalise
 
 Considered = list[tuple[np.ndarray, list[Any]]]
 """What an answer was chosen from: the question's vector and its candidate sentences (see ``answer.compose_answer``)."""
@@ -107,7 +107,7 @@ def learn(
                 examples.append(example(query, candidates, labelled.quotes))
         if progress:
             progress(done, len(questions))
-    usable = [e for e in examples if e is not None and e.gold.any() and len(e.gold) > 1]
+    usable = [e for e in examples if e is not None and _teaches(e)]
     return fit(usable, documents, params) if usable else None
 
 
@@ -116,9 +116,8 @@ def example(query: np.ndarray, candidates: Sequence[Any], quotes: Sequence[str])
     quotes or lies within one; None without candidates."""
     if not candidates:
         return None
-    wanted = [w for w in (normalise(q) for q in quotes) if w]
-    texts = [normalise(c.text) for c in candidates]
-    gold = np.array([bool(t) and any(w in t or t in w for w in wanted) for t in texts], dtype=bool)
+    wanted = [normalise(q) for q in quotes]
+    gold = np.array([is_quoted(c.text, wanted) for c in candidates], dtype=bool)
     return LiftExample(
         np.asarray(query, dtype=np.float32),
         np.stack([np.asarray(c.vector, dtype=np.float32) for c in candidates]),
@@ -131,7 +130,7 @@ def fit(examples: Sequence[LiftExample], documents: frozenset[str], params: FitP
     """The lift that best ranks each example's gold sentences first (examples without a gold candidate teach nothing).
     Full-batch Adam on the mean softmax loss plus ``ridge`` × |A|²."""
     params = params or FitParams()
-    usable = [e for e in examples if e.gold.any() and len(e.gold) > 1]
+    usable = [e for e in examples if _teaches(e)]
     if not usable:
         raise ValueError("No labelled question has its quoted sentence among its candidates: nothing to learn from.")
     dim = usable[0].query.shape[0]
@@ -163,6 +162,11 @@ def top_share(examples: Sequence[LiftExample], lift: SentenceLift | None) -> flo
         scores = e.scores + (lift.lifts(e.query, e.sentences) if lift is not None else 0.0)
         hits += bool(e.gold[int(np.argmax(scores))])
     return round(hits / len(usable), 4)
+
+
+def _teaches(example: LiftExample) -> bool:
+    """An example teaches the lift something when a gold sentence stands among other candidates."""
+    return bool(example.gold.any()) and len(example.gold) > 1
 
 
 def _gradient(

@@ -44,6 +44,13 @@ def holds_quote(passage_text: str, quotes: Sequence[str]) -> bool:
     return any(normalise(q) and normalise(q) in norm for q in quotes)
 
 
+def is_quoted(sentence_text: str, normalised_quotes: Sequence[str]) -> bool:
+    """Whether a sentence holds one of the quotes (already ``normalise``d) or lies within one: a labeller quotes a
+    sentence whole, a clause of it, or a run of sentences."""
+    text = normalise(sentence_text)
+    return bool(text) and any(q and (q in text or text in q) for q in normalised_quotes)
+
+
 @dataclass(frozen=True)
 class LabelledQuestionVector:
     """One labelled question: its vector (as search embeds the question), its set, and what answers it."""
