@@ -26,7 +26,7 @@ from strategiqa.retrieval.text import STOP_WORDS, stem
 
 from .initialisms import phrase_initials
 from .items import items_under
-from .questions import without_asker_context
+from .questions import without_asker_context, without_self_introduction
 from .sections import (
     COUNT_WORDS,
     ORDINALS,
@@ -125,7 +125,8 @@ _FRAME = frozenset(
 )
 _PLURAL_GOALS = re.compile(
     r"\b(?:målsättningar\w*|delmålen|objectives|goals|targets|actions|åtgärderna|sub-?(?:goals|objectives|targets))\b|"
-    r"\b(?:vilka|which)\s+mål\b",
+    # "Vilka delmål …", "Vilka nationella mål …": a Swedish neuter noun's plural is its singular; "vilka" says plural.
+    r"\b(?:vilka|which)\s+(?:[^\W\d_]+\s+)?(?:del)?mål\b",
     re.IGNORECASE,
 )
 
@@ -204,7 +205,9 @@ def answer_overview(
         shared = _shared_parts(question, documents, passages, numbers, router, language)
         if shared is not None:
             return shared
-    unnumbered = without_section_references(question)
+    # Who is asking ("Doctoral student here: …") is no topic of the outline question; what they are working on is
+    # ("Vi vill testa ny teknik i socialtjänsten – vilka målsättningar kan vi hänvisa till?").
+    unnumbered = without_section_references(without_self_introduction(question))
     if made_of:  # the words asking for it, not what it is asked of ("Vad handlar <a topic> om?" keeps its topic)
         unnumbered = _SUMMARY_WORDS.sub(" ", _MADE_OF.sub(" ", unnumbered))
     rest = _content_words(unnumbered, topic, router, own_nouns=own_nouns)

@@ -226,6 +226,9 @@ _EXPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:vilka|which|what)\s+(?:ministrar|ministers|statsråd|statsråden)\b",
             r"\bvilka personer\b",
             r"\bnamnet på\b",
+            # Someone within a body: "Who at <a company> is responsible …?", "Vem på <ett bolag> ansvarar …?".
+            r"\bwho\s+(?:at|within|inside)\b",
+            r"\bvem\s+(?:på|vid|hos|inom)\b",
             r"\bwho (?:is|will|should|was|has|had|would|chairs|heads|leads)\b.*"
             # The role may be written in Swedish inside an English question ("Who will be ordförande of …?").
             r"\b(?:chair|chairman|chairperson|minister|head|director|leader|coordinator|ceo|ordförande\w*|"
@@ -361,6 +364,8 @@ _DAY = re.compile(
 )
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÅÄÖÉÜ][\w’'-]*[a-zåäöéü][\w’'-]*")
 _ACRONYM = re.compile(r"(?<![\w-])[A-ZÅÄÖ]{2,}(?:[:’']?s)?(?![\w])")
+# Plural forms of an acronym: Swedish "KPI:er", "SME:erna", "NGO:ar"; English "KPIs" (not the genitive "KPI's").
+_PLURAL_ACRONYM = re.compile(r"[A-ZÅÄÖ]{2,}(?::(?:er|ar|or)(?:na)?|s)(?![\w])")
 PERSON_NAME = re.compile(r"(?<![\w-])[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?\s+[A-ZÅÄÖÉ][a-zåäöéü]{2,}")
 # Nouns that name a body or a kind of actor (Swedish definite and compound forms included).
 _BODY = re.compile(
@@ -428,6 +433,11 @@ def analyse(
     uncontracted = _uncontracted(text)
     asked = _EMBEDDED.sub(r"\1 \3", _SCENE.sub("", uncontracted))
     expects = next((kind for kind, pattern in _EXPECTS if pattern.search(asked)), "description")
+    if expects in _CLAIMED_VALUES and asks_yes_or_no(text):
+        # "Bidrar branschen till en stor andel av utsläppen?", "Does the plan admit it lacks money from the state
+        # budget?": a yes-or-no question about a claim; the sentence making it answers, with or without a figure. "Finns
+        # det en budget för …?", "Does it set a numeric target?" still ask for the value.
+        expects = "description"
     # "Is it true that … by 2030?", "Stämmer det att … redan 2030?": the year is the claim being checked, not a
     # constraint the answer must meet; the year the documents give answers it.
     years = () if _CHECKS_A_CLAIM.search(text) else tuple(dict.fromkeys(_YEAR.findall(text)))
@@ -446,6 +456,45 @@ def analyse(
     return QuestionAnalysis(
         expects=expects, years=years, names=names, known=known, agency=agency, bodies=frozenset(bodies), leads=leads
     )
+
+
+def asks_yes_or_no(question: str) -> bool:
+    """Whether ``question``'s asking clause (after any context before a colon or dash) opens with a verb and has no
+    question word, and names no value indefinitely ("Finns det ett belopp …?", "Is there any figure …?", "Does it set a
+    target …?" ask whether a value is given: for the value)."""
+    asked = without_asker_context(question).strip()
+    clause = re.split(r"[:–—]\s+|\s-\s+", asked)[-1]
+    return bool(_OPENS_WITH_VERB.match(clause)) and not _QUESTION_WORD.search(asked) and not _VALUE_ASKED.search(clause)
+
+
+_CLAIMED_VALUES = frozenset({"amount", "share", "number"})
+_OPENS_WITH_VERB = re.compile(
+    r"\W*(?:(?:and|but|so|och|men|så)\s+)?(?:does|do|did|is|are|was|were|has|have|had|can|could|should|will|would|"
+    r"must|finns|fanns|är|var|har|hade|kan|ska|skall|bör|får|måste|anger|nämner|säger|tar|ger|innehåller|bidrar|"
+    r"stämmer|behöver|vill|kommer|står|erkänner|menar|tycker|räknar|planerar|sätter|avser|pekar|beskriver|framgår|"
+    r"uppger|föreslår|redovisar|specificerar|preciserar)\b",
+    re.IGNORECASE,
+)
+_QUESTION_WORD = re.compile(
+    r"\b(?:how|what|which|who|whom|whose|when|where|why|hur|vad|vilken|vilket|vilka|vem|vems|när|var|varför)\b",
+    re.IGNORECASE,
+)
+_VALUE_NOUN = (
+    r"(?:budget\w*|belopp\w*|summ\w*|kostnad\w*|andel\w*|procent\w*|siffr\w*|antal\w*|tal|mål\w*|kronor|"
+    r"amounts?|sums?|figures?|numbers?|targets?|goals?|shares?|percentages?|proportions?|costs?|budgets?|counts?)\b"
+)
+# A value noun asked for: indefinite, unqualified or with a word that is no degree ("en stor andel" claims a degree),
+# or after a verb of giving or stating ("Does the agenda give the share …?", "Anger strategin budgeten …?").
+_VALUE_ASKED = re.compile(
+    r"\b(?:a|an|any|some|en|ett|någon|något|några)\s+(?!(?:stor|stort|stora|betydande|liten|litet|små|large|big|"
+    r"significant|substantial|small|huge|growing|increasing|växande|ökande|tillräcklig\w*|enough)\b)(?:[\w-]+\s+)?"
+    rf"{_VALUE_NOUN}"
+    # ("the state budget": a noun)
+    r"|(?<!the\s)(?<!a\s)\b(?:give|gives|state|states|mention|mentions|specify|specifies|report|reports|list|lists|"
+    r"set|sets|put|puts|anger|anges|nämner|nämns|redovisar|redovisas|specificerar|preciserar|sätter|sätts|ger|ges)\b"
+    rf"(?:\s+[\w'-]+){{0,3}}?\s+{_VALUE_NOUN}",
+    re.IGNORECASE,
+)
 
 
 # "Vem leder …?", "Vem ska vara ordförande …?", "Who chairs / heads / is going to lead …?" (language knowledge).
@@ -765,7 +814,10 @@ def without_asker_context(text: str) -> str:
     """``text`` with the sentences or clauses in which the asker tells about themselves blanked out: "Jag skriver
     en PM – vilka mätetal …", "We are a hospital unit in Norway. Which …": what they write or where they work is
     context, not a name the answer must contain. A clause that is itself the question (ends in "?") stays."""
-    out = text
+    # What the asker is writing, opening the question ("Till en PM om …:", "For a BN on …:"), is no name either;
+    # what it is about may be.
+    writing = _WRITING_FOR.match(text)
+    out = text if writing is None else text[: writing.start(1)] + " " * len(writing.group(1)) + text[writing.end(1) :]
     clauses = list(_CLAUSE.finditer(text))
     for m in clauses[:-1]:  # the last clause is the question, whatever its punctuation
         clause = m.group(0)
@@ -774,15 +826,32 @@ def without_asker_context(text: str) -> str:
     return out
 
 
+def without_self_introduction(text: str) -> str:
+    """``text`` without the clauses that only say who is asking ("Doctoral student here:", "pensionerad forskare här
+    –"), unlike ``without_asker_context`` keeping what the asker says they work on."""
+    out = text
+    for m in list(_CLAUSE.finditer(text))[:-1]:
+        if _INTRODUCTION.search(m.group(0)):
+            out = out[: m.start()] + " " * len(m.group(0)) + out[m.end() :]
+    return out
+
+
 # A full stop that ends an abbreviation ends no sentence ("t.ex. Pfizer", "e.g. Pfizer").
 _ABBREVIATION = re.compile(r"\b(?:t\.ex|e\.g|i\.e|bl\.a|d\.v\.s|dvs|m\.m|s\.k|ca|etc|resp|jfr|cf|vs)\.$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[^.!?–—:]+(?:[.!?]+|\s[–—-]\s|:|$)")
+_WRITING_FOR = re.compile(
+    r"\s*(?:(?:till|för|inför)\s+(?:en|ett|min|mitt|mina|vår|vårt|våra)|(?:for|in)\s+(?:a|an|my|our))\s+([^\s:,]+)",
+    re.IGNORECASE,
+)
 _ASKER = re.compile(
     r"\b(?:jag|vi|we|our|my|min|mitt|mina|vår|vårt|våra)\b|\bI(?:'m| am)\b"
     # Where the asker writes from, said without a pronoun ("Writing from <a city>:", "Hälsningar från <en stad> –").
-    r"|\b(?:writing|greetings|hello|hi|skriver|hälsningar|hej)\s+(?:here\s+)?(?:from|från)\b",
+    r"|\b(?:writing|greetings|hello|hi|skriver|hälsningar|hej)\s+(?:here\s+)?(?:from|från)\b"
+    # Who is asking, said before the question ("Doctoral student here:", "pensionerad forskare här –").
+    r"|\b(?:here|här)\W*$",
     re.IGNORECASE,
 )
+_INTRODUCTION = re.compile(r"^\W*(?:[^\W\d_]+[\s-]+){0,4}(?:here|här)\W*$", re.IGNORECASE)
 
 
 def _names(text: str, places: frozenset[str]) -> tuple[str, ...]:
@@ -794,7 +863,12 @@ def _names(text: str, places: frozenset[str]) -> tuple[str, ...]:
     openings = {
         m.start(1) for m in re.finditer(r"[.!?]\s+([\w’'-]+)", text) if not _ABBREVIATION.search(text[: m.start() + 1])
     }
-    found = sorted((m.start(), -m.end()) for m in list(_CAPITALISED.finditer(text)) + list(_ACRONYM.finditer(text)))
+    # A plural acronym ("KPI:er", "SMEs") is a kind of thing, not a name: a name is not counted.
+    found = sorted(
+        (m.start(), -m.end())
+        for m in list(_CAPITALISED.finditer(text)) + list(_ACRONYM.finditer(text))
+        if not ((plural := _PLURAL_ACRONYM.match(text, m.start())) and plural.end() >= m.end())
+    )
     spans: list[tuple[int, int]] = []
     for start, neg_end in found:  # an acronym inside a capitalised word ("SM" in "SM-guld") is that word
         if not spans or start >= spans[-1][1]:

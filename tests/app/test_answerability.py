@@ -13,6 +13,7 @@ from strategiqa.app.questions import (
     EnglishWords,
     analyse,
     satisfies,
+    without_asker_context,
     without_format_request,
     without_trailing_filler,
 )
@@ -153,6 +154,46 @@ def test_what_askers_say_of_themselves_and_sentence_openings_are_no_names() -> N
     # a name in the question itself still counts, whoever asks
     assert analyse("Vi undrar: hur många prövningar gjordes i Norge?").names == ("Norge",)
     assert analyse("How many trials were run in Norway? We need it for a memo.").names == ("Norway",)
+
+
+def test_what_the_asker_is_writing_and_plural_acronyms_are_no_names() -> None:
+    # The kind of text the asker writes, opening the question, is context; what it is about may be a name.
+    assert analyse("Till en PM om regionernas roll: vad förväntar sig regeringen av regionerna?").names == ()
+    assert analyse("For a BN on trials: what does the strategy want from the regions?").names == ()
+    assert analyse("Till ett PM om Novo Nordisk: vad säger strategin?").names == ("Novo Nordisk",)
+    assert analyse("For a briefing note on Pfizer: what does the strategy say?").names == ("Pfizer",)
+    # A plural acronym names a kind of thing ("KPI:er", "SMEs"), a singular one or a genitive a name.
+    assert analyse("Vilka KPI:er nämns i agendan?").names == ()
+    assert analyse("Which KPIs and SMEs does the agenda mention?").names == ()
+    assert analyse("What does the strategy say about the NIH?").names == ("NIH",)
+    assert analyse("Vad säger strategin om NIH:s anslag?").names == ("NIH:s",)
+    assert analyse("Does the strategy mention NIH's grants?").names == ("NIH's",)
+    # Who is asking, said before the question, is context too.
+    assert analyse("IT manager here: what does ABC say about EHDS?").names == ("ABC", "EHDS")
+    assert without_asker_context("Doctoral student here: which objectives …?").split() == ["which", "objectives", "…?"]
+    assert without_asker_context("Is there a cluster here?") == "Is there a cluster here?"
+
+
+def test_a_yes_or_no_question_about_a_claim_asks_for_no_value() -> None:
+    # A value word in a claim to be checked: the sentence making the claim answers, with or without a figure.
+    assert analyse("Bidrar branschen till en stor andel av världens utsläpp enligt agendan?").expects == "description"
+    assert analyse("Jag skriver en text: står sektorn för en betydande andel av exporten?").expects == "description"
+    assert analyse("Does the plan admit it lacks money, whether from investors or the state budget?").expects == (
+        "description"
+    )
+    # ... but asking whether a value is given asks for the value; a question word asks for it too.
+    assert analyse("Finns det en budget för agendan?").expects == "amount"
+    assert analyse("Anger agendan något belopp för genomförandet?").expects == "amount"
+    assert analyse("Does the strategy state the budget for 2025?").expects == "amount"
+    assert analyse("Does the strategy set a numeric target for trials?").expects == "number"
+    assert analyse("Ungefär hur många bolag startas varje år – är det runt tjugo eller fler?").expects == "number"
+    assert analyse("Hur stor andel av exporten står sektorn för?").expects == "share"
+
+
+def test_someone_within_a_body_is_a_person() -> None:
+    assert analyse("Who at the regional office is responsible for the business strategy?").expects == "person"
+    assert analyse("Vem på bolaget ansvarar för strategin?").expects == "person"
+    assert analyse("Who is responsible for the business strategy?").expects == "agent"
 
 
 def test_the_title_of_the_section_that_answers_is_the_name_asked_for(real_engine: Engine) -> None:
@@ -537,6 +578,13 @@ def test_structure_questions_in_other_words(real_engine: Engine, question: str, 
         (
             "Name the goals set out under the area on technology for health, participation and independence.",
             ["5.1", "5.2", "5.3"],
+        ),
+        # "Vilka delmål": a Swedish neuter plural is its singular, "vilka" says plural: the area's objectives
+        ("Vilka delmål finns under strategins område om forskningsinfrastruktur?", ["6.1", "6.2", "6.3", "6.4"]),
+        # who is asking, said before the question, is no topic
+        (
+            "PhD student here: which objectives sit under the strategy's area on research infrastructure?",
+            ["6.1", "6.2", "6.3", "6.4"],
         ),
     ],
 )
