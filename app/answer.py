@@ -250,7 +250,7 @@ def compose_answer(
     role = set(tokenize(topic or "", None, language))
     if analysis.expects in _WHO and role:
         close = _in_role(close, candidates, role, index)
-    missing = _missing(close, analysis, vocabulary, index, role)
+    missing = _missing(close, analysis, vocabulary, index, role, result.language)
     if not answerable and not missing:
         return Answer(REFUSAL[language], True, [], round(score, 4), "off_topic")
     if missing:
@@ -503,9 +503,12 @@ def _missing(
     vocabulary: frozenset[str],
     index: LoadedIndex,
     role: AbstractSet[str] = frozenset(),
+    language: str | None = None,
 ) -> dict[str, Any]:
-    """What the question asks for that none of the close sentences gives (empty when all is there). A person,
-    body or organisation must come with a word of the question's topic (``role``: the role or body asked about)
+    """What the question asks for that none of the close sentences gives (empty when all is there). A value must be
+    given in a passage naming what the question names, when asked in the passage's ``language`` (see
+    ``_of_what_is_named``). A person, body or organisation must come with a word of the question's topic (``role``: the
+    role or body asked about)
     in its sentence or the ones beside it."""
     unknown = [*analysis.absent_terms, *(name for name in analysis.names if not known_in(name, vocabulary))]
     if unknown:
@@ -518,6 +521,9 @@ def _missing(
             return {"element": element, "year": year}
     if analysis.checkable and not any(satisfies(c.text, analysis) for c in pool):
         return {"element": analysis.expects, **({"year": analysis.years[0]} if analysis.years else {})}
+    if analysis.expects in VALUES and not _of_what_is_named(pool, analysis, index, language):
+        # "När är deadline för <en myndighets> bidrag?": a date of something else ("under våren 2025") is no answer.
+        return {"element": analysis.expects}
     if analysis.expects in _WHO and role:
         in_role = [c for c in pool if satisfies(c.text, analysis) and role & _sentence_terms(c, index)]
         if not in_role:
@@ -526,6 +532,41 @@ def _missing(
 
 
 _WHO = ("person", "agent", "organisation")
+
+
+def _of_what_is_named(
+    pool: list[_Sentence], analysis: QuestionAnalysis, index: LoadedIndex, language: str | None
+) -> bool:
+    """Whether a sentence of ``pool`` giving the value asked for stands in a passage writing every name the question
+    asks it of, as the documents write them ("<Myndigheten>s" for "<Myndigheten>"). Only for a passage in the
+    question's ``language`` and a name the documents write in the question's form: across languages a name is spelt
+    otherwise ("Europe" for "Europa")."""
+    written = [p for p in (_name_pattern(name) for name in analysis.names) if p is not None]
+    written = [p for p in written if any(p.search(passage.text) for passage in index.passages)]
+    if not written:
+        return True
+
+    def names_it(c: _Sentence) -> bool:
+        if str(index.passage_languages[c.passage_index]) != language:
+            return True
+        return all(p.search(index.passages[c.passage_index].text) for p in written)
+
+    return any(satisfies(c.text, analysis) and names_it(c) for c in pool)
+
+
+def _name_pattern(name: str) -> re.Pattern[str] | None:
+    """A name as written at the start of a word, without a genitive ending ("EU:s", "<Name>s", "<Name>'s"); a name
+    of capitalised words also as its initials ("<Business Region Town>" as "BRT")."""
+    bare = re.sub(r"(?::s|['’]s)$", "", name.strip())
+    words = bare.split()
+    if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].isupper():
+        words[-1] = words[-1][:-1]  # "<Vetenskapsrådet>s": written "<Vetenskapsrådet>" (or with the s again)
+    if not words or len(" ".join(words)) < 2:
+        return None
+    forms = [r"\s+".join(re.escape(w) for w in words)]
+    if len(words) >= 2 and all(w[:1].isupper() for w in words):
+        forms.append(re.escape("".join(w[0] for w in words)) + r"(?![^\W\d_])")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(forms) + ")")
 
 
 def depends_on_margin(analysis: QuestionAnalysis) -> bool:

@@ -1468,3 +1468,16 @@ def test_where_the_asker_writes_from_is_no_name_the_answer_must_contain(real_eng
     result = real_engine.ask(question)
     assert not result["abstained"], result["answer"]
     assert analyse("How many clinical trials are run in Copenhagen?").names == ("Copenhagen",)  # asked about: kept
+
+
+def test_a_value_must_be_given_of_the_body_the_question_names(real_engine: Engine) -> None:
+    # A date of something else ("under våren 2025", a round table) is no deadline of a body the documents name elsewhere.
+    refused = real_engine.ask("När är deadline för Vetenskapsrådets projektbidrag inom medicin i år?")
+    assert refused["abstained"] and refused["abstain_reason"] == "missing_fact", refused["answer"]
+    # The passage giving the year names the body asked about: answered.
+    for question in (
+        "Vilket år tog BRG fram sin behovskartläggning?",
+        "When did BRG carry out its needs mapping?",
+    ):
+        answered = real_engine.ask(question)
+        assert not answered["abstained"] and "2025" in answered["answer"], answered["answer"]

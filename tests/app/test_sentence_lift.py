@@ -166,15 +166,15 @@ def test_the_lift_orders_quotes_but_never_decides_whether_to_answer(real_engine:
 
 
 PARAPHRASES = [
-    # Blind set BB (not in the bank the lift learned from): without the lift, the answer quotes other sentences.
+    # Blind set BF (not in the bank the lift learned from): without the lift, the answer quotes other sentences.
     (
-        "Is there any official milestone about pharmaceutical residues ending up in lakes and rivers?",
-        "Inom miljömålssystemet har ett etappmål för läkemedel i miljön antagits.",
+        "Why are young, small firms useful to the big players, per the national plan?",
+        "Mindre bolag och företag i utvecklingsfas är mer agila",
     ),
     (
-        "Varför är det så trögt för folk att gå mellan jobb på sjukhus, universitet och bolag i Göteborgstrakten? "
-        "Vad anger VGR-dokumentet som orsak?",
-        "vilket begränsar rörlighet och kompetensutbyte",
+        "I just joined the cluster – which unit coordinates VGR's internal life science work and links health care "
+        "with regional development?",
+        "VGR:s life science-kontor samordnar regionens arbete inom life science",
     ),
 ]
 
