@@ -1471,7 +1471,7 @@ def test_where_the_asker_writes_from_is_no_name_the_answer_must_contain(real_eng
 
 
 def test_a_value_must_be_given_of_the_body_the_question_names(real_engine: Engine) -> None:
-    # A date of something else ("under våren 2025", a round table) is no deadline of a body the documents name elsewhere.
+    # A date of something else ("under våren 2025", a round table) is no deadline of a body named elsewhere.
     refused = real_engine.ask("När är deadline för Vetenskapsrådets projektbidrag inom medicin i år?")
     assert refused["abstained"] and refused["abstain_reason"] == "missing_fact", refused["answer"]
     # The passage giving the year names the body asked about: answered.
