@@ -56,6 +56,15 @@ _ARTICLE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# What is asked of a source the question only points at ("What does it say is lacking …?", "Vad anger den som …?"):
+# the source is the one spoken of before, however much the question adds.
+_SOURCE_POINTED = re.compile(
+    r"\b(?:does|did|do|will|would)\s+(?:it|they|this|that)\s+(?:say|state|write|mention|describe|propose|suggest|"
+    r"want|list|identify|point\s+out)\b|"
+    r"\b(?:säger|skriver|nämner|anger|föreslår|beskriver|lyfter|pekar)\s+(?:den|det|de|dessa|detta)\s+"
+    r"(?:om|att|är|som|ut|fram|upp|på)\b",
+    re.IGNORECASE,
+)
 
 
 def question_to_remember(result: dict[str, object], before: str | None) -> str | None:
@@ -88,7 +97,7 @@ def resolve_followup(question: str, previous: str | None, router: DocumentRouter
     continues = bool(_AND.match(question))
     if not (
         len(content) < 2
-        or (refers and (len(content) <= 3 or continues))
+        or (refers and (len(content) <= 3 or continues or _SOURCE_POINTED.search(question)))
         or (_OPENS.match(question) and len(content) <= 4)
     ):
         return None

@@ -373,6 +373,11 @@ def test_followups_are_read_against_the_previous_question_and_others_stand_alone
     # "Men …" may start a new question; "hur ser det ut" points at nothing.
     new_topic = "Men hur ser det ut med finansieringen av kliniska prövningar, testbäddar och innovationer i Sverige?"
     assert resolve_followup(new_topic, previous, ROUTER) is None
+    # What is asked of a source the question only points at is asked of the one spoken of before, however much it adds.
+    area = "Which focus area of the agenda covers clinical trials?"
+    assert resolve_followup("What does it say is lacking in health care today?", area, ROUTER)
+    assert resolve_followup("Vad anger den som viktigaste behov för vården idag?", area, ROUTER)
+    assert resolve_followup("What does this strategy say is lacking in health care today?", area, ROUTER) is None
 
 
 @pytest.mark.parametrize(
