@@ -508,8 +508,7 @@ def _missing(
     """What the question asks for that none of the close sentences gives (empty when all is there). A value must be
     given in a passage naming what the question names, when asked in the passage's ``language`` (see
     ``_of_what_is_named``). A person, body or organisation must come with a word of the question's topic (``role``: the
-    role or body asked about)
-    in its sentence or the ones beside it."""
+    role or body asked about) in its sentence or the ones beside it."""
     unknown = [*analysis.absent_terms, *(name for name in analysis.names if not known_in(name, vocabulary))]
     if unknown:
         return {"element": "name", "name": unknown[0]}
