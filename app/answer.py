@@ -540,17 +540,18 @@ def _of_what_is_named(
     asks it of, as the documents write them ("<Myndigheten>s" for "<Myndigheten>"). Only for a passage in the
     question's ``language`` and a name the documents write in the question's form: across languages a name is spelt
     otherwise ("Europe" for "Europa")."""
-    written = [p for p in (_name_pattern(name) for name in analysis.names) if p is not None]
-    written = [p for p in written if any(p.search(passage.text) for passage in index.passages)]
-    if not written:
-        return True
+    patterns = [p for p in (_name_pattern(name) for name in analysis.names) if p is not None]
+    giving = [c for c in pool if satisfies(c.text, analysis)]
 
-    def names_it(c: _Sentence) -> bool:
+    def named_in(c: _Sentence, names: list[re.Pattern[str]]) -> bool:
         if str(index.passage_languages[c.passage_index]) != language:
             return True
-        return all(p.search(index.passages[c.passage_index].text) for p in written)
+        return all(p.search(index.passages[c.passage_index].text) for p in names)
 
-    return any(satisfies(c.text, analysis) and names_it(c) for c in pool)
+    if any(named_in(c, patterns) for c in giving):
+        return True  # the usual case, without reading the other passages
+    written = [p for p in patterns if any(p.search(passage.text) for passage in index.passages)]
+    return not written or any(named_in(c, written) for c in giving)
 
 
 def _name_pattern(name: str) -> re.Pattern[str] | None:

@@ -10,7 +10,7 @@ constraints (a year, a named body or place), each checked on the candidate sente
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -818,20 +818,20 @@ def without_asker_context(text: str) -> str:
     # what it is about may be.
     writing = _WRITING_FOR.match(text)
     out = text if writing is None else text[: writing.start(1)] + " " * len(writing.group(1)) + text[writing.end(1) :]
-    clauses = list(_CLAUSE.finditer(text))
-    for m in clauses[:-1]:  # the last clause is the question, whatever its punctuation
-        clause = m.group(0)
-        if not clause.rstrip().endswith("?") and _ASKER.search(clause):
-            out = out[: m.start()] + " " * len(clause) + out[m.end() :]
-    return out
+    return _blank_clauses(text, out, lambda clause: not clause.rstrip().endswith("?") and bool(_ASKER.search(clause)))
 
 
 def without_self_introduction(text: str) -> str:
     """``text`` without the clauses that only say who is asking ("Doctoral student here:", "pensionerad forskare här
     –"), unlike ``without_asker_context`` keeping what the asker says they work on."""
-    out = text
+    return _blank_clauses(text, text, lambda clause: bool(_INTRODUCTION.search(clause)))
+
+
+def _blank_clauses(text: str, out: str, blanked: Callable[[str], bool]) -> str:
+    """``out`` (``text`` or a copy of it of the same length) with the clauses of ``text`` that ``blanked`` picks turned
+    to spaces; never the last clause, which is the question whatever its punctuation."""
     for m in list(_CLAUSE.finditer(text))[:-1]:
-        if _INTRODUCTION.search(m.group(0)):
+        if blanked(m.group(0)):
             out = out[: m.start()] + " " * len(m.group(0)) + out[m.end() :]
     return out
 
