@@ -37,7 +37,8 @@ from strategiqa.retrieval.search import SearchResult
 from strategiqa.retrieval.text import tokenize
 
 from .followup import QUESTION_WORDS
-from .questions import VALUES, QuestionAnalysis, around_figures, known_in, mentions_year, satisfies
+from .question_names import known_in
+from .questions import VALUES, QuestionAnalysis, around_figures, mentions_year, satisfies
 from .sentence_lift import Considered, SentenceLift
 from .subject import SubjectCheck
 from .topic import mentions_topic, names_no_topic, rare_topic_word, topic_words

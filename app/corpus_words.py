@@ -21,15 +21,9 @@ from strategiqa.retrieval.text import STOP_WORDS
 from .answer import AnswerParams
 from .initialisms import initialisms, phrase_initials
 from .overview import title_stem
-from .questions import (
-    PERSON_NAME,
-    PRACTICAL_FRAME_WORDS,
-    EnglishWords,
-    QuestionAnalysis,
-    aliases_as_places,
-    analyse,
-    asks_practical_matter,
-)
+from .question_names import EnglishWords
+from .question_wording import PRACTICAL_FRAME_WORDS, aliases_as_places, asks_practical_matter
+from .questions import PERSON_NAME, QuestionAnalysis, analyse
 from .sections import own_area_nouns
 from .settings import Settings
 from .spelling import Accents, read_slips_of_names
@@ -90,11 +84,11 @@ class CorpusWords:
         return read_slips_of_names(question, self.router.words, known, params.slip_similarity)
 
     def practical_matter_off_topic(self, question: str, language: str) -> bool:
-        """Whether ``question`` asks a matter of practice (see ``questions.asks_practical_matter``) about something the
-        documents do not name: it names no document, and, asked in a language of the documents, a word of what it asks
-        about is neither theirs nor ordinary in the language ("Hur fungerar högkostnadsskyddet …?"; "Hur söker man
-        EU-medel?" is about their words). Asked in another language, its words cannot be looked up: the frame (first
-        person only there) decides."""
+        """Whether ``question`` asks a matter of practice (see ``question_wording.asks_practical_matter``) about
+        something the documents do not name: it names no document, and, asked in a language of the documents, a word
+        of what it asks about is neither theirs nor ordinary in the language ("Hur fungerar högkostnadsskyddet …?";
+        "Hur söker man EU-medel?" is about their words). Asked in another language, its words cannot be looked up: the
+        frame (first person only there) decides."""
         # A place is no document here: "… at the University of <the corpus's city>" asks about the place.
         if not asks_practical_matter(question) or self.router.named(self.router.strip_places(question)) is not None:
             return False

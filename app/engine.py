@@ -56,15 +56,9 @@ from .mentions import (
     written_otherwise,
 )
 from .overview import Overview, answer_overview, asks_section_title, counts_sections, goal_sections
-from .questions import (
-    VALUES,
-    QuestionAnalysis,
-    asks_to_list_too,
-    has_question_word,
-    without_asker_context,
-    without_format_request,
-    without_trailing_filler,
-)
+from .question_names import without_asker_context
+from .question_wording import asks_to_list_too, has_question_word, without_format_request, without_trailing_filler
+from .questions import VALUES, QuestionAnalysis
 from .quotes import passage_url
 from .sections import (
     SectionScope,

@@ -26,7 +26,7 @@ from strategiqa.retrieval.text import STOP_WORDS, stem
 
 from .initialisms import phrase_initials
 from .items import items_under
-from .questions import without_asker_context, without_self_introduction
+from .question_names import without_asker_context, without_self_introduction
 from .sections import (
     COUNT_WORDS,
     ORDINALS,

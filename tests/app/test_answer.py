@@ -100,11 +100,11 @@ def test_bm25_mode_answers_too(real_engine: Engine) -> None:
 
 
 def test_an_acronym_inside_a_capitalised_word_is_that_word_once() -> None:
-    from strategiqa.app.questions import _names
+    from strategiqa.app.question_names import names_in
 
     # "SM-guld" is one name: the refusal said "Dokumenten nämner inte SM SM-guld."
-    assert _names("Vem vann SM-guld i bandy 2024?", frozenset()) == ("SM-guld",)
-    assert _names("Vad säger strategin om EHDS och European Health Data Space?", frozenset()) == (
+    assert names_in("Vem vann SM-guld i bandy 2024?", frozenset()) == ("SM-guld",)
+    assert names_in("Vad säger strategin om EHDS och European Health Data Space?", frozenset()) == (
         "EHDS",
         "European Health Data Space",
     )

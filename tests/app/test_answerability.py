@@ -9,14 +9,9 @@ import pytest
 from strategiqa.app.engine import Engine, ingest
 from strategiqa.app.followup import resolve_followup
 from strategiqa.app.overview import asks_section_title, counts_sections
-from strategiqa.app.questions import (
-    EnglishWords,
-    analyse,
-    satisfies,
-    without_asker_context,
-    without_format_request,
-    without_trailing_filler,
-)
+from strategiqa.app.question_names import EnglishWords, without_asker_context
+from strategiqa.app.question_wording import without_format_request, without_trailing_filler
+from strategiqa.app.questions import analyse, satisfies
 from strategiqa.app.settings import Settings
 from strategiqa.ingest.sentences import sentence_role
 
@@ -880,7 +875,7 @@ def test_a_followup_with_a_word_of_sequence_is_read_against_the_one_before() -> 
 
 
 def test_a_name_typed_without_the_documents_accents_is_known() -> None:
-    from strategiqa.app.questions import known_in
+    from strategiqa.app.question_names import known_in
 
     vocabulary = frozenset({"göteborg", "västsverige", "kluster"})
     assert known_in("Goteborgsomradet", vocabulary)  # "Göteborgsområdet" typed on a keyboard without å, ö
@@ -971,7 +966,7 @@ def test_a_matter_of_practice_the_documents_do_not_name_is_off_topic(real_engine
 
 
 def test_a_matter_of_practice_needs_a_topic_the_documents_do_not_name() -> None:
-    from strategiqa.app.questions import asks_practical_matter
+    from strategiqa.app.question_wording import asks_practical_matter
 
     assert asks_practical_matter("Hur fungerar samverkan i regionen?")
     assert asks_practical_matter("Förklara hur det fria vårdvalet fungerar.")
@@ -1117,7 +1112,7 @@ def test_a_term_of_the_documents_language_they_use_is_answered(real_engine: Engi
 
 
 def test_whether_one_may_do_something_is_a_matter_of_practice() -> None:
-    from strategiqa.app.questions import asks_practical_matter
+    from strategiqa.app.question_wording import asks_practical_matter
 
     assert asks_practical_matter("Får man hämta ut någon annans medicin på apoteket?")
     assert not asks_practical_matter("Vilka får ta del av hälsodata enligt strategin?")
