@@ -132,18 +132,21 @@ def evaluate_answers(
 def _answer_row(engine: Engine, q: GoldQuestion, result: dict[str, Any]) -> dict[str, Any]:
     citations = result["citations"]
     passages = [engine.index.passages[engine.index.by_id[c["passage_id"]]] for c in citations]
-    # A heading citation (overview answers) is right when it cites one of the expected section titles.
-    titles = {normalise(t) for t in q.titles}
+    # A heading citation (overview answers) is right when it cites one of the expected section titles, or when its
+    # heading, number and all, holds a gold quote ("4.4 Motverka antimikrobiell resistens" for "Which objective covers
+    # that?"): the heading line is what it quotes, not its passage's text.
+    titles = _expected_titles(q)
     relevant = (
         [
-            (c.get("kind") == "heading" and normalise(c["quote"]) in titles) or is_relevant(p.text, q.quotes)
+            (c.get("kind") == "heading" and (normalise(c["quote"]) in titles or is_relevant(_numbered(c), q.quotes)))
+            or is_relevant(p.text, q.quotes)
             for c, p in zip(citations, passages, strict=True)
         ]
         if q.answerable
         else []
     )
     answer_text = normalise(result["answer"])
-    named = sum(bool(normalise(t)) and normalise(t) in answer_text for t in q.titles)
+    named = sum(bool(t) and t in answer_text for t in titles)
     return {
         "id": q.id,
         "lang": q.lang,
@@ -158,7 +161,7 @@ def _answer_row(engine: Engine, q: GoldQuestion, result: dict[str, Any]) -> dict
         ),
         "cited_gold": bool(q.answerable and not result["abstained"] and any(relevant)),
         "quote_gold": bool(q.answerable and any(is_relevant(c["quote"], q.quotes) for c in citations)),
-        "titles_expected": len(q.titles),
+        "titles_expected": len(titles),
         "titles_named": named,
     }
 
@@ -193,8 +196,20 @@ def _holds_answer(text: str, section_path: Sequence[str], q: GoldQuestion) -> bo
     passage text holds, could never be retrieved."""
     if is_relevant(text, q.quotes):
         return True
-    titles = {normalise(t) for t in q.titles}
+    titles = _expected_titles(q)
     return bool(titles) and any(normalise(_NUMBERED.sub("", heading)) in titles for heading in section_path)
+
+
+def _expected_titles(q: GoldQuestion) -> set[str]:
+    """``q``'s expected section titles as headings are compared: normalised, without a number the labeller may have
+    copied with them ("3.1 Fortsatt utveckling …" names the title "Fortsatt utveckling …")."""
+    return {normalise(_NUMBERED.sub("", t)) for t in q.titles}
+
+
+def _numbered(citation: dict[str, Any]) -> str:
+    """A heading citation's heading line as the document writes it: its number, then its title."""
+    number = citation.get("section_number")
+    return f"{number} {citation['quote']}" if number else str(citation["quote"])
 
 
 _NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)*[.)]?\s+")

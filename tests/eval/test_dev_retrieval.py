@@ -87,3 +87,27 @@ def test_heading_citations_count_when_they_cite_an_expected_title(real_engine: E
     scores = [evaluate_answers(real_engine, [q], lambda: None) for q in (good, half)]
     assert scores[0]["citation_precision"] == 1.0 and scores[0]["cited_gold_rate"] == 1.0
     assert scores[1]["citation_precision"] == 0.5 and scores[1]["overview_titles"] == pytest.approx(4 / 6, abs=1e-3)
+
+
+def test_heading_citations_count_for_numbered_titles_and_heading_line_quotes(real_engine: Engine) -> None:
+    """Labellers copy a heading with its number ("4.1 Fler kliniska …") as an expected title or as the gold quote of
+    "Which objective covers that?": a heading citation of that section is right either way; one of another is not."""
+    national = next(d for d in real_engine.index.documents if d.info.kind == "national")
+    goals = [s for s in national.all_sections() if s.number and s.number.count(".") == 1 and s.number.startswith("4.")]
+    assert len(goals) >= 2
+    numbered = tuple(f"{s.number} {s.title}" for s in goals)
+    ask = {"lang": "en", "kind": "overview", "question": "Which objectives fall under area 4 of the national strategy?"}
+    listed = GoldQuestion(id="o1", **ask, quotes=("no such quote anywhere",), titles=numbered)
+    resistance = next(s for s in national.all_sections() if s.number and "antimikrobiell" in s.title)
+    line = f"{resistance.number} {' '.join(resistance.title.split()[:3])}"  # the heading line, cut short
+    covers = {"lang": "en", "kind": "followup", "question": "Which objective covers that?"}
+    before = "What does the national strategy say about antimicrobial resistance?"
+    right = GoldQuestion(id="f1", **covers, quotes=(line,), previous_question=before)
+    wrong = GoldQuestion(id="f2", **covers, quotes=("9.9 No such heading",), previous_question=right.previous_question)
+    listed_score, right_score, wrong_score = (
+        evaluate_answers(real_engine, [q], lambda: None) for q in (listed, right, wrong)
+    )
+    assert listed_score["overview_titles"] == 1.0 and listed_score["cited_gold_rate"] == 1.0
+    assert listed_score["citation_precision"] == 1.0
+    assert right_score["cited_gold_rate"] == 1.0
+    assert wrong_score["cited_gold_rate"] == 0.0
