@@ -35,6 +35,7 @@ from strategiqa.retrieval.index import LoadedIndex
 from strategiqa.retrieval.question_bank import is_quoted
 from strategiqa.retrieval.search import SearchResult
 from strategiqa.retrieval.text import tokenize
+from strategiqa.retrieval.thesaurus import Thesaurus
 
 from .followup import QUESTION_WORDS
 from .question_names import known_in
@@ -130,6 +131,11 @@ class AnswerParams:
     the top ``rare_among`` passages (with most of the topic's long words), it makes a same-language question
     answerable below the threshold (see ``topic.rare_topic_word``; 0 turns this off)."""
     rare_among: int = 3
+    topic_synonyms: bool = True
+    """A word of the question's topic also counts as found in the top passages when one of its synonyms is there (the
+    language's thesaurus, where the system has one: Debian's ``mythes-sv``): "Med vilka andra näringar …" is about what
+    the passage calls "branscher". Measured on all used sets: 15 answerable Swedish paraphrases no longer refused, one
+    off-topic question answered (``topic.mentions_topic``)."""
     term_prefix: int = 6
     """A question's word sharing its first this many letters with a word of the documents is theirs, inflected or
     compounded; shorter words are never a term of their own (see ``CorpusWords.practical_matter_off_topic``)."""
@@ -183,6 +189,7 @@ def compose_answer(
     practical_matter: bool = False,
     lift: SentenceLift | None = None,
     considered: Considered | None = None,
+    synonyms: Mapping[str, Thesaurus] | None = None,
 ) -> Answer:
     """Answer ``result.question`` from its top passages, or refuse and say why. With ``named_section``
     (the passages are those of a section the question names) the topic is the documents' own: only
@@ -197,7 +204,8 @@ def compose_answer(
     ``CorpusWords.practical_matter_off_topic``): off the documents' topic, however close its vector; ``lift``: learned
     from labelled questions, it orders the sentences an answer quotes (see ``sentence_lift``), not whether to answer;
     ``considered``: when given, the question's vector and its candidate sentences are appended (``calibrate`` learns the
-    lift from them)."""
+    lift from them); ``synonyms``: a thesaurus per language of the documents, for the topic check (see
+    ``AnswerParams.topic_synonyms``)."""
     params = params or AnswerParams()
     language = "en" if result.language == "en" else "sv"
     candidates = _candidates(result, index, params, analysis)
@@ -212,7 +220,9 @@ def compose_answer(
             result.focus_vector, max(float(c.vector @ result.focus_vector) for c in candidates), background
         )
         score = (1 - params.focus_share) * score + params.focus_share * focused
-    mentions = mentions_topic(asked or result.question, result, index, params.passages)
+    mentions = mentions_topic(
+        asked or result.question, result, index, params.passages, synonyms if params.topic_synonyms else None
+    )
     # A question in the documents' own language that shares no word of its topic with the passages found
     # is about something else, however close its vector ("<an unrelated topic> i <the corpus's region>").
     same_language = result.language in {index.passage_languages[h.index] for h in result.hits[: params.passages]}

@@ -17,6 +17,7 @@ from strategiqa.retrieval.index import LoadedIndex
 from strategiqa.retrieval.language import common_words, detect_language, word_frequency
 from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.text import STOP_WORDS
+from strategiqa.retrieval.thesaurus import Thesaurus, load_thesaurus
 
 from .answer import AnswerParams
 from .initialisms import initialisms, phrase_initials
@@ -243,6 +244,13 @@ class CorpusWords:
     def document_languages(self) -> frozenset[str]:
         """The languages the documents' passages are in."""
         return frozenset(str(code) for code in self.index.passage_languages)
+
+    @cached_property
+    def thesauri(self) -> dict[str, Thesaurus]:
+        """A thesaurus for each language of the documents the system has one for (see ``retrieval.thesaurus``); none
+        (the topic check then reads words only) where it has not."""
+        found = {language: load_thesaurus(None, language) for language in sorted(self.document_languages)}
+        return {language: thesaurus for language, thesaurus in found.items() if thesaurus is not None}
 
     @cached_property
     def short_titles(self) -> dict[str, str]:

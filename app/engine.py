@@ -290,6 +290,7 @@ class Engine:
             practical_matter=self.words.practical_matter_off_topic(read_as or result.question, result.language),
             lift=self.sentence_lift,
             considered=considered,
+            synonyms=self.words.thesauri,
         )
         if overview is not None and answer.abstained:
             return self._overview_answer(base, result, overview)

@@ -58,6 +58,9 @@ class AnswerSettings(BaseModel):
         None, ge=0, le=20, description="A topic word at most this many passages of a document use is rare (0: off)."
     )
     rare_among: int | None = Field(None, ge=1, le=20, description="Top passages a rare topic word is looked for in.")
+    topic_synonyms: bool | None = Field(
+        None, description="Count a thesaurus synonym of a topic word in the top passages as the word (topic check)."
+    )
     term_prefix: int | None = Field(None, ge=3, le=20, description="Letters a word shares with a documents' word.")
     ordinary_frequency: float | None = Field(
         None, ge=0, le=1, description="General frequency from which a word absent from the documents is ordinary."

@@ -8,21 +8,32 @@ with the passages found is about something else; one whose rare words are in the
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from strategiqa.retrieval.index import LoadedIndex
 from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.search import SearchResult
 from strategiqa.retrieval.text import tokenize
+from strategiqa.retrieval.thesaurus import Thesaurus
 
 from .followup import QUESTION_WORDS
 from .sections import without_section_references
 
 
-def mentions_topic(question: str, result: SearchResult, index: LoadedIndex, passages: int) -> bool:
+def mentions_topic(
+    question: str,
+    result: SearchResult,
+    index: LoadedIndex,
+    passages: int,
+    synonyms: Mapping[str, Thesaurus] | None = None,
+) -> bool:
     """Whether the top passages use a word of what the question is about (see ``topic_words``): "Hur mycket satsas
     på <document>s genomförande?" is about *genomförande*, which the documents may discuss, and "Vad säger
     <document> om kollektivtrafiken i <region>?" about *kollektivtrafik*. True when nothing is left to check ("Och
-    4.2?") and for a question relating two documents, which is about the documents themselves."""
+    4.2?") and for a question relating two documents, which is about the documents themselves. With ``synonyms`` (a
+    thesaurus per language), a synonym of a topic word counts as the word: a question put in other words than the
+    documents' ("Med vilka andra näringar har sektorn täta band?" for their "angränsande branscher") is about what
+    they say."""
     asked = topic_words(question, index)
     if asked is None or index.router is None:
         return True
@@ -30,7 +41,10 @@ def mentions_topic(question: str, result: SearchResult, index: LoadedIndex, pass
     hits = result.hits[:passages]
     languages = {str(index.passage_languages[h.index]) for h in hits}
     # Stems of one or two letters ("gå" in "Och hur ska det gå till?") name no topic.
-    topical = {language: {t for t in _terms(asked, index, language) if len(t) >= 3} for language in languages}
+    topical = {
+        language: {t for t in _terms(asked, index, language, (synonyms or {}).get(language)) if len(t) >= 3}
+        for language in languages
+    }
     if not any(topical.values()):
         return True
     for language, terms in topical.items():
@@ -130,8 +144,12 @@ _NO_TOPIC = frozenset(
 )
 
 
-def _terms(text: str, index: LoadedIndex, language: str) -> set[str]:
-    return {_key(t) for t in tokenize(text, index.compounds if language == "sv" else None, language)}
+def _terms(text: str, index: LoadedIndex, language: str, thesaurus: Thesaurus | None = None) -> set[str]:
+    """The keys of ``text``'s stems (and, with ``thesaurus``, of their synonyms of four letters or more)."""
+    stems = tokenize(text, index.compounds if language == "sv" else None, language)
+    if thesaurus is not None:
+        stems += [s for s in thesaurus.expand([s for s in stems if len(s) >= 3]) if len(s) >= 4]
+    return {_key(t) for t in stems}
 
 
 # What a question calls a document when the manifest's names do not match ("Östergötlands strategi"): no topic.
