@@ -87,12 +87,16 @@ _PRACTICAL = any_of(
     r"(?:^|[.?!:;]\s)\s*what are the (?:current |present )?rules (?:for|of|governing)\b",
     r"\bhow (?:does|do) (?:one|you|someone|people|an? [\w-]+) (?:[\w-]+ ){0,6}?"
     r"(?:apply|book|register|renew|appeal|enrol|enroll)\b",
+    # The procedure for an errand: "What's the procedure for a nurse to report …?", "Vad är rutinen för att anmäla
+    # …?". Not "the process for …", which a strategy may well describe (how it was drawn up).
+    r"\bwhat(?:'s|’s| is| are) the (?:[\w-]+ ){0,2}(?:procedures?|steps) (?:for|to)\b",
+    r"\b(?:vad|vilka|vilken) (?:är|blir) (?:[\w-]+ ){0,2}(?:rutinen|rutinerna|proceduren|stegen) (?:för|att)\b",
 )
 PRACTICAL_FRAME_WORDS = frozenset(
     "hur bokar söker ansöker anmäler förnyar överklagar beställer betalar registrerar byter skriver får jag man du "
     "vilka vad för regler gäller fungerar förklara beskriv berätta how do can should may must i what are the current "
     "present rules for of governing does one you someone people a an apply book register renew appeal enrol "
-    "enroll".split()
+    "enroll what's is procedure procedures steps to är blir rutinen rutinerna proceduren stegen att".split()
 )
 """The words of the frames above: what the question asks about is the rest."""
 

@@ -958,6 +958,8 @@ def test_routing_does_not_split_at_abbreviations_or_questions() -> None:
         "How do I renew my European health insurance card?",
         "What are the rules for sick pay for the self-employed?",
         "How does a dentist trained abroad apply for a Swedish licence?",
+        "What's the procedure for a pharmacist to report a shortage of a medicine?",
+        "Vad är rutinen för att anmäla en biverkning av ett vaccin?",
     ],
 )
 def test_a_matter_of_practice_the_documents_do_not_name_is_off_topic(real_engine: Engine, question: str) -> None:
@@ -995,6 +997,11 @@ def test_a_matter_of_practice_needs_a_topic_the_documents_do_not_name() -> None:
     assert not asks_practical_matter("May I ask why clinical trials are important for Sweden?")
     assert not asks_practical_matter("Can one say that Sweden wants to be a leading life science nation?")
     assert not asks_practical_matter("Hur skriver regeringen om patientorganisationer?")
+    # The procedure for an errand is practice; the process by which a strategy was drawn up is not.
+    assert asks_practical_matter("What is the procedure for a clinic to register a new device?")
+    assert asks_practical_matter("Vilka är stegen för att ansöka om ett nytt tillstånd?")
+    assert not asks_practical_matter("What was the process for drafting the agenda?")
+    assert not asks_practical_matter("Hur såg processen för att ta fram agendan ut?")
 
 
 @pytest.mark.parametrize(
