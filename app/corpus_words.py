@@ -21,7 +21,7 @@ from strategiqa.retrieval.thesaurus import Thesaurus, load_thesaurus
 
 from .answer import AnswerParams
 from .initialisms import initialisms, phrase_initials
-from .overview import title_stem
+from .outline import title_stem
 from .question_names import EnglishWords
 from .question_wording import PRACTICAL_FRAME_WORDS, aliases_as_places, asks_practical_matter
 from .questions import PERSON_NAME, QuestionAnalysis, analyse

@@ -55,7 +55,8 @@ from .mentions import (
     quote_mentions,
     written_otherwise,
 )
-from .overview import Overview, answer_overview, asks_section_title, counts_sections, goal_sections
+from .outline import goal_sections
+from .overview import Overview, answer_overview, asks_section_title, counts_sections
 from .question_names import without_asker_context
 from .question_wording import asks_to_list_too, has_question_word, without_format_request, without_trailing_filler
 from .questions import VALUES, QuestionAnalysis

@@ -22,7 +22,7 @@ from strategiqa.retrieval.text import STOP_WORDS
 
 from .alignment import PAIRED_ROLES
 from .followup import QUESTION_WORDS
-from .overview import first_passage, heading_citation
+from .outline import first_passage, heading_citation
 from .sections import COUNT_WORDS, ORDINALS, without_section_references
 
 ASKS_LINK = re.compile(
