@@ -17,7 +17,7 @@ from strategiqa.retrieval.question_bank import LabelledQuestionVector, QuestionB
 from .datasets import GoldQuestion, bundled_dataset, load_dataset
 
 _BLIND_LETTERS = (
-    "a b e f g k l m t u v z aa ac ad af ah ai aj ak al am an ao ap aq ar as at au av aw ax ay az ba bb bc bd be"
+    "a b e f g k l m t u v z aa ac ad af ah ai aj ak al am an ao ap aq ar as at au av aw ax ay az ba bb bc bd be bf bh"
 )
 BLIND_SETS = tuple(f"blind_{s}.jsonl" for s in _BLIND_LETTERS.split())
 DEVELOPMENT_SETS = (
@@ -36,9 +36,11 @@ DEVELOPMENT_SETS = (
 )
 MIN_QUOTE_WORDS = 3
 BANK_SETS = BLIND_SETS + DEVELOPMENT_SETS
-"""The labelled sets of the bank: every set written so far but the newest blind one, ``blind_bf.jsonl`` (frozen in the
-twenty-fourth round), which confirms. ``blind_bb.jsonl``, the probe ``blind_bc.jsonl``, ``blind_bd.jsonl`` and
-``blind_be.jsonl`` (written blind, read in the twenty-second to twenty-fourth rounds) joined in the twenty-fourth;
+"""The labelled sets of the bank: every set written so far but the newest blind one, ``blind_bg.jsonl`` (frozen in the
+twenty-fifth round), which confirms. ``blind_bf.jsonl`` (the twenty-fourth round's confirmation set) and
+``blind_bh.jsonl`` (written blind in the twenty-fifth, measured once, then read) joined in the twenty-fifth;
+``blind_bb.jsonl``, the probe ``blind_bc.jsonl``, ``blind_bd.jsonl`` and ``blind_be.jsonl`` (written blind, read in the
+twenty-second to twenty-fourth rounds) in the twenty-fourth;
 ``blind_ai.jsonl`` … ``blind_ba.jsonl`` in the twenty-second (README): each set read without its own questions,
 cited-gold +0.014 to +0.017 on the used sets."""
 
