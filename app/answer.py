@@ -262,6 +262,18 @@ def compose_answer(
     if analysis.expects in _WHO and role:
         close = _in_role(close, candidates, role, index)
     missing = _missing(close, analysis, vocabulary, index, role, result.language)
+    if (
+        not missing
+        and subject is not None
+        and analysis.expects in ("date", "day")
+        and not named_section
+        and asked is None
+        and _date_of_something_else(close, candidates, analysis, subject, index, result.language)
+    ):
+        # "När ska det nya rådet … vara inrättat?": the documents speak of the council, without a date; the date found
+        # is the round table's. (A follow-up's subject is read from the question before it, and a section the question
+        # names is its own subject: neither is checked.)
+        missing = {"element": analysis.expects}
     if not answerable and not missing:
         return Answer(REFUSAL[language], True, [], round(score, 4), "off_topic")
     if missing:
@@ -332,6 +344,30 @@ def _on_subject(
             str(index.passage_languages[c.passage_index]),
         )
     ]
+
+
+def _date_of_something_else(
+    close: list[_Sentence],
+    candidates: list[_Sentence],
+    analysis: QuestionAnalysis,
+    subject: SubjectCheck,
+    index: LoadedIndex,
+    language: str,
+) -> bool:
+    """Whether the dates ``close`` gives are of something else: no sentence giving one names the question's subject
+    (see ``subject``), while a sentence of the top passages names it without a date — the documents speak of what was
+    asked about and give no date for it. Only for passages in the question's ``language``: across languages the
+    subject's words are not read reliably."""
+
+    def named(c: _Sentence) -> bool:
+        return subject(c.text, str(index.passage_languages[c.passage_index]))
+
+    giving = [c for c in close if satisfies(c.text, analysis)]
+    if not giving or any(str(index.passage_languages[c.passage_index]) != language for c in giving):
+        return False
+    if any(named(c) for c in giving):
+        return False
+    return any(named(c) and not satisfies(c.text, analysis) for c in candidates)
 
 
 def _whole_list(chosen: list[_Sentence], candidates: list[_Sentence], index: LoadedIndex) -> list[_Sentence]:

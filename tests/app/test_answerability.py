@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -1488,3 +1489,31 @@ def test_a_value_must_be_given_of_the_body_the_question_names(real_engine: Engin
     ):
         answered = real_engine.ask(question)
         assert not answered["abstained"] and "2025" in answered["answer"], answered["answer"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "När ska det nya rådet för västsvensk life science vara inrättat?",
+        "När ska rådet börja sitt arbete?",
+    ],
+)
+def test_a_date_of_something_else_is_no_answer_when_the_documents_speak_of_the_subject_without_one(
+    real_engine: Engine, question: str
+) -> None:
+    """The agenda says a council is to be set up, without a date; the date nearest the question is a round table's."""
+    result = real_engine.ask(question)
+    assert result["abstained"] and result["abstain_reason"] == "missing_fact", result["answer"]
+    assert result["missing"]["element"] in ("date", "day") and result["citations"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "När hölls rundabordssamtalet som agendan kom ur?",
+        "Vilket år ska Västsverige vara ett ledande life science-kluster i Europa?",
+    ],
+)
+def test_a_date_given_of_the_subject_asked_about_is_still_the_answer(real_engine: Engine, question: str) -> None:
+    result = real_engine.ask(question)
+    assert not result["abstained"] and re.search(r"20\d\d", result["answer"]), result["answer"]
