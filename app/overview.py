@@ -365,6 +365,9 @@ def answer_overview(
         )
         lead = "; ".join(f"{title}: {n} {noun}" if n > 1 else f"{title}:" for title, n in doc_counts.items())
         lead = lead if lead.endswith(":") else lead + ":"
+        area = _whole_area(sections)
+        if area is not None:  # "… 8 Internationell attraktivitet och konkurrenskraft: 5 målsättningar: 8.1 …"
+            lead = f"{sections[0][0].info.short_title}, {area.number} {area.title}: {len(sections)} {noun}:"
     citations: list[Citation] = []
     parts: list[str] = []
     first_passages: list[Passage] = []
@@ -578,6 +581,20 @@ _APART = re.compile(
     r"vilka)\b)|\b(?:and|och)\s+(?:which|what|vilket|vilken|vilka)\b",
     re.IGNORECASE,
 )
+
+
+def _whole_area(sections: list[tuple[Document, Section]]) -> Section | None:
+    """The area whose objectives ``sections`` are, all of them and nothing else, when it is not listed itself: the
+    answer names it as it lists them (which area "the one on skills" or "area 4" is tells the reader where they are)."""
+    if len(sections) < 2 or any("." not in (s.number or "") for _, s in sections):
+        return None
+    document = sections[0][0]
+    if any(d is not document for d, _ in sections) or len({area_of(s) for _, s in sections}) != 1:
+        return None
+    area = numbered_section(document, area_of(sections[0][1]))
+    if area is None or {c.id for c in area.children if c.number} != {s.id for _, s in sections}:
+        return None
+    return area
 
 
 def _under_their_area(

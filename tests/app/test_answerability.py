@@ -1517,3 +1517,19 @@ def test_a_date_of_something_else_is_no_answer_when_the_documents_speak_of_the_s
 def test_a_date_given_of_the_subject_asked_about_is_still_the_answer(real_engine: Engine, question: str) -> None:
     result = real_engine.ask(question)
     assert not result["abstained"] and re.search(r"20\d\d", result["answer"]), result["answer"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Which objectives fall under area 7 of the national strategy?", "Vilka målsättningar ligger under område 7?"],
+)
+def test_an_areas_objectives_are_listed_under_the_areas_title(real_engine: Engine, question: str) -> None:
+    """All of one area's objectives: the answer names the area (uncited, as it names the document) and cites each
+    objective's heading, nothing else."""
+    national = next(d for d in real_engine.index.documents if d.info.kind == "national")
+    area = next(s for s in national.sections if s.number == "7")
+    objectives = [c for c in area.children if c.number]
+    result = real_engine.ask(question)
+    assert result["answer_kind"] == "overview"
+    assert result["answer"].startswith(f"{national.info.short_title}, 7 {area.title}: {len(objectives)} ")
+    assert [c["section_number"] for c in result["citations"]] == [c.number for c in objectives]
