@@ -186,7 +186,9 @@ def _frame_stems() -> frozenset[str]:
 
 _TOPIC_PREPOSITION = (
     r"(?:om|för|inom|kring|gällande|rörande|gäller|med|under|on|about|for|in|within|regarding|concerning|covering"
-    r"|with)"
+    r"|with"
+    # ... or a verb of covering: "Which area covers health data …?", "I vilket område hittar jag kompetensförsörjning?"
+    r"|covers?|covered|täcker|omfattar|berör|behandlar|hittar\s+(?:jag|man|vi)|find)"
 )
 
 

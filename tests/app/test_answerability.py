@@ -1533,3 +1533,14 @@ def test_an_areas_objectives_are_listed_under_the_areas_title(real_engine: Engin
     assert result["answer_kind"] == "overview"
     assert result["answer"].startswith(f"{national.info.short_title}, 7 {area.title}: {len(objectives)} ")
     assert [c["section_number"] for c in result["citations"]] == [c.number for c in objectives]
+
+
+def test_a_verb_of_covering_introduces_the_topic_of_an_outline_question(real_engine: Engine) -> None:
+    """ "Which area … covers <a topic>, and what objectives sit under it?" asks the outline, as "… about it" does."""
+    national = next(d for d in real_engine.index.documents if d.info.kind == "national")
+    question = "Which area of the national strategy covers health data, and what objectives sit under it?"
+    result = real_engine.ask(question)
+    assert result["answer_kind"] == "overview"
+    numbers = [c["section_number"] for c in result["citations"]]
+    area = next(s for s in national.sections if s.number == numbers[0])
+    assert numbers == [area.number, *(c.number for c in area.children if c.number)] and "data" in area.title
