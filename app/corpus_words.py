@@ -21,6 +21,7 @@ from strategiqa.retrieval.thesaurus import Thesaurus, load_thesaurus
 
 from .answer import AnswerParams
 from .initialisms import initialisms, phrase_initials
+from .instruments import InstrumentNames
 from .outline import title_stem
 from .question_names import EnglishWords
 from .question_wording import PRACTICAL_FRAME_WORDS, aliases_as_places, asks_practical_matter
@@ -50,7 +51,7 @@ class CorpusWords:
         """What ``question`` asks for (see ``questions.analyse``), with this corpus's places."""
         analysis = analyse(question, self.places, self.english_words, self.title_words, self.publisher_words)
         places = aliases_as_places(question, self.profile.aliases, analysis.expects)
-        absent = (*self.absent_quoted_terms(question), *places)
+        absent = (*self.absent_quoted_terms(question), *places, *self.instruments.absent(question))
         if absent:
             analysis = replace(analysis, absent_terms=absent)
         naming = self.router.naming_years(question)  # "the 2026 agenda" names a document, asks for no year
@@ -244,6 +245,11 @@ class CorpusWords:
     def document_languages(self) -> frozenset[str]:
         """The languages the documents' passages are in."""
         return frozenset(str(code) for code in self.index.passage_languages)
+
+    @cached_property
+    def instruments(self) -> InstrumentNames:
+        """The laws and regulations the documents name (see ``instruments``)."""
+        return InstrumentNames(d.text for d in self.index.documents)
 
     @cached_property
     def thesauri(self) -> dict[str, Thesaurus]:

@@ -20,12 +20,9 @@ from tests.conftest import REPO
 OFF_TOPIC = [
     "What is the government's position on building new nuclear power stations?",
     "Which services do wetlands provide for biodiversity?",
-    # Known failure since the bank took the used sets AI … BA (README, twenty-second round): its nearest labelled
-    # question, on students leaving technical programmes (cosine 0.876), lifts it just past the cut.
-    pytest.param(
-        "Vilka mål sätter regeringen för läsförståelsen i grundskolan?",
-        marks=pytest.mark.xfail(strict=True, reason="passes the bank gate since the bank grew (known failure)"),
-    ),
+    # A known failure from the twenty-second round (its nearest labelled question lifted it past the cut) until the
+    # twenty-fifth round's calibration: refused again.
+    "Vilka mål sätter regeringen för läsförståelsen i grundskolan?",
 ]
 ANSWERABLE = [
     "How will the region attract investment and capital from abroad?",
@@ -106,13 +103,18 @@ def test_a_question_asked_like_a_labelled_one_is_answered_by_the_sentence_quoted
 def test_a_paraphrase_sharing_no_topic_word_passes_when_asked_like_answered_questions(
     real_engine: Engine, question: str, labelled_set: str
 ) -> None:
-    """Its own set left out of the bank, as a new writer's question meets it; without the calibrated cut the topic-word
-    check alone refuses it (no word of "pappersexercis", "krångel" in the passages: they write "byråkrati")."""
+    """Its own set left out of the bank, as a new writer's question meets it; without the calibrated cut and without
+    synonyms the topic-word check alone refuses it (no word of "pappersexercis", "krångel" in the passages: they write
+    "byråkrati", a synonym of "pappersexercis" in the thesaurus: either path lets it through)."""
     params = real_engine.answer_params
     assert params.unmentioned_below is not None, "calibrate fits the cut"
     answer = real_engine.ask(question, exclude_questions=labelled_set)
     assert not answer["abstained"] and "byråkrati" in answer["citations"][0]["quote"]
-    without = real_engine.ask(question, params=replace(params, unmentioned_below=None), exclude_questions=labelled_set)
+    for kept in ({"topic_synonyms": False}, {"unmentioned_below": None}):
+        one_path = real_engine.ask(question, params=replace(params, **kept), exclude_questions=labelled_set)
+        assert not one_path["abstained"], kept
+    neither = replace(params, unmentioned_below=None, topic_synonyms=False)
+    without = real_engine.ask(question, params=neither, exclude_questions=labelled_set)
     assert without["abstained"] and without["abstain_reason"] == "off_topic"
 
 

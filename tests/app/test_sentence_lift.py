@@ -166,7 +166,8 @@ def test_the_lift_orders_quotes_but_never_decides_whether_to_answer(real_engine:
 
 
 PARAPHRASES = [
-    # Blind set BF (not in the bank the lift learned from): without the lift, the answer quotes other sentences.
+    # Blind set BF, asked without its own questions in the bank (they joined it in the twenty-fifth round): without the
+    # lift, the answer quotes other sentences.
     (
         "Why are young, small firms useful to the big players, per the national plan?",
         "Mindre bolag och företag i utvecklingsfas är mer agila",
@@ -188,7 +189,9 @@ def test_a_paraphrase_is_answered_by_the_sentence_the_lift_ranks_first(
         assert isinstance(citations, list)
         return any(quote in (real_engine.passage(c["passage_id"]) or {}).get("text", "") for c in citations)
 
-    with_lift = real_engine.ask(question)
-    without = real_engine.ask(question, params=replace(real_engine.answer_params, lift_weight=0.0))
+    with_lift = real_engine.ask(question, exclude_questions="blind_bf")
+    without = real_engine.ask(
+        question, params=replace(real_engine.answer_params, lift_weight=0.0), exclude_questions="blind_bf"
+    )
     assert not with_lift["abstained"] and quoted(with_lift), with_lift["answer"]
     assert not quoted(without), without["answer"]
