@@ -249,7 +249,7 @@ class CorpusWords:
     @cached_property
     def instruments(self) -> InstrumentNames:
         """The laws and regulations the documents name (see ``instruments``)."""
-        return InstrumentNames(d.text for d in self.index.documents)
+        return InstrumentNames(sentence for passage in self.index.passages for sentence in passage.sentence_texts())
 
     @cached_property
     def thesauri(self) -> dict[str, Thesaurus]:

@@ -30,7 +30,6 @@ _INSTRUMENT_WORD = re.compile(r"(?:act|directive|regulation|förordning\w*|direk
 _GENERIC = frozenset("eu eu:s eu's the new nya".split())
 """Words of an instrument's name that say nothing of what it regulates."""
 _WORD = re.compile(r"[^\W_]+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
 _BEFORE, _AFTER = 3, 8
 """The words around an instrument noun of the documents that say which instrument it is."""
 _LETTERS = 5
@@ -43,16 +42,16 @@ def instruments_named(question: str) -> list[str]:
 
 
 class InstrumentNames:
-    """The words standing around the instrument nouns of ``texts`` (the documents): which instruments they name."""
+    """The words standing around the instrument nouns of the documents' ``sentences`` (a phrase ends with its
+    sentence): which instruments they name."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, sentences: Iterable[str]) -> None:
         self._phrases: list[frozenset[str]] = []
-        for text in texts:
-            for sentence in _SENTENCE_END.split(text):  # a phrase ends with its sentence
-                words = [w.group(0).lower() for w in _WORD.finditer(sentence)]
-                for i, word in enumerate(words):
-                    if _DOCUMENT_INSTRUMENT.fullmatch(word):
-                        self._phrases.append(frozenset(words[max(0, i - _BEFORE) : i + _AFTER + 1]))
+        for sentence in sentences:
+            words = [w.group(0).lower() for w in _WORD.finditer(sentence)]
+            for i, word in enumerate(words):
+                if _DOCUMENT_INSTRUMENT.fullmatch(word):
+                    self._phrases.append(frozenset(words[max(0, i - _BEFORE) : i + _AFTER + 1]))
 
     def absent(self, question: str) -> tuple[str, ...]:
         """The instruments ``question`` names that no instrument phrase of the documents names."""

@@ -603,20 +603,16 @@ def _under_their_area(
     """Objectives listed with the area they belong to, the area first and they inside it: all of one area's objectives
     ("Which objectives fall under area 3?" names area 3 too), or the one objective a question asks the area of ("Till
     vilket område hör målsättningen om <a topic>?"). ``inner`` gets the objectives' ids."""
-    if not sections or any("." not in (s.number or "") for _, s in sections) or any(s.id in inner for _, s in sections):
+    if not sections or any(s.id in inner for _, s in sections):
         return sections
-    document = sections[0][0]
-    areas = {area_of(s) for _, s in sections}
-    if len(areas) != 1 or any(d is not document for d, _ in sections):
-        return sections
-    area = numbered_section(document, areas.pop())
-    if area is None:
-        return sections
-    whole = {c.id for c in area.children if c.number} == {s.id for _, s in sections}
+    document, first = sections[0]
     # (All of an area's objectives with the area only when asked for it too: "what's its title and which objectives
     # …?", "… and what area are they in?"; "Which objectives fall under area 3?" knows it.)
-    asked_too = _WHICH_AREA_TOO.search(question) or _ITS_TITLE.search(question)
-    if not (whole and len(sections) > 1 and asked_too) and not (len(sections) == 1 and WHICH_AREA.search(question)):
+    area = _whole_area(sections)
+    if area is None or not (_WHICH_AREA_TOO.search(question) or _ITS_TITLE.search(question)):
+        one = len(sections) == 1 and "." in (first.number or "") and WHICH_AREA.search(question)
+        area = numbered_section(document, area_of(first)) if one else None
+    if area is None:
         return sections
     inner.update(s.id for _, s in sections)
     return [(document, area), *sections]

@@ -6,9 +6,10 @@ import pytest
 from strategiqa.app.engine import Engine
 from strategiqa.app.instruments import InstrumentNames, instruments_named
 
-DOCUMENT = (
-    "Kommissionens förslag till förordning om det europeiska hälsodataområdet (EHDS) möjliggör delning av data. "
-    "De nya regelverken om medicinteknik har inneburit utmaningar. AI kan förbättra diagnostiken."
+SENTENCES = (
+    "Kommissionens förslag till förordning om det europeiska hälsodataområdet (EHDS) möjliggör delning av data.",
+    "De nya regelverken om medicinteknik har inneburit utmaningar.",
+    "AI kan förbättra diagnostiken.",
 )
 
 
@@ -21,7 +22,7 @@ def test_a_question_names_an_instrument_by_its_noun() -> None:
 
 
 def test_an_instrument_is_the_documents_when_their_instrument_phrase_names_what_it_regulates() -> None:
-    names = InstrumentNames([DOCUMENT])
+    names = InstrumentNames(SENTENCES)
     # "AI" is a word of the document, but no instrument of it regulates AI.
     assert names.absent("What does the EU AI Act require of providers?") == ("EU AI Act",)
     assert names.absent("Vad innebär EU:s AI-förordning?") == ("AI-förordning",)
