@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from strategiqa.retrieval.routing import QUESTION_WORD
+
 from .question_kinds import EXPECTED_KINDS
 from .question_names import ACRONYM, CAPITALISED, EnglishWords, names_in, without_asker_context
 
@@ -222,7 +224,7 @@ def asks_yes_or_no(question: str) -> bool:
     target …?" ask whether a value is given: for the value)."""
     asked = without_asker_context(question).strip()
     clause = re.split(r"[:–—]\s+|\s-\s+", asked)[-1]
-    return bool(_OPENS_WITH_VERB.match(clause)) and not _QUESTION_WORD.search(asked) and not _VALUE_ASKED.search(clause)
+    return bool(_OPENS_WITH_VERB.match(clause)) and not QUESTION_WORD.search(asked) and not _VALUE_ASKED.search(clause)
 
 
 _CLAIMED_VALUES = frozenset({"amount", "share", "number"})
@@ -231,10 +233,6 @@ _OPENS_WITH_VERB = re.compile(
     r"must|finns|fanns|är|var|har|hade|kan|ska|skall|bör|får|måste|anger|nämner|säger|tar|ger|innehåller|bidrar|"
     r"stämmer|behöver|vill|kommer|står|erkänner|menar|tycker|räknar|planerar|sätter|avser|pekar|beskriver|framgår|"
     r"uppger|föreslår|redovisar|specificerar|preciserar)\b",
-    re.IGNORECASE,
-)
-_QUESTION_WORD = re.compile(
-    r"\b(?:how|what|which|who|whom|whose|when|where|why|hur|vad|vilken|vilket|vilka|vem|vems|när|var|varför)\b",
     re.IGNORECASE,
 )
 _VALUE_NOUN = (

@@ -26,7 +26,8 @@ _ABBREVIATION_END = re.compile(
 QUESTION_WORD = re.compile(
     r"\b(?:vad|vilk\w+|hur|varför|när|var|vem|vems|what|which|how|why|when|where|who|whom|whose)\b", re.IGNORECASE
 )
-"""An interrogative, Swedish or English (``app.questions.has_question_word`` reads it too)."""
+"""An interrogative, Swedish or English (``app.question_wording.has_question_word`` and
+``app.questions.asks_yes_or_no`` read it too)."""
 # A question that sets places against each other is about the places: it is not focused.
 _COMPARISON = re.compile(
     r"\b(?:compare[sd]?|comparison|compared|differ|differs|difference|versus|vs|besides|outside|rest of"
