@@ -105,7 +105,7 @@ def fit(
         bank_below_en=None,
     )
     # Whether an answer is refused depends on the margin only where the question asks for an element, a year or a
-    # who (see ``answer._missing``): the others are asked at the first margin and count the same at every one.
+    # who (see ``refusals.missing_element``): the others are asked at the first margin and count the same at every one.
     matters = [i for i, q in enumerate(questions) if margin_matters is None or margin_matters(q.question)]
     rows = []
     steps = len(questions) * 2 + len(extra) + len(matters) * (len(MARGINS) - 1)

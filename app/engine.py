@@ -27,7 +27,8 @@ from strategiqa.retrieval.text import STOP_WORDS
 
 from .alignment import PAIRED_ROLES, SIDES, Aligner
 from .alignment_levels import crosswalk_cuts, with_levels
-from .answer import Answer, AnswerParams, asks_when_dated, asks_who_signed, compose_answer
+from .answer import Answer, AnswerParams, compose_answer
+from .answer_sentences import asks_when_dated, asks_who_signed
 from .calibration import answer_params, read_calibration
 from .corpus_words import CorpusWords
 from .expansions import Expansion, answer_expansion, asked_initialism, find_expansion

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from strategiqa.retrieval.index import LoadedIndex
 
-from .answer import Answer, missing_answer, quoted_sentences
+from .answer import Answer, missing_answer
+from .answer_sentences import quoted_sentences
 
 INITIALISM = r"[A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,7}"
 """Two to eight capitals (digits after the first): "EU", "ABC", "ABC2"."""

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from strategiqa.retrieval.index import LoadedIndex
 from strategiqa.retrieval.text import STOP_WORDS
 
-from .answer import Answer, quoted_sentences
+from .answer import Answer
+from .answer_sentences import quoted_sentences
 from .followup import QUESTION_WORDS
 
 ASKS_MENTION = re.compile(

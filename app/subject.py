@@ -2,8 +2,8 @@
 
 "By what year is <the region> to be a leading cluster in Europe?" is answered by "2035 ska <regionen> vara ett ledande
 … kluster i Europa", but the best sentence for it may be another one about the same vision, without a year: the check
-of the asked-for element (see ``answer._missing``) reads only the sentences closest to the question. Reading further
-by similarity alone answers near-misses too: "When will the new council be set up?" comes as close to "Vid ett
+of the asked-for element (see ``refusals.missing_element``) reads only the sentences closest to the question. Reading
+further by similarity alone answers near-misses too: "When will the new council be set up?" comes as close to "Vid ett
 rundabordssamtal under våren 2025 …" — a year, but of something else. What tells them apart is the subject: a sentence
 a little further than the best one may give the element when it names a rare word of what the question asks about
 ("kluster", "Europa"), and every name the question uses ("Hur många anställda har <ett bolag>?" is not answered by the

@@ -67,8 +67,8 @@ def calibrate(
 
       strategiqa calibrate --links
     """
-    from strategiqa.app.answer import depends_on_margin
     from strategiqa.app.calibration import fit, read_calibration, write_calibration
+    from strategiqa.app.refusals import depends_on_margin
     from strategiqa.app.sentence_lift import learn
     from strategiqa.eval.bank import BANK_SETS, build_question_bank, question_group
     from strategiqa.eval.datasets import DatasetError, bundled_dataset, load_dataset

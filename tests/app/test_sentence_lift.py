@@ -11,7 +11,8 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
-from strategiqa.app.answer import _lifted, _Sentence
+from strategiqa.app.answer import _lifted
+from strategiqa.app.answer_sentences import CandidateSentence
 from strategiqa.app.engine import Engine
 from strategiqa.app.sentence_lift import FitParams, LiftExample, SentenceLift, example, fit, learn, top_share
 
@@ -140,7 +141,10 @@ def test_only_sentences_of_documents_the_lift_was_fitted_on_are_lifted() -> None
     query[0] = 1.0
     vector = np.zeros(DIM, dtype=np.float32)
     vector[0] = 1.0
-    candidates = [_Sentence(0, 0, vector, 0.8, 0.8, 0, "known"), _Sentence(1, 0, vector, 0.8, 0.8, 1, "new")]
+    candidates = [
+        CandidateSentence(0, 0, vector, 0.8, 0.8, 0, "known"),
+        CandidateSentence(1, 0, vector, 0.8, 0.8, 1, "new"),
+    ]
     lift = SentenceLift(np.eye(DIM, dtype=np.float32) * 0.5, frozenset({"known"}))
     lifted, close = _lifted(candidates, candidates[:1], lift, 1.0, query, index)  # type: ignore[arg-type]
     assert [c.score for c in lifted] == pytest.approx([1.3, 0.8])
