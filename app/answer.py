@@ -48,7 +48,7 @@ from .answer_sentences import (
     with_continuations,
     with_neighbours,
 )
-from .questions import VALUES, QuestionAnalysis, around_figures, mentions_year, satisfies
+from .questions import PREFERRED, VALUES, QuestionAnalysis, around_figures, mentions_year, satisfies
 from .refusals import REFUSAL, WHO_ELEMENTS, in_role, missing_element, refusal_text
 from .sentence_lift import Considered, SentenceLift
 from .subject import SubjectCheck
@@ -386,6 +386,13 @@ def _select(
         usable = [c for c in usable if mentions_year(with_neighbours(c, index), year)] or usable
     usable = usable or candidates
     ranked = sorted(usable, key=lambda c: -c.score)
+    if analysis.expects in PREFERRED:
+        giving = {
+            (c.passage_index, c.sentence_index)
+            for c in ranked
+            if c.score >= ranked[0].score - params.margin and satisfies(c.text, analysis)
+        }
+        ranked = sorted(ranked, key=lambda c: (c.passage_index, c.sentence_index) not in giving)  # stable: by score
     ranked = [c for c in ranked if (c.passage_index, c.sentence_index) in quoted] or ranked
     first = ranked[0]
     chosen = [first]

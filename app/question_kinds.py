@@ -88,7 +88,7 @@ EXPECTED_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:numeric|numerical|quantitative|quantified|kvantitativ\w*|kvantifierad\w*|siffer)\w*\s+"
             r"(?:targets?|goals?|mål\w*)",
             # A place in a ranking is a number: "What is <country>'s position in the rankings?", "Vilken placering …?"
-            r"\b(?:what|which|vilken|vilket)\b.*\b(?:rankings?|rankning\w*|placering\w*)\b",
+            r"\b(?:what|which|vilken|vilket)\b.*\b(?:ranking\w*|rankning\w*|placering\w*)\b",
             # An average is a figure: "What is the average life expectancy …?", "Vad är den genomsnittliga …?"
             r"\b(?:what|vad)\s+(?:is|was|are|were|är|var)\s+(?:the\s+|den\s+|det\s+)?"
             r"(?:average|median|genomsnittlig\w*|medelvärde\w*|medeltal\w*|medellivslängd\w*|medianen)\b",
@@ -106,6 +106,16 @@ EXPECTED_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:waiting|processing|lead|turnaround)\s+times?\b",
             r"\bterm of office\b",
             r"\bduration\b",
+        ),
+    ),
+    # "Hur ofta följs agendan upp?", "How often is progress reported?": how often, given as a frequency.
+    (
+        "frequency",
+        any_of(
+            r"\bhur ofta\b",
+            r"\bhow (?:often|frequently)\b",
+            r"\b(?:med )?vilken (?:frekvens|regelbundenhet|intervall)\b",
+            r"\b(?:at|with) what (?:frequency|intervals?)\b",
         ),
     ),
     # "How much does the sector contribute to …": a measure, which the text may give as a number, a
@@ -194,6 +204,18 @@ EXPECTED_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         any_of(
             r"\b(?:vilka|vilken|vilket)\s+(?:slags|sorters?|typer\s+av|sorts?)\b",
             r"\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\b",
+        ),
+    ),
+    # "Who stands to gain most from …?", "Vilka drabbas hårdast …?", "Who is said to struggle most with that?": those
+    # who gain or suffer are a group (patients with rare diseases, small companies), described, not a body named.
+    (
+        "description",
+        any_of(
+            r"\b(?:who|vem)\b(?:\s+[\w'’-]+){0,4}?\s+(?:benefits?|benefited|benefitted|gains?|gained|profits?|struggles?|"
+            r"struggled|suffers?|suffered|affected|loses?|lost|gynnas|drabbas|påverkas|vinner|förlorar|lider|kämpar|"
+            r"tjänar)\b",
+            r"\b(?:who|vem)\b(?:\s+[\w'’-]+){0,4}?\s+(?:har|får)\s+(?:\w+\s+)?(?:nytta|svårt|glädje)\b",
+            r"\b(?:who|vem)\b(?:\s+[\w'’-]+){0,4}?\s+(?:finds?|found)\s+it\s+(?:\w+\s+)?(?:hard|difficult)\b",
         ),
     ),
     ("agent", any_of(_LEAD + r"vem\b", _LEAD + r"vilka (?:ska|bör|ansvarar)", _LEAD + r"who\b", r"\bwhose\b")),

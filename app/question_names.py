@@ -113,6 +113,11 @@ def without_asker_context(text: str) -> str:
     # what it is about may be.
     writing = _WRITING_FOR.match(text)
     out = text if writing is None else text[: writing.start(1)] + " " * len(writing.group(1)) + text[writing.end(1) :]
+    # What the asker will do with the answer, said after it ("…, vill citera i PM:et", "…, need to quote it in our
+    # memo"): no name the answer must contain either.
+    purpose = _PURPOSE_AFTER.search(out)
+    if purpose is not None:
+        out = out[: purpose.start()] + " " * (len(out) - purpose.start())
     return _blank_clauses(text, out, lambda clause: not clause.rstrip().endswith("?") and bool(_ASKER.search(clause)))
 
 
@@ -133,7 +138,13 @@ def _blank_clauses(text: str, out: str, blanked: Callable[[str], bool]) -> str:
 
 # A full stop that ends an abbreviation ends no sentence ("t.ex. Pfizer", "e.g. Pfizer").
 _ABBREVIATION = re.compile(r"\b(?:t\.ex|e\.g|i\.e|bl\.a|d\.v\.s|dvs|m\.m|s\.k|ca|etc|resp|jfr|cf|vs)\.$", re.IGNORECASE)
-_CLAUSE = re.compile(r"[^.!?–—:]+(?:[.!?]+|\s[–—-]\s|:|$)")
+# A colon inside a word inflects it ("PM:et", "EU:s"): no clause ends there.
+_CLAUSE = re.compile(r"(?:[^.!?–—:]|:(?=[^\W\d_]))+(?:[.!?]+|\s[–—-]\s|:|$)")
+_PURPOSE_AFTER = re.compile(
+    r",\s*(?:(?:jag|vi|I|we)\s+)?(?:vill|ska|tänker|behöver|want|need|would\s+like|am\s+going|are\s+going)\s+"
+    r"(?:to\s+)?(?:citera|cite|quote|använda|use|återge|include|ha\s+med|lägga\s+in)\b[^,?]*\??\s*$",
+    re.IGNORECASE,
+)
 _WRITING_FOR = re.compile(
     r"\s*(?:(?:till|för|inför)\s+(?:en|ett|min|mitt|mina|vår|vårt|våra)|(?:for|in)\s+(?:a|an|my|our))\s+([^\s:,]+)",
     re.IGNORECASE,

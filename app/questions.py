@@ -36,11 +36,17 @@ CHECKABLE = frozenset(
 )
 
 
+PREFERRED = frozenset({"frequency"})
+"""Kinds a sentence giving them is preferred for among those nearly as close as the best, but whose absence is no reason
+to refuse: "Hur ofta följs agendan upp?" is answered by "… följas upp årligen" when it is that close, and by the closest
+sentence about the follow-up otherwise (the best one often says what the follow-up is for, the next how often)."""
+
+
 @dataclass(frozen=True)
 class QuestionAnalysis:
     expects: str
-    """amount, share, number, quantity, duration (a length of time), day (a date to the day), date (a year, month or
-    season will do),
+    """amount, share, number, quantity, duration (a length of time), frequency (how often), day (a date to the day),
+    date (a year, month or season will do),
     person (a named person), agent (a person or a body),
     organisation, place, called (a name), list, reason or description."""
     years: tuple[str, ...] = ()
@@ -109,6 +115,14 @@ _DURATION = re.compile(
     r"(?:dag|dagar|dygn|vecka|veckor|månad|månader|år|timm\w*|minut\w*|days?|weeks?|months?|years?|hours?|minutes?)\b",
     re.IGNORECASE,
 )
+# How often, as the documents' languages say it: "årligen", "varje år", "två gånger per år", "löpande", "annually".
+_FREQUENCY = re.compile(
+    r"\b(?:årlig\w*|årsvis|kvartalsvis|månadsvis|veckovis|halvårsvis|löpande|regelbundet|kontinuerligt|"
+    r"(?:varje|var|vart|per|en\s+gång\s+(?:per|om|i))\s+(?:år|månad|vecka|kvartal|halvår|dag)\w*|"
+    r"\w+\s+gånger\s+(?:per|om|i)\s+\w+|annual(?:ly)?|yearly|quarterly|monthly|weekly|biannual(?:ly)?|regularly|"
+    r"continuously|(?:every|each|per|once\s+a|twice\s+a)\s+(?:year|month|week|quarter|day)s?)\b",
+    re.IGNORECASE,
+)
 _CURRENCY = re.compile(r"\b(?:kr|kronor|kronors|mkr|mdkr|msek|sek|euro|eur|dollar)\b|[€$]", re.IGNORECASE)
 _SHARE = re.compile(
     r"%|\bprocent\w*|\bper ?cent\b|\bhälften\b|\b(?:en|var) (?:tredje|fjärde|femte|tionde)\w*|"
@@ -165,10 +179,13 @@ def _uncontracted(text: str) -> str:
 _CHECKS_A_CLAIM = re.compile(
     r"\b(?:stämmer (?:det|detta|det här)|är (?:det|detta) (?:rätt|riktigt|korrekt|sant)|har jag (?:rätt|förstått)|"
     r"is (?:it|this|that) (?:true|right|correct|so)|is that the (?:right|correct) year|am i right|"
-    r"(?:true|right|correct) that)\b",
+    r"(?:true|right|correct) that)\b"
+    # A tag after the claim ("…, right?", "…, isn't it?", "…, eller hur?", "…, va?").
+    r"|,\s*(?:right|correct|true|isn['’]t\s+it|is\s+it\s+not|aren['’]t\s+they|don['’]t\s+they|doesn['’]t\s+it|"
+    r"or\s+not|eller\s+hur|eller\s+inte|inte\s+sant|va|visst|ja|nej|stämmer\s+det)\s*\?+\s*$",
     re.IGNORECASE,
 )
-"""A question checking a claim it states ("… – stämmer det?", "Is it true that …?")."""
+"""A question checking a claim it states ("… – stämmer det?", "Is it true that …?", "…, right?")."""
 _CONTRACTED_IS = re.compile(r"\b(what|who|where|when|how|which|that|it|there|here)['’]s\b", re.IGNORECASE)
 _CONTRACTED_ARE = re.compile(r"\b(what|who|where|when|how|which|they|we|you)['’]re\b", re.IGNORECASE)
 
@@ -193,7 +210,12 @@ def analyse(
     uncontracted = _uncontracted(text)
     asked = _EMBEDDED.sub(r"\1 \3", _SCENE.sub("", uncontracted))
     expects = next((kind for kind, pattern in EXPECTED_KINDS if pattern.search(asked)), "description")
-    if expects in _CLAIMED_VALUES and asks_yes_or_no(text):
+    claimed = _claimed_figure(text)
+    if claimed is not None and expects == "description" and (_CHECKS_A_CLAIM.search(text) or asks_yes_or_no(text)):
+        # "Stämmer det att strategin säger att sektorn sysselsätter 40 000 personer?": a claim stating a figure is
+        # answered by a sentence giving one (the same or another); without one the documents do not say.
+        expects = claimed
+    elif expects in _CLAIMED_VALUES and asks_yes_or_no(text):
         # "Bidrar branschen till en stor andel av utsläppen?", "Does the plan admit it lacks money from the state
         # budget?": a yes-or-no question about a claim; the sentence making it answers, with or without a figure. "Finns
         # det en budget för …?", "Does it set a numeric target?" still ask for the value.
@@ -228,6 +250,20 @@ def asks_yes_or_no(question: str) -> bool:
 
 
 _CLAIMED_VALUES = frozenset({"amount", "share", "number"})
+# A figure a claim states: two digits or more, or grouped by thousands ("40 000"), not a year or a section number.
+_FIGURE = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[  ]\d{3})+|\d{2,})(?![\d.,]\d)")
+
+
+def _claimed_figure(text: str) -> str | None:
+    """The kind of value a figure the question states is (a share, an amount or a number); None when it states none."""
+    figures = [m.group(0) for m in _FIGURE.finditer(text) if not _YEAR.fullmatch(m.group(0))]
+    if not figures:
+        return None
+    if _SHARE.search(text):
+        return "share"
+    return "amount" if _CURRENCY.search(text) else "number"
+
+
 _OPENS_WITH_VERB = re.compile(
     r"\W*(?:(?:and|but|so|och|men|så)\s+)?(?:does|do|did|is|are|was|were|has|have|had|can|could|should|will|would|"
     r"must|finns|fanns|är|var|har|hade|kan|ska|skall|bör|får|måste|anger|nämner|säger|tar|ger|innehåller|bidrar|"
@@ -291,6 +327,8 @@ def satisfies(sentence: str, analysis: QuestionAnalysis) -> bool:
         return bool(_SHARE.search(sentence) or _DEGREE.search(sentence)) or satisfies(
             sentence, QuestionAnalysis("number")
         )
+    if expects == "frequency":
+        return bool(_FREQUENCY.search(sentence))
     if expects == "day":
         return bool(_DAY.search(sentence))
     if expects == "date":

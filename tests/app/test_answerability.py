@@ -122,6 +122,17 @@ ROUTER = corpus_router()
         ("Which Nordic countries are named as partners?", "place"),
         ("Vilken adress har centret?", "place"),
         ("What about municipalities?", "description"),
+        # How often: a frequency, preferred in the answer but never a reason to refuse.
+        ("Hur ofta ska agendan följas upp?", "frequency"),
+        ("How often is progress reported?", "frequency"),
+        # Those who gain or suffer are a group described, not a body named.
+        ("Who stands to benefit most from precision medicine?", "description"),
+        ("Vilka drabbas hårdast när det saknas testmiljöer?", "list"),
+        ("Vem drabbas hårdast när det saknas testmiljöer?", "description"),
+        ("Vem har mest nytta av hälsodata?", "description"),
+        ("Vem leder arbetet?", "agent"),
+        # A ranking, however spelt, is a number.
+        ("vilken plats har regionen på europeiska rankingar", "number"),
     ],
 )
 def test_question_kinds_in_both_languages(question: str, expects: str) -> None:
@@ -184,6 +195,29 @@ def test_a_yes_or_no_question_about_a_claim_asks_for_no_value() -> None:
     assert analyse("Does the strategy set a numeric target for trials?").expects == "number"
     assert analyse("Ungefär hur många bolag startas varje år – är det runt tjugo eller fler?").expects == "number"
     assert analyse("Hur stor andel av exporten står sektorn för?").expects == "share"
+
+
+def test_a_claim_checked_by_a_tag_or_stating_a_figure() -> None:
+    # A tag after a claim checks it: its year is the claim, not a constraint the answer must meet.
+    assert analyse("The agenda wants the region to lead Europe by 2030, right?").years == ()
+    assert analyse("Agendan siktar väl på 2030, eller hur?").years == ()
+    assert analyse("What happened in 2023?").years == ("2023",)
+    # A claim stating a figure is answered by a sentence giving one; a section number or a year is no figure.
+    assert analyse("Stämmer det att sektorn sysselsätter 40 000 personer i Sverige?").expects == "number"
+    assert analyse("Is it true that 10 % of emissions come from health care?").expects == "share"
+    assert analyse("Stämmer det att område 2 handlar om hälsodata?").expects == "description"
+    assert analyse("Is it true that the vision is for 2035?").expects == "description"
+
+
+def test_a_frequency_sentence_is_satisfying_and_what_the_asker_will_quote_in_is_no_name() -> None:
+    often = analyse("Hur ofta följs agendan upp?")
+    assert satisfies("Agendan ska följas upp årligen.", often) and satisfies("Results are reported every year.", often)
+    assert not satisfies("Uppföljningen skapar transparens.", often)
+    # What the asker will do with the answer, after it, is context ("PM:et": a colon inside a word ends no clause).
+    assert analyse("Vad säger strategin om EU-program, vill citera i PM:et").names == ("EU-program",)
+    assert analyse("What does the strategy say about EHDS, I want to quote it in our memo for the Board").names == (
+        "EHDS",
+    )
 
 
 def test_someone_within_a_body_is_a_person() -> None:
@@ -456,6 +490,14 @@ def test_followups_are_read_against_the_previous_question_and_others_stand_alone
         # A name given as an example is no name the documents must give.
         ("Does the regional agenda want the region ready for another pandemic like Covid?", True, None),
         ("When tackling drug-resistant bacteria, which approach should underpin the work?", True, None),
+        # A claim with a wrong year is answered with the year the documents give; one stating a figure they do not
+        # give is refused for the figure.
+        ("Västsverige ska väl vara ett ledande life science-kluster i Europa redan 2030, eller hur?", True, None),
+        (
+            "Is it true that the national strategy says life science employs 55 000 people in Sweden?",
+            False,
+            "missing_fact",
+        ),
     ],
 )
 def test_answers_and_specific_refusals(real_engine: Engine, question: str, answered: bool, reason: str) -> None:
