@@ -20,12 +20,32 @@ _REFERS = frozenset(
     "det detta denna dessa där då dem den samma dess deras sådant sådana "
     "that it this these those there them they then its their such same ones".split()
 )
-# "finns det", "there are": the pronoun is a placeholder, not a reference back.
+# "finns det", "there are", "blir det": the pronoun is a placeholder, not a reference back.
 _EXPLETIVE = re.compile(
-    r"\b(?:finns det|det finns|är det|det är|blir det|det blir|fanns det|det fanns|"
-    r"there (?:is|are|was|were|will be)|is there|are there|was there|were there|is it|it is|ser det ut|looks? like)\b",
+    r"\b(?:finns det|det finns|fanns det|det fanns|blir det|det blir|"
+    r"there (?:is|are|was|were|will be)|is there|are there|was there|were there|ser det ut|looks? like)\b",
     re.IGNORECASE,
 )
+# "är det", "is it": a placeholder before what it stands for ("Är det viktigt att …", "Is it true that …", "Vad är det
+# för …", "Varför är det viktigt med …") or after what it points at in the question itself ("NAISS – what is it?");
+# otherwise ("Varför är det viktigt för Sverige?", "Vad är det?") it points back.
+_IS_IT = re.compile(r"\b(?:är det|det är|var det|det var|is it|it is|was it|it was)\b", re.IGNORECASE)
+_STANDS_FOR = re.compile(
+    r"(?:\s+[\w-]+){0,4}?\s+(?:att|som|om|med|så|to|that|whether|if|någon\w*|något|några|any\w*)\b|\s+för\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[–—:;,]|\s-\s")
+
+
+def _without_placeholders(question: str) -> str:
+    """``question`` without the pronouns that stand for nothing before it (see ``_EXPLETIVE`` and ``_IS_IT``)."""
+    out = _EXPLETIVE.sub(" ", question)
+    for m in reversed(list(_IS_IT.finditer(out))):
+        if _STANDS_FOR.match(out, m.end()) or _CLAUSE_BREAK.search(out, 0, m.start()):
+            out = out[: m.start()] + " " + out[m.end() :]
+    return out
+
+
 _AND = re.compile(r"^\s*(?:och|and)\b", re.IGNORECASE)
 _OPENS = re.compile(
     r"^\s*(?:och|men|samt|också|även|and|but|also|what about|how about|and what about|hur är det med|"
@@ -81,13 +101,13 @@ def resolve_followup(question: str, previous: str | None, router: DocumentRouter
     words name a document)."""
     if not previous or not previous.strip() or previous.strip() == question.strip():
         return None
-    words = [w.lower() for w in _WORD.findall(_EXPLETIVE.sub(" ", question))]
+    words = [w.lower() for w in _WORD.findall(_without_placeholders(question))]
     content = [
         w
         for w in words
         if w not in STOP_WORDS and w not in QUESTION_WORDS and w not in _VAGUE and router.named(w) is None
     ]
-    pointers = _WORD.findall(_ARTICLE.sub(" ", _EXPLETIVE.sub(" ", question)))
+    pointers = _WORD.findall(_ARTICLE.sub(" ", _without_placeholders(question)))
     refers = any(w.lower() in _REFERS for w in pointers) or listed_position(question) is not None  # "the second one"
     asks = any(w in QUESTION_WORDS for w in words)
     if content and asks and not refers and not _OPENS.match(question) and router.named(question):

@@ -388,6 +388,12 @@ def test_followups_are_read_against_the_previous_question_and_others_stand_alone
     assert read is not None and "kliniska prövningar" in read and "agendan" not in read
     assert resolve_followup("Varför då?", previous, ROUTER) is not None
     assert resolve_followup("Hur många life science-bolag finns det i regionen?", previous, ROUTER) is None
+    # "är det", "is it" before what it stands for is a placeholder; without it the pronoun points back.
+    assert resolve_followup("Varför är det viktigt för Sverige?", previous, ROUTER) is not None
+    assert resolve_followup("Varför är det viktigt med kliniska prövningar i vården?", previous, ROUTER) is None
+    assert resolve_followup("Är det viktigt att regionerna deltar i forskningen?", previous, ROUTER) is None
+    assert resolve_followup("NAISS – what is it, per the national strategy?", previous, ROUTER) is None
+    assert resolve_followup("Vad blir det för väder i Göteborg i helgen?", previous, ROUTER) is None
     assert resolve_followup("Och vad säger strategin om det?", None, ROUTER) is None
     # Words that point without naming a topic ("exactly", "similar") leave a follow-up a follow-up.
     assert resolve_followup("Leading where, exactly?", "What is the agenda's overall goal for 2035?", ROUTER)
