@@ -29,7 +29,7 @@ _EXPLETIVE = re.compile(
 # "är det", "is it": a placeholder before what it stands for ("Är det viktigt att …", "Is it true that …", "Vad är det
 # för …", "Varför är det viktigt med …") or after what it points at in the question itself ("NAISS – what is it?");
 # otherwise ("Varför är det viktigt för Sverige?", "Vad är det?") it points back.
-_IS_IT = re.compile(r"\b(?:är det|det är|var det|det var|is it|it is|was it|it was)\b", re.IGNORECASE)
+_IS_IT = re.compile(r"\b(?:är det|det är|var det|det var|stämmer det|is it|it is|was it|it was)\b", re.IGNORECASE)
 _STANDS_FOR = re.compile(
     r"(?:\s+[\w-]+){0,4}?\s+(?:att|som|om|med|så|to|that|whether|if|någon\w*|något|några|any\w*)\b|\s+för\b",
     re.IGNORECASE,
@@ -66,13 +66,16 @@ _VAGUE = frozenset(
     "exactly like similar anything something else exakt liknande motsvarande något annat "
     "därefter then later afterwards besides apart förutom utöver also too också även dessutom".split()
 )
-# "det operativa arbetet", "det nya arbetssättet": an article before an adjective and its noun (both definite), not a
-# pronoun pointing back. Not after a verb that takes a subject ("Hur ska det samordna arbetet?": "det" points back),
-# nor before an ordinal ("det andra målet": one of a list before).
+# "det operativa arbetet", "den nationella strategin", "de nordiska länderna": an article before an adjective and its
+# noun (both definite), not a pronoun pointing back. Not after a verb that takes a subject ("Hur ska det samordna
+# arbetet?": "det" points back), nor before an ordinal ("det andra målet": one of a list before).
 _ARTICLE = re.compile(
-    r"\b(?<!ska )(?<!skall )(?<!kan )(?<!bör )(?<!vill )(?<!måste )(?<!skulle )(?<!kommer )det\s+"
+    r"\b(?<!ska )(?<!skall )(?<!kan )(?<!bör )(?<!vill )(?<!måste )(?<!skulle )(?<!kommer )(?:det|den|de)\s+"
     r"(?!(?:andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|tionde|första|sista|senare|förra)\b)"
-    r"(?=[^\W\d_]+a\s+[^\W\d_]+(?:et|en|na)\b)",
+    r"(?=[^\W\d_]+a\s+[^\W\d_]+(?:et|en|na|n)\b)"
+    # ... or before a noun and a relative clause ("det råd som agendan föreslår"), or "det" before the clause it stands
+    # for ("Vad kostar det att …?").
+    r"|\b(?:det|den|de)\s+(?=[^\W\d_]+\s+som\b)|\b(?<!kommer )det\s+(?=att\b)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -96,22 +99,78 @@ def question_to_remember(result: dict[str, object], before: str | None) -> str |
     return before if result.get("interpreted_as") or inherited else question
 
 
+def _is_content(word: str, router: DocumentRouter) -> bool:
+    return word not in STOP_WORDS and word not in QUESTION_WORDS and word not in _VAGUE and router.named(word) is None
+
+
+def _points_back(question: str, router: DocumentRouter) -> bool:
+    """Whether a pronoun of ``question`` points at something before it: not at what the question itself named in an
+    earlier clause ("I'm drafting a proposal on X. Which objective backs this?", "Målsättning 3.3 – vad handlar den
+    om?", "… åtta insatsområden? Vilka är de?"), nor a possessive after a name ("AstraZeneca's headcount at its
+    site"), nor an ordinal's article in a question naming its document ("Det sista insatsområdet i VGR:s agenda")."""
+    for m in _WORD.finditer(question):
+        word = m.group(0).lower()
+        if word not in _REFERS:
+            continue
+        if _ORDINAL_AFTER.match(question, m.end()) and router.named(question):
+            continue
+        breaks = [b.start() for b in _CLAUSE_START.finditer(question, 0, m.start())]
+        if word in _POSSESSIVES and _NAME_BEFORE.search(question, 0, m.start()):
+            continue
+        if not _names_something(question[: max(breaks, default=0)], router):
+            return True
+    return False
+
+
+def _names_something(text: str, router: DocumentRouter) -> bool:
+    """Whether ``text`` has a content word, a document's name or a section number: something a pronoun can stand for."""
+    return bool(section_numbers(text)) or any(
+        (_is_content(w.lower(), router) and w.lower() not in _INTERJECTIONS) or router.named(w) is not None
+        for w in _WORD.findall(text)
+    )
+
+
+# Words that answer or acknowledge what was said before ("Okej, och vad …?", "Thanks – and what …?"): nothing a
+# pronoun after them can stand for.
+_INTERJECTIONS = frozenset(
+    "okej ok okay jaha aha ja nej tack bra super perfekt intressant precis hmm alright right yes no thanks thank great "
+    "perfect interesting cool well hm".split()
+)
+
+
+# Where a clause begins: after a dash, colon, semicolon, comma or a sentence's end, or at "och"/"and" before a question
+# word ("Vad är insatsområde 3 och vilken målbild har det?").
+_CLAUSE_START = re.compile(
+    r"[–—:;,]|\s-\s|[.!?]+\s|\s(?:och|and)\s+(?=(?:vad|vilk\w*|hur|var|när|vem|varför|what|which|how|where|when|who|why)\b)",
+    re.IGNORECASE,
+)
+_POSSESSIVES = frozenset({"its", "their", "dess", "deras"})
+_NAME_BEFORE = re.compile(r"(?<=\w\s)(?-i:[A-ZÅÄÖ])[\w-]+")
+"""A capitalised word inside the question (not its first): a name a possessive after it may belong to."""
+_ORDINAL_AFTER = re.compile(
+    r"\s+(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|tionde|sista|first|second|third|fourth|"
+    r"fifth|sixth|seventh|eighth|ninth|tenth|last)\b",
+    re.IGNORECASE,
+)
+
+
 def resolve_followup(question: str, previous: str | None, router: DocumentRouter) -> str | None:
     """The question read in the context of ``previous``, or None when it stands alone (``router``: which
     words name a document)."""
     if not previous or not previous.strip() or previous.strip() == question.strip():
         return None
     words = [w.lower() for w in _WORD.findall(_without_placeholders(question))]
-    content = [
-        w
-        for w in words
-        if w not in STOP_WORDS and w not in QUESTION_WORDS and w not in _VAGUE and router.named(w) is None
-    ]
-    pointers = _WORD.findall(_ARTICLE.sub(" ", _without_placeholders(question)))
-    refers = any(w.lower() in _REFERS for w in pointers) or listed_position(question) is not None  # "the second one"
+    content = [w for w in words if _is_content(w, router)]
+    # A section the question names by number is part of what it asks ("What is objective 2.1 about?").
+    content += section_numbers(question)
+    refers = _points_back(_ARTICLE.sub(" ", _without_placeholders(question)), router)
+    refers = refers or listed_position(question) is not None  # "the second one"
     asks = any(w in QUESTION_WORDS for w in words)
-    if content and asks and not refers and not _OPENS.match(question) and router.named(question):
-        return None  # "Vad säger agendan om hälsodata?" names its document and its topic: complete
+    named = router.named(question) or len(router.named_all(question)) > 1
+    if content and asks and not refers and not _OPENS.match(question) and named:
+        # "Vad säger agendan om hälsodata?" names its document and its topic: complete; so does one relating two
+        # documents ("Hur förhåller sig agendan till strategin?").
+        return None
     # Opening on "och/and" and pointing back ("And which instrument could make participation in them possible?") asks
     # about what came before, however much it adds; "Men …", "Också …" may start a new question.
     continues = bool(_AND.match(question))

@@ -376,6 +376,22 @@ def test_a_followup_that_switches_document_is_answered_from_that_document(
     )
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vilka målsättningar ligger under område 8 i den nationella strategin?",
+        "How many objectives are there under area 1 of the national strategy, and what are they called?",
+        "Vad heter insatsområde 3 i den västsvenska agendan?",
+    ],
+)
+def test_a_complete_question_after_another_is_answered_as_if_asked_alone(real_engine: Engine, question: str) -> None:
+    # In the web app every question after the first has a previous one: a complete question must not be rewritten.
+    alone = real_engine.ask(question)
+    after = real_engine.ask(question, previous_question="What does the regional agenda say about clinical trials?")
+    assert after["interpreted_as"] is None
+    assert after["answer"] == alone["answer"] and not after["abstained"]
+
+
 def test_followups_are_read_against_the_previous_question_and_others_stand_alone() -> None:
     assert resolve_followup("And how many new ones are started each year?", "Which companies are biggest?", ROUTER)
     assert (
@@ -393,6 +409,25 @@ def test_followups_are_read_against_the_previous_question_and_others_stand_alone
     assert resolve_followup("Varför är det viktigt med kliniska prövningar i vården?", previous, ROUTER) is None
     assert resolve_followup("Är det viktigt att regionerna deltar i forskningen?", previous, ROUTER) is None
     assert resolve_followup("NAISS – what is it, per the national strategy?", previous, ROUTER) is None
+    # Questions complete in themselves stand alone after any question: an article is no pronoun ("den nationella
+    # strategin", "det råd som …"), a section named by number is content, a pronoun may stand for what the question
+    # itself named before it, a possessive for a name.
+    for complete in (
+        "Vilka målsättningar ligger under område 8 i den nationella strategin?",
+        "What is objective 2.1 about?",
+        "Målsättning 3.3 – vad handlar den om?",
+        "Vad är insatsområde 3 i den västsvenska agendan och vilken målbild har det?",
+        "Stämmer det att agendan har åtta insatsområden? Vilka är de?",
+        "I'm drafting a proposal on clinical trials in primary care. Which objective backs this, and what does it say?",
+        "Vem ska ingå i det råd som agendan föreslår?",
+        "What's AstraZeneca's headcount at its Gothenburg site, as mentioned in the agenda?",
+        "Det sista insatsområdet i VGR:s agenda – vad heter det?",
+        "Hur förhåller sig den västsvenska agendan till den nationella strategin?",
+    ):
+        assert resolve_followup(complete, previous, ROUTER) is None, complete
+    # ... while an acknowledgement is nothing a pronoun stands for, nor is a common noun for a possessive.
+    assert resolve_followup("Okej, och vad kommer det att möjliggöra?", previous, ROUTER)
+    assert resolve_followup("What does the government want to happen to their number?", previous, ROUTER)
     assert resolve_followup("Vad blir det för väder i Göteborg i helgen?", previous, ROUTER) is None
     assert resolve_followup("Och vad säger strategin om det?", None, ROUTER) is None
     # Words that point without naming a topic ("exactly", "similar") leave a follow-up a follow-up.
