@@ -17,7 +17,7 @@ from strategiqa.retrieval.question_bank import LabelledQuestionVector, QuestionB
 from .datasets import GoldQuestion, bundled_dataset, load_dataset
 
 _BLIND_LETTERS = (
-    "a b e f g k l m t u v z aa ac ad af ah ai aj ak al am an ao ap aq ar as at au av aw ax ay az ba bb bc bd be bf bh"
+    "a b e f g k l m t u v z aa ac ad af ah ai aj ak al am an ao ap aq ar as at au av aw ax ay az ba bb bc bd be bf bg bh bj bk"
 )
 BLIND_SETS = tuple(f"blind_{s}.jsonl" for s in _BLIND_LETTERS.split())
 DEVELOPMENT_SETS = (
@@ -36,9 +36,10 @@ DEVELOPMENT_SETS = (
 )
 MIN_QUOTE_WORDS = 3
 BANK_SETS = BLIND_SETS + DEVELOPMENT_SETS
-"""The labelled sets of the bank: every set written so far but the newest blind one, ``blind_bg.jsonl`` (frozen in the
-twenty-fifth round), which confirms. ``blind_bf.jsonl`` (the twenty-fourth round's confirmation set) and
-``blind_bh.jsonl`` (written blind in the twenty-fifth, measured once, then read) joined in the twenty-fifth;
+"""The labelled sets of the bank: every set written so far but the newest blind one, ``blind_bi.jsonl`` (frozen in the
+twenty-sixth round), which confirms. ``blind_bg.jsonl`` (the twenty-fifth round's confirmation set, read after its end
+run), ``blind_bj.jsonl`` and ``blind_bk.jsonl`` (written blind in the twenty-sixth, measured once, then read) joined in
+the twenty-sixth; ``blind_bf.jsonl`` and ``blind_bh.jsonl`` in the twenty-fifth;
 ``blind_bb.jsonl``, the probe ``blind_bc.jsonl``, ``blind_bd.jsonl`` and ``blind_be.jsonl`` (written blind, read in the
 twenty-second to twenty-fourth rounds) in the twenty-fourth;
 ``blind_ai.jsonl`` … ``blind_ba.jsonl`` in the twenty-second (README): each set read without its own questions,
