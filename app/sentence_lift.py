@@ -7,9 +7,9 @@ answer questions asked in other words. ``fit`` learns a matrix ``A`` so that ``s
 ranks the quoted sentence first (softmax over each question's candidates, ridge-penalised towards no lift).
 
 What it learns is tied to the documents it was fitted on (trained on one bundled document and read on the other, it
-ranked the answer first less often: README, twenty-third round), so it lifts only sentences of those documents
-(``documents``); any other document's sentences keep their score. It only orders the sentences an answer quotes:
-whether to answer, and what is missing, are decided without it (``answer.compose_answer``)."""
+ranked the answer first less often: docs/answerability-history.md, twenty-third round), so it lifts only sentences of
+those documents (``documents``); any other document's sentences keep their score. It only orders the sentences an
+answer quotes: whether to answer, and what is missing, are decided without it (``answer.compose_answer``)."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ class FitParams:
     """Penalty on the squared size of ``A``: it keeps the lift small where the labelled questions say little. On five
     folds of labelled sets, the answer sentence first for 0.797 / 0.761 / 0.661 of held-out questions at 0.003 / 0.01 /
     0.1 (0.546 without); fitted on one document and read on the other, the smaller the penalty the more it lost there:
-    0.01 is the middle (README, twenty-third round)."""
+    0.01 is the middle (docs/answerability-history.md, twenty-third round)."""
     steps: int = 300
     learning_rate: float = 0.01
 

@@ -17,7 +17,8 @@ from strategiqa.retrieval.question_bank import LabelledQuestionVector, QuestionB
 from .datasets import GoldQuestion, bundled_dataset, load_dataset
 
 _BLIND_LETTERS = (
-    "a b e f g k l m t u v z aa ac ad af ah ai aj ak al am an ao ap aq ar as at au av aw ax ay az ba bb bc bd be bf bg bh bj bk"
+    "a b e f g k l m t u v z aa ac ad af ah ai aj ak al am an ao ap aq ar as at au av aw ax ay az ba bb bc bd be bf "
+    "bg bh bj bk"
 )
 BLIND_SETS = tuple(f"blind_{s}.jsonl" for s in _BLIND_LETTERS.split())
 DEVELOPMENT_SETS = (
@@ -42,8 +43,8 @@ run), ``blind_bj.jsonl`` and ``blind_bk.jsonl`` (written blind in the twenty-six
 the twenty-sixth; ``blind_bf.jsonl`` and ``blind_bh.jsonl`` in the twenty-fifth;
 ``blind_bb.jsonl``, the probe ``blind_bc.jsonl``, ``blind_bd.jsonl`` and ``blind_be.jsonl`` (written blind, read in the
 twenty-second to twenty-fourth rounds) in the twenty-fourth;
-``blind_ai.jsonl`` … ``blind_ba.jsonl`` in the twenty-second (README): each set read without its own questions,
-cited-gold +0.014 to +0.017 on the used sets."""
+``blind_ai.jsonl`` … ``blind_ba.jsonl`` in the twenty-second (docs/answerability-history.md): each set read without
+its own questions, cited-gold +0.014 to +0.017 on the used sets."""
 
 
 def question_group(dataset: Path) -> str:

@@ -55,11 +55,11 @@ class SearchParams:
     and closer than ``question_floor`` lend the passages answering them ``question_weight`` × (similarity − floor)
     (hybrid search; 0: off). Chosen leaving one labelled set out, from weights 0.5-2, floors 0.85/0.88 and 3 or 10
     neighbours: a middle setting (2 ranks higher still, with Swedish fact questions' MRR down 0.003). The floor was
-    then lowered, on 25 sets each without its own questions (README, thirteenth round): 0.85 → 0.82 / 0.80 / 0.77 /
-    0.74 / 0.70 gave Recall@600w +0.010 / +0.014 / +0.022 / +0.028 / +0.032 and cited-gold +0.009 / +0.018 /
-    +0.023 / +0.027 / +0.027, near-miss refusals −0.007 to −0.009, false abstention +0.002 to +0.007: paraphrases
-    of one fact rarely come closer than 0.85 to each other. 0.74 and 0.70 are equal within a question per set; the
-    higher floor lends fewer passages a lift."""
+    then lowered, on 25 sets each without its own questions (docs/answerability-history.md, thirteenth round): 0.85 →
+    0.82 / 0.80 / 0.77 / 0.74 / 0.70 gave Recall@600w +0.010 / +0.014 / +0.022 / +0.028 / +0.032 and cited-gold
+    +0.009 / +0.018 / +0.023 / +0.027 / +0.027, near-miss refusals −0.007 to −0.009, false abstention +0.002 to
+    +0.007: paraphrases of one fact rarely come closer than 0.85 to each other. 0.74 and 0.70 are equal within a
+    question per set; the higher floor lends fewer passages a lift."""
     question_same: float = 0.95
     """A labelled question at least this close (cosine) asks the same thing in other words: an answer opens with a
     sentence holding one of its quotes, when one is among the sentences it may quote (``answer._select``; 1: off)."""
