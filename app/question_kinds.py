@@ -18,11 +18,11 @@ def any_of(*patterns: str) -> re.Pattern[str]:
 
 
 _LEAD = r"^\s*(?:och|men|and|but|so|så)?\s*,?\s*"
-# "Where should <a country> end up …?", "Var ska <en region> hamna …?": a position or a view, not a place. (Where
+# "Where should <a country> end up …?", "Var ska <en region> hamna/landa …?": a position or a view, not a place. (Where
 # something ranks stays a place: "Where does <a region> currently rank among …?" is answered by no vision of the
 # future.)
-_NO_RANK_EN = r"(?!(?:\s+[\w'-]+){0,8}?\s+(?:end\s+up|ends\s+up|stand|stands|be\s+positioned|come\s+out)\b)"
-_NO_RANK_SV = r"(?!(?:\s+[\w-]+){0,8}?\s+(?:hamna|hamnar|stå|står|placera|placerar|rankas|ranka)\b)"
+_NO_RANK_EN = r"(?!(?:\s+[\w'-]+){0,8}?\s+(?:end\s+up|ends\s+up|land|lands|stand|stands|be\s+positioned|come\s+out)\b)"
+_NO_RANK_SV = r"(?!(?:\s+[\w-]+){0,8}?\s+(?:hamna|hamnar|landa|landar|stå|står|placera|placerar|rankas|ranka)\b)"
 # Checked in this order: the first that matches decides.
 EXPECTED_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (

@@ -86,7 +86,8 @@ ELEMENT_WORDS = frozenset(
 # A "how many / how much" after a preposition is part of what is asked about, not what is asked:
 # "Vilket problem lyfts kring hur många som slutför …", "what could happen to how much …".
 _EMBEDDED = re.compile(
-    r"\b(to|about|on|of|om|kring|över|till|gäller|angående|beträffande|rörande|regarding|concerning|as to|comes to)"
+    r"\b(to|about|on|of|with|om|kring|över|till|med|gäller|angående|beträffande|rörande|regarding|concerning|as to|"
+    r"comes to)"
     r"\s+(hur|how)\s+(många|mycket|many|much)\b",
     re.IGNORECASE,
 )

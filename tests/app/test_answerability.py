@@ -107,6 +107,9 @@ ROUTER = corpus_router()
         ("Var rankas branschen när det gäller produktivitet?", "description"),  # "högst", in words
         ("Where does the government stand on red tape?", "description"),
         ("Var ska landet hamna när det gäller utsläppen?", "description"),
+        ("Var ska utsläppen landa på sikt?", "description"),
+        # "hur många" inside what is asked about ("problemet med hur många …") asks for no count.
+        ("Vad är problemet med hur många studenter som tar examen?", "description"),
         ("Vad vill landet till slut komma fram till när det gäller koldioxid?", "description"),  # not "till när"
         ("Till när gäller agendan?", "date"),
         ("Where will the new test bed be built?", "place"),
