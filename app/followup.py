@@ -107,7 +107,8 @@ def _points_back(question: str, router: DocumentRouter) -> bool:
     """Whether a pronoun of ``question`` points at something before it: not at what the question itself named in an
     earlier clause ("I'm drafting a proposal on X. Which objective backs this?", "Målsättning 3.3 – vad handlar den
     om?", "… åtta insatsområden? Vilka är de?"), nor a possessive after a name ("AstraZeneca's headcount at its
-    site"), nor an ordinal's article in a question naming its document ("Det sista insatsområdet i VGR:s agenda")."""
+    site"), nor an ordinal's article in a question naming its document ("Det sista insatsområdet i <regionens>
+    agenda")."""
     for m in _WORD.finditer(question):
         word = m.group(0).lower()
         if word not in _REFERS:

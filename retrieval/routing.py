@@ -337,9 +337,9 @@ class DocumentRouter:
         focused = stripped
         if self._places is not None:
             places = {m.group(0).lower() for m in self._places.finditer(stripped)}
-            # Places of different documents set against each other ("West Sweden compared with the rest of the
-            # country") are what the question is about; two names of one document's place ("West Sweden … the VGR
-            # agenda") are not.
+            # Places of different documents set against each other ("<the region> compared with the rest of the
+            # country") are what the question is about; two names of one document's place ("<the region> … the
+            # <region's initials> agenda") are not.
             owners = {self._owner_of(p) for p in places}
             if len(owners) > 1 or (places and _COMPARISON.search(stripped)):
                 return None
