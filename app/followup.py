@@ -14,7 +14,7 @@ from strategiqa.retrieval.language import detect_language
 from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.text import STOP_WORDS
 
-from .sections import listed_position, section_numbers
+from .sections import ORDINALS, listed_position, section_numbers
 
 _REFERS = frozenset(
     "det detta denna dessa där då dem den samma dess deras sådant sådana "
@@ -115,9 +115,9 @@ def _points_back(question: str, router: DocumentRouter) -> bool:
             continue
         if _ORDINAL_AFTER.match(question, m.end()) and router.named(question):
             continue
-        breaks = [b.start() for b in _CLAUSE_START.finditer(question, 0, m.start())]
         if word in _POSSESSIVES and _NAME_BEFORE.search(question, 0, m.start()):
             continue
+        breaks = [b.start() for b in _CLAUSE_START.finditer(question, 0, m.start())]
         if not _names_something(question[: max(breaks, default=0)], router):
             return True
     return False
@@ -148,11 +148,7 @@ _CLAUSE_START = re.compile(
 _POSSESSIVES = frozenset({"its", "their", "dess", "deras"})
 _NAME_BEFORE = re.compile(r"(?<=\w\s)(?-i:[A-ZÅÄÖ])[\w-]+")
 """A capitalised word inside the question (not its first): a name a possessive after it may belong to."""
-_ORDINAL_AFTER = re.compile(
-    r"\s+(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|tionde|sista|first|second|third|fourth|"
-    r"fifth|sixth|seventh|eighth|ninth|tenth|last)\b",
-    re.IGNORECASE,
-)
+_ORDINAL_AFTER = re.compile(rf"\s+(?:{'|'.join(ORDINALS)}|sista|last)\b", re.IGNORECASE)
 
 
 def resolve_followup(question: str, previous: str | None, router: DocumentRouter) -> str | None:
@@ -160,11 +156,12 @@ def resolve_followup(question: str, previous: str | None, router: DocumentRouter
     words name a document)."""
     if not previous or not previous.strip() or previous.strip() == question.strip():
         return None
-    words = [w.lower() for w in _WORD.findall(_without_placeholders(question))]
+    unplaced = _without_placeholders(question)
+    words = [w.lower() for w in _WORD.findall(unplaced)]
     content = [w for w in words if _is_content(w, router)]
     # A section the question names by number is part of what it asks ("What is objective 2.1 about?").
     content += section_numbers(question)
-    refers = _points_back(_ARTICLE.sub(" ", _without_placeholders(question)), router)
+    refers = _points_back(_ARTICLE.sub(" ", unplaced), router)
     refers = refers or listed_position(question) is not None  # "the second one"
     asks = any(w in QUESTION_WORDS for w in words)
     named = router.named(question) or len(router.named_all(question)) > 1
