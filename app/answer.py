@@ -182,10 +182,10 @@ def compose_answer(
     ``AnswerParams.topic_synonyms``)."""
     params = params or AnswerParams()
     language = "en" if result.language == "en" else "sv"
-    candidates = candidate_sentences(result, index, analysis, params.passages, params.passage_weight)
+    candidates = candidate_sentences(result, index, analysis, params.passages, params.passage_weight, asked)
     if considered is not None and result.query_vector is not None:
         considered.append((result.query_vector, list(candidates)))
-    signed = asks_who_signed(result.question, analysis)  # signatures answer, whatever the role words
+    signed = asks_who_signed(asked or result.question, analysis)  # signatures answer, whatever the role words
     if not candidates or result.query_vector is None:
         return Answer(REFUSAL[language], True, [], 0.0, "off_topic")
     score = confidence(result.query_vector, max(c.similarity for c in candidates), background)

@@ -39,12 +39,18 @@ class CandidateSentence:
 
 
 def candidate_sentences(
-    result: SearchResult, index: LoadedIndex, analysis: QuestionAnalysis, passages: int, passage_weight: float
+    result: SearchResult,
+    index: LoadedIndex,
+    analysis: QuestionAnalysis,
+    passages: int,
+    passage_weight: float,
+    asked: str | None = None,
 ) -> list[CandidateSentence]:
     """Sentences of the top ``passages`` passages that can answer: content, or the labels the question asks for;
     each scored by its similarity to the question plus ``passage_weight`` times its passage's share of the best
-    retrieval score."""
-    question = result.question
+    retrieval score. ``asked``: the question as read (a follow-up with the question before it), which says whether
+    signatures or a dateline may answer ("Och agendan?" after "Vem skrev under förordet?")."""
+    question = asked or result.question
     if result.query_vector is None:
         return []
     allowed = {"content"}

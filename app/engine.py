@@ -23,7 +23,6 @@ from strategiqa.retrieval.language import detect_language
 from strategiqa.retrieval.question_bank import QuestionBank
 from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.search import Hit, Searcher, SearchParams, SearchResult
-from strategiqa.retrieval.text import STOP_WORDS
 
 from .alignment import PAIRED_ROLES, SIDES, Aligner
 from .alignment_levels import crosswalk_cuts, with_levels
@@ -31,63 +30,31 @@ from .answer import Answer, AnswerParams, compose_answer
 from .answer_sentences import asks_when_dated, asks_who_signed
 from .calibration import answer_params, read_calibration
 from .corpus_words import CorpusWords
-from .expansions import Expansion, answer_expansion, asked_initialism, find_expansion
-from .followup import QUESTION_WORDS, resolve_followup
+from .direct_answers import DirectAnswers
+from .expansions import answer_expansion
+from .followup import resolve_followup
 from .indexing import IngestReport, Notice, fresh_index, ingest, make_embedder
 from .items import numbered_item
-from .links import (
-    ASKS_LINK,
-    FOCUS_AREA,
-    REGIONAL,
-    asks_beyond_links,
-    asks_other_side,
-    find_links,
-    links_answer,
-    wants_areas,
-)
-from .mentions import (
-    ASKS_MENTION,
-    Mentions,
-    asked_places,
-    find_mentions,
-    not_mentioned,
-    not_there,
-    other_words,
-    quote_mentions,
-    written_otherwise,
-)
 from .outline import goal_sections
 from .overview import Overview, answer_overview, asks_section_title, counts_sections
-from .question_names import without_asker_context
 from .question_wording import asks_to_list_too, has_question_word, without_format_request, without_trailing_filler
 from .questions import VALUES, QuestionAnalysis
 from .quotes import passage_url
+from .scope_reading import ScopeReader
 from .sections import (
-    SectionScope,
     find_section,
-    followup_scope,
-    listed_position,
-    names_heading,
-    own_area_nouns,
-    scope_of,
     section_numbers,
-    without_section_references,
 )
 from .sentence_lift import Considered, SentenceLift
 from .settings import Settings
 from .sources import source_lead
 from .subject import SUBJECT_HEAD, SubjectMatcher
 from .titles import SectionTitles
-from .topic import asked_topic, topic_words
+from .topic import topic_words
 from .validation import BadInput, validate_question, validate_request
 from .views import IndexViews
 
 BACKGROUND_SENTENCES = Path(__file__).parent / "data" / "background_sentences.txt"
-_AREA_NUMBER = re.compile(
-    r"\b(?:områden?|område[ts]?|area|mål(?:et)?|målsättning(?:en)?|objective)\s+(\d{1,2}(?:\.\d{1,2})?)\b", re.I
-)
-"""A section noun and its number: the document named right before it is the section's ("strategins område 4")."""
-
 log = logging.getLogger(__name__)
 __all__ = ["BadInput", "Engine", "IngestReport", "ingest", "make_embedder", "validate_question", "validate_request"]
 
@@ -118,6 +85,16 @@ class Engine:
     def views(self) -> IndexViews:
         """Passages, citations and outlines as callers show them (see ``views``)."""
         return IndexViews(self.index, self.profile, self.settings)
+
+    @cached_property
+    def scopes(self) -> ScopeReader:
+        """The sections a question names or keeps from the one before it (see ``scope_reading``)."""
+        return ScopeReader(self.index, self.router, self.profile, self._outline)
+
+    @cached_property
+    def direct(self) -> DirectAnswers:
+        """Answers found before the passages' sentences are read: initialisms, mentions, crosswalk links."""
+        return DirectAnswers(self.index, self.router, self.words, self.profile, self.scopes, lambda: self.crosswalk)
 
     def outline(self) -> dict[str, Any]:
         """Every document's section tree (see ``views.IndexViews.outline``)."""
@@ -211,18 +188,18 @@ class Engine:
             # "Vem är <a signatory>?".
             analysis = replace(analysis, expects="person")
         # The question itself: read with the one before it, a follow-up would ask the earlier one's initialism again.
-        asked_expansion = self._expansion(result.question, docs, named)
+        asked_expansion = self.direct.expansion(result.question, docs, named)
         if asked_expansion is not None:  # "Vad står ABC för?": the sentence writing it out, not the closest one
             expansion, stands_for = asked_expansion
             answer = answer_expansion(expansion, self.index, result.language, stands_for)
             return self._answer_fields(base, self._cited_first(result, answer.citations), answer, None)
         # "Nämns X i strategin?", or a name only another document writes: where the documents write it answers.
-        mentions = self._mentions(read_as or result.question, analysis, docs, result.language)
+        mentions = self.direct.mentions(read_as or result.question, analysis, docs, result.language)
         if mentions is not None:
             return self._answer_fields(base, self._cited_first(result, mentions.citations), mentions, None)
         # "Vilka nationella mål hänger ihop med insatsområde 4?": the crosswalk's links, said to be computed.
-        links = self._links(question, docs, result.language) or self._links(
-            self._links_followup(question, previous_question) or "", docs, result.language
+        links = self.direct.links(question, docs, result.language) or self.direct.links(
+            self.direct.links_followup(question, previous_question) or "", docs, result.language
         )
         if links is not None:
             text, citations = links
@@ -271,7 +248,10 @@ class Engine:
             # "Who wrote the foreword to <a document>?" names the part of that document that answers.
             named_section=bool(scoped)
             or (
-                (asks_who_signed(result.question, analysis) or asks_when_dated(result.question, analysis, self.index))
+                (
+                    asks_who_signed(read_as or result.question, analysis)
+                    or asks_when_dated(read_as or result.question, analysis, self.index)
+                )
                 and named is not None
             )
             # Who a person the documents sign with is, or their role: the documents' topic, however far the vector.
@@ -313,142 +293,6 @@ class Engine:
             "citations": [self.views.citation_fields(asdict(c)) for c in answer.citations],
             "passages": [self.views.hit_fields(h) for h in result.hits],
         }
-
-    def _expansion(self, question: str, docs: Sequence[str] | None, named: str | None) -> tuple[Expansion, bool] | None:
-        """Where the documents (those asked about, or the one the question names) write out the initialism the question
-        asks the meaning of, or use it without doing so, and whether it asks what the initialism stands for (see
-        ``expansions.asked_initialism``); None when it asks none or they never use it (the ordinary answer says so)."""
-        asked = asked_initialism(question)
-        if asked is None:
-            return None
-        initialism, stands_for = asked
-        documents = set(docs) if docs else ({named} if named else None)
-        expansion = find_expansion(self.index, initialism, documents)
-        return None if expansion is None else (expansion, stands_for)
-
-    def _mentions(
-        self, question: str, analysis: QuestionAnalysis, docs: Sequence[str] | None, language: str
-    ) -> Answer | None:
-        """Whether the documents asked about write the names ``question`` asks about and nothing else (see
-        ``mentions``): asked whether they mention them, the sentences writing them; a question naming one document and
-        names only another writes, the refusal saying where they stand; asked whether they mention a name no document
-        writes in any form, the refusal saying so. None: the ordinary answer decides (also when the asker chose the
-        documents: where else a name stands is not theirs to be told here)."""
-        if docs:
-            return None
-        # A place asked about is no document named: "Nämner strategin <the agenda's city>?" asks of the strategy.
-        asked = set(self.router.named_all(self.router.strip_places(question))) or set(self.words.short_titles)
-        mention = bool(ASKS_MENTION.search(question))
-        across = language not in {self.words.document_language[d] for d in asked}
-        texts = [self.words.document_texts[d] for d in asked]
-        words = self.words.words_of(asked)
-
-        def find(name: str) -> Mentions:
-            return find_mentions(self.index, name, asked, texts, words, across)
-
-        found = [find(name) for name in analysis.names]
-        if mention:
-            # Asked whether they mention it, and nothing more ("Nämns kliniska prövningar och X …?" asks about trials).
-            if other_words(asked_topic(question, self.index), analysis.names):
-                return None
-            # Whether a document writes a place is asked like a name ("Nämns <its city> i agendan?"); a place no
-            # document writes may be written otherwise there (a city's English name): not for this check.
-            places = {p for d in self.index.documents for p in d.info.places}
-            more = [
-                p for p in asked_places(question, places) if not any(p.lower() in n.lower() for n in analysis.names)
-            ]
-            found += [m for m in map(find, more) if m.in_asked or m.elsewhere]
-            if any(m.asked for m in found):
-                return quote_mentions([p for m in found for p in m.asked], self.index)
-        elsewhere = next((m for m in found if m.elsewhere), None)
-        if len(asked) == 1 and elsewhere is not None and not any(m.in_asked for m in found):
-            return not_there(elsewhere, self.index, language, self.words.short_titles, next(iter(asked)))
-        slip = self.answer_params.slip_similarity
-        if (
-            mention
-            and found
-            and not any(
-                m.in_asked or m.elsewhere or written_otherwise(m.name, self.words.vocabulary, across, slip)
-                for m in found
-            )
-        ):
-            return not_mentioned(found[0].name, language)
-        return None
-
-    def _links(self, question: str, docs: Sequence[str] | None, language: str) -> tuple[str, list[Citation]] | None:
-        """The answer (text, citations) to a question asking which sections of the other document one numbered
-        section goes with, and nothing more (see ``links``), or None: no link asked for, not one numbered section of a
-        crosswalk pair named, the other document not asked about, or more asked than the links. Read on the question
-        as typed: a follow-up's earlier question asked for links, not this one."""
-        if docs or not ASKS_LINK.search(question):
-            return None
-        documents = self.index.documents
-        if len(set(section_numbers(question))) > 1:  # several sections: the ordinary answer
-            return None
-        scope = self._section_named_here(question) or scope_of(
-            question, documents, self.router, self.profile.english_title, parts=False
-        )
-        if scope is None:  # "… motsvarar nationella målet 4.1?": the one document that has the number
-            having = [
-                (d.info.doc_id, s)
-                for n in section_numbers(question)[:1]
-                for d in documents
-                if (s := find_section(d, n)) is not None
-            ]
-            scope = SectionScope(tuple(having)) if len(having) == 1 else None
-        if scope is None or len(scope.sections) != 1 or scope.sections[0][1].number is None:
-            return None
-        doc_id, section = scope.sections[0]
-        beyond = asks_beyond_links(
-            without_asker_context(question), section, self.router, self.words.area_nouns, language != "en"
-        )
-        if beyond:
-            return None
-        found = find_links(self.crosswalk, documents, doc_id, section, wants_areas(question))
-        if found is None:
-            return None
-        named = set(self.router.named_all(question))
-        if not asks_other_side(question, found.other, named, own_area_nouns([found.other])):
-            return None
-        text, citations = links_answer(found, self.index.passages, "en" if language == "en" else "sv")
-        return (text, citations) if citations else None
-
-    def _links_followup(self, question: str, previous_question: str | None) -> str | None:
-        """A follow-up naming only another section after a question asking for links ("Och insatsområde 5?", "And
-        8.1?", "What about objective 4.1?"), read as that question about the new section; else None."""
-        if not previous_question or not ASKS_LINK.search(previous_question):
-            return None
-        numbers, before = section_numbers(question), section_numbers(previous_question)
-        if len(set(numbers)) != 1 or len(set(before)) != 1:
-            return None
-        rest = re.findall(r"[^\W\d_]+", without_section_references(question).lower())
-        if any(w not in _BARE_FOLLOWUP for w in rest):
-            return None
-        return re.sub(rf"(?<![\d.]){re.escape(before[0])}(?![\d.])", numbers[0], previous_question, count=1)
-
-    def _section_named_here(self, question: str) -> SectionScope | None:
-        """The section a question names by the noun its document alone calls its areas ("insatsområde 6", "det fjärde
-        insatsområdet", "focus area 6" for a document whose areas are "insatsområden"), or by a document named right
-        before it ("den nationella strategins område 4"), though the question names another document too ("Which
-        national area corresponds to focus area 6?")."""
-        for document in self.index.documents:
-            nouns = [own_area_nouns([document]), FOCUS_AREA if document.info.kind == REGIONAL else None]
-            for pattern in (p for p in nouns if p is not None):
-                for m in pattern.finditer(question):
-                    # The number right after the noun, or an ordinal right before it ("det fjärde insatsområdet").
-                    window = question[max(0, m.start() - 20) : m.end() + 12]
-                    numbers = [n for n in section_numbers(window) if "." not in n]
-                    section = find_section(document, numbers[0]) if numbers else None
-                    if section is not None:
-                        return SectionScope(((document.info.doc_id, section),))
-        for m in _AREA_NUMBER.finditer(question):
-            before = " ".join(question[: m.start()].split()[-4:])
-            named = self.router.named(before) if before else None
-            owner = next((d for d in self.index.documents if d.info.doc_id == named), None)
-            section = find_section(owner, m.group(1)) if owner is not None else None
-            if owner is not None and section is not None:
-                return SectionScope(((owner.info.doc_id, section),))
-        return None
 
     def _cited_first(self, result: SearchResult, citations: Sequence[Citation]) -> SearchResult:
         """The cited passages first, then the other hits."""
@@ -530,13 +374,13 @@ class Engine:
         # A question naming one document is answered from it: its passages rank above every other document's. A
         # boost would not do: after "Och i agendan?" the topic words still match the other document best, and a
         # Swedish question is closer to any Swedish text than to the English document it names.
-        listed = self._listed_item(question, previous_question, scope) if read_as else None
+        listed = self.scopes.listed_item(question, previous_question, scope) if read_as else None
         if listed is not None and named_here not in (None, listed.sections[0][0]):
             listed = None  # a follow-up naming another document asks about that one
         if listed is not None:  # read as about the item itself: "Vad står det i den sista av dem? (6.4 <title>)"
             item = listed.sections[0][1]
             read_as = f"{question.strip()} ({item.number} {item.title})"
-        named_sections = listed or self._section_scope(question, previous_question, read_as is not None, scope)
+        named_sections = listed or self.scopes.section_scope(question, previous_question, read_as is not None, scope)
         item = None
         if named_sections is None and listed is None:
             # A sub-goal numbered inside the text ("Delmål 5.2 …"), not as a heading: read as about that sentence.
@@ -545,8 +389,8 @@ class Engine:
             if found is not None:
                 read_as = f"{question.strip()} ({found[1].strip()})"
                 named, item = found[0].doc_id, found[2]
-        within = self._scope_passages(named_sections, scope)
-        sections = self._scope_labels(named_sections, within)
+        within = self.scopes.passages(named_sections, scope)
+        sections = self.scopes.labels(named_sections, within)
         result = self.searcher.search(
             read_as or question,
             mode=mode,
@@ -585,7 +429,7 @@ class Engine:
         numbered = set() if named_sections is not None and named_sections.by_heading else within
         # A list question about a named part asks for its whole list, unless it narrows it ("… som handlar om vård i
         # hemmet"): every word beyond its frame names the part or a heading above it.
-        whole_list = named_sections is not None and not self._narrows_the_part(question, named_sections)
+        whole_list = named_sections is not None and not self.scopes.narrows_the_part(question, named_sections)
         return replace(result, question=question), read_as, overview, numbered, sections, item, whole_list
 
     def _outline(self, question: str, language: str, documents: list[Document], topical: bool) -> Overview | None:
@@ -602,85 +446,6 @@ class Engine:
             self.words.area_nouns,
             self.profile.english_title,
         )
-
-    def _listed_item(self, question: str, previous: str | None, doc_ids: set[str] | None) -> SectionScope | None:
-        """The section a follow-up points at in the list the previous question got from the outline ("Vad står det i
-        den sista av dem?" after "Vilka målsättningar finns under område 6?": 6.4), or None."""
-        position = listed_position(question)
-        if position is None or previous is None:
-            return None
-        documents = [d for d in self.index.documents if doc_ids is None or d.info.doc_id in doc_ids]
-        listing = self._outline(previous, detect_language(previous), documents, topical=True)
-        items = [c for c in listing.citations if c.kind == "heading"] if listing else []
-        at = position - 1 if position > 0 else position  # -1: the last
-        if len(items) < 2 or not -len(items) <= at < len(items):
-            return None
-        item = items[at]
-        document = next(d for d in documents if d.info.doc_id == item.doc_id)
-        section = find_section(document, item.section_number or "")
-        return SectionScope(((item.doc_id, section),)) if section is not None else None
-
-    def _section_scope(
-        self, question: str, previous: str | None, followup: bool, doc_ids: set[str] | None
-    ) -> SectionScope | None:
-        """The numbered sections the question names; when it names none, the previous question's, narrowed
-        to the parts it names ("Och behoven?") — for a question that stands alone, only when it names one
-        ("Hur ser målbilden ut?"), and never when it names a document of its own."""
-        documents, english = self.index.documents, self.profile.english_title
-        own = scope_of(question, documents, self.router, english, doc_ids=doc_ids)
-        if own is not None and own.by_heading and self._only_names_the_part(question, own):
-            # "Vad säger förordet i <document>?": the part itself is the topic, asked in any language.
-            own = replace(own, by_heading=False)
-        named = self.router.named(question)
-        if own is not None or previous is None or (named is not None and named != self.router.named(previous)):
-            return own  # a follow-up naming another document leaves the section behind
-        return followup_scope(
-            question, previous, documents, self.router, english, names_part=not followup, doc_ids=doc_ids
-        )
-
-    def _narrows_the_part(self, question: str, scope: SectionScope) -> bool:
-        """Whether ``question`` has a word beyond its frame, the document's name and the headings of the parts in
-        ``scope`` and of the sections above them (as the document writes them: "Strategiskt område B – …")."""
-        headings: set[str] = set()
-        documents = {d.info.doc_id: d for d in self.index.documents}
-        for doc_id, part in scope.sections:
-            document = documents[doc_id]
-            for section in document.all_sections():
-                if part in section.walk():
-                    raw = document.text[section.start : section.body_start] if section.body_start else ""
-                    headings.update(w.lower()[:5] for w in re.findall(r"[^\W\d_]+", f"{raw} {section.title}"))
-        words = _beyond_the_frame(without_section_references(self.router.strip_names(question)))
-        return any(w[:5] not in headings for w in words if len(w) >= 3)
-
-    def _only_names_the_part(self, question: str, scope: SectionScope) -> bool:
-        """Whether every word of ``question`` beyond its frame and the document's name names a heading in ``scope``."""
-        words = [w for w in _beyond_the_frame(self.router.strip_names(question)) if self.router.named(w) is None]
-        english = self.profile.english_title
-        return bool(words) and all(
-            any(names_heading({w}, s.title, english(doc_id, s.title)) for doc_id, s in scope.sections) for w in words
-        )
-
-    def _scope_labels(self, scope: SectionScope | None, within: set[int]) -> list[str]:
-        """The labels of the sections in ``scope`` that have passages among ``within``."""
-        if scope is None:
-            return []
-        held = {(self.index.passages[i].doc_id, self.index.passages[i].section_id) for i in within}
-        return [
-            label
-            for (doc_id, section), label in zip(scope.sections, scope.labels(), strict=True)
-            if any((doc_id, s.id) in held for s in section.walk())
-        ]
-
-    def _scope_passages(self, scope: SectionScope | None, doc_ids: set[str] | None) -> set[int]:
-        """Positions of the passages in ``scope``'s sections (within the user's documents)."""
-        if scope is None:
-            return set()
-        ids = scope.section_ids()
-        return {
-            i
-            for i, p in enumerate(self.index.passages)
-            if p.section_id in ids.get(p.doc_id, ()) and (doc_ids is None or p.doc_id in doc_ids)
-        }
 
     def _overview_first(self, result: SearchResult, overview: Overview) -> SearchResult:
         """The list's introduction and the listed sections' first passages, then the other hits."""
@@ -723,6 +488,11 @@ class Engine:
         asks what the previous question asked, read together with it."""
         if read_as is None or has_question_word(question):
             return self.words.analyse(question)
+        # Read as "<follow-up> (<earlier question>)": the earlier question's word opens what is asked ("Och agendan?
+        # (Vem skrev under förordet?)" asks for a name), the follow-up's own words (a year) still count.
+        typed = question.strip()
+        if read_as.startswith(f"{typed} (") and read_as.endswith(")"):
+            return self.words.analyse(f"{read_as[len(typed) + 2 : -1]} {typed}")
         return self.words.analyse(read_as)
 
     @cached_property
@@ -823,16 +593,6 @@ class Engine:
         return frozenset(u.doc_id for targets in self.aligner.targets.values() for u in targets.units)
 
 
-def _beyond_the_frame(text: str) -> list[str]:
-    """The words of ``text``, lower-cased, without stop words and question words ("vad", "säger", "which")."""
-    return [w for w in (m.lower() for m in re.findall(r"[^\W\d_]+", text)) if w not in _FRAME_WORDS]
-
-
-_FRAME_WORDS = STOP_WORDS | QUESTION_WORDS
-# What a follow-up naming only another section says besides it ("Och insatsområde 5?", "What about objective 4.1?").
-_BARE_FOLLOWUP = frozenset(
-    "och and what about how hur med då then i in for för om vad gäller sen sedan also också även the den det".split()
-)
 _ROLE_ASKED = re.compile(
     r"\b(?:roll|rollen|post|posten|ministerpost\w*|titel|titeln|befattning\w*|uppdrag\w*|tjänst\w*|roles?|posts?|"
     r"positions?|titles?|job|office)\b",

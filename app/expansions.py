@@ -112,5 +112,9 @@ _ASKS = _asked(
     r"\b(?:the\s+)?(?:abbreviation|acronym|initialism)\s+(?-i:X)\b",
     r"\b(?:meaning\s+of|define|definition\s+of|what\s+is\s+meant\s+by)\s+(?:the\s+)?(?-i:X)\b",
     r"^(?-i:X)\s*(?:[-–:]\s*)?(?:definition|betydelse|meaning|stands\s+for|står\s+för)\b",
+    # The initialism first, then the question pointing back at it ("ABC – vad betyder det?", "ABC, what does it
+    # stand for?").
+    r"^(?-i:X)\s*(?:[-–:,]\s*)?(?:vad\s+(?:betyder|innebär)\s+(?:det|den)|vad\s+står\s+(?:det|den)\s+för|"
+    r"what\s+does\s+(?:it|that)\s+(?:stand\s+for|mean))\b",
 )
 (_WHAT_IS,) = _asked(r"(?:^|[.:;!?–]\s*)(?:what\s+is|vad\s+är)\s+(?-i:X)\s*\??\s*$")

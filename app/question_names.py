@@ -83,6 +83,8 @@ def known_in(name: str, vocabulary: frozenset[str]) -> bool:
     *europeiska*)."""
     # A compound's head is a word like any other: "ANDT-strategin" is known only if "ANDT" is, not for "strategin".
     # A modifier of one or two letters says little alone ("NO-ämnen", "IT-stöd"): the whole compound counts.
+    # An English genitive is the name's own ("Denmark's"): its "s" alone would be a word of any text.
+    name = _GENITIVE.sub("", name)
     for part in re.findall(r"[^\W_]+", " ".join(_modifier(token) for token in name.split())):
         key = part.lower()
         if key in vocabulary:
@@ -97,6 +99,9 @@ def known_in(name: str, vocabulary: frozenset[str]) -> bool:
         ):
             return True
     return False
+
+
+_GENITIVE = re.compile(r"['’]s?(?![\w])")
 
 
 def _modifier(token: str) -> str:
@@ -154,7 +159,9 @@ _ASKER = re.compile(
     # Where the asker writes from, said without a pronoun ("Writing from <a city>:", "Hälsningar från <en stad> –").
     r"|\b(?:writing|greetings|hello|hi|skriver|hälsningar|hej)\s+(?:here\s+)?(?:from|från)\b"
     # Who is asking, said before the question ("Doctoral student here:", "pensionerad forskare här –").
-    r"|\b(?:here|här)\W*$",
+    r"|\b(?:here|här)\W*$"
+    # ... or opening a clause that goes on about them ("Medtech CTO here, struggling with …").
+    r"|^\W*(?:[^\W\d_]+[\s-]+){0,4}(?:here|här)\s*,",
     re.IGNORECASE,
 )
 _INTRODUCTION = re.compile(r"^\W*(?:[^\W\d_]+[\s-]+){0,4}(?:here|här)\W*$", re.IGNORECASE)
@@ -197,7 +204,8 @@ def names_in(text: str, places: frozenset[str]) -> tuple[str, ...]:
             runs.append((start, end))
         last_end = end
     kept = _without_groups(text, _without_examples(text, runs), own_places)
-    return tuple(dict.fromkeys(text[start:end] for start, end in kept))
+    # A name in the English genitive is the name ("Denmark's strategy" names Denmark).
+    return tuple(dict.fromkeys(_GENITIVE.sub("", text[start:end]) for start, end in kept))
 
 
 def _without_groups(

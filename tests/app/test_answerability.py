@@ -177,7 +177,11 @@ def test_what_the_asker_is_writing_and_plural_acronyms_are_no_names() -> None:
     assert analyse("Which KPIs and SMEs does the agenda mention?").names == ()
     assert analyse("What does the strategy say about the NIH?").names == ("NIH",)
     assert analyse("Vad säger strategin om NIH:s anslag?").names == ("NIH:s",)
-    assert analyse("Does the strategy mention NIH's grants?").names == ("NIH's",)
+    # An English genitive names the name itself: "Denmark's strategy" is checked as "Denmark".
+    assert analyse("Does the strategy mention NIH's grants?").names == ("NIH",)
+    assert analyse("What target does Denmark’s strategy set for trials?").names == ("Denmark",)
+    # Who is asking, opening a clause that goes on about them, is no name the documents must write.
+    assert analyse("Medtech CTO here, struggling with certification. What does the strategy offer?").names == ()
     # Who is asking, said before the question, is context too.
     assert analyse("IT manager here: what does ABC say about EHDS?").names == ("ABC", "EHDS")
     assert without_asker_context("Doctoral student here: which objectives …?").split() == ["which", "objectives", "…?"]
@@ -349,6 +353,25 @@ def test_a_followup_with_its_own_question_word_asks_what_that_word_asks(real_eng
     assert result["interpreted_as"] and not result["abstained"]
     counted = real_engine.ask("Och i agendan?", previous_question="Hur mycket pengar satsar regeringen på hälsodata?")
     assert counted["abstained"] and counted["abstain_reason"] == "missing_fact"
+
+
+@pytest.mark.parametrize(
+    ("followup", "previous", "role"),
+    [
+        ("and the regional agenda?", "Who signed the foreword of the national life science strategy?", "name_line"),
+        ("Och agendan då?", "När är förordet i den nationella strategin daterat?", "dateline"),
+    ],
+)
+def test_a_followup_without_a_question_word_asks_what_the_one_before_asked(
+    real_engine: Engine, followup: str, previous: str, role: str
+) -> None:
+    # Read as "<follow-up> (<earlier question>)": the earlier question's "who"/"när" opens what is asked, so the other
+    # document's signatures or dateline answer.
+    result = real_engine.ask(followup, previous_question=previous)
+    kinds = {d.info.doc_id: d.info.kind for d in real_engine.index.documents}
+    assert result["interpreted_as"] and not result["abstained"]
+    assert result["citations"] and all(kinds[c["doc_id"]] == "regional" for c in result["citations"])
+    assert any(sentence_role(c["quote"]) == role for c in result["citations"])
 
 
 @pytest.mark.parametrize(

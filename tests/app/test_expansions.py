@@ -27,6 +27,10 @@ from strategiqa.app.settings import Settings
         ("What is ESS short for?", ("ESS", True)),
         ("Vad är EHDS?", ("EHDS", False)),
         ("Hi, I'm new here. What is CCRM?", ("CCRM", False)),
+        # The initialism first, then the question pointing back at it.
+        ("ATMP vad betyder det i agendan?", ("ATMP", True)),
+        ("HTA – vad står det för?", ("HTA", True)),
+        ("BRG, what does it stand for?", ("BRG", True)),
     ],
 )
 def test_questions_asking_what_an_initialism_means(question: str, asked: tuple[str, bool]) -> None:
@@ -41,6 +45,8 @@ def test_questions_asking_what_an_initialism_means(question: str, asked: tuple[s
         "vad står EHDS-förordningen för",
         "What is the role of EHDS in objective 2.1?",  # asks more than what it is
         "What does the strategy say about AI?",
+        "AI – vad betyder det för regionens näringsliv?",  # its effect again, after the initialism
+        "EHDS – vad är det?",  # what it is, not (only) what it stands for: the ordinary answer reads "det"
         "Vad betyder AI för regionens näringsliv?",  # its effect, not what it stands for
         "What does AI mean for small firms?",
         "Vad innebär ESF för projekten?",
