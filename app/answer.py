@@ -277,7 +277,10 @@ def _lifted(
 ) -> tuple[list[CandidateSentence], list[CandidateSentence]]:
     """``candidates`` and ``close`` with the lift added to the scores of the sentences of documents it was fitted on."""
     known = [c for c in candidates if index.passages[c.passage_index].doc_id in lift.documents]
-    if not known:
+    # Fitted on questions about the documents it knows, the lift would raise their sentences above those of a document
+    # added since: it applies only when the best sentence before it is in one it knows.
+    best = max(candidates, key=lambda c: c.score)
+    if not known or index.passages[best.passage_index].doc_id not in lift.documents:
         return candidates, close
     added = lift.lifts(query, np.stack([c.vector for c in known]))
     by_position = {

@@ -114,7 +114,7 @@ _ASKS = _asked(
     r"^(?-i:X)\s*(?:[-–:]\s*)?(?:definition|betydelse|meaning|stands\s+for|står\s+för)\b",
     # The initialism first, then the question pointing back at it ("ABC – vad betyder det?", "ABC, what does it
     # stand for?").
-    r"^(?-i:X)\s*(?:[-–:,]\s*)?(?:vad\s+(?:betyder|innebär)\s+(?:det|den)|vad\s+står\s+(?:det|den)\s+för|"
-    r"what\s+does\s+(?:it|that)\s+(?:stand\s+for|mean))\b",
+    rf"^(?-i:X)\s*(?:[-–:,]\s*)?(?:vad\s+(?:betyder|innebär)\s+(?:det|den){_ENDS}|vad\s+står\s+(?:det|den)\s+för\b|"
+    rf"what\s+does\s+(?:it|that)\s+(?:stand\s+for\b|mean{_ENDS}))",
 )
 (_WHAT_IS,) = _asked(r"(?:^|[.:;!?–]\s*)(?:what\s+is|vad\s+är)\s+(?-i:X)\s*\??\s*$")

@@ -21,7 +21,7 @@ from strategiqa.retrieval.text import STOP_WORDS
 
 from .followup import QUESTION_WORDS
 from .links import FOCUS_AREA, REGIONAL
-from .overview import Overview
+from .overview_listing import Overview
 from .sections import (
     SectionScope,
     find_section,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from strategiqa.ingest.model import DocumentInfo
@@ -135,20 +136,19 @@ class DocumentRouter:
         places = self._places_outside_names(text)
         strong: set[str | None] = set()
         words: list[re.Match[str]] = []
-        for m in self._strong.finditer(text) if self._strong is not None else ():
-            # A cue inside a place ("Region" in "Region X") is the place; a name right after a place ("the X
-            # strategy", "X:s agenda") is that place's document.
-            if any(p.start() <= m.start() < p.end() or m.start() <= p.start() < m.end() for p in places):
-                continue
+        owners: list[str | None] = []
+        for m in self._name_matches(text, places):
+            # A name right after a place ("the X strategy", "X:s agenda") is that place's document.
             before = next((p for p in places if p.end() <= m.start() and not text[p.end() : m.start()].strip()), None)
-            strong.add(self._owner_of(before.group(0) if before else m.group(0)))
+            owners.append(self._owner_of(before.group(0) if before else m.group(0)))
+            strong.add(owners[-1])
             words.append(m)
         located = {doc for doc in (self._owner_of(p.group(0)) for p in places) if doc is not None}
         named = {doc for doc in strong if doc is not None}
         # A name outranks another document's cue: in "What does the national strategy say about regional cooperation?"
         # "regional" describes the topic. Not in a comparison ("Hur skiljer sig regeringens mål från agendans?").
         if len(named) > 1 and not _COMPARISON.search(text):
-            by_name = {self._owner_of(w.group(0)) for w in words if _key(w.group(0)) in self._name_keys}
+            by_name = {owner for w, owner in zip(words, owners, strict=True) if _key(w.group(0)) in self._name_keys}
             if len(by_name) == 1 and None not in by_name:
                 named = {doc for doc in by_name if doc is not None}
         # A name any document could go by ("strategin") gives way to a place before it whose document calls itself so
@@ -236,15 +236,24 @@ class DocumentRouter:
         proper_doc = self.named(proper)
         return proper_doc if proper_doc is not None and len(self.named_all(flat)) > 1 else None
 
+    def _name_matches(self, text: str, places: list[re.Match[str]]) -> list[re.Match[str]]:
+        """The names and cues in ``text`` that name a document: not a cue inside a place ("Region" in "Region X"),
+        and not a name that only begins a section's label ("strategy area 5") when a place is named beside it ("What is
+        strategy area 5 of the X plan about?" asks about X's plan)."""
+        matches = [
+            m
+            for m in (self._strong.finditer(text) if self._strong is not None else ())
+            if not any(p.start() <= m.start() < p.end() or m.start() <= p.start() < m.end() for p in places)
+        ]
+        labels = [m for m in matches if _labels_a_section(m, text)] if places else []
+        return [m for m in matches if m not in labels]
+
     def named_all(self, text: str) -> set[str]:
         """Every document ``text`` names, by name, cue or place ("Hur förhåller sig agendan till strategin?": two)."""
         places = self._places_outside_names(text)
         found = {self._owner_of(p.group(0)) for p in places}
         found.update(d.doc_id for m in self._titles_in(text) if (d := self._titled_document(m)) is not None)
-        for m in self._strong.finditer(text) if self._strong is not None else ():
-            # A cue inside a place ("Region" in "Region X") is the place (as in ``named``).
-            if not any(p.start() <= m.start() < p.end() or m.start() <= p.start() < m.end() for p in places):
-                found.add(self._owner_of(m.group(0)))
+        found.update(self._owner_of(m.group(0)) for m in self._name_matches(text, places))
         return {doc_id for doc_id in found if doc_id is not None}
 
     def naming_years(self, text: str) -> set[str]:
@@ -428,18 +437,34 @@ def _flexible(phrase: str, between: str = "") -> str:
 
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_SECTION_LABEL = re.compile(
+    r"[ -](?:areas?|priorit(?:y|ies)|objectives?|goals?|actions?)\s+(?:no\.?\s*|nr\.?\s*)?\d", re.IGNORECASE
+)
+
+
+def _labels_a_section(name: re.Match[str], text: str) -> bool:
+    """Whether a one-word name is the first word of a section's label: a section noun and its number right after it
+    ("strategy area 5", "plan objective 2": a document's "strategiområde 5"), naming no document. In the genitive it
+    names one ("the strategy's area 5"), and so does a longer name ("national strategy objective 4.1")."""
+    word = name.group(0)
+    return " " not in word.strip() and not word.endswith(("'s", "’s")) and bool(_SECTION_LABEL.match(text, name.end()))
+
+
 _SPACE = re.compile(r"\s+")
 
 
 def corpus_topic_phrases(titles: list[str]) -> tuple[str, ...]:
-    """Word sequences shared by every document title ("life science"): what the whole corpus is about.
+    """Word sequences shared by most document titles ("life science"): what the corpus is about.
 
-    Needs two titles at least: one title alone says nothing about what is common.
+    More than half of the titles must have them, and two at least: one title alone says nothing about what is common,
+    and one document added on a neighbouring subject (a health innovation strategy beside life science ones) does not
+    take the others' topic away.
     """
     if len(titles) < 2:
         return ()
     grams = [_content_ngrams(_WORD.findall(t.lower()), STOP_WORDS) for t in titles]
-    common = set.intersection(*grams)
+    counts = Counter(g for title_grams in grams for g in title_grams)
+    common = {g for g, n in counts.items() if 2 * n > len(titles)}
     # Keep maximal phrases only: "life science" and not also "life" and "science".
     return tuple(sorted(g for g in common if not any(g != o and f" {g} " in f" {o} " for o in common)))
 

@@ -206,7 +206,8 @@ class Searcher:
             weight = self.params.bm25_weight_en if language == "en" else self.params.bm25_weight_sv
             assert scaled is not None
             scores = (1 - weight) * _minmax(dense) + weight * scaled
-            if self.questions is not None and self.params.question_weight > 0:
+            named = named or self.router.named(question)
+            if self.questions is not None and self.params.question_weight > 0 and self._bank_knows(scores, named):
                 assert query is not None
                 scores = scores + self.params.question_weight * self.questions.bonus(
                     query,
@@ -216,7 +217,6 @@ class Searcher:
                     self.params.question_neighbours,
                     exclude_questions,
                 )
-            named = named or self.router.named(question)
             if named is not None and self.params.kind_boost:
                 scores = scores + self.params.kind_boost * (self.index.doc_ids == named)
         if named is not None and only_named:
@@ -259,6 +259,13 @@ class Searcher:
         np.maximum.at(best, self.index.sentence_owner[s_ids], s_scores)
         w = self.params.passage_weight
         return w * whole + (1 - w) * best
+
+    def _bank_knows(self, scores: np.ndarray, named: str | None) -> bool:
+        """Whether the question bank may lift passages: the question's document (the one it names, else that of its
+        best passage before the lift) is one the bank knows. Its labelled questions are all about the documents it was
+        built on; for a question about a document added since, their passages would outrank the one that answers."""
+        doc_id = named if named is not None else str(self.index.doc_ids[int(np.argmax(scores))])
+        return doc_id in self.question_documents
 
     def _lexical(self, text: str, question_language: str) -> tuple[np.ndarray, np.ndarray]:
         """Raw BM25 per passage and the same on the 0-1 scale fusion needs. The question is stemmed once per

@@ -149,6 +149,10 @@ def test_only_sentences_of_documents_the_lift_was_fitted_on_are_lifted() -> None
     lifted, close = _lifted(candidates, candidates[:1], lift, 1.0, query, index)  # type: ignore[arg-type]
     assert [c.score for c in lifted] == pytest.approx([1.3, 0.8])
     assert close[0].score == pytest.approx(1.3)
+    # The best sentence in a document added after the fit: the known one's is not raised above it.
+    ahead = [candidates[0], replace(candidates[1], score=0.9)]
+    lifted, close = _lifted(ahead, ahead[1:], lift, 1.0, query, index)  # type: ignore[arg-type]
+    assert [c.score for c in lifted] == pytest.approx([0.8, 0.9])
 
 
 QUESTIONS = [

@@ -76,11 +76,17 @@ def test_search_lifts_the_passage_a_labelled_question_like_this_one_was_answered
     target = next(i for i, text in enumerate(before) if answer in text)
     assert target > 0, "without the bank the answer's passage is not first: the bank must lift it"
     holder = next(p for p in index.passages if answer in p.text)
+    # The bank must know every document (a labelled question answered in each: ``question_cover`` 0): it lifts
+    # nothing for a question about a document it does not know.
+    cover = [
+        LabelledQuestionVector(embedder.embed_queries(["Vad står det i stycket?"])[0], "dev", (), (p.passage_id,))
+        for p in {p.doc_id: p for p in index.passages}.values()
+    ]
     bank = QuestionBank.build(
         embedder.model_id,
-        [LabelledQuestionVector(embedder.embed_queries([labelled])[0], "dev", (answer,), (holder.passage_id,))],
+        [LabelledQuestionVector(embedder.embed_queries([labelled])[0], "dev", (answer,), (holder.passage_id,)), *cover],
     )
-    with_bank = Searcher(index, embedder, SearchParams(question_weight=3.0), questions=bank)
+    with_bank = Searcher(index, embedder, SearchParams(question_weight=3.0, question_cover=0.0), questions=bank)
     hits = with_bank.search(question, top_k=3).hits
     assert answer in hits[0].passage.text, (target, [h.passage.text[:40] for h in hits])
     left_out = [
@@ -89,6 +95,40 @@ def test_search_lifts_the_passage_a_labelled_question_like_this_one_was_answered
     assert left_out == before
     off = Searcher(index, embedder, SearchParams(question_weight=0.0), questions=bank)
     assert [h.passage.text for h in off.search(question, top_k=len(index.passages)).hits] == before
+
+
+def test_the_bank_lifts_nothing_for_a_question_about_a_document_it_does_not_know(mini_settings: Settings) -> None:
+    """Real model, real index: a labelled question like the asked one, answered in the other document, lifts its
+    passage to the top only while the bank knows the document of the question's best passage; for a document added
+    after the bank was built (no labelled questions about it) the ranking is the bank-less one."""
+    ingest(mini_settings, progress=False)
+    index = load_index(mini_settings.index_dir)
+    embedder = make_embedder(mini_settings)
+    question = "What is lacking today?"
+    plain = Searcher(index, embedder, SearchParams())
+    before = [h.passage.passage_id for h in plain.search(question, top_k=len(index.passages)).hits]
+    best_doc = index.passages[index.by_id[before[0]]].doc_id
+    holder = next(p for p in index.passages if p.doc_id != best_doc)
+    # Many labelled questions far from the asked one cover the holder's document, one like the asked one points at
+    # the holder.
+    far = [
+        LabelledQuestionVector(embedder.embed_queries([f"Vad står det i stycket {i}?"])[0], "dev", (), (p.passage_id,))
+        for i, p in enumerate(index.passages)
+        if p.doc_id == holder.doc_id
+    ]
+    near = LabelledQuestionVector(embedder.embed_queries([question])[0], "dev", (), (holder.passage_id,))
+    params = SearchParams(question_weight=20.0, question_floor=0.95, question_cover=1.0)  # a lift of 1 at most
+    unknown = Searcher(index, embedder, params, questions=QuestionBank.build(embedder.model_id, [*far, near]))
+    assert unknown.question_documents == {holder.doc_id}
+    assert [h.passage.passage_id for h in unknown.search(question, top_k=len(index.passages)).hits] == before
+    # Knowing the best passage's document too, the bank lifts the holder to the top.
+    also = [
+        LabelledQuestionVector(embedder.embed_queries([f"Vad står det i stycket {i}?"])[0], "dev", (), (p.passage_id,))
+        for i, p in enumerate(index.passages)
+        if p.doc_id == best_doc
+    ]
+    known = Searcher(index, embedder, params, questions=QuestionBank.build(embedder.model_id, [*far, *also, near]))
+    assert known.search(question, top_k=1).hits[0].passage.passage_id == holder.passage_id
 
 
 def test_an_evaluation_does_not_find_its_question_repeated_in_another_set() -> None:

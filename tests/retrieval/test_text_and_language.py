@@ -156,6 +156,12 @@ def test_a_place_decides_over_a_cue_inside_it_or_a_name_right_after_it() -> None
     assert router.named("Who leads the strategy for Xland?") == "x"
     assert router.named("Vad säger strategin om Xland?") == "n"  # "om": Xland is the topic
     assert router.named("Vad säger strategin för Xland-medel?") == "n"  # a compound names no place
+    # A name that only begins a section's label ("strategy area 5": X's "strategiområde 5") gives way to the document
+    # named beside it; alone, or in the genitive, it names its own.
+    assert router.named("What is strategy area 5 of the Xland plan about?") == "x"
+    assert router.named_all("What is strategy area 5 of the Xland plan about?") == {"x"}
+    assert router.named("What is strategy area 5 about?") == "n"
+    assert router.named("What does the strategy's area 5 say about Xland?") == "n"
 
 
 def test_a_name_outranks_another_documents_cue_except_in_a_comparison() -> None:
@@ -275,10 +281,16 @@ TITLES = [
 ]
 
 
-def test_the_corpus_topic_is_what_every_document_title_shares() -> None:
+def test_the_corpus_topic_is_what_most_document_titles_share() -> None:
     assert corpus_topic_phrases(TITLES) == ("life science",)
     assert corpus_topic_phrases(TITLES[:1]) == ()  # one title alone says nothing about what is common
     assert corpus_topic_phrases(["Klimat och hälsa", "Hälsodata i vården"]) == ()
+    # A document on a neighbouring subject added: the others' topic stays (more than half of the titles have it) ...
+    added = [*TITLES, "Life science-strategi för Region Norrbotten 2027–2032", "Nordic Health Innovation Strategy"]
+    assert corpus_topic_phrases(added) == ("life science",)
+    # ... but half is not most: a word two of four titles share ("strategi") is no topic.
+    assert corpus_topic_phrases([*TITLES, "Nordic Health Innovation Strategy"]) == ("life science",)
+    assert corpus_topic_phrases([TITLES[0], "Nordic Health Innovation Strategy"]) == ()
 
 
 @pytest.mark.parametrize(
