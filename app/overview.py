@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from strategiqa.ingest.clean import NOUN_NUMBERED_HEADING
 from strategiqa.ingest.model import Citation, Document, Passage, Section
 from strategiqa.retrieval.routing import DocumentRouter
 
@@ -135,6 +136,14 @@ def answer_overview(
     # Areas counted ("the eight prioritised areas of the strategy (its new objectives from <its autumn>)") are what is
     # asked for, whatever goal words describe the document.
     wants_goals = bool(GOALS.search(question)) and not _COUNTED_AREAS.search(question)
+    if (
+        wants_goals
+        and _only_own_area_noun(question, documents, router)
+        and not content_words(without_section_references(question), topic, router, own_nouns=own_nouns)
+    ):
+        # "Vilka mål har <a programme>?", "Vad går mål 4 ut på?" of a document whose areas are headed "Mål 1: …": its
+        # areas, not what they hold ("Vilka mål har den satt för <a topic>?" still asks for those under the area).
+        wants_goals, wants_areas = False, True
     # "område 4", "målsättning 4.1", "the fourth area", "Och 4.2?"; a range ("1.1 till 8.5") names them all.
     numbers = [(n.partition(".")[0], n.partition(".")[2]) for n in section_numbers(question)]
     # A summary of one document named ("Vad handlar agendan om?"; not "Vad handlar förordet om?", nor "Sammanfatta
@@ -340,6 +349,28 @@ def answer_overview(
         if not sections:
             return None
     return list_sections(sections, inner, question, language, passages, candidates, absent)
+
+
+def _only_own_area_noun(question: str, documents: list[Document], router: DocumentRouter) -> bool:
+    """Whether every goal word of ``question`` is the noun the document it names heads its top sections with ("Mål 1:
+    …" in a programme whose areas are its goals): that document's areas are asked for. Not when the question uses the
+    noun heading the sections under them too ("Vilka delmål finns under mål 3?"), nor another goal word."""
+    named = router.named(question)
+    document = next((d for d in documents if d.info.doc_id == named), None) if named else None
+    if document is None:
+        return False
+    top: set[str] = set()
+    for section in document.all_sections():
+        heading = document.text[section.start : section.body_start] if section.body_start else section.title
+        numbered = NOUN_NUMBERED_HEADING.match(heading.strip().lstrip("#").strip())
+        if numbered and section.number and "." not in section.number:
+            top.add(numbered.group(1).casefold())
+    # The noun in its inflections ("mål", "målen"), not a compound of it ("delmål", "målsättningar").
+    words = [m.group(0).casefold() for m in _ANY_GOAL_WORD.finditer(question)]
+    return bool(words) and all(any(w.startswith(n) and len(w) - len(n) <= 3 for n in top) for w in words)
+
+
+_ANY_GOAL_WORD = re.compile(r"\b\w*(?:mål|goal|objective|target)\w*", re.IGNORECASE)
 
 
 def counts_sections(question: str, area_nouns: re.Pattern[str] | None = None) -> bool:

@@ -27,6 +27,7 @@ __all__ = [
 def without_format_request(question: str) -> str:
     """``question`` without a closing request about the answer's form ("… ? Bara titeln tack.", "… ? Svara kort.",
     "… ? In one sentence, please."): it asks for nothing the documents hold, and its words are no topic."""
+    question = _FORMAT_IN_BRACKETS.sub("", question)
     return _FORMAT_REQUEST.sub("", question).rstrip() or question
 
 
@@ -53,6 +54,12 @@ _DETERMINERS = frozenset(
 and prepositions: "… vad går det ut på typ?", "… vad handlar det om typ?" end on the filler."""
 
 
+# ... or the form asked for in brackets at the end ("When was it published (month and year)?", "… (svara ja/nej)?").
+_FORMAT_IN_BRACKETS = re.compile(
+    r"\s*\((?:\s*(?:and|och|or|eller|the|in|i|only|bara|month|year|day|date|månad|år|dag|datum|exact|exakt|approx\w*|"
+    r"roughly|ungefär|percent|procent|yes|no|ja|nej|svara|answer|kort|briefly|[/,&])\s*)+\)(?=\s*[?.!]?\s*$)",
+    re.IGNORECASE,
+)
 _FORMAT_REQUEST = re.compile(
     r"(?<=[?.!])\s+(?=[^?.!]*\b(?:kort\w*|titeln|titlarna|rubriken|rubrikerna|tack|punktform|punktlista|en\s+mening|"
     r"briefly|short|one\s+sentence|a\s+sentence|please|title|titles|bullet\w*|list\s+only|only\s+the)\b)"

@@ -1269,6 +1269,13 @@ def test_which_one_of_the_counted_areas_asks_for_one(real_engine: Engine) -> Non
             "Vad säger agendan om data? Jag är ny i klustret och vill förstå helheten.",
         ),
         ("Vilka är målen? Lista dem.", "Vilka är målen? Lista dem."),
+        # The form asked for in brackets at the end, not what a bracket explains.
+        ("When was the agenda published (month and year)?", "When was the agenda published?"),
+        ("Stämmer det att rådet ska inrättas (ja/nej)?", "Stämmer det att rådet ska inrättas?"),
+        (
+            "Vad säger strategin om EHDS (European Health Data Space)?",
+            "Vad säger strategin om EHDS (European Health Data Space)?",
+        ),
     ],
 )
 def test_a_closing_request_about_the_answers_form_is_no_part_of_the_question(question: str, asked: str) -> None:

@@ -63,6 +63,20 @@ def test_sub_goals_of_a_goal_are_listed(engine: Engine) -> None:
     assert "Ett teknikcollege i Granåsa" in result["answer"] and "Praktik och sommarjobb" in result["answer"]
 
 
+def test_the_goals_of_a_programme_whose_areas_are_its_goals_are_its_areas(engine: Engine) -> None:
+    # The programme heads its top sections "Mål 1: …" and those under them "Delmål 1.1 …": "mål" asks for the former.
+    listed = engine.ask("Vilka mål har Granåsas näringslivsprogram?")
+    assert listed["answer_kind"] == "overview"
+    for title in ("Ett bättre företagsklimat", "Mark och lokaler för etableringar", "Hållbar omställning"):
+        assert title in listed["answer"], listed["answer"]
+    assert "Ett teknikcollege i Granåsa" not in listed["answer"]
+    one = engine.ask("Vad går mål 4 i näringslivsprogrammet ut på?")
+    assert one["answer"].startswith("4 Mark och lokaler för etableringar"), one["answer"]
+    # Sub-goals asked for by their own noun, or the goals set for a topic: those under the area.
+    under = engine.ask("Vilka delmål finns under mål 3 i Granåsas näringslivsprogram?")
+    assert "Ett teknikcollege i Granåsa" in under["answer"], under["answer"]
+
+
 @pytest.mark.parametrize(
     ("question", "line"),
     [
