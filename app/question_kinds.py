@@ -146,7 +146,8 @@ EXPECTED_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "när det gäller …" means "as for …", also after "till" ("komma fram till när det gäller …").
             _LEAD + r"när\b(?! det gäller)",
             r"\b(?:vilket|vilka) (?:år|datum|årtal)\b",
-            r"\btill när\b(?! det gäller)",
+            # Not a clause after a verb's "till" ("… hänvisa till när jag motiverar …": when I argue).
+            r"\btill när\b(?! det gäller)(?!\s+(?:jag|vi|man|du|ni|de|han|hon)\b)",
             r"\bsenast när\b(?! det gäller)",
             r"\bvilken tidpunkt\b",
             r"\bvilket årtal\b",

@@ -37,10 +37,13 @@ DEVELOPMENT_SETS = (
 )
 MIN_QUOTE_WORDS = 3
 BANK_SETS = BLIND_SETS + DEVELOPMENT_SETS
-"""The labelled sets of the bank: every set written so far but the newest blind one, ``blind_bi.jsonl`` (frozen in the
-twenty-sixth round), which confirms. ``blind_bg.jsonl`` (the twenty-fifth round's confirmation set, read after its end
-run), ``blind_bj.jsonl`` and ``blind_bk.jsonl`` (written blind in the twenty-sixth, measured once, then read) joined in
-the twenty-sixth; ``blind_bf.jsonl`` and ``blind_bh.jsonl`` in the twenty-fifth;
+"""The labelled sets of the bank: every set written up to the twenty-sixth round but its confirmation set,
+``blind_bi.jsonl``. The twenty-seventh round's sets are not in it either: ``blind_bl.jsonl`` (its confirmation set),
+``blind_bm.jsonl`` (read) and ``blind_bi.jsonl`` wait for the next refit (a bank change needs ``strategiqa calibrate``
+and its figures); ``blind_nd.jsonl`` and ``blind_ne.jsonl`` ask about documents added to the corpus for them (their
+``*.manifest.toml``), which the bundled index does not hold. ``blind_bg.jsonl`` (the twenty-fifth round's confirmation
+set, read after its end run), ``blind_bj.jsonl`` and ``blind_bk.jsonl`` (written blind in the twenty-sixth, measured
+once, then read) joined in the twenty-sixth; ``blind_bf.jsonl`` and ``blind_bh.jsonl`` in the twenty-fifth;
 ``blind_bb.jsonl``, the probe ``blind_bc.jsonl``, ``blind_bd.jsonl`` and ``blind_be.jsonl`` (written blind, read in the
 twenty-second to twenty-fourth rounds) in the twenty-fourth;
 ``blind_ai.jsonl`` … ``blind_ba.jsonl`` in the twenty-second (docs/answerability-history.md): each set read without

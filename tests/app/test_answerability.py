@@ -112,6 +112,8 @@ ROUTER = corpus_router()
         ("Vad är problemet med hur många studenter som tar examen?", "description"),
         ("Vad vill landet till slut komma fram till när det gäller koldioxid?", "description"),  # not "till när"
         ("Till när gäller agendan?", "date"),
+        # "till när jag …" after a verb's "till" is a clause (when I …), not "until when".
+        ("Vilken strategi bör jag hänvisa till när jag motiverar projektet?", "description"),
         ("Where will the new test bed be built?", "place"),
         ("Var ska det nya centret byggas?", "place"),
         # A length of time: a count of days, weeks, months or years (or up to a year).
@@ -992,6 +994,9 @@ def test_a_name_typed_without_the_documents_accents_is_known() -> None:
     assert known_in("Göteborgsområdet", vocabulary)
     assert not known_in("Kiruna", vocabulary)
     assert not known_in("Gotland", vocabulary)  # an accented letter the name does not have is no match
+    # A longer name shares at least half its letters with a word of the documents: not a town by "troligen".
+    assert known_in("Horizon", frozenset({"horisont"})) and known_in("European", frozenset({"europeiska"}))
+    assert not known_in("Trollhättan", frozenset({"troligen", "troll"}))
 
 
 @pytest.mark.parametrize(
