@@ -1,5 +1,5 @@
 """How an outline answer reads: the sections ``overview.answer_overview`` found, listed with their numbers and titles,
-each cited to its heading ("Agenda …: 7 numrerade områden: 1 … [1]; 2 … [2]; …"), objectives inside their area, one
+each cited to its heading ("<document>: 7 numrerade områden: 1 … [1]; 2 … [2]; …"), objectives inside their area, one
 section with the sentence its text opens with."""
 
 from __future__ import annotations

@@ -83,14 +83,14 @@ def known_in(name: str, vocabulary: frozenset[str]) -> bool:
     *europeiska*)."""
     # A compound's head is a word like any other: "ANDT-strategin" is known only if "ANDT" is, not for "strategin".
     # A modifier of one or two letters says little alone ("NO-ämnen", "IT-stöd"): the whole compound counts.
-    # An English genitive is the name's own ("Denmark's"): its "s" alone would be a word of any text.
+    # An English genitive is the name's own ("<a country>'s"): its "s" alone would be a word of any text.
     name = _GENITIVE.sub("", name)
     for part in re.findall(r"[^\W_]+", " ".join(_modifier(token) for token in name.split())):
         key = part.lower()
         if key in vocabulary:
             return True
         # Four letters of "Horizon" ("Horisont") and "European" ("europeiska"); of a longer name at least half:
-        # "Göteborgsområdet" is known by "Göteborg", "Trollhättan" not by "troligen".
+        # "<a city>sområdet" is known by "<the city>", a town's name not by a word sharing its first four letters.
         if len(key) >= 4 and any(
             word.startswith(key[:4]) and 2 * _shared_start(word, key) >= len(key) for word in vocabulary
         ):
@@ -216,7 +216,7 @@ def names_in(text: str, places: frozenset[str]) -> tuple[str, ...]:
             runs.append((start, end))
         last_end = end
     kept = _without_groups(text, _without_examples(text, runs), own_places)
-    # A name in the English genitive is the name ("Denmark's strategy" names Denmark).
+    # A name in the English genitive is the name ("<a country>'s strategy" names the country).
     return tuple(dict.fromkeys(_GENITIVE.sub("", text[start:end]) for start, end in kept))
 
 
