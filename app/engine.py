@@ -24,7 +24,7 @@ from strategiqa.retrieval.question_bank import QuestionBank
 from strategiqa.retrieval.routing import DocumentRouter
 from strategiqa.retrieval.search import Hit, Searcher, SearchParams, SearchResult
 
-from .alignment import PAIRED_ROLES, SIDES, Aligner
+from .alignment import Aligner
 from .alignment_levels import crosswalk_cuts, with_levels
 from .answer import Answer, AnswerParams, compose_answer
 from .answer_sentences import asks_when_dated, asks_who_signed
@@ -39,7 +39,6 @@ from .outline import goal_sections
 from .overview import Overview, answer_overview, asks_section_title, counts_sections
 from .question_wording import asks_to_list_too, has_question_word, without_format_request, without_trailing_filler
 from .questions import VALUES, QuestionAnalysis
-from .quotes import passage_url
 from .scope_reading import ScopeReader
 from .sections import (
     find_section,
@@ -518,60 +517,17 @@ class Engine:
     @cached_property
     def crosswalk(self) -> dict[str, Any]:
         """The index's crosswalk with a level (clear, possible, none) on every area × objective, cut from
-        its scores by the cuts fitted on the expert map for this model (``calibrate --links``); every
-        title with its English translation, every evidence sentence with its reference line and link."""
+        its scores by the cuts fitted on the expert map for this model (``calibrate --links``), as callers show it
+        (``views.IndexViews.crosswalk``: English titles, evidence references and links, documents not linked)."""
         entry = read_calibration(self.settings.calibration_file).get(self.embedder.model_id, {})
-        crosswalk = with_levels(self.index.crosswalk, crosswalk_cuts(entry))
-        for pair in crosswalk.get("pairs", []):
-            regional, national = pair["regional"]["doc_id"], pair["national"]["doc_id"]
-            for area in pair["areas"]:
-                area["title_en"] = self.profile.english_title(regional, area["title"])
-                for objective in area["objectives"]:
-                    objective["title_en"] = self.profile.english_title(national, objective["title"])
-                    # New dicts: the index's own crosswalk (shared by every request) is never changed.
-                    objective["evidence"] = [
-                        {
-                            **ev,
-                            **{
-                                f"{side}_{key}": value
-                                for side in ("regional", "national")
-                                for key, value in (
-                                    ("reference", self.views.reference(ev[f"{side}_passage_id"])),
-                                    ("url", passage_url(ev[f"{side}_passage_id"], ev[f"{side}_quote"])),
-                                )
-                            },
-                        }
-                        for ev in objective["evidence"]
-                    ]
-        # The crosswalk pairs regional and national documents; one of another role is named, not silently left out.
-        crosswalk = {
-            **crosswalk,
-            "not_linked": [
-                {"doc_id": d.info.doc_id, "title": d.info.title, "year": d.info.year, "role": d.info.kind}
-                for d in self.index.documents
-                if d.info.kind not in PAIRED_ROLES
-            ],
-        }
-        return crosswalk
+        return self.views.crosswalk(with_levels(self.index.crosswalk, crosswalk_cuts(entry)))
 
     def align(self, text: str, exclude_examples: str | None = None) -> dict[str, Any]:
-        """Rank the focus areas and objectives a proposal supports (see ``alignment``); nothing is stored.
-        Titles carry their English translation, evidence the link to the strategy sentence's passage.
-        ``exclude_examples``: a labelled set the proposal check leaves out of its examples (evaluation only)."""
-        result = self.aligner.align(text, exclude_examples)
-        # A document the check does not score (no numbered goals) is named, so no one reads its
-        # absence from the lists as "no link".
-        result["not_checked"] = [
-            {"doc_id": d.info.doc_id, "title": d.info.title, "year": d.info.year, "role": d.info.kind}
-            for d in self.index.documents
-            if d.info.doc_id not in self._scored_doc_ids
-        ]
-        for key in (*SIDES, *(f"uncovered_{side}" for side in SIDES)):
-            for item in result[key]:
-                item["title_en"] = self.profile.english_title(item["doc_id"], item["title"])
-                for ev in item.get("evidence", []):
-                    ev["url"] = passage_url(ev["passage_id"], ev["strategy_quote"])
-        return result
+        """Rank the focus areas and objectives a proposal supports (see ``alignment``); nothing is stored. Shown with
+        English titles, links to the strategy sentences and the documents the check does not score
+        (``views.IndexViews.alignment``). ``exclude_examples``: a labelled set the proposal check leaves out of its
+        examples (evaluation only)."""
+        return self.views.alignment(self.aligner.align(text, exclude_examples), self._scored_doc_ids)
 
     @cached_property
     def profile(self) -> CorpusProfile:

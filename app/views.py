@@ -1,6 +1,6 @@
 """How the index is shown to the API, the CLI and the web app: passages and citations with their locators, English
-titles and page links, the documents' outlines, and what the index was built from. Read-only views; nothing here
-searches or answers."""
+titles and page links, the documents' outlines, the crosswalk and proposal checks with their titles and links, and what
+the index was built from. Views only; nothing here searches, answers or scores."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from strategiqa.retrieval.index import LoadedIndex
 from strategiqa.retrieval.postgres import redact
 from strategiqa.retrieval.search import Hit
 
+from .alignment import PAIRED_ROLES, SIDES
 from .quotes import passage_url
 from .settings import Settings
 
@@ -111,6 +112,56 @@ class IndexViews:
     def reference(self, passage_id: str) -> str:
         i = self.index.by_id.get(passage_id)
         return self.index.passages[i].label if i is not None else passage_id
+
+    def crosswalk(self, crosswalk: dict[str, Any]) -> dict[str, Any]:
+        """A crosswalk with levels as callers show it: every title with its English translation, every evidence
+        sentence with its reference line and link, and the documents of a role it does not pair named."""
+        for pair in crosswalk.get("pairs", []):
+            regional, national = pair["regional"]["doc_id"], pair["national"]["doc_id"]
+            for area in pair["areas"]:
+                area["title_en"] = self.profile.english_title(regional, area["title"])
+                for objective in area["objectives"]:
+                    objective["title_en"] = self.profile.english_title(national, objective["title"])
+                    # New dicts: the index's own crosswalk (shared by every request) is never changed.
+                    objective["evidence"] = [
+                        {
+                            **ev,
+                            **{
+                                f"{side}_{key}": value
+                                for side in ("regional", "national")
+                                for key, value in (
+                                    ("reference", self.reference(ev[f"{side}_passage_id"])),
+                                    ("url", passage_url(ev[f"{side}_passage_id"], ev[f"{side}_quote"])),
+                                )
+                            },
+                        }
+                        for ev in objective["evidence"]
+                    ]
+        # The crosswalk pairs regional and national documents; one of another role is named, not silently left out.
+        return {
+            **crosswalk,
+            "not_linked": [
+                {"doc_id": d.info.doc_id, "title": d.info.title, "year": d.info.year, "role": d.info.kind}
+                for d in self.index.documents
+                if d.info.kind not in PAIRED_ROLES
+            ],
+        }
+
+    def alignment(self, result: dict[str, Any], scored: frozenset[str]) -> dict[str, Any]:
+        """A proposal check's result as callers show it: titles with their English translation, evidence with the
+        link to the strategy sentence's passage, and the documents the check does not score (``scored``: those it
+        does) named, so no one reads their absence from the lists as "no link"."""
+        result["not_checked"] = [
+            {"doc_id": d.info.doc_id, "title": d.info.title, "year": d.info.year, "role": d.info.kind}
+            for d in self.index.documents
+            if d.info.doc_id not in scored
+        ]
+        for key in (*SIDES, *(f"uncovered_{side}" for side in SIDES)):
+            for item in result[key]:
+                item["title_en"] = self.profile.english_title(item["doc_id"], item["title"])
+                for ev in item.get("evidence", []):
+                    ev["url"] = passage_url(ev["passage_id"], ev["strategy_quote"])
+        return result
 
     def info(self) -> dict[str, Any]:
         m = self.index.manifest
