@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from strategiqa.ingest.clean import NOUN_NUMBERED_HEADING
 from strategiqa.ingest.model import Citation, Document, Passage, Section
 from strategiqa.retrieval.routing import DocumentRouter
 
@@ -55,6 +54,7 @@ from .sections import (
     listed_section_numbers,
     own_area_nouns,
     section_numbers,
+    series_nouns,
     with_swedish_nouns,
     without_section_references,
 )
@@ -359,12 +359,7 @@ def _only_own_area_noun(question: str, documents: list[Document], router: Docume
     document = next((d for d in documents if d.info.doc_id == named), None) if named else None
     if document is None:
         return False
-    top: set[str] = set()
-    for section in document.all_sections():
-        heading = document.text[section.start : section.body_start] if section.body_start else section.title
-        numbered = NOUN_NUMBERED_HEADING.match(heading.strip().lstrip("#").strip())
-        if numbered and section.number and "." not in section.number:
-            top.add(numbered.group(1).casefold())
+    top = series_nouns(document, top_only=True)
     # The noun in its inflections ("mål", "målen"), not a compound of it ("delmål", "målsättningar").
     words = [m.group(0).casefold() for m in _ANY_GOAL_WORD.finditer(question)]
     return bool(words) and all(any(w.startswith(n) and len(w) - len(n) <= 3 for n in top) for w in words)

@@ -394,18 +394,34 @@ def own_area_nouns(documents: Sequence[Document]) -> re.Pattern[str] | None:
     nouns: set[str] = set()
     for document in documents:
         for section in document.all_sections():
-            heading = document.text[section.start : section.body_start] if section.body_start else section.title
+            heading = _heading(document, section)
             stems.update(m.group(1).casefold() for m in _AREA_COMPOUND.finditer(f"{heading} {section.title}"))
-            # The noun a numbered or lettered series of areas is headed with ("Prioritering B – …").
-            numbered = NOUN_NUMBERED_HEADING.match(heading.strip().lstrip("#").strip())
-            if section.number and numbered and "områd" not in numbered.group(1).casefold():
-                nouns.add(numbered.group(1).casefold().removesuffix("e"))
+        nouns |= series_nouns(document)
     patterns = [rf"(?:{'|'.join(sorted(map(re.escape, stems)))})områd\w*"] if stems else []
     # The noun in its inflections only: "mål", "målen", not "målsättning".
     patterns += [rf"{re.escape(noun)}(?:{_INFLECTIONS})?\b" for noun in sorted(nouns)]
     if not patterns:
         return None
     return re.compile(rf"\b(?:{'|'.join(patterns)})", re.IGNORECASE)
+
+
+def series_nouns(document: Document, top_only: bool = False) -> set[str]:
+    """The nouns a numbered or lettered series of ``document``'s sections is headed with ("Prioritering B – …",
+    "Mål 1: …"), lower-cased, without a closing "e"; compounds of "område" are read apart (see ``own_area_nouns``).
+    ``top_only``: only the series of one-part numbers (the areas, not "Delmål 1.1 …" under them)."""
+    nouns = set()
+    for section in document.all_sections():
+        numbered = NOUN_NUMBERED_HEADING.match(_heading(document, section).strip().lstrip("#").strip())
+        if not section.number or numbered is None or "områd" in numbered.group(1).casefold():
+            continue
+        if not (top_only and "." in section.number):
+            nouns.add(numbered.group(1).casefold().removesuffix("e"))
+    return nouns
+
+
+def _heading(document: Document, section: Section) -> str:
+    """A section's heading as the document writes it (with its number and noun), or its title."""
+    return document.text[section.start : section.body_start] if section.body_start else section.title
 
 
 _INFLECTIONS = "e|en|et|er|ena|erna|ar|arna|or|orna|s|n|na|ns|ens|ets|ies"
