@@ -36,8 +36,11 @@ class SearchParams:
     """Share of the whole-passage similarity in the dense score (the rest is the best sentence)."""
     bm25_weight_sv: float = 0.5
     bm25_weight_en: float = 0.2
-    """With ``bm25_scaling="query"`` a weak lexical match adds little, so BM25 can weigh more where the
-    question's words do occur (measured on the development sets C, D, dev, extra, held-out)."""
+    """BM25's share for a passage in the question's own language (``_sv``) and for one in another language
+    (``_en``): fitted on Swedish and English questions to the Swedish documents (development sets C, D, dev, extra,
+    held-out), so the names say where they were measured; a Swedish question to an English document is asked across
+    languages, an English one to it in its own. With ``bm25_scaling="query"`` a weak lexical match adds little, so
+    BM25 can weigh more where the question's words do occur."""
     candidates: int = 50
     kind_boost: float = 0.15
     """Added (on the 0-1 fused scale) to passages of the document a question names."""
@@ -190,10 +193,7 @@ class Searcher:
         elif mode == "hybrid":
             query, focus_vector, dense = self._hybrid_dense(question, focused)
         if mode in ("bm25", "hybrid"):
-            # In an English question the only words BM25 can match in Swedish text are mostly the
-            # shared ones ("life science"), which min-max scaling would turn into a full-strength signal.
-            lexical = focused if focused and language == "en" else question
-            bm25, scaled = self._lexical(lexical, language)
+            bm25, scaled = self._lexical(question, language, focused)
         scores: np.ndarray
         if mode == "dense":
             assert dense is not None
@@ -203,7 +203,10 @@ class Searcher:
             scores = bm25
         else:
             assert dense is not None and bm25 is not None
-            weight = self.params.bm25_weight_en if language == "en" else self.params.bm25_weight_sv
+            # Lexical matches are rare across languages, so BM25 weighs less for a passage in another language than
+            # the question's: passage by passage, as a corpus may hold documents in both.
+            across = self.index.passage_languages != language
+            weight = np.where(across, self.params.bm25_weight_en, self.params.bm25_weight_sv)
             assert scaled is not None
             scores = (1 - weight) * _minmax(dense) + weight * scaled
             named = named or self.router.named(question)
@@ -267,13 +270,19 @@ class Searcher:
         doc_id = named if named is not None else str(self.index.doc_ids[int(np.argmax(scores))])
         return doc_id in self.question_documents
 
-    def _lexical(self, text: str, question_language: str) -> tuple[np.ndarray, np.ndarray]:
+    def _lexical(
+        self, question: str, question_language: str, focused: str | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Raw BM25 per passage and the same on the 0-1 scale fusion needs. The question is stemmed once per
-        language the documents are written in, and each passage is scored with its own language's terms."""
+        language the documents are written in, and each passage is scored with its own language's terms.
+        ``focused``: the question without the words every passage shares, used for passages in another language:
+        there the only words BM25 can match are mostly those shared ones ("life science"), which scaling would turn
+        into a full-strength signal."""
         raw = np.zeros(len(self.index.passages), dtype=np.float32)
         scaled = np.zeros_like(raw)
         languages = self.index.languages
         for language in languages:
+            text = focused if focused and language != question_language else question
             terms = tokenize(text, self.index.compounds if language == "sv" else None, language)
             scores = self.index.bm25.term_scores(terms)
             if self.thesaurus is not None and language == question_language == "sv" and self.params.synonym_weight:
