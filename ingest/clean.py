@@ -188,12 +188,15 @@ def _group_paragraphs(lines: list[Line], fmt: SourceFormat) -> list[_Paragraph]:
             pull_quote_next = False
         current = []
 
+    credit_lines: set[int] = set()
     for i, line in enumerate(lines):
         text = line.text
         if not text.strip():
             flush()
             continue
-        if _PHOTO_CREDIT.match(text) or _IMAGE_PLACEHOLDER.match(text) or _CONTENTS_LINE.search(text):
+        if _PHOTO_CREDIT.match(text):
+            credit_lines.update(_caption_lines(lines, i) if fmt == "pdf" else (i,))
+        if i in credit_lines or _IMAGE_PLACEHOLDER.match(text) or _CONTENTS_LINE.search(text):
             continue  # photo credits, image placeholders and table-of-contents lines say nothing
         # A PDF's extracted text has no blank lines between paragraphs: a heading is told by its form.
         if fmt == "pdf" and _pdf_heading(lines, i):
@@ -235,6 +238,22 @@ def _group_paragraphs(lines: list[Line], fmt: SourceFormat) -> list[_Paragraph]:
             flush()
     flush()
     return [p for p in paragraphs if not p.pull_quote]
+
+
+def _caption_lines(lines: list[Line], i: int) -> range:
+    """The lines of a photo credit starting at line ``i``: in a PDF its caption wraps like any text ("Foto: N.N.
+    Forskare … testar" / "sårförband av nanocellulosa."), on to the line that ends its sentence, when the next line
+    goes on in lower case or the line stops at a word that needs the next ("… på vårdcentralen i" / "Alvesta.")."""
+    end = i + 1
+    while end < len(lines) and end <= i + 2 and not lines[end].is_page_start:
+        line, after = lines[end - 1].text.strip(), lines[end].text.strip()
+        words = line.split()
+        if not after or line.endswith(_SENTENCE_END):
+            break
+        if not (after[:1].islower() or (words and words[-1].casefold() in _DANGLING_WORDS | _JOINING_WORDS)):
+            break
+        end += 1
+    return range(i, end)
 
 
 def _to_blocks(
@@ -338,7 +357,21 @@ def _pdf_heading(lines: list[Line], i: int) -> bool:
         k += 1
     then = lines[k].text.strip() if k < len(lines) else ""
     block_of_lines = k > i + 1 and not then[:1].islower()
-    return not after or (after[:1].isupper() and not block_of_lines)
+    return not after or (after[:1].isupper() and not block_of_lines and not _wrapped_before(lines, i))
+
+
+def _wrapped_before(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` ends only because the next line's first word did not fit on it: with that word it would run
+    to the width of the longest line around it, so the line is a sentence's wrapped first line ("Regionen ska
+    tillsammans med Almi" / "Företagspartner Kronoberg och …" in a column), not a heading. A heading ends where its
+    title does, well short of the column's edge ("Vision" / "Regionen ska …")."""
+    if i + 1 >= len(lines) or lines[i + 1].is_page_start:
+        return False
+    page = lines[i].page_index
+    around = [len(line.text.strip()) for line in lines[max(0, i - 4) : i + 6] if line.page_index == page]
+    width = max(around, default=0)
+    first_word = lines[i + 1].text.split()[0] if lines[i + 1].text.split() else ""
+    return width > 0 and len(lines[i].text.strip()) + 1 + len(first_word) > _FILLS_LINE * width
 
 
 def _join_wrapped_headings(lines: list[Line]) -> list[Line]:
@@ -464,6 +497,9 @@ _SHORT_LINE = 60
 line does not. In a column body lines are short too: there the line after tells (see ``_pdf_heading``)."""
 _HEADING_LINE = 40
 """Characters: a heading's lines wrapped in a narrow column are short."""
+_FILLS_LINE = 0.9
+"""Share of the longest nearby line's length: a line that, with the next line's first word, would reach it was wrapped
+(characters differ in width, so not the whole length)."""
 
 
 def _goes_on_to_full_stop(first: str, following: list[str]) -> bool:

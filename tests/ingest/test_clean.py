@@ -117,3 +117,29 @@ def test_a_markdown_table_row_is_a_block_of_its_own_and_its_rule_is_dropped() ->
     texts = [b.text for b in cleaned.blocks]
     assert "| Ettby | 31 |" in texts and "| Tvåby | 12 |" in texts
     assert not any("---" in t for t in texts)
+
+
+def test_a_pdf_photo_caption_wrapped_over_lines_is_removed_whole() -> None:
+    # Found in a two-column PDF added to the corpus: a credit's caption wraps like text, and its last line ran into the
+    # paragraph before the goals ("… komma in i arbetet. sårförband av nanocellulosa.").
+    raw = (
+        "Nyanställda ska få snabbare stöd för att komma in i arbetet.\n"
+        "Foto: N.N. Forskare vid universitetet testar\n"
+        "sårförband av nanocellulosa.\n"
+        "Målsättningar\n"
+        "1. Från 2027 ska fyra nya utbildningar erbjudas.\n"
+        "Varje kommun upphandlar ofta sina egna system.\n"
+        "Foto: Regionen. Digitalt vårdmöte på vårdcentralen i\n"
+        "Storby.\n"
+        "Målsättningar\n"
+        "1. Senast 2028 ska en säker miljö vara i drift.\n"
+    )
+    text = clean_text(raw, "pdf", "T").text
+    assert "nanocellulosa" not in text and "Storby" not in text and "Foto" not in text
+    assert "komma in i arbetet." in text and "egna system." in text and "Från 2027" in text
+
+
+def test_a_pdf_credit_on_one_line_leaves_the_next_paragraph_alone() -> None:
+    raw = "Text före bilden.\nFoto: N.N.\nRegionen ska bygga ut slussen under perioden.\n"
+    text = clean_text(raw, "pdf", "T").text
+    assert "Regionen ska bygga ut slussen" in text and "N.N." not in text

@@ -126,6 +126,16 @@ def test_pdf_headings_the_column_rules_must_not_take() -> None:
         "företagen i länet.\n"
     )
     assert (None, "Vision") in outline and not any(t.startswith("Regionen ska") for _, t in outline)
+    # The same line after a sentence's end is a sentence's first line, wrapped because the next word did not fit (the
+    # column is as wide as the lines around it), not a heading:
+    outline = _pdf_outline(
+        "kunskap om internationella marknader och om export.\n"
+        "Regionen ska tillsammans med Almi\n"
+        "Företagspartner Kronoberg och inkubatorn Videum\n"
+        "Science Park erbjuda affärsutveckling som är\n"
+        "anpassad till branschens långa utvecklingstider.\n"
+    )
+    assert not any(t.startswith("Regionen ska") for _, t in outline)
     # One numbered line ending in a figure is a heading; only rows of a numbered table are not:
     outline = _pdf_outline(
         "Detta är en mening.\n2. Life science 4.0\nRegionen satsar på digitalisering i hela länet och i vården.\n"
