@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .clean import PAGE_BREAK, SourceFormat
+from .manifest_defaults import default_places
 from .model import DocumentInfo
 
 MANIFEST_NAME = "manifest.toml"
@@ -49,7 +50,9 @@ def read_manifest(corpus_dir: Path) -> list[DocumentInfo]:
                     year=int(entry["year"]),
                     kind=str(entry["role"] if "role" in entry else entry["kind"]),
                     language=str(entry.get("language", "sv")),
-                    places=tuple(str(p) for p in entry.get("places", [])),
+                    # Left out, the place is read off the title and publisher ("Region <Län>", "<Ort> kommun").
+                    places=tuple(str(p) for p in entry.get("places", []))
+                    or default_places(str(entry["title"]), str(entry["publisher"])),
                     names=tuple(str(n) for n in entry.get("names", [])),
                     cues=tuple(str(c) for c in entry.get("cues", [])),
                 )

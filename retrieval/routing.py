@@ -138,8 +138,18 @@ class DocumentRouter:
         words: list[re.Match[str]] = []
         owners: list[str | None] = []
         for m in self._name_matches(text, places):
-            # A name right after a place ("the X strategy", "X:s agenda") is that place's document.
-            before = next((p for p in places if p.end() <= m.start() and not text[p.end() : m.start()].strip()), None)
+            # A name right after a place ("the X strategy", "X:s agenda") is that place's document; a name (not a cue:
+            # "Sweden's best region") also with a word or two between ("the X innovation strategy").
+            is_name = _key(m.group(0)) in self._name_keys
+            before = next(
+                (
+                    p
+                    for p in places
+                    if p.end() <= m.start()
+                    and (not text[p.end() : m.start()].strip() or (is_name and _qualifies(text[p.end() : m.start()])))
+                ),
+                None,
+            )
             owners.append(self._owner_of(before.group(0) if before else m.group(0)))
             strong.add(owners[-1])
             words.append(m)
@@ -405,6 +415,14 @@ def _cue_pattern(
     alternatives = "|".join(_flexible(w) + (_GENITIVE if w in genitive else "") for w in flat)
     # A word inside a hyphenated compound is not the document's name: "EU-X" does not name the document "X".
     return re.compile(r"(?<![\w-])(?:" + alternatives + ")" + suffix + r"(?![\w])", re.I)
+
+
+def _qualifies(between: str) -> bool:
+    """Whether the words between a place and a document's name make one phrase of them: none, or up to two words that
+    say what kind of document it is ("<place> innovation strategy", "<place> business programme"), no function word
+    ("<place> and the strategy", "<place> in the strategy")."""
+    words = between.split()
+    return len(words) <= 2 and all(w.isalpha() and w.casefold() not in STOP_WORDS for w in words)
 
 
 def _key(words: str) -> str:

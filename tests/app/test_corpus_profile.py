@@ -375,3 +375,29 @@ def test_a_part_of_a_numbered_objective_named_by_its_heading_is_answered_from_it
     assert not result["abstained"] and result["answer_kind"] != "overview", result["answer"]
     quoted = " ".join(c["quote"] for c in result["citations"])
     assert "25 regional trial hubs" in quoted and "Train trial nurses" in quoted, quoted
+
+
+def test_a_manifest_entry_without_places_takes_them_from_its_title_and_publisher(tmp_path: Path) -> None:
+    # A user adding a document may give only its title and publisher; questions still name its place ("<Ort>s
+    # program", "in <Län>"). Read from the words of a body ("Region …", "… kommun"), never from a list of places.
+    from strategiqa.ingest.load import read_manifest
+
+    entry = (
+        '[[documents]]\nid = "{id}"\nfile = "{id}.md"\ntitle = "{title}"\npublisher = "{publisher}"\n'
+        'year = 2025\nrole = "x"\n'
+    )
+    (tmp_path / "manifest.toml").write_text(
+        entry.format(id="a", title="Innovationsstrategi för Region Ankeborg 2025–2030", publisher="Region Ankeborg")
+        + entry.format(id="b", title="Näringslivsprogram för Byköping 2025–2028", publisher="Byköpings kommun")
+        + entry.format(id="c", title="Plan för hälsa i Norrlands län", publisher="Länsstyrelsen")
+        + entry.format(id="d", title="European Health Strategy", publisher="European Commission")
+        + entry.format(id="e", title="Strategi", publisher="Region Ankeborg")
+        + 'places = ["Ankeborg", "Duckburg"]\n',
+        encoding="utf-8",
+    )
+    places = {d.doc_id: d.places for d in read_manifest(tmp_path)}
+    assert places["a"] == ("Region Ankeborg", "Ankeborg")
+    assert places["b"] == ("Byköpings kommun", "Byköpings", "Byköping")  # the genitive and its base form
+    assert places["c"] == ("Norrlands län", "Norrlands", "Norrland")
+    assert places["d"] == ()  # a commission names no place
+    assert places["e"] == ("Ankeborg", "Duckburg")  # places given are kept as given

@@ -147,6 +147,15 @@ def test_a_place_decides_over_a_cue_inside_it_or_a_name_right_after_it() -> None
     assert router.named("Vad säger Region X om kompetens?") == "x"  # not the cue "region" of the first
     assert router.named("Vad säger regionen om kompetens?") == "a"
     assert router.named("What are the areas of the Xland strategy?") == "x"  # the place owns the name after it
+    # ... and with a word or two between them saying what kind of document it is, though its title is in another
+    # language ("Innovationsprogram för Yland"):
+    third = DocumentInfo(
+        "y", "y.md", "Innovationsprogram för Yland", "Y", "Y kommun", 2025, "municipal", places=("Yland",)
+    )
+    with_third = DocumentRouter([first, second, nation, third])
+    assert with_third.named("What are the priorities of the Yland innovation strategy?") == "y"
+    assert with_third.named("What are the priorities of the Yland strategy?") == "y"
+    assert with_third.named("What does the strategy say about the Yland innovation programme?") == "n"
     assert router.named("What does the strategy say about Xland?") == "n"  # a name elsewhere still outranks
     # ... unless the place comes first and its document goes by that name too ("Strategi för Region X").
     assert router.named("Hur mycket pengar avsätter Region X varje år för strategin?") == "x"

@@ -1,0 +1,38 @@
+"""What a manifest entry leaves out, read off its title and publisher: the place a document is about.
+
+A user adding a document may give only its title and publisher ("Näringslivsprogram för <Ort> kommun", "Region
+<Län>"). Questions name the place ("<Ort>s program", "in <Län>"), and without it in ``places`` they are neither routed
+to the document nor told apart from questions about other places. The place is read from the words of an
+organisation the title or publisher names (a region, a municipality, a county), generic words of Swedish and English
+public administration, never a list of places.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["default_places"]
+
+_BODY_BEFORE = ("region", "landstinget", "county of", "city of", "municipality of", "region of")
+"""Words of a body written before its place's name ("Region <Län>", "City of <Stad>")."""
+_BODY_AFTER = ("kommun", "stad", "län", "landsting", "county", "county council", "municipality", "city council")
+"""Words of a body written after its place's name ("<Ort> kommun", "<Län>s län", "<County> County Council")."""
+_NAME = r"[A-ZÅÄÖÉÜ][\w\-]*(?:\s+[A-ZÅÄÖÉÜ][\w\-]*){0,2}"
+"""A proper name of one to three capitalised words (case-sensitive; only the body's words are matched in any case)."""
+_BEFORE = re.compile(rf"\b(?i:{'|'.join(sorted(_BODY_BEFORE, key=len, reverse=True))})\s+({_NAME})")
+_AFTER = re.compile(rf"\b({_NAME})\s+(?i:{'|'.join(sorted(_BODY_AFTER, key=len, reverse=True))})\b")
+
+
+def default_places(title: str, publisher: str) -> tuple[str, ...]:
+    """The places the title and publisher name as a body's ground: the body as written and its place's name
+    ("Region <Län>", "<Län>"); empty when they name none (a ministry, a commission, a council of several countries)."""
+    found: list[str] = []
+    for text in (publisher, title):
+        for pattern in (_BEFORE, _AFTER):
+            for match in pattern.finditer(text):
+                body, name = " ".join(match.group(0).split()), match.group(1)
+                found += [body, name]
+                if pattern is _AFTER and name.endswith("s"):
+                    # "<Ort>s kommun", "<Län>s län": the genitive's base form too (a name may end in "s" itself).
+                    found.append(name[:-1])
+    return tuple(dict.fromkeys(found))
