@@ -167,7 +167,7 @@ _WRITING_FOR = re.compile(
     re.IGNORECASE,
 )
 _ASKER = re.compile(
-    r"\b(?:jag|vi|we|our|my|min|mitt|mina|vår|vårt|våra)\b|\bI(?:'m| am)\b"
+    r"\b(?:jag|vi|we|our|my|min|mitt|mina|vår|vårt|våra)\b|\bI(?:'m| am)\b|(?-i:\bI\b)"
     # Where the asker writes from, said without a pronoun ("Writing from <a city>:", "Hälsningar från <en stad> –").
     r"|\b(?:writing|greetings|hello|hi|skriver|hälsningar|hej)\s+(?:here\s+)?(?:from|från)\b"
     # Who is asking, said before the question ("Doctoral student here:", "pensionerad forskare här –").

@@ -31,6 +31,7 @@ from strategiqa.retrieval.index import LoadedIndex
 from strategiqa.retrieval.text import STOP_WORDS, tokenize
 
 from .followup import QUESTION_WORDS
+from .question_names import without_asker_context
 from .questions import ELEMENT_WORDS
 from .topic import topic_words
 
@@ -63,7 +64,8 @@ class SubjectMatcher:
         # Rare words only, and then the first ``head`` of them ("hur många life science-bolag": "bolag", not "life").
         words = [
             w
-            for w in _WORD.findall((topic_words(question, self.index) or question).lower())
+            # (Without what the asker says of themselves: "I advise small firms in <a town> – how large …?")
+            for w in _WORD.findall((topic_words(question, self.index) or without_asker_context(question)).lower())
             if w not in STOP_WORDS
             and w not in QUESTION_WORDS
             and w not in ELEMENT_WORDS

@@ -77,3 +77,12 @@ def test_names_are_words_written_capitalised_inside_sentences_and_never_in_lower
     assert "health" not in names  # an ordinary English word
     assert "sådant" not in names  # capitalised only where a sentence starts
     assert proper_nouns(["Företaget Zetaco växer. Företaget Zetaco anställer."], set(), set()) == {"zetaco"}
+
+
+def test_what_the_asker_says_of_themselves_is_no_subject(engine: Engine) -> None:
+    from strategiqa.app.question_names import without_asker_context
+
+    question = "I advise small firms in Storby – how large can the digitalisation vouchers be?"
+    assert without_asker_context(question).strip().startswith("how large")
+    # The pronoun only: the Swedish preposition "i" tells nothing of the asker.
+    assert without_asker_context("Vad står det i agendan om kliniska studier?").startswith("Vad står det i agendan")
