@@ -7,12 +7,12 @@ import io
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .clean import PAGE_BREAK, SourceFormat
-from .manifest_defaults import default_places
+from .manifest_defaults import default_names, default_places
 from .model import DocumentInfo
 
 MANIFEST_NAME = "manifest.toml"
@@ -68,7 +68,11 @@ def read_manifest(corpus_dir: Path) -> list[DocumentInfo]:
             raise IngestError(f"Manifest entry {infos[-1].doc_id!r} repeats an id; every document needs its own.")
     if not infos:
         raise IngestError(f"The corpus manifest {path} lists no documents.")
-    return infos
+    # Left out, a document's names are its title's head noun, unless another document goes by it.
+    taken = {n.casefold() for info in infos for n in info.names}
+    return [
+        info if info.names else replace(info, names=default_names(info.title, info.language, taken)) for info in infos
+    ]
 
 
 @dataclass(frozen=True)

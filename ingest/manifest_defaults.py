@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["default_places"]
+__all__ = ["default_names", "default_places"]
 
 _BODY_BEFORE = ("region", "landstinget", "county of", "city of", "municipality of", "region of")
 """Words of a body written before its place's name ("Region <Län>", "City of <Stad>")."""
@@ -36,3 +36,30 @@ def default_places(title: str, publisher: str) -> tuple[str, ...]:
                     # "<Ort>s kommun", "<Län>s län": the genitive's base form too (a name may end in "s" itself).
                     found.append(name[:-1])
     return tuple(dict.fromkeys(found))
+
+
+def default_names(title: str, language: str, taken: set[str]) -> tuple[str, ...]:
+    """How questions name a document its manifest entry gives no names for: its title's head noun ("Innovationsstrategi
+    för …", "Näringslivsprogram för …": the word before the first preposition), with the definite forms a Swedish
+    question uses ("innovationsstrategin", "näringslivsprogrammet"). Only a compound (a long word) that no other
+    document goes by (``taken``: their names, lower-cased): "strategin" alone would name any strategy."""
+    words = _HEAD_PHRASE.match(title.strip())
+    if words is None:
+        return ()
+    phrase = words.group(1).split()
+    # "Life science-strategi för …": a compound written with a hyphen takes the words it joins.
+    head = " ".join(phrase[-2:] if "-" in phrase[-1] and len(phrase) > 1 else phrase[-1:]).casefold()
+    if len(head) < _LONG_HEAD or not head.replace("-", "").replace(" ", "").isalpha():
+        return ()
+    forms = [head]
+    if language == "sv":
+        forms += [head + "n", head + "t"] if head[-1] in "aeiouyåäö" else [head + "en", head + "et"]
+        if head.endswith("m"):
+            forms.append(head + "met")  # "program" → "programmet"
+    return tuple(f for f in forms if f not in taken)
+
+
+_HEAD_PHRASE = re.compile(r"((?:\S+\s+){0,3}?\S+?)\s+(?:för|for|of|i|in|till|to)\s", re.IGNORECASE)
+"""A title's words before its first preposition: the head noun is the last of them."""
+_LONG_HEAD = 10
+"""Letters: a head noun this long is a compound naming one kind of document ("näringslivsprogram"), not "plan"."""

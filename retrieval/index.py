@@ -35,10 +35,10 @@ from .vector_store import VectorStore, create_vector_store, load_vector_store
 
 FORMAT_VERSION = 11
 """11: in a PDF, a line that ends because the next word did not fit is no heading, and a photo caption's wrapped lines
-are left out with it; a manifest entry without places takes them from its title and publisher; 10: a sentence that
-points back ("Dessa …") is embedded with the one before it; 9: BM25 stems each passage in its document's language; 8:
-crosswalk in pairs of documents with document-qualified ids; 7: PDF pages by position and repetition, printed page
-numbers, hyphenation per document."""
+are left out with it; a manifest entry without places or names takes them from its title and publisher; 10: a
+sentence that points back ("Dessa …") is embedded with the one before it; 9: BM25 stems each passage in its document's
+language; 8: crosswalk in pairs of documents with document-qualified ids; 7: PDF pages by position and repetition,
+printed page numbers, hyphenation per document."""
 MANIFEST = "manifest.json"
 
 

@@ -401,3 +401,29 @@ def test_a_manifest_entry_without_places_takes_them_from_its_title_and_publisher
     assert places["c"] == ("Norrlands län", "Norrlands", "Norrland")
     assert places["d"] == ()  # a commission names no place
     assert places["e"] == ("Ankeborg", "Duckburg")  # places given are kept as given
+
+
+def test_a_manifest_entry_without_names_goes_by_its_titles_head_noun(tmp_path: Path) -> None:
+    # "Vilka mål har <Ort>s näringslivsprogram?": the title's head noun names the document, in the forms a Swedish
+    # question uses; a short or shared one ("strategin") names none, and names given are kept as given.
+    from strategiqa.ingest.load import read_manifest
+
+    entry = (
+        '[[documents]]\nid = "{id}"\nfile = "{id}.md"\ntitle = "{title}"\npublisher = "P"\nyear = 2025\nrole = "x"\n'
+        'language = "{language}"\n'
+    )
+    (tmp_path / "manifest.toml").write_text(
+        entry.format(id="a", title="Näringslivsprogram för Byköping 2025–2028", language="sv")
+        + entry.format(id="b", title="Life science-strategi för Region Ankeborg", language="sv")
+        + entry.format(id="c", title="Strategi för Ankeborg", language="sv")
+        + entry.format(id="d", title="Innovationsstrategi för Duckburg", language="sv")
+        + 'names = ["strategin"]\n'
+        + entry.format(id="e", title="Innovationsstrategi för Storby", language="sv"),
+        encoding="utf-8",
+    )
+    names = {d.doc_id: d.names for d in read_manifest(tmp_path)}
+    assert "näringslivsprogrammet" in names["a"] and "näringslivsprogram" in names["a"]
+    assert "life science-strategin" in names["b"]
+    assert names["c"] == ()  # "strategi" is no compound: it would name any strategy
+    assert names["d"] == ("strategin",)
+    assert "innovationsstrategin" in names["e"]
