@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .clean import PAGE_BREAK, SourceFormat
-from .manifest_defaults import default_names, default_places
+from .manifest_defaults import default_names, default_places, publisher_places
 from .model import DocumentInfo
 
 MANIFEST_NAME = "manifest.toml"
@@ -70,9 +70,12 @@ def read_manifest(corpus_dir: Path) -> list[DocumentInfo]:
         raise IngestError(f"The corpus manifest {path} lists no documents.")
     # Left out, a document's names are its title's head noun, unless another document goes by it.
     taken = {n.casefold() for info in infos for n in info.names}
-    return [
+    infos = [
         info if info.names else replace(info, names=default_names(info.title, info.language, taken)) for info in infos
     ]
+    # Its publisher is a body questions name it by too ("the <council>'s strategy"), unless another document goes by it.
+    listed = {w.casefold() for info in infos for w in (*info.names, *info.cues, *info.places)}
+    return [replace(info, places=info.places + publisher_places(info.publisher, listed)) for info in infos]
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["default_names", "default_places"]
+__all__ = ["default_names", "default_places", "publisher_places"]
 
 _BODY_BEFORE = ("region", "landstinget", "county of", "city of", "municipality of", "region of")
 """Words of a body written before its place's name ("Region <Län>", "City of <Stad>")."""
@@ -63,3 +63,12 @@ _HEAD_PHRASE = re.compile(r"((?:\S+\s+){0,3}?\S+?)\s+(?:för|for|of|i|in|till|to
 """A title's words before its first preposition: the head noun is the last of them."""
 _LONG_HEAD = 10
 """Letters: a head noun this long is a compound naming one kind of document ("näringslivsprogram"), not "plan"."""
+
+
+def publisher_places(publisher: str, taken: set[str]) -> tuple[str, ...]:
+    """The publisher as a body a question may name the document by ("the <Health Council>'s strategy"): its name, and
+    for a name of three words or more its last two ("<Nordic> Health Council" → "Health Council"); none another document
+    already goes by (``taken``: every document's names, cues and places, lower-cased)."""
+    words = publisher.split()
+    forms = [" ".join(words)] + ([" ".join(words[-2:])] if len(words) >= 3 else [])
+    return tuple(f for f in dict.fromkeys(forms) if f and f.casefold() not in taken)

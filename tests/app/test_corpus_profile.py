@@ -398,9 +398,11 @@ def test_a_manifest_entry_without_places_takes_them_from_its_title_and_publisher
     places = {d.doc_id: d.places for d in read_manifest(tmp_path)}
     assert places["a"] == ("Region Ankeborg", "Ankeborg")
     assert places["b"] == ("Byköpings kommun", "Byköpings", "Byköping")  # the genitive and its base form
-    assert places["c"] == ("Norrlands län", "Norrlands", "Norrland")
-    assert places["d"] == ()  # a commission names no place
-    assert places["e"] == ("Ankeborg", "Duckburg")  # places given are kept as given
+    # (Each with its publisher after them, a body questions name it by: see the next test.)
+    assert places["c"] == ("Norrlands län", "Norrlands", "Norrland", "Länsstyrelsen")
+    assert places["d"] == ("European Commission",)  # a commission names no place
+    # Places given are kept as given (the publisher is another document's place already).
+    assert places["e"] == ("Ankeborg", "Duckburg")
 
 
 def test_a_manifest_entry_without_names_goes_by_its_titles_head_noun(tmp_path: Path) -> None:
@@ -427,3 +429,25 @@ def test_a_manifest_entry_without_names_goes_by_its_titles_head_noun(tmp_path: P
     assert names["c"] == ()  # "strategi" is no compound: it would name any strategy
     assert names["d"] == ("strategin",)
     assert "innovationsstrategin" in names["e"]
+
+
+def test_a_publisher_is_a_body_questions_name_its_document_by(tmp_path: Path) -> None:
+    # "According to the health council's strategy, …": the publisher (and a long name's last two words) joins the
+    # places, unless another document already goes by it.
+    from strategiqa.ingest.load import read_manifest
+    from strategiqa.retrieval.routing import DocumentRouter
+
+    entry = (
+        '[[documents]]\nid = "{id}"\nfile = "{id}.md"\ntitle = "{title}"\npublisher = "{publisher}"\nyear = 2025\n'
+        'role = "x"\nnames = ["{name}"]\n'
+    )
+    (tmp_path / "manifest.toml").write_text(
+        entry.format(id="a", title="Nordisk strategi", publisher="Nordic Health Council", name="the Nordic strategy")
+        + entry.format(id="b", title="Nationell strategi", publisher="Regeringen", name="strategy")
+        + 'cues = ["regeringen"]\n',
+        encoding="utf-8",
+    )
+    documents = read_manifest(tmp_path)
+    assert documents[0].places == ("Nordic Health Council", "Health Council")
+    assert documents[1].places == ()  # its publisher is its cue already
+    assert DocumentRouter(documents).named("How long is the wait according to the health council's strategy?") == "a"
