@@ -108,7 +108,8 @@ def _of_what_is_named(
 
     def named_in(c: CandidateSentence, names: list[re.Pattern[str]]) -> bool:
         if str(index.passage_languages[c.passage_index]) != language:
-            return True
+            # Across languages only a name spelt in the documents' own letters ("<Ort med å/ä/ö>") is spelt alike.
+            names = [p for p in names if not p.pattern.isascii()]
         return all(p.search(index.passages[c.passage_index].text) for p in names)
 
     if any(named_in(c, patterns) for c in giving):

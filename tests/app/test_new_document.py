@@ -131,3 +131,10 @@ def test_another_regional_document_changes_nothing_about_the_bundled_agendas_lin
         return [(i["number"], i["level"], i["probability"]) for i in items if i["doc_id"] in regional]
 
     assert agenda(engine) == agenda(real_engine)
+
+
+def test_a_figure_for_the_county_is_no_figure_for_a_town_an_english_question_names(engine: Engine) -> None:
+    # Across languages a name is mostly spelt otherwise ("Europe", "Europa") and is not required in the passage; a name
+    # in the documents' own letters is spelt alike ("Gällivare"), and a count of the county's companies is not its.
+    answer = engine.ask("What was the number of life science firms in Gällivare in 2025?")
+    assert answer["abstained"] and answer["abstain_reason"] == "missing_fact", answer["answer"]
