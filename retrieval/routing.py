@@ -61,7 +61,7 @@ class DocumentRouter:
         self._roles = {d.doc_id: d.kind for d in documents}
         self._years = {d.doc_id: str(d.year) for d in documents}
         self._titles = {d.doc_id: d.title.casefold() for d in documents}
-        strong = {d.doc_id: tuple(d.names) + tuple(d.cues) for d in documents}
+        strong = {d.doc_id: tuple(d.names) + _distinct_cues(d, documents) for d in documents}
         places = {d.doc_id: tuple(d.places) for d in documents}
         # A name takes the genitive ("den nordiska strategins" for the name "nordiska strategin"); a cue is matched as
         # listed ("region" is no cue in "regions").
@@ -415,6 +415,29 @@ def _cue_pattern(
     alternatives = "|".join(_flexible(w) + (_GENITIVE if w in genitive else "") for w in flat)
     # A word inside a hyphenated compound is not the document's name: "EU-X" does not name the document "X".
     return re.compile(r"(?<![\w-])(?:" + alternatives + ")" + suffix + r"(?![\w])", re.I)
+
+
+def _distinct_cues(document: DocumentInfo, documents: Sequence[DocumentInfo]) -> tuple[str, ...]:
+    """``document``'s cues that tell it from the others: not one another document's title, publisher, places or role
+    write (a word of it, or the cue with an ending: "regionen" for "Region <X>"). A cue listed while a document was the
+    corpus's only region points to any region once another is added."""
+    others = {
+        w.casefold()
+        for d in documents
+        if d.doc_id != document.doc_id
+        for text in (d.title, d.publisher, d.kind, *d.places)
+        for w in _WORD.findall(text)
+        if len(w) >= _CUE_STEM
+    }
+    return tuple(
+        cue
+        for cue in document.cues
+        if not any(w.casefold().startswith(other) for w in _WORD.findall(cue) for other in others)
+    )
+
+
+_CUE_STEM = 4
+"""Letters: a shorter word of another document ("EU", "för") is no cue's stem."""
 
 
 def _qualifies(between: str) -> bool:

@@ -145,7 +145,11 @@ def test_a_place_decides_over_a_cue_inside_it_or_a_name_right_after_it() -> None
     )
     router = DocumentRouter([first, second, nation])
     assert router.named("Vad säger Region X om kompetens?") == "x"  # not the cue "region" of the first
-    assert router.named("Vad säger regionen om kompetens?") == "a"
+    # With Region X in the corpus, "regionen" no longer tells the first region from it: a cue another document's title,
+    # publisher or places write is no cue (found on documents added beside the bundled ones: "Vid vilka sjukdomar vill
+    # regionen …?" about an added region went to the bundled region by its cue "regionen").
+    assert router.named("Vad säger regionen om kompetens?") is None
+    assert DocumentRouter([first, nation]).named("Vad säger regionen om kompetens?") == "a"  # alone, it still is
     assert router.named("What are the areas of the Xland strategy?") == "x"  # the place owns the name after it
     # ... and with a word or two between them saying what kind of document it is, though its title is in another
     # language ("Innovationsprogram för Yland"):
