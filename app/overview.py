@@ -168,6 +168,7 @@ def answer_overview(
     if (
         (_AN_AREA.search(question) or (own_nouns and own_nouns.search(question)))
         and not wants_goals
+        and not _asks_which_areas(question, own_nouns)  # "Vilka insatsområden består agendan av?": the areas
         and _PARTS_OF_AN_AREA.search(question)
         and (whose is None or AREAS.search(whose.group(1)) or (own_nouns and own_nouns.search(whose.group(1))))
         # ... and nothing beyond ("Vilka delar av insatsområde 2 handlar om <a topic>?" asks about content)
@@ -469,6 +470,19 @@ def _counts_them_all(question: str, documents: Sequence[Document]) -> bool:
 
 
 _ONE_GOAL = re.compile(r"\b(?:goal|objective|target|målet|målsättningen)\b", re.IGNORECASE)
+
+
+def _asks_which_areas(question: str, own_nouns: re.Pattern[str] | None) -> bool:
+    """Whether the question asks which areas there are ("Vilka strategiska områden består <den> av?", "Which focus
+    areas make up the agenda?"): its question word is followed by an area noun, so what it is made of is the areas."""
+    asked = _WHICH_WORDS.search(question)
+    return asked is not None and bool(
+        AREAS.search(asked.group(1)) or (own_nouns is not None and own_nouns.search(asked.group(1)))
+    )
+
+
+_WHICH_WORDS = re.compile(r"\b(?:vilka|which|what)\s+((?:[\w-]+\s+)?[\w-]+)", re.IGNORECASE)
+"""A question word and the (one or two) words after it: what the question asks for."""
 
 
 def _shared_parts(

@@ -1364,6 +1364,18 @@ def test_the_parts_an_area_is_written_in(real_engine: Engine, question: str, tit
 
 
 @pytest.mark.parametrize(
+    "question", ["Vilka insatsområden består agendan av?", "Which focus areas make up the regional agenda?"]
+)
+def test_which_areas_a_document_is_made_of_are_its_areas_not_their_parts(real_engine: Engine, question: str) -> None:
+    # "består … av" asks what it is made of; "vilka insatsområden" says what: the areas (found on an added document:
+    # "Vilka strategiska områden består <dess> strategi av?" was answered with the one part every area has).
+    result = real_engine.ask(question)
+    assert result["answer_kind"] == "overview"
+    titles = [c["section_title"] for c in result["citations"]]
+    assert len(titles) == 7 and "MÅLBILD" not in titles, titles
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Vilka delar av insatsområde 2 handlar om hälsoekonomi?",  # content of the parts, not their names
