@@ -127,7 +127,9 @@ _FREQUENCY = re.compile(
 _CURRENCY = re.compile(r"\b(?:kr|kronor|kronors|mkr|mdkr|msek|sek|euro|eur|dollar)\b|[€$]", re.IGNORECASE)
 _SHARE = re.compile(
     r"%|\bprocent\w*|\bper ?cent\b|\bhälften\b|\b(?:en|var) (?:tredje|fjärde|femte|tionde)\w*|"
-    r"\b\w+(?:dedel|delar)\b|\bmajoritet\w*",
+    r"\b\w+(?:dedel|delar)\b|\bmajoritet\w*|"
+    # The same in English: "half of the new lines", "a third of …", "two thirds", "the majority of".
+    r"\bhalf\b|\b(?:a|one|two) (?:third|quarter|fifth|tenth)s?\b|\bmajority\b",
     re.IGNORECASE,
 )
 _DEGREE = re.compile(

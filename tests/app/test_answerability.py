@@ -152,6 +152,21 @@ def test_a_sentence_naming_what_it_speaks_of_says_what_it_is_called() -> None:
     assert not satisfies("Vården anpassas efter varje patient.", called)
 
 
+def test_a_share_is_given_in_words_in_either_language() -> None:
+    # Found on an English document added to the corpus: "half of the new production lines" gives the share a Swedish
+    # question asks for ("Hur stor andel …?") as "hälften" does.
+    share = analyse("Hur stor andel av de nya fabrikslinjerna ska vara resurssnåla år 2030?")
+    assert share.expects == "share"
+    for sentence in (
+        "By 2030, half of the new lines should be efficient.",
+        "Two thirds of the firms export.",
+        "Hälften av bolagen exporterar.",
+        "The majority of trials start late.",
+    ):
+        assert satisfies(sentence, share), sentence
+    assert not satisfies("On behalf of the Commission, the lines should be efficient.", share)
+
+
 def test_a_date_asked_for_is_a_day_not_a_season_or_a_year() -> None:
     day = analyse("Vilket datum antog regionstyrelsen agendan?")
     assert satisfies("Agendan antogs den 12 mars 2026.", day) and satisfies("Beslutet togs 2026-03-12.", day)
