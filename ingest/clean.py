@@ -363,7 +363,7 @@ def _pdf_heading(lines: list[Line], i: int) -> bool:
 def _wrapped_before(lines: list[Line], i: int) -> bool:
     """Whether line ``i`` ends only because the next line's first word did not fit on it: with that word it would run
     to the width of the longest line around it, so the line is a sentence's wrapped first line ("Regionen ska
-    tillsammans med Almi" / "Företagspartner Kronoberg och …" in a column), not a heading. A heading ends where its
+    tillsammans med <ett bolag>" / "<dess namn> och …" in a column), not a heading. A heading ends where its
     title does, well short of the column's edge ("Vision" / "Regionen ska …")."""
     if i + 1 >= len(lines) or lines[i + 1].is_page_start:
         return False

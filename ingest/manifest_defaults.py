@@ -67,7 +67,7 @@ _LONG_HEAD = 10
 
 def publisher_places(publisher: str, taken: set[str]) -> tuple[str, ...]:
     """The publisher as a body a question may name the document by ("the <Health Council>'s strategy"): its name, and
-    for a name of three words or more its last two ("<Nordic> Health Council" → "Health Council"); none another document
+    for a name of three words or more its last two ("<Region> Health Council" → "Health Council"); none another document
     already goes by (``taken``: every document's names, cues and places, lower-cased)."""
     words = publisher.split()
     forms = [" ".join(words)] + ([" ".join(words[-2:])] if len(words) >= 3 else [])

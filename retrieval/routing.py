@@ -139,7 +139,7 @@ class DocumentRouter:
         owners: list[str | None] = []
         for m in self._name_matches(text, places):
             # A name right after a place ("the X strategy", "X:s agenda") is that place's document; a name (not a cue:
-            # "Sweden's best region") also with a word or two between ("the X innovation strategy").
+            # "<country>'s best region") also with a word or two between ("the X innovation strategy").
             is_name = _key(m.group(0)) in self._name_keys
             before = next(
                 (
