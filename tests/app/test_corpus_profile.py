@@ -377,25 +377,39 @@ def test_a_part_of_a_numbered_objective_named_by_its_heading_is_answered_from_it
     assert "25 regional trial hubs" in quoted and "Train trial nurses" in quoted, quoted
 
 
+def _read_entries(tmp_path: Path, *entries: dict[str, str | list[str]]) -> list:
+    """The documents a manifest of ``entries`` reads as (each a table of fields; year and role filled in)."""
+    from strategiqa.ingest.load import read_manifest
+
+    def value(v: int | str | list[str]) -> str:
+        if isinstance(v, int):
+            return str(v)
+        return "[" + ", ".join(f'"{x}"' for x in v) + "]" if isinstance(v, list) else f'"{v}"'
+
+    tables = [
+        "[[documents]]\n" + "".join(f"{k} = {value(v)}\n" for k, v in {"year": 2025, "role": "x", **e}.items())
+        for e in entries
+    ]
+    (tmp_path / "manifest.toml").write_text("".join(tables), encoding="utf-8")
+    return read_manifest(tmp_path)
+
+
+def _entry(doc_id: str, title: str, publisher: str = "P", **more: str | list[str]) -> dict[str, str | list[str]]:
+    return {"id": doc_id, "file": f"{doc_id}.md", "title": title, "publisher": publisher, **more}
+
+
 def test_a_manifest_entry_without_places_takes_them_from_its_title_and_publisher(tmp_path: Path) -> None:
     # A user adding a document may give only its title and publisher; questions still name its place ("<Ort>s
     # program", "in <Län>"). Read from the words of a body ("Region …", "… kommun"), never from a list of places.
-    from strategiqa.ingest.load import read_manifest
-
-    entry = (
-        '[[documents]]\nid = "{id}"\nfile = "{id}.md"\ntitle = "{title}"\npublisher = "{publisher}"\n'
-        'year = 2025\nrole = "x"\n'
+    documents = _read_entries(
+        tmp_path,
+        _entry("a", "Innovationsstrategi för Region Ankeborg 2025–2030", "Region Ankeborg"),
+        _entry("b", "Näringslivsprogram för Byköping 2025–2028", "Byköpings kommun"),
+        _entry("c", "Plan för hälsa i Norrlands län", "Länsstyrelsen"),
+        _entry("d", "European Health Strategy", "European Commission"),
+        _entry("e", "Strategi", "Region Ankeborg", places=["Ankeborg", "Duckburg"]),
     )
-    (tmp_path / "manifest.toml").write_text(
-        entry.format(id="a", title="Innovationsstrategi för Region Ankeborg 2025–2030", publisher="Region Ankeborg")
-        + entry.format(id="b", title="Näringslivsprogram för Byköping 2025–2028", publisher="Byköpings kommun")
-        + entry.format(id="c", title="Plan för hälsa i Norrlands län", publisher="Länsstyrelsen")
-        + entry.format(id="d", title="European Health Strategy", publisher="European Commission")
-        + entry.format(id="e", title="Strategi", publisher="Region Ankeborg")
-        + 'places = ["Ankeborg", "Duckburg"]\n',
-        encoding="utf-8",
-    )
-    places = {d.doc_id: d.places for d in read_manifest(tmp_path)}
+    places = {d.doc_id: d.places for d in documents}
     assert places["a"] == ("Region Ankeborg", "Ankeborg")
     assert places["b"] == ("Byköpings kommun", "Byköpings", "Byköping")  # the genitive and its base form
     # (Each with its publisher after them, a body questions name it by: see the next test.)
@@ -408,22 +422,15 @@ def test_a_manifest_entry_without_places_takes_them_from_its_title_and_publisher
 def test_a_manifest_entry_without_names_goes_by_its_titles_head_noun(tmp_path: Path) -> None:
     # "Vilka mål har <Ort>s näringslivsprogram?": the title's head noun names the document, in the forms a Swedish
     # question uses; a short or shared one ("strategin") names none, and names given are kept as given.
-    from strategiqa.ingest.load import read_manifest
-
-    entry = (
-        '[[documents]]\nid = "{id}"\nfile = "{id}.md"\ntitle = "{title}"\npublisher = "P"\nyear = 2025\nrole = "x"\n'
-        'language = "{language}"\n'
+    documents = _read_entries(
+        tmp_path,
+        _entry("a", "Näringslivsprogram för Byköping 2025–2028", language="sv"),
+        _entry("b", "Life science-strategi för Region Ankeborg", language="sv"),
+        _entry("c", "Strategi för Ankeborg", language="sv"),
+        _entry("d", "Innovationsstrategi för Duckburg", language="sv", names=["strategin"]),
+        _entry("e", "Innovationsstrategi för Storby", language="sv"),
     )
-    (tmp_path / "manifest.toml").write_text(
-        entry.format(id="a", title="Näringslivsprogram för Byköping 2025–2028", language="sv")
-        + entry.format(id="b", title="Life science-strategi för Region Ankeborg", language="sv")
-        + entry.format(id="c", title="Strategi för Ankeborg", language="sv")
-        + entry.format(id="d", title="Innovationsstrategi för Duckburg", language="sv")
-        + 'names = ["strategin"]\n'
-        + entry.format(id="e", title="Innovationsstrategi för Storby", language="sv"),
-        encoding="utf-8",
-    )
-    names = {d.doc_id: d.names for d in read_manifest(tmp_path)}
+    names = {d.doc_id: d.names for d in documents}
     assert "näringslivsprogrammet" in names["a"] and "näringslivsprogram" in names["a"]
     assert "life science-strategin" in names["b"]
     assert names["c"] == ()  # "strategi" is no compound: it would name any strategy
@@ -434,20 +441,13 @@ def test_a_manifest_entry_without_names_goes_by_its_titles_head_noun(tmp_path: P
 def test_a_publisher_is_a_body_questions_name_its_document_by(tmp_path: Path) -> None:
     # "According to the health council's strategy, …": the publisher (and a long name's last two words) joins the
     # places, unless another document already goes by it.
-    from strategiqa.ingest.load import read_manifest
     from strategiqa.retrieval.routing import DocumentRouter
 
-    entry = (
-        '[[documents]]\nid = "{id}"\nfile = "{id}.md"\ntitle = "{title}"\npublisher = "{publisher}"\nyear = 2025\n'
-        'role = "x"\nnames = ["{name}"]\n'
+    documents = _read_entries(
+        tmp_path,
+        _entry("a", "Nordisk strategi", "Nordic Health Council", names=["the Nordic strategy"]),
+        _entry("b", "Nationell strategi", "Regeringen", names=["strategy"], cues=["regeringen"]),
     )
-    (tmp_path / "manifest.toml").write_text(
-        entry.format(id="a", title="Nordisk strategi", publisher="Nordic Health Council", name="the Nordic strategy")
-        + entry.format(id="b", title="Nationell strategi", publisher="Regeringen", name="strategy")
-        + 'cues = ["regeringen"]\n',
-        encoding="utf-8",
-    )
-    documents = read_manifest(tmp_path)
     assert documents[0].places == ("Nordic Health Council", "Health Council")
     assert documents[1].places == ()  # its publisher is its cue already
     assert DocumentRouter(documents).named("How long is the wait according to the health council's strategy?") == "a"
