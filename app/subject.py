@@ -61,11 +61,12 @@ class SubjectMatcher:
         question uses and a word of its subject that is rare in the index. ``head``: only the first so many rare words
         of the subject count (what a count or measure is of: "hur många *människor* …", "the total *turnover* of …", not
         what follows). Words are read only when a sentence is checked."""
+        # What the asker says of themselves is no subject ("I advise small firms in <a town> – how large …?").
+        asked = without_asker_context(question)
         # Rare words only, and then the first ``head`` of them ("hur många life science-bolag": "bolag", not "life").
         words = [
             w
-            # (Without what the asker says of themselves: "I advise small firms in <a town> – how large …?")
-            for w in _WORD.findall((topic_words(question, self.index) or without_asker_context(question)).lower())
+            for w in _WORD.findall((topic_words(asked, self.index) or asked).lower())
             if w not in STOP_WORDS
             and w not in QUESTION_WORDS
             and w not in ELEMENT_WORDS
