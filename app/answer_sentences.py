@@ -56,6 +56,8 @@ def candidate_sentences(
     allowed = {"content"}
     if analysis.expects in ("person", "agent"):
         allowed.add("name_line")
+    if _ASKS_REFERENCE.search(question):  # "Vilket diarienummer har strategin?": the reference line is the answer
+        allowed.add("reference")
     # A dateline dates its document: it answers when the document (or its foreword) was dated, signed or written, not
     # when something it plans will happen ("When will the council be set up?").
     if analysis.expects in ("date", "day") and (
@@ -129,6 +131,10 @@ def asks_when_dated(question: str, analysis: QuestionAnalysis, index: LoadedInde
     return index is not None and bool(_ISSUED.search(question)) and names_no_topic(question, index)
 
 
+_ASKS_REFERENCE = re.compile(
+    r"\b(?:diarienummer\w*|diarienr|dnr|ärendenummer\w*|reference number|registration number|file number|case number)",
+    re.IGNORECASE,
+)
 _DATED = re.compile(r"\b(?:daterad\w*|daterat|datering\w*|dated)\b", re.IGNORECASE)
 
 

@@ -103,7 +103,7 @@ EXPECTED_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bhur lång (?:är|var|blir)\b",
             r"\bhow long\b",
             r"\b(?:väntetid|handläggningstid|mandatperiod|löptid|vårdgaranti)\w*\b",
-            r"\b(?:waiting|processing|lead|turnaround)\s+times?\b",
+            r"\b(?:waiting|processing|lead|turnaround)[\s-]+times?\b",
             r"\bterm of office\b",
             r"\bduration\b",
         ),

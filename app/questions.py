@@ -63,6 +63,9 @@ class QuestionAnalysis:
     leads: bool = False
     """A who question asking who leads, chairs or heads something ("Vem leder gruppen?", "Who's going to chair it?"):
     only a sentence saying who leads answers it, not one naming the body led."""
+    now: bool = False
+    """A value asked for as it stands today ("How many … are there today?", "Hur många har redan …?"): a target the
+    documents set ("ska … senast 2029", "will … by 2030") does not give it (see ``sets_a_target``)."""
     absent_terms: tuple[str, ...] = ()
     """Terms of the documents' language a question in another language quotes ("the <term> ceiling"), found in no
     form in the documents (see ``CorpusWords.absent_quoted_terms``): they do not mention what is asked about."""
@@ -238,9 +241,40 @@ def analyse(
     # Who leads a body asks for its head; who leads the work asks which body does it ("Vem ska leda arbetet med
     # genomförandet?": the council set up to guide it, in whatever words).
     leads = expects in ("person", "agent") and leading is not None and not _ACTIVITY.search(text[leading.end() :])
+    now = expects in _COUNTED_VALUES and bool(_NOW.search(text))
     return QuestionAnalysis(
-        expects=expects, years=years, names=names, known=known, agency=agency, bodies=frozenset(bodies), leads=leads
+        expects=expects,
+        years=years,
+        names=names,
+        known=known,
+        agency=agency,
+        bodies=frozenset(bodies),
+        leads=leads,
+        now=now,
     )
+
+
+def sets_a_target(sentence: str) -> bool:
+    """Whether ``sentence`` sets a target ("… ska finnas i alla 14 kommuner senast 2029", "will rise to 40 by 2030")
+    without saying where things stand ("från 14 år 2025 till minst 40", "i dag")."""
+    return bool(_TARGET.search(sentence)) and not _BASELINE.search(sentence)
+
+
+_COUNTED_VALUES = frozenset({"amount", "share", "number", "quantity"})
+_NOW = re.compile(
+    r"\b(?:i dag|idag|i nuläget|för närvarande|just nu|hittills|redan|today|currently|at present|presently|so far|"
+    r"to date|already|right now|nowadays|these days|as of now)\b",
+    re.IGNORECASE,
+)
+_TARGET = re.compile(
+    r"\b(?:ska|skall|senast|will|shall|should|by\s+(?:19|20)\d{2}|targets?|aims?\s+to|mål(?:et|en|sättning\w*)?)\b",
+    re.IGNORECASE,
+)
+_BASELINE = re.compile(
+    r"\b(?:från|from)\s+(?:cirka\s+|ca\.?\s+|omkring\s+|about\s+|around\s+)?\d|"
+    r"\b(?:i dag|idag|today|currently|för närvarande|at present|i nuläget|nu|now)\b",
+    re.IGNORECASE,
+)
 
 
 def asks_yes_or_no(question: str) -> bool:
@@ -323,13 +357,13 @@ def satisfies(sentence: str, analysis: QuestionAnalysis) -> bool:
     if expects == "share":
         return bool(_SHARE.search(sentence))
     if expects == "number":
-        return any(not _YEAR.fullmatch(m.group(0).strip()) for m in _COUNT.finditer(sentence))
+        return bool(counts(sentence))
     if expects == "duration":
         return bool(_DURATION.search(sentence) or _YEAR.search(sentence))
     if expects == "quantity":
-        return bool(_SHARE.search(sentence) or _DEGREE.search(sentence)) or satisfies(
-            sentence, QuestionAnalysis("number")
-        )
+        # Any figure measures: a sum of money answers "how much" as well as a count does.
+        figures = (m.group(0).strip() for m in _COUNT.finditer(sentence))
+        return bool(_SHARE.search(sentence) or _DEGREE.search(sentence)) or any(not _YEAR.fullmatch(f) for f in figures)
     if expects == "frequency":
         return bool(_FREQUENCY.search(sentence))
     if expects == "day":
@@ -349,6 +383,39 @@ def satisfies(sentence: str, analysis: QuestionAnalysis) -> bool:
     if expects in ("agent", "organisation", "called"):
         return any(_start(w) not in analysis.known for w in _evidence(sentence, analysis))
     return True
+
+
+def counts(sentence: str) -> list[str]:
+    """The figures in ``sentence`` that count something: not a year, not a sum of money ("EUR 600 million" answers no
+    "how many"), not part of a date ("25 november", "2025-11-25") and not a reference or a list's numbering
+    ("Dnr 2025/0417", "§ 187", "1. Senast …")."""
+    taken = [m.span() for m in _DAY.finditer(sentence)] + [m.span() for m in _MONEY.finditer(sentence)]
+    found = []
+    for m in _COUNT.finditer(sentence):
+        figure = m.group(0).strip()
+        start, end = m.start(), m.start() + len(figure)
+        if _YEAR.fullmatch(figure) or any(a <= start < b for a, b in taken):
+            continue
+        if _REFERENCE_BEFORE.search(sentence[:start]) or _NOT_COUNTED_AFTER.match(sentence[end:]):
+            continue
+        found.append(figure)
+    return found
+
+
+# A sum of money: a currency before or after its figure, a multiplier between ("EUR 2.5 billion", "58 miljoner kronor",
+# "SEK 96 million", "3 mkr").
+_MONEY = re.compile(
+    r"(?:\b(?:sek|eur|euro|usd|kr)\s*|[€$]\s*)\d(?:[\d  ]*\d)?(?:[.,]\d+)?"
+    r"(?:\s+(?:million|billion|trillion|miljon\w*|miljard\w*))?"
+    r"|(?<![\w.])\d(?:[\d  ]*\d)?(?:[.,]\d+)?\s*"
+    r"(?:(?:million|billion|trillion|miljon\w*|miljard\w*|tusen|thousand)\s+)?"
+    r"(?:kr|kronor|kronors|mkr|mdkr|msek|sek|euro|euros|eur|dollars?)\b",
+    re.IGNORECASE,
+)
+# What follows a figure that counts nothing: a slash ("2025/0417"), a list's full stop ("1. Senast …"), a share sign.
+_NOT_COUNTED_AFTER = re.compile(r"/|\.\s|\s*(?:%|procent|per ?cent)", re.IGNORECASE)
+# What a reference number follows: a section sign, a case or page abbreviation, or a slash ("2025/0417").
+_REFERENCE_BEFORE = re.compile(r"(?:§|\b(?:dnr|nr|no|diarienummer|sid|s|p|page|sidan)\.?|/)\s*$", re.IGNORECASE)
 
 
 _NAMING = re.compile(

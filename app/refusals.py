@@ -17,7 +17,7 @@ from strategiqa.retrieval.text import tokenize
 
 from .answer_sentences import CandidateSentence, sentence_terms, with_neighbours
 from .question_names import known_in
-from .questions import VALUES, QuestionAnalysis, mentions_year, satisfies
+from .questions import VALUES, QuestionAnalysis, mentions_year, satisfies, sets_a_target
 
 REFUSAL = {
     "sv": "Dokumenten tar inte upp den frågan.",
@@ -83,6 +83,9 @@ def missing_element(
             return {"element": element, "year": year}
     if analysis.checkable and not any(satisfies(c.text, analysis) for c in pool):
         return {"element": analysis.expects, **({"year": analysis.years[0]} if analysis.years else {})}
+    if analysis.now and all(sets_a_target(c.text) for c in pool if satisfies(c.text, analysis)):
+        # "How many … are there today?": the documents set a target ("ska … senast 2029"), not where things stand.
+        return {"element": analysis.expects, "now": True}
     if analysis.expects in VALUES and not _of_what_is_named(pool, analysis, index, language):
         # "När är deadline för <en myndighets> bidrag?": a date of something else ("under våren 2025") is no answer.
         return {"element": analysis.expects}
@@ -180,6 +183,10 @@ def _missing_sentence(missing: dict[str, Any], language: str) -> str:
             else f"The documents say nothing about {year} on this."
         )
     what = _MISSING_ELEMENT[language][element]
+    if missing.get("now"):
+        if language == "sv":
+            return f"Dokumenten anger {what} för hur det ser ut i dag, bara mål."
+        return f"The documents give {what} for how things stand today, only targets."
     if language == "sv":
         return f"Dokumenten anger {what}{f' för {year}' if year else ''} som svarar på frågan."
     return f"The documents give {what}{f' for {year}' if year else ''} in answer to this question."

@@ -69,10 +69,10 @@ _SPELLED_DOTTED = re.compile(
 )
 _BY_COUNT_WORD = re.compile(rf"\b(?:{_SECTION_NOUN})\s+({'|'.join(COUNT_WORDS)})\b", re.IGNORECASE)
 _ORDINAL = "|".join(ORDINALS)
-# "det femte området", "the fourth area", "third focus area": an ordinal before a singular section noun
-# (not "andra områden", other areas).
+# "det femte området", "the fourth area", "third focus area", "det femte strategiska området": an ordinal before a
+# singular section noun, an adjective between or not (not "andra områden", other areas).
 _BY_ORDINAL = re.compile(
-    rf"\b({_ORDINAL})\s+(?:\w*området|\w*område|(?:focus\s+|priority\s+)?area"
+    rf"\b({_ORDINAL})\s+(?:[^\W\d_]+\s+)?(?:\w*området|\w*område|(?:focus\s+|priority\s+)?area"
     rf"|målsättningen|målsättning|objective|goal|kapitlet|chapter|prioriteringen|prioritering|priority)\b",
     re.I,
 )

@@ -107,6 +107,13 @@ _CAPTION = re.compile(
     r"source|sources|photo|image|figure|table|cover)\b\s*[:.\d]",
     re.IGNORECASE,
 )
+# A file reference standing alone labels its document ("Diarienummer RK 2025/0417.", "Reference number RS 2025-01187"):
+# it answers no question but its own.
+_REFERENCE = re.compile(
+    r"^(?:diarienummer|diarienr|dnr|ärendenummer|ärendenr|beteckning|vår beteckning|reference number|reference no|"
+    r"ref|our ref|registration number|file number|case number)\b\.?\s*:?\s*(?:[A-ZÅÄÖ]{1,6}\s+)?\S*\d",
+    re.IGNORECASE,
+)
 _FOOTNOTE = re.compile(r"^\d{1,2}\s+\S")
 _BULLET = re.compile(r"^[-–•*]\s")
 _TERMINAL = re.compile(r"[.!?:…][”\"')\]]*$")
@@ -140,6 +147,8 @@ def sentence_role(sentence: str) -> str:
     words = text.split()
     if _CAPTION.match(text):
         return "caption"
+    if _REFERENCE.match(text) and len(words) <= 6:
+        return "reference"
     if _BULLET.match(text):
         return "content" if len(words) >= 4 else "fragment"
     # A table row says something when at least two of its cells do ("| B – Digital omställning | 20 | … |").

@@ -12,7 +12,7 @@ from strategiqa.app.followup import resolve_followup
 from strategiqa.app.overview import asks_section_title, counts_sections
 from strategiqa.app.question_names import EnglishWords, without_asker_context
 from strategiqa.app.question_wording import without_format_request, without_trailing_filler
-from strategiqa.app.questions import analyse, satisfies
+from strategiqa.app.questions import analyse, satisfies, sets_a_target
 from strategiqa.app.settings import Settings
 from strategiqa.ingest.sentences import sentence_role
 
@@ -28,6 +28,7 @@ ROUTER = corpus_router()
         ("How much money does the government spend on it?", "amount"),
         ("Hur många life science-bolag finns det?", "number"),
         ("How many companies are there?", "number"),
+        ("What is the waiting-time guarantee for a first visit?", "duration"),  # hyphenated as often as not
         ("När ska målen vara nådda?", "date"),
         ("When will the council start?", "date"),
         ("Vem är ordförande i rådet?", "person"),
@@ -165,6 +166,52 @@ def test_a_share_is_given_in_words_in_either_language() -> None:
     ):
         assert satisfies(sentence, share), sentence
     assert not satisfies("On behalf of the Commission, the lines should be efficient.", share)
+
+
+def test_a_count_asked_for_is_no_sum_of_money_reference_or_date() -> None:
+    # Found on documents added to the corpus: "How many patients …?" answered with "EUR 600 million earmarked …", "How
+    # many nurses …?" with the title page's "Diarienummer RK 2025/0417".
+    for question in ("How many patients will the trials enrol?", "Hur många nya fabriker ska byggas?"):
+        count = analyse(question)
+        assert count.expects == "number"
+        for sentence in (
+            "Horizon Europe will fund platform trials, with EUR 600 million earmarked for 2026–2030.",
+            "Anläggningen får 58 miljoner kronor och 3 mkr per år.",
+            "Diarienummer RK 2025/0417.",
+            "Beslutad av regionfullmäktige 2025-11-25, § 187.",
+            "The sector stands for 9% of GDP.",
+            "1. Senast 2027 ska det finnas en gemensam väg in.",
+        ):
+            assert not satisfies(sentence, count), sentence
+        for sentence in ("Av länets 142 företag har 118 färre än tio anställda.", "at least 150 accredited sites"):
+            assert satisfies(sentence, count), sentence
+    # "How much …?" is answered by a sum as well as a count.
+    assert satisfies("The plan has EUR 2.5 billion.", analyse("How much will the facility be worth to producers?"))
+
+
+def test_a_value_asked_for_today_is_not_given_by_a_target() -> None:
+    # Found on documents added to the corpus: "How many digital health rooms are there today?" answered with "Senast
+    # 2029 ska det finnas ett digitalt hälsorum i var och en av länets 14 kommuner."
+    for question in ("How many digital health rooms are there in the county today?", "Hur många bolag finns redan?"):
+        assert analyse(question).now, question
+    assert not analyse("Hur många bolag finns det?").now and not analyse("När startar rådet i dag?").now
+    for target in (
+        "- Senast 2029 ska det finnas ett digitalt hälsorum i var och en av länets 14 kommuner.",
+        "At least 25 open datasets will be published by 2027.",
+    ):
+        assert sets_a_target(target), target
+    for stands in (
+        "- Antalet kliniska prövningar ska öka från 14 år 2025 till minst 40 år 2032.",  # where it stands, and the aim
+        "I dag finns 600 företag i länet.",
+        "The region had 64 companies in 2025.",
+    ):
+        assert not sets_a_target(stands), stands
+
+
+def test_a_reference_line_is_no_answer_unless_asked_for() -> None:
+    for line in ("Diarienummer RK 2025/0417.", "Dnr: RS/1874/2025", "Reference number RS 2025-01187."):
+        assert sentence_role(line) == "reference", line
+    assert sentence_role("Diarienumret ska anges i alla ansökningar som skickas in 2025.") == "content"
 
 
 def test_a_date_asked_for_is_a_day_not_a_season_or_a_year() -> None:

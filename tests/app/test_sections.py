@@ -19,6 +19,8 @@ from strategiqa.app.sections import section_numbers
         ("Och 4.2?", ["4.2"]),
         ("What does 6.3 say about data?", ["6.3"]),
         ("Vad handlar det femte området om?", ["5"]),
+        ("Vad ska göras inom det femte strategiska området?", ["5"]),  # an adjective between
+        ("What is the third strategic priority about?", ["3"]),
         ("the fourth area of the national strategy - what objectives does it have?", ["4"]),
         ("Which objectives fall under area 3?", ["3"]),
         ("Vilka är målsättningarna 1.1 till 8.5?", []),  # a range asks about them all
