@@ -199,8 +199,14 @@ def introduced(word: str, question: str) -> bool:
     pattern = rf"\b{_TOPIC_PREPOSITION}\s+['‘’\"“”«]?(?:[^\W\d_]+\s+){{0,2}}{re.escape(word)}\b"
     if re.search(pattern, question, re.IGNORECASE) is not None:
         return True
+    # A definite section noun before it names the section by it: "området kompetensförsörjning", "kapitlet <title>".
+    if re.search(rf"\b{_DEFINITE_SECTION}\s+['‘’\"“”«]?(?:[^\W\d_]+\s+){{0,2}}{re.escape(word)}\b", question, re.I):
+        return True
     # A quoted title names what it quotes: "the objective '<its title>'".
     return any(re.search(rf"\b{re.escape(word)}\b", q.group(0), re.IGNORECASE) for q in _QUOTED.finditer(question))
+
+
+_DEFINITE_SECTION = r"\w*(?:området|kapitlet|avsnittet|prioriteringen|temat|spåret)"
 
 
 def several_by_topic(
@@ -266,9 +272,14 @@ def by_topic(
     """The goal section the question names by its topic: an area ("objectives for health data",
     "the focus area on sustainability") or, for a single objective, an objective."""
     parts = 2 if wants_goals and not PLURAL_GOALS.search(question) else 1
-    pool = [(d, s) for d in documents for s in goal_sections_at(d, parts)]
-    if parts == 1 and wants_goals:  # objectives under an area: only areas that have objectives
-        pool = [(d, s) for d, s in pool if any(c.number for c in s.children)] or pool
+    pool = []
+    for document in documents:
+        sections = goal_sections_at(document, parts)
+        if parts == 1 and wants_goals:
+            # Objectives under an area: only a document's areas that have objectives, when any has (another
+            # document's areas may list their goals unnumbered, under a part of their own).
+            sections = [s for s in sections if any(c.number for c in s.children)] or sections
+        pool += [(document, s) for s in sections]
     section = match_title(words, [s for _, s in pool])
     return next(((d, s) for d, s in pool if s is section), None)
 

@@ -309,8 +309,12 @@ def answer_overview(
         if not named:
             return None
         for document, section in named:
+            goals = [c for c in section.children if c.number]
             if "." not in (section.number or "") and wants_goals and PLURAL_GOALS.search(question):
-                sections.extend((document, c) for c in section.children if c.number)
+                if not goals and len(named) == 1 and section.number:
+                    # An area whose text numbers its goals (under a part of its own): each quoted, as by its number.
+                    return listed_items(document, section, passages, language)
+                sections.extend((document, c) for c in goals)
             else:
                 sections.append((document, section))
     elif numbers:

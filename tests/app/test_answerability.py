@@ -29,6 +29,9 @@ ROUTER = corpus_router()
         ("Hur många life science-bolag finns det?", "number"),
         ("How many companies are there?", "number"),
         ("What is the waiting-time guarantee for a first visit?", "duration"),  # hyphenated as often as not
+        ("Vilket konsultföretag ska utvärdera strategin?", "organisation"),  # a compound names a body too
+        ("Var antogs den nordiska strategin?", "place"),  # "var" before a passive verb: where
+        ("Which consultancy will evaluate the strategy?", "organisation"),
         ("När ska målen vara nådda?", "date"),
         ("When will the council start?", "date"),
         ("Vem är ordförande i rådet?", "person"),

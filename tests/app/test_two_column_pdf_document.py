@@ -73,3 +73,23 @@ def test_the_goals_listed_under_an_area_are_listed_every_one(engine: Engine) -> 
     assert result["answer_kind"] == "overview", result["answer"]
     assert [c["quote"][:2] for c in result["citations"]] == ["1.", "2.", "3."]
     assert all(c["section_path"][0].startswith("2.") for c in result["citations"])
+
+
+@pytest.mark.parametrize(
+    ("question", "area"),
+    [
+        # An area named by its title after the definite noun, and one named by a preposition, in either language.
+        ("Vilka målsättningar finns inom området kompetensförsörjning i Kronobergs strategi?", "2."),
+        ("What are the objectives for digital health and data in the Kronoberg strategy?", "4."),
+    ],
+)
+def test_the_goals_of_an_area_named_by_its_topic_are_listed(engine: Engine, question: str, area: str) -> None:
+    result = engine.ask(question)
+    assert result["answer_kind"] == "overview", result["answer"]
+    assert result["citations"] and all(c["section_path"][0].startswith(area) for c in result["citations"])
+
+
+def test_an_ordinal_with_an_adjective_names_the_area_asked_about(engine: Engine) -> None:
+    result = engine.ask("Vad ska göras inom det femte strategiska området i Kronobergs strategi?")
+    assert not result["abstained"] and result["citations"], result["answer"]
+    assert all(c["section_path"][0].startswith("5.") for c in result["citations"]), result["answer"]
