@@ -24,7 +24,7 @@ def test_the_bundled_bank_holds_every_labelled_set_but_the_newest(real_engine: E
     assert banked >= groups >= {"blind_aa", "blind_ba", "blind_bg", "blind_bh", "blind_bk", "dev", "heldout"}
     # The newest blind set confirms a change: it is neither in the bank nor among the sets calibration reads.
     assert "blind_bi" not in groups and "blind_bi.jsonl" not in BANK_SETS
-    assert not {"blind_bl", "blind_bm", "blind_nd", "blind_ne", "blind_nf", "blind_bn"} & groups
+    assert not {"blind_bl", "blind_bm", "blind_nd", "blind_ne", "blind_nf", "blind_bn", "blind_bo", "blind_ng"} & groups
 
 
 def test_a_labelled_question_lends_itself_nothing_when_its_set_is_left_out(real_engine: Engine) -> None:
