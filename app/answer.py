@@ -198,10 +198,8 @@ def compose_answer(
         asked or result.question, result, index, params.passages, synonyms if params.topic_synonyms else None
     )
     # A question in the documents' own language that shares no word of its topic with the passages found
-    # is about something else, however close its vector ("<an unrelated topic> i <the corpus's region>"). The top
-    # passage's language says which case it is: a Swedish question best answered by an English document is asked
-    # across languages, though a Swedish passage of another document follows it.
-    same_language = bool(result.hits) and result.language == index.passage_languages[result.hits[0].index]
+    # is about something else, however close its vector ("<an unrelated topic> i <the corpus's region>").
+    same_language = result.language in {index.passage_languages[h.index] for h in result.hits[: params.passages]}
     checked = mentions or not same_language or _asked_like_answered(score, known_question, params)
     # Similarities across languages run lower: the thresholds fitted on English questions (the Swedish documents'
     # cross-language case) serve any question asked across languages, those fitted on Swedish ones any asked in

@@ -226,7 +226,7 @@ EXPECTED_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # Up to two words between: "Vilket life science-bolag …", "Which pharmaceutical company …".
             # A compound names a body too: "Vilket konsultföretag …", "Vilka läkemedelsbolag …".
             r"\b(?:vilken|vilket|vilka) (?:(?!(?:till|för|av|om|inom|med|i|på|har|är|finns|ska)\b)[\w-]+ ){0,2}"
-            r"\w*(?:myndighet|myndigheter|organisation|organisationer|aktör|aktörer|instans|företag|bolag|"
+            r"(?:\w+-)?\w*(?:myndighet|myndigheter|organisation|organisationer|aktör|aktörer|instans|företag|bolag|"
             r"universitet|lärosäten|lärosäte|institut|nätverk|konsult|konsulter|konsultbyrå|stiftelse|förening|"
             r"leverantör)\w{0,3}\b",
             r"\b(?:which|what) (?:(?!(?:to|for|of|in|on|with|about|is|are|has|have|does|do)\b)[\w-]+ ){0,2}(?:agency|"
@@ -242,7 +242,8 @@ EXPECTED_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             _LEAD + r"var (?:(?:i|inom|på) (?-i:[A-ZÅÄÖ])[\w-]* )?(?:ligger|finns|ska|sker|byggs)\b" + _NO_RANK_SV,
             # "Var antogs strategin?", "Var hölls mötet?": "var" before a passive verb asks where ("Var det …?" asks
             # whether it was).
-            _LEAD + r"var (?!(?:hans|dess|vars|bägges|ens|allas)\b)(?-i:[a-zåäö]){3,}(?:as|es|ts|gs|ds|ls|ns|rs|vs)\b",
+            _LEAD + r"var (?!(?:hans|dess|vars|bägges|ens|allas|rankas|placeras)\b)(?-i:[a-zåäö]){3,}"
+            r"(?:as|es|ts|gs|ds|ls|ns|rs|vs)\b" + _NO_RANK_SV,
             r"\bi vilken (?:stad|kommun|region|del|land)\b",
             r"\b(?:vilket|vilka|vilken) (?:(?!(?:om|av|för|med|i|är|har)\b)[\w-]+ )?"
             r"(?:land|länder|städer|stad|kommuner|regioner)\b",
