@@ -127,7 +127,8 @@ _FREQUENCY = re.compile(
     r"continuously|(?:every|each|per|once\s+a|twice\s+a)\s+(?:year|month|week|quarter|day)s?)\b",
     re.IGNORECASE,
 )
-_CURRENCY = re.compile(r"\b(?:kr|kronor|kronors|mkr|mdkr|msek|sek|euro|eur|dollar)\b|[€$]", re.IGNORECASE)
+_CURRENCY_WORDS = r"kr|kronor|kronors|mkr|mdkr|msek|sek|euro|eur|dollar"
+_CURRENCY = re.compile(rf"\b(?:{_CURRENCY_WORDS})\b|[€$]", re.IGNORECASE)
 _SHARE = re.compile(
     r"%|\bprocent\w*|\bper ?cent\b|\bhälften\b|\b(?:en|var) (?:tredje|fjärde|femte|tionde)\w*|"
     r"\b\w+(?:dedel|delar)\b|\bmajoritet\w*|"
@@ -404,12 +405,11 @@ def counts(sentence: str) -> list[str]:
 
 # A sum of money: a currency before or after its figure, a multiplier between ("EUR 2.5 billion", "58 miljoner kronor",
 # "SEK 96 million", "3 mkr").
+_MULTIPLIER = r"million|billion|trillion|miljon\w*|miljard\w*"
 _MONEY = re.compile(
-    r"(?:\b(?:sek|eur|euro|usd|kr)\s*|[€$]\s*)\d(?:[\d  ]*\d)?(?:[.,]\d+)?"
-    r"(?:\s+(?:million|billion|trillion|miljon\w*|miljard\w*))?"
-    r"|(?<![\w.])\d(?:[\d  ]*\d)?(?:[.,]\d+)?\s*"
-    r"(?:(?:million|billion|trillion|miljon\w*|miljard\w*|tusen|thousand)\s+)?"
-    r"(?:kr|kronor|kronors|mkr|mdkr|msek|sek|euro|euros|eur|dollars?)\b",
+    rf"(?:\b(?:sek|eur|euro|usd|kr)\s*|[€$]\s*)\d(?:[\d  ]*\d)?(?:[.,]\d+)?(?:\s+(?:{_MULTIPLIER}))?"
+    rf"|(?<![\w.])\d(?:[\d  ]*\d)?(?:[.,]\d+)?\s*(?:(?:{_MULTIPLIER}|tusen|thousand)\s+)?"
+    rf"(?:{_CURRENCY_WORDS}|euros|dollars)\b",
     re.IGNORECASE,
 )
 # What follows a figure that counts nothing: a slash ("2025/0417"), a list's full stop ("1. Senast …"), a share sign.
